@@ -1,0 +1,505 @@
+"""Lexicons: loading, validation and a compiled multi-word matcher.
+
+A lexicon is a TSV file ``<name>.tsv`` with the header
+``term<TAB>category<TAB>weight`` (more columns allowed, kept as ``extra``) and
+an optional JSON sidecar ``<name>.json`` with ``name``, ``version``,
+``description``, ``categories`` (name -> one-line definition), ``sources``,
+``licence`` and ``citation``. Lines that are empty or start with ``#`` are
+ignored.
+
+Term rules
+----------
+* A term is one or more words separated by spaces; words are split and
+  normalized exactly like text (:func:`framing.text.tokenize`), so
+  ``"U.S."``, ``"far-left"`` and ``"don't"`` are single words.
+* A word ending in ``*`` matches any word that starts with it
+  (``terroris*`` matches *terrorism*, *terrorists*); a ``*`` anywhere else is
+  an error. Other inflections are listed as explicit forms.
+* A term written in lower case matches any capitalisation; a term with a
+  capital letter matches only that capitalisation (``Reds`` matches *Reds*
+  but not *reds*).
+* Within one lexicon, overlapping hits are resolved longest first, then
+  leftmost; a span listed under several categories yields one match per
+  category. Different lexicons may overlap.
+* A hit is ``negated`` when a negator precedes it within
+  :data:`framing.text.NEGATION_WINDOW` words of the same clause.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .text import Tokens, negated_at, tokenize
+
+__all__ = [
+    "Entry",
+    "Lexicon",
+    "LexiconFormatError",
+    "Match",
+    "Matcher",
+    "available_lexicons",
+    "lexicon_dir",
+    "load_lexicon",
+    "read_lexicon",
+]
+
+logger = logging.getLogger(__name__)
+
+_MAX_CACHE = 500_000
+
+# A cached candidate: lexicon index, entry, whether a one-word hit needs no
+# further check, and the exact second word a multi-word entry needs.
+_Candidate = tuple[int, "Entry", bool, "str | None"]
+
+
+class LexiconFormatError(ValueError):
+    """A lexicon file or entry is malformed; the message names file, line and value."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One lexicon hit: ``text == article_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    lexicon: str
+    category: str
+    weight: float
+    negated: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the match (the JSONL ``matches`` contract)."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "lexicon": self.lexicon,
+            "category": self.category,
+            "weight": self.weight,
+            "negated": self.negated,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A lexicon entry: a term, its category and weight, and extra columns."""
+
+    term: str
+    category: str
+    weight: float = 1.0
+    extra: Mapping[str, str] = field(default_factory=dict)
+    words: tuple[str, ...] = ()
+    wildcards: tuple[bool, ...] = ()
+    case_sensitive: bool = False
+
+    @classmethod
+    def parse(
+        cls,
+        term: str,
+        category: str,
+        weight: float = 1.0,
+        extra: Mapping[str, str] | None = None,
+        *,
+        where: str = "entry",
+    ) -> Entry:
+        """Build an entry from its written form, validating the term.
+
+        Examples
+        --------
+        >>> e = Entry.parse("radical left*", "ideological_label")
+        >>> e.words, e.wildcards
+        (('radical', 'left'), (False, True))
+        """
+        term = term.strip()
+        if not term:
+            raise LexiconFormatError(f"{where}: empty term.")
+        if not category.strip():
+            raise LexiconFormatError(f"{where}: empty category for term {term!r}.")
+        if not math.isfinite(weight):
+            raise LexiconFormatError(f"{where}: weight must be a finite number. Got {weight!r}.")
+        words: list[str] = []
+        wild: list[bool] = []
+        for part in term.split():
+            star = part.endswith("*")
+            core = part[:-1] if star else part
+            if "*" in core:
+                raise LexiconFormatError(
+                    f"{where}: '*' is allowed only at the end of a word. Got {term!r}."
+                )
+            norms = tokenize(core).norms
+            if not norms:
+                raise LexiconFormatError(f"{where}: {part!r} in {term!r} has no word characters.")
+            words.extend(norms)
+            wild.extend([False] * (len(norms) - 1) + [star])
+        return cls(
+            term=term,
+            category=category.strip(),
+            weight=float(weight),
+            extra=dict(extra or {}),
+            words=tuple(words),
+            wildcards=tuple(wild),
+            case_sensitive=term != term.lower(),
+        )
+
+
+class Lexicon:
+    """A named, versioned set of entries with category definitions.
+
+    Parameters
+    ----------
+    name : str
+        Identifier used in feature names (``<name>__<category>``).
+    entries : iterable of Entry
+    version, description, licence, citation : str
+    categories : mapping of str to str
+        Category name to a one-line definition. Categories used by entries but
+        not defined here are added with an empty definition.
+    sources : sequence of str
+    path : Path or None
+        Where the lexicon was read from.
+
+    Examples
+    --------
+    >>> lex = Lexicon("demo", [Entry.parse("slammed", "emotive")])
+    >>> lex.add("claimed", "distancing")
+    >>> len(lex), lex.labels
+    (2, ('distancing', 'emotive'))
+    """
+
+    def __init__(
+        self,
+        name: str,
+        entries: Iterable[Entry] = (),
+        *,
+        version: str = "0",
+        description: str = "",
+        categories: Mapping[str, str] | None = None,
+        sources: Sequence[str] = (),
+        licence: str = "",
+        citation: str = "",
+        path: Path | None = None,
+    ) -> None:
+        if not name or not name.replace("_", "").isalnum():
+            raise ValueError(
+                f"A lexicon name must be letters, digits and underscores. Got {name!r} instead."
+            )
+        self.name = name
+        self.version = version
+        self.description = description
+        self.sources = tuple(sources)
+        self.licence = licence
+        self.citation = citation
+        self.path = path
+        self.categories: dict[str, str] = dict(categories or {})
+        self._entries: list[Entry] = []
+        for entry in entries:
+            self._add_entry(entry)
+
+    def _add_entry(self, entry: Entry) -> None:
+        self._entries.append(entry)
+        self.categories.setdefault(entry.category, "")
+
+    def add(self, term: str, category: str, weight: float = 1.0, **extra: str) -> None:
+        """Add a term (see the module docstring for the term rules)."""
+        self._add_entry(Entry.parse(term, category, weight, extra))
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(self._entries)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The category names, sorted."""
+        return tuple(sorted(self.categories))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._entries)
+
+    def __repr__(self) -> str:
+        return f"Lexicon({self.name!r}, version={self.version!r}, entries={len(self)}, categories={len(self.categories)})"
+
+    def matcher(self) -> Matcher:
+        """A compiled :class:`Matcher` for this lexicon alone."""
+        return Matcher([self])
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise LexiconFormatError(f"{path}: line {exc.lineno}: invalid JSON ({exc.msg}).") from None
+    if not isinstance(meta, dict):
+        raise LexiconFormatError(f"{path}: expected a JSON object. Got {type(meta).__name__}.")
+    cats = meta.get("categories", {})
+    if not isinstance(cats, dict) or not all(isinstance(v, str) for v in cats.values()):
+        raise LexiconFormatError(f"{path}: 'categories' must map names to one-line definitions.")
+    return meta
+
+
+def read_lexicon(path: str | Path, *, name: str | None = None) -> Lexicon:
+    """Read a lexicon from a TSV file and its JSON sidecar, if present.
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.tsv`` file. A ``.json`` file with the same stem is read as the
+        sidecar.
+    name : str, optional
+        Overrides the name from the sidecar (default: the file stem).
+
+    Raises
+    ------
+    LexiconFormatError
+        With the file, the line and the bad value, for a missing column, an
+        empty term, a non-numeric weight or a sidecar that is not valid.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "tiny.tsv").write_text("term\\tcategory\\tweight\\nslammed\\temotive\\t1\\n")
+    >>> read_lexicon(d / "tiny.tsv")
+    Lexicon('tiny', version='0', entries=1, categories=1)
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"No lexicon file at {path}.")
+    sidecar = path.with_suffix(".json")
+    meta = _read_sidecar(sidecar) if sidecar.is_file() else {}
+    entries: list[Entry] = []
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+            header: list[str] | None = None
+            for lineno, row in enumerate(rows, start=1):
+                if not row or not any(c.strip() for c in row) or row[0].startswith("#"):
+                    continue
+                if header is None:
+                    header = [c.strip().lower() for c in row]
+                    missing = [c for c in ("term", "category") if c not in header]
+                    if missing:
+                        raise LexiconFormatError(
+                            f"{path}: line {lineno}: header must start with "
+                            f"'term<TAB>category<TAB>weight'; missing {', '.join(missing)}. "
+                            f"Got {row!r}."
+                        )
+                    continue
+                entries.append(_parse_row(path, lineno, header, row))
+    except UnicodeDecodeError as exc:
+        raise LexiconFormatError(f"{path}: not UTF-8 text ({exc.reason}).") from None
+    if header is None:
+        raise LexiconFormatError(f"{path}: line 1: empty file, expected a header 'term<TAB>category<TAB>weight'.")
+    return Lexicon(
+        name or str(meta.get("name") or path.stem),
+        entries,
+        version=str(meta.get("version", "0")),
+        description=str(meta.get("description", "")),
+        categories=meta.get("categories") or {},
+        sources=[str(s) for s in meta.get("sources", [])],
+        licence=str(meta.get("licence", meta.get("license", ""))),
+        citation=str(meta.get("citation", "")),
+        path=path,
+    )
+
+
+def _parse_row(path: Path, lineno: int, header: list[str], row: list[str]) -> Entry:
+    where = f"{path}: line {lineno}"
+    if len(row) < len(header):
+        raise LexiconFormatError(
+            f"{where}: expected {len(header)} tab-separated columns "
+            f"({', '.join(header)}). Got {len(row)}: {row!r}."
+        )
+    if len(row) > len(header):
+        raise LexiconFormatError(
+            f"{where}: more columns than the header ({len(row)} > {len(header)}): {row!r}."
+        )
+    values = dict(zip(header, (c.strip() for c in row)))
+    raw_weight = values.pop("weight", "1") or "1"
+    try:
+        weight = float(raw_weight)
+    except ValueError:
+        raise LexiconFormatError(f"{where}: weight must be a number. Got {raw_weight!r}.") from None
+    term = values.pop("term")
+    category = values.pop("category")
+    return Entry.parse(term, category, weight, values, where=where)
+
+
+def lexicon_dir() -> Path:
+    """The directory holding the shipped lexicons.
+
+    Installed from a wheel they live in ``framing/lexicons``; in a source
+    checkout, in the top-level ``lexicons/`` directory.
+    """
+    packaged = resources.files("framing") / "lexicons"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "lexicons"
+
+
+def available_lexicons() -> list[str]:
+    """Names of the shipped lexicons.
+
+    Examples
+    --------
+    >>> "loaded_language" in available_lexicons()
+    True
+    """
+    return sorted(p.stem for p in lexicon_dir().glob("*.tsv"))
+
+
+@cache
+def load_lexicon(name: str) -> Lexicon:
+    """Load a shipped lexicon by name (cached).
+
+    Examples
+    --------
+    >>> lex = load_lexicon("reporting_verbs")
+    >>> "distancing" in lex.labels
+    True
+    """
+    path = lexicon_dir() / f"{name}.tsv"
+    if not name.replace("_", "").isalnum() or not path.is_file():
+        raise ValueError(
+            f"Unknown lexicon {name!r}. Expected one of {available_lexicons()} "
+            "or a path to a .tsv file."
+        )
+    return read_lexicon(path)
+
+
+class Matcher:
+    """Compiled matcher over one or more lexicons.
+
+    Lookup is by token: each distinct word form is resolved once to the
+    entries that can start at it (exact first words and ``*`` stems) and
+    cached, so the cost per token is one dictionary lookup whatever the
+    lexicons' size.
+
+    Examples
+    --------
+    >>> lex = Lexicon("demo")
+    >>> lex.add("radical left", "label"); lex.add("radical", "label"); lex.add("slam*", "emotive")
+    >>> text = "The radical left slammed it. It was not radical."
+    >>> [(m.text, m.category, m.negated) for m in Matcher([lex]).find(text)]
+    [('radical left', 'label', False), ('slammed', 'emotive', False), ('radical', 'label', True)]
+    """
+
+    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+        self.lexicons = tuple(lexicons)
+        names = [lex.name for lex in self.lexicons]
+        if len(set(names)) != len(names):
+            raise ValueError(f"Lexicon names must be unique. Got {names}.")
+        self._exact: dict[str, list[tuple[int, Entry]]] = {}
+        self._stems: dict[str, list[tuple[int, Entry]]] = {}
+        for li, lex in enumerate(self.lexicons):
+            for entry in lex:
+                table = self._stems if entry.wildcards[0] else self._exact
+                table.setdefault(entry.words[0], []).append((li, entry))
+        self._stem_lengths = sorted({len(s) for s in self._stems})
+        self._cache: dict[str, tuple[_Candidate, ...]] = {}
+
+    def _candidates(self, norm: str) -> tuple[_Candidate, ...]:
+        found = list(self._exact.get(norm, ()))
+        for n in self._stem_lengths:
+            if n > len(norm):
+                break
+            found.extend(self._stems.get(norm[:n], ()))
+        if len(self._cache) >= _MAX_CACHE:
+            self._cache.clear()
+        result = tuple(
+            (li, e, len(e.words) == 1 and not e.case_sensitive,
+             e.words[1] if len(e.words) > 1 and not e.wildcards[1] else None)
+            for li, e in found
+        )
+        self._cache[norm] = result
+        return result
+
+    def find(self, text: str, tokens: Tokens | None = None) -> list[Match]:
+        """All hits in ``text``, sorted by start, then lexicon, then category."""
+        if tokens is None:
+            tokens = tokenize(text)
+        norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+        cache_get = self._cache.get
+        # (lexicon index, start token, end token) -> entries
+        spans: dict[tuple[int, int, int], list[Entry]] = {}
+        n = len(norms)
+        found = list(map(cache_get, norms))  # one C-level pass over the tokens
+        for i in [i for i, c in enumerate(found) if c is None]:
+            cached = cache_get(norms[i])
+            found[i] = cached if cached is not None else self._candidates(norms[i])
+        for i in [i for i, c in enumerate(found) if c]:
+            for li, entry, single, second in found[i]:  # type: ignore[union-attr]
+                if single:
+                    j = i + 1
+                elif second is not None and (i + 1 >= n or norms[i + 1] != second):
+                    continue
+                else:
+                    j = _match_rest(entry, norms, text, starts, ends, i, n)
+                    if not j:
+                        continue
+                spans.setdefault((li, i, j), []).append(entry)
+        if not spans:
+            return []
+        matches: list[Match] = []
+        taken: dict[int, set[int]] = {}
+        # longest first, then leftmost
+        for li, i, j in sorted(spans, key=lambda k: (k[0], -(k[2] - k[1]), k[1])):
+            used = taken.setdefault(li, set())
+            if any(t in used for t in range(i, j)):
+                continue
+            used.update(range(i, j))
+            start, end = starts[i], ends[j - 1]
+            negated = negated_at(tokens, i, text)
+            seen: set[str] = set()
+            for entry in spans[(li, i, j)]:
+                if entry.category in seen:
+                    continue
+                seen.add(entry.category)
+                matches.append(
+                    Match(start, end, text[start:end], self.lexicons[li].name,
+                          entry.category, entry.weight, negated)
+                )
+        matches.sort(key=lambda m: (m.start, m.end, m.lexicon, m.category))
+        return matches
+
+
+def _match_rest(
+    entry: Entry, norms: list[str], text: str, starts: list[int], ends: list[int], i: int, n: int
+) -> int:
+    """End token index (exclusive) if ``entry`` matches at token ``i``, else 0."""
+    words, wild = entry.words, entry.wildcards
+    k = len(words)
+    if i + k > n:
+        return 0
+    for off in range(1, k):
+        t = i + off
+        word = words[off]
+        if not (norms[t].startswith(word) if wild[off] else norms[t] == word):
+            return 0
+        gap = text[ends[t - 1] : starts[t]]
+        if gap.strip(" \t\n\r-\u2010\u2011"):
+            return 0  # words of a term are separated by whitespace or hyphens only
+    if entry.case_sensitive:
+        for off in range(k):
+            t = i + off
+            written = entry.term.split()[off] if len(entry.term.split()) == k else None
+            surface = text[starts[t] : ends[t]]
+            if written is not None:
+                core = written.rstrip("*")
+                if not surface.startswith(core) if wild[off] else surface != core:
+                    return 0
+            elif surface.lower() == surface:
+                return 0
+    return i + k

@@ -1,0 +1,280 @@
+"""Sentences, word tokens and negation scope, with character offsets.
+
+Everything here works on a plain ``str`` and returns offsets into that exact
+string: ``text[start:end]`` is always the span's text. Nothing needs
+downloaded data. The sentence splitter is rule based (terminal punctuation,
+closing quotes and brackets, a shipped list of abbreviations and titles,
+initials, paragraph breaks); its accuracy on the SemEval-2020 PTC training
+articles is measured by ``benchmarks/sentences.py`` and pinned by a test.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+
+__all__ = [
+    "NEGATION_WINDOW",
+    "NEGATORS",
+    "Sentence",
+    "Tokens",
+    "negated_at",
+    "normalize_token",
+    "sentence_index",
+    "split_sentences",
+    "tokenize",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as a half-open character span ``[start, end)`` of its text.
+
+    Examples
+    --------
+    >>> text = "It rained. We stayed in."
+    >>> s = split_sentences(text)[1]
+    >>> (s.start, s.end, text[s.start:s.end])
+    (11, 24, 'We stayed in.')
+    """
+
+    start: int
+    end: int
+
+
+# Abbreviations after which a period never ends a sentence: titles and ranks
+# that precede a name, and Latin or publishing abbreviations that are always
+# followed by more of the sentence.
+_NEVER_FINAL = frozenset(
+    ["mr", "mrs", "ms", "mx", "dr", "prof", "rev", "fr", "sr", "jr", "st", "mt", "ft", "messrs", "mmes", "msgr", "hon", "pres", "gen", "lt", "col", "maj", "capt", "cpt", "cmdr", "cdr", "adm", "sgt", "cpl", "pvt", "brig", "gov", "sen", "rep", "reps", "sens", "supt", "insp", "det", "atty", "dist", "amb", "sec", "treas", "vs", "v", "cf", "e.g", "i.e", "viz", "approx", "appt", "dept", "est", "fig", "figs", "vol", "vols", "no", "nos", "op", "pp", "ca", "al"]
+)
+
+# Abbreviations that end a sentence only when the next word is a common
+# sentence opener ("... in the U.S. The next day ...").
+_USUALLY_INTERNAL = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "corp", "co", "ltd", "llc", "bros", "plc", "ave", "blvd", "rd", "hwy", "ariz", "calif", "colo", "conn", "fla", "ill", "ind", "kan", "mass", "mich", "minn", "miss", "nev", "okla", "ore", "penn", "tenn", "wash", "wis", "wyo", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "a.m", "p.m", "etc", "ph.d"]
+)
+
+_OPENERS = frozenset(
+    ["a", "an", "the", "he", "she", "it", "its", "we", "they", "i", "you", "his", "her", "their", "our", "this", "that", "these", "those", "there", "here", "but", "and", "or", "so", "yet", "if", "when", "while", "after", "before", "as", "at", "in", "on", "for", "from", "with", "by", "to", "of", "what", "who", "why", "how", "where", "which", "no", "not", "nor", "some", "many", "most", "all", "both", "each", "every", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "president", "officials", "police", "still", "however", "meanwhile", "instead", "now", "then", "later", "earlier", "also"]
+)
+
+# A candidate boundary: terminal punctuation, optional closing quotes and
+# brackets, then whitespace; or a run of newlines with a blank line.
+_BOUNDARY = re.compile(
+    r"""
+    (?P<punct>[.!?\u2026]+)          # terminal punctuation (and ellipses)
+    (?P<close>['"\u2019\u201d)\]]*)  # closing quotes or brackets
+    (?P<space>\s+)                   # whitespace before the next sentence
+    |
+    (?P<para>\n[ \t\r\f\v]*\n\s*)    # a paragraph break
+    |
+    (?P<line>[ \t]*\n\s*)            # a single line break
+    """,
+    re.VERBOSE,
+)
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.'\u2019-]*|\d[\w.]*)$")
+_NEXT_WORD = re.compile(r"['\"\u2018\u201c(\[]*([^\W_][\w'\u2019-]*)?")
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    """Decide whether the candidate boundary ``m`` ends a sentence."""
+    if m.group("para") is not None:
+        return True
+    nxt = _NEXT_WORD.match(text, m.end())
+    next_word: str | None = nxt.group(1) if nxt else None
+    if m.group("line") is not None:
+        # A single line break: a heading or list line ends, a wrapped line
+        # (previous line without terminal punctuation, next in lower case)
+        # does not.
+        before = text[max(0, m.start() - 8) : m.start()].rstrip()
+        if not before:
+            return False
+        if before[-1] in ".!?:;\"'\u201d\u2019)]":
+            return True
+        return next_word is not None and not next_word[0].islower()
+    punct = m.group("punct")
+    if next_word is None:
+        # Next is a symbol (a dash, a bullet, an ellipsis, a copyright
+        # sign): a new sentence unless it continues the clause.
+        following = text[m.end() : m.end() + 1]
+        return following not in ",;:%)]}"
+    first = next_word[0]
+    if first.islower():
+        return False
+    if punct != "." or m.group("close"):
+        return True
+    word = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    if word is None:
+        return True
+    prev = word.group(1).lower().replace("\u2019", "'")
+    if prev in _NEVER_FINAL:
+        return False
+    if len(prev) == 1 and prev.isalpha():
+        # An initial ("J. Smith") or a lone letter ("Plan B. The ...").
+        return word.group(1).islower() or next_word.lower() in _OPENERS
+    if prev in _USUALLY_INTERNAL or (
+        "." in prev and all(len(p) <= 2 for p in prev.split("."))
+    ):
+        return next_word.lower() in _OPENERS and not first.isdigit()
+    return True
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with character offsets.
+
+    Sentences are trimmed of surrounding whitespace; whitespace-only text has
+    no sentences. Paragraph breaks always end a sentence.
+
+    Parameters
+    ----------
+    text : str
+        The text to split, exactly as it will be indexed.
+
+    Returns
+    -------
+    list of Sentence
+        Spans in text order, non-overlapping.
+
+    Examples
+    --------
+    >>> text = 'Gen. Dempsey met Sen. Smith in the U.S. on Jan. 5. "We are not there yet." He left.'
+    >>> [text[s.start:s.end] for s in split_sentences(text)]
+    ['Gen. Dempsey met Sen. Smith in the U.S. on Jan. 5.', '"We are not there yet."', 'He left.']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"split_sentences expects a str. Got {type(text).__name__} instead.")
+    sentences: list[Sentence] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if not _ends_sentence(text, m):
+            continue
+        end = m.start("space") if m.group("space") is not None else m.start()
+        _append_trimmed(text, start, end, sentences)
+        start = m.end()
+    _append_trimmed(text, start, len(text), sentences)
+    return sentences
+
+
+def _append_trimmed(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end))
+
+
+# Word tokens: letters and digits, joined by internal hyphens, apostrophes,
+# periods (U.S., 3.5) and ampersands (AT&T). Punctuation is not a token.
+_TOKEN = re.compile(r"[^\W_]+(?:[-'\u2019.&][^\W_]+)*")
+_NORMALIZE_PAIRS = (("\u2019", "'"), ("\u2018", "'"), ("\u2010", "-"), ("\u2011", "-"))
+_NORMALIZE = str.maketrans(dict(_NORMALIZE_PAIRS))
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+def normalize_token(token: str) -> str:
+    """Return the form used for lexicon lookup: lower case, straight apostrophes.
+
+    Examples
+    --------
+    >>> normalize_token("Didn\u2019t")
+    "didn't"
+    """
+    return token.lower().translate(_NORMALIZE)
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """Word tokens of a text as parallel sequences.
+
+    ``starts[i]``/``ends[i]`` are the offsets of token ``i`` in the text and
+    ``norms[i]`` its normalized form (see :func:`normalize_token`).
+    Punctuation is not tokenized; ``len(tokens)`` is the word count used for
+    rates per 1,000 tokens.
+    """
+
+    starts: list[int]
+    ends: list[int]
+    norms: list[str]
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+
+def tokenize(text: str) -> Tokens:
+    """Split ``text`` into word tokens with offsets.
+
+    Examples
+    --------
+    >>> toks = tokenize("The U.S. didn\u2019t say it\u2014yet.")
+    >>> toks.norms
+    ['the', 'u.s', "didn't", 'say', 'it', 'yet']
+    >>> toks.starts[1], toks.ends[1]
+    (4, 7)
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length in lower case
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        norms = [normalize_token(text[s:e]) for s, e in spans]
+        return Tokens([s for s, _ in spans], [e for _, e in spans], norms)
+    for char, repl in _NORMALIZE_PAIRS:
+        if char in lowered:
+            lowered = lowered.replace(char, repl)
+    # Splitting with a capturing group gives gap, token, gap, token, ...;
+    # cumulative lengths give the offsets without a match object per token.
+    parts = _TOKEN_SPLIT.split(lowered)
+    bounds = list(accumulate(map(len, parts)))
+    return Tokens(bounds[0:-1:2], bounds[1::2], parts[1::2])
+
+
+# Negators after Councill, McDonald & Velikovich (2010) and the negation list of
+# VADER (Hutto & Gilbert 2014), reduced to unambiguous forms.
+NEGATORS = frozenset(
+    ["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "without", "cannot", "hardly", "barely", "scarcely"]
+)
+_CLAUSE_END = re.compile(r"[,;:.!?]")
+NEGATION_WINDOW = 3
+"""Number of tokens before a hit searched for a negator."""
+
+
+def negated_at(tokens: Tokens, index: int, text: str, window: int = NEGATION_WINDOW) -> bool:
+    """Whether token ``index`` lies in the scope of a preceding negator.
+
+    The scope is the ``window`` tokens before the token, stopped by any
+    clause punctuation (``, ; : . ! ?``) between the negator and the token.
+
+    Examples
+    --------
+    >>> text = "This is not a disaster, but a crisis."
+    >>> toks = tokenize(text)
+    >>> negated_at(toks, toks.norms.index("disaster"), text)
+    True
+    >>> negated_at(toks, toks.norms.index("crisis"), text)
+    False
+    """
+    norms = tokens.norms
+    stop = tokens.starts[index]
+    for j in range(index - 1, max(-1, index - 1 - window), -1):
+        if _CLAUSE_END.search(text, tokens.ends[j], stop):
+            return False
+        word = norms[j]
+        if word in NEGATORS or word.endswith("n't"):
+            return True
+        stop = tokens.starts[j]
+    return False
+
+
+def sentence_index(sentences: list[Sentence], offset: int) -> int:
+    """Index of the sentence containing ``offset`` (or the one before a gap).
+
+    Examples
+    --------
+    >>> s = split_sentences("One. Two.")
+    >>> sentence_index(s, 6)
+    1
+    """
+    starts = [s.start for s in sentences]
+    return max(0, bisect_right(starts, offset) - 1)

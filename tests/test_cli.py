@@ -1,0 +1,129 @@
+"""The command line: formats, exit status, errors, atomic output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from framing.cli import atomic_output, main
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert capsys.readouterr().out.startswith("framing ")
+
+
+def test_example_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["analyze", "--example"], capsys)
+    assert code == 0
+    assert "constructed example articles" in out
+    for outlet in ("Harbor Wire", "Liberty Ledger", "Union Voice"):
+        assert outlet in out
+    assert "cues: distancing" in out
+
+
+def test_seed_jsonl_contract(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["analyze", str(seed_path), "--format", "jsonl", "--sentences"], capsys)
+    assert code == 0
+    (line,) = out.splitlines()
+    row = json.loads(line)
+    assert row["title"].startswith("US general suggests re-invasion of Iraq")
+    text = row["text"]
+    assert "James Cogan" not in text and "4 July 2014" not in text and "contact" not in text
+    assert "\n\nterritory" not in text and "\n\nmilitants" not in text and "\n\ngoing back" not in text
+    assert row["matches"] and all(text[m["start"] : m["end"]] == m["text"] for m in row["matches"])
+    assert row["n_sentences"] == len(row["sentences"])
+    assert row["error"] is None
+    assert set(row["provenance"]) == {"framing_version", "lexicons"}
+
+
+def test_jsonl_from_stdin_with_error_rows(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    data = '{"id": "a", "text": "Critics claimed it."}\n{broken\n{"id": "c", "text": "Fine."}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
+    code, out, err = run(["analyze", "-", "--format", "jsonl", "--no-text"], capsys)
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert code == 1
+    assert [r["id"] for r in rows] == ["a", "<stdin>:2", "c"]
+    assert rows[1]["error"].startswith("<stdin>: line 2: invalid JSON")
+    assert "text" not in rows[0]
+    assert "1 article(s) could not be analyzed" in err
+
+
+def test_csv_output_to_file_is_atomic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("Officials claimed the plan worked.")
+    out = tmp_path / "features.csv"
+    code, stdout, _ = run(["analyze", str(src), "--format", "csv", "--out", str(out), "--quiet"], capsys)
+    assert code == 0 and stdout == ""
+    header, _row = out.read_text().splitlines()
+    assert header.startswith("id,outlet,title,error,n_tokens,n_sentences")
+    assert "reporting_verbs__distancing_count" in header
+    assert not list(tmp_path.glob(".features.csv.*"))
+
+
+def test_atomic_output_leaves_nothing_on_failure(tmp_path: Path) -> None:
+    target = tmp_path / "out.jsonl"
+    with pytest.raises(RuntimeError), atomic_output(str(target)) as fh:
+        fh.write("partial")
+        raise RuntimeError("interrupted")
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["analyze"], "give one or more PATHs"),
+        (["analyze", "/definitely/not/here.txt"], "no such file or directory"),
+        (["analyze", "--example", "--lexicon", "nope"], "Unknown lexicon 'nope'"),
+        (["analyze", "--example", "--jobs", "0"], "--jobs must be"),
+        (["analyze", "--example", "--out", "/no/such/dir/x.jsonl"], "does not exist"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(args, capsys)
+    assert code == 2
+    assert message in err
+
+
+def test_bad_lexicon_file_names_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lex = tmp_path / "mine.tsv"
+    lex.write_text("term\tcategory\tweight\nslammed\temotive\tlots\n")
+    code, _, err = run(["analyze", "--example", "--lexicon", str(lex)], capsys)
+    assert code == 2
+    assert "mine.tsv: line 2: weight must be a number. Got 'lots'" in err
+
+
+def test_empty_and_binary_files_are_error_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "ok.txt").write_text("They said yes.")
+    code, out, _ = run(["analyze", str(tmp_path), "--format", "jsonl", "--quiet"], capsys)
+    rows = {Path(r["id"]).name: r for r in map(json.loads, out.splitlines())}
+    assert code == 1
+    assert rows["empty.txt"]["error"] == "empty text: nothing to analyze"
+    assert "binary" in rows["bin.txt"]["error"]
+    assert rows["ok.txt"]["error"] is None
+
+
+def test_console_script_runs(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "framing.cli", "analyze", "--example", "--format", "jsonl"],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert len(proc.stdout.splitlines()) == 3
