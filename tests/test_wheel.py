@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import sysconfig
@@ -58,6 +59,7 @@ def test_wheel_installs_and_runs_the_example_outside_the_source_tree(wheel: Path
         [str(py), "-c", "import framing, sys; from framing.cli import main; "
          "print(framing.__file__, file=sys.stderr); sys.exit(main(['analyze', '--example']))"],
         capture_output=True, text=True, cwd=work, check=False,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
     )
     assert proc.returncode == 0, proc.stderr
     assert str(ROOT) not in proc.stderr, "framing was imported from the source tree"
