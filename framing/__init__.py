@@ -8,6 +8,9 @@ Examples
 [('claimed', 'distancing')]
 """
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
 from .analyze import Analysis, Analyzer, CorpusAnalysis, analyze, analyze_corpus, iter_analyses
 from .article import Article, articles_from_frame, read_articles, read_text_file
@@ -24,12 +27,53 @@ from .lexicon import (
 )
 from .text import Sentence, split_sentences, tokenize
 
+if TYPE_CHECKING:
+    from .datasets import (
+        DatasetNotFoundError,
+        get_data_home,
+        load_allsides,
+        load_babe,
+        load_polnear,
+        load_ptc,
+        load_same_event,
+    )
+
+# Submodules with heavier dependencies load on first use: ``framing.compare``,
+# ``framing.datasets.load_babe`` or ``framing.load_babe`` all work.
+_SUBMODULES = frozenset(
+    {"classify", "compare", "datasets", "distributed", "features", "highlight", "importers",
+     "parquet", "plotting", "report"}
+)
+_LAZY = {
+    "DatasetNotFoundError": "datasets",
+    "get_data_home": "datasets",
+    "load_allsides": "datasets",
+    "load_babe": "datasets",
+    "load_polnear": "datasets",
+    "load_ptc": "datasets",
+    "load_same_event": "datasets",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    if name in _LAZY:
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_SUBMODULES, *_LAZY})
+
+
 __all__ = [
     "Analysis",
     "Analyzer",
     "Article",
     "CorpusAnalysis",
     "Cue",
+    "DatasetNotFoundError",
     "Entry",
     "Lexicon",
     "LexiconFormatError",
@@ -43,8 +87,14 @@ __all__ = [
     "analyze_corpus",
     "articles_from_frame",
     "available_lexicons",
+    "get_data_home",
     "iter_analyses",
+    "load_allsides",
+    "load_babe",
     "load_lexicon",
+    "load_polnear",
+    "load_ptc",
+    "load_same_event",
     "read_articles",
     "read_lexicon",
     "read_text_file",

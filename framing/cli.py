@@ -57,6 +57,16 @@ def atomic_output(path: str | None, *, binary: bool = False) -> Iterator[TextIO]
         raise
 
 
+def _json_line(row: dict[str, Any]) -> str:
+    """One JSONL line; text with lone surrogates (invalid in UTF-8) is written escaped."""
+    line = json.dumps(row, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(row)
+    return line + "\n"
+
+
 def _json_number(value: float) -> float | None:
     return None if isinstance(value, float) and not math.isfinite(value) else value
 
@@ -141,6 +151,28 @@ def _write_table(analyses: list[Any], out: TextIO) -> None:
             out.write(f"  {q.kind} quote: {speaker} ({category}) {cue}: {snippet!r}\n")
 
 
+def _analyze_to_parquet(stream: Iterator[Any], out: str | None, lexicons: list[Any] | None) -> int:
+    """Stream analyses into ``out``/{features,matches,quotes}.parquet; the number of errors."""
+    from .analyze import _get_analyzer
+    from .parquet import ParquetWriter
+
+    if not out or out == "-":
+        raise UsageError("--format parquet needs --out DIR: a directory for features.parquet, "
+                         "matches.parquet and quotes.parquet.")
+    if Path(out).exists() and not Path(out).is_dir():
+        raise UsageError(f"--out {out!r} is a file; --format parquet expects a directory.")
+    try:
+        writer = ParquetWriter(out, feature_names=_get_analyzer(lexicons).feature_names)
+    except ImportError as exc:
+        raise UsageError(str(exc)) from None
+    n_errors = 0
+    with writer:
+        for a in stream:
+            n_errors += a.error is not None
+            writer.write(a)
+    return n_errors
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from .analyze import iter_analyses
     from .article import read_articles
@@ -169,13 +201,15 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     stream = iter_analyses(articles(), lexicons=lexicons, n_jobs=args.jobs, progress=progress)
     n_errors = 0
     fmt = args.format
-    with atomic_output(args.out) as out:
+    if fmt == "parquet":
+        n_errors = _analyze_to_parquet(stream, args.out, lexicons)
+    with contextlib.nullcontext(sys.stdout) if fmt == "parquet" else atomic_output(args.out) as out:
         if fmt == "jsonl":
             for a in stream:
                 n_errors += a.error is not None
                 row = a.to_dict(text=not args.no_text, sentences=args.sentences)
                 row["features"] = {k: _json_number(v) for k, v in row["features"].items()}
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                out.write(_json_line(row))
         elif fmt == "csv":
             writer: Any = None
             for a in stream:
@@ -190,7 +224,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
                     writer.writeheader()
                 row.update(a.features)
                 writer.writerow(row)
-        else:
+        elif fmt == "table":
             analyses = list(stream)
             n_errors = sum(a.error is not None for a in analyses)
             _write_table(analyses, out)
@@ -217,6 +251,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     data_home = _data_home(args.data_home)
     if not data_home.is_dir():
         raise UsageError(f"data location {str(data_home)!r} is not a directory.")
+    if args.what == "models":
+        return _cmd_evaluate_models(args, data_home)
     runners: dict[str, Callable[[], Any]] = {}
     if args.what == "sentences":
         from .evaluate_text import evaluate_sentences
@@ -264,6 +300,93 @@ def markdown_table(frame: Any, *, digits: int = 3) -> str:
     return "\n".join(lines)
 
 
+# --- models: evaluate, train, predict ---------------------------------------
+
+
+def _cmd_evaluate_models(args: argparse.Namespace, data_home: Path) -> int:
+    from .classify import TASKS, evaluate_models
+
+    tasks = args.task or list(TASKS)
+    unknown = [t for t in tasks if t not in TASKS]
+    if unknown:
+        raise UsageError(f"--task must be one of {list(TASKS)}. Got {unknown}.")
+    table, weights = evaluate_models(data_home, tasks=tasks)
+    text = markdown_table(table)
+    sys.stdout.write(text + "\n")
+    if weights is not None:
+        sys.stdout.write("\nFraming features that carry the leaning signal (framing-only model):\n\n")
+        sys.stdout.write(markdown_table(weights) + "\n")
+    if args.out:
+        stem = args.out.removesuffix(".md").removesuffix(".csv")
+        with atomic_output(stem + ".md") as out:
+            out.write(text + "\n")
+            if weights is not None:
+                out.write("\n" + markdown_table(weights) + "\n")
+        with atomic_output(stem + ".csv") as out:
+            table.to_csv(out, index=False, lineterminator="\n")
+    return EXIT_OK
+
+
+def _cmd_train(args: argparse.Namespace) -> int:
+    from .classify import load_task_data, save_model, train
+
+    if not Path(args.data).exists():
+        raise UsageError(f"--data: no such file or directory: {args.data!r}.")
+    try:
+        data = load_task_data(args.task, args.data)
+    except (ValueError, FileNotFoundError) as exc:
+        raise UsageError(str(exc)) from None
+    model = train(args.task, data["texts"], data["labels"], groups=data["groups"], cv=args.cv,
+                  random_state=args.seed, source=data["source"])
+    save_model(model, args.model)
+    cv = model.metadata.get("cv")
+    summary = f"framing: trained {args.task} on {len(data['texts'])} texts -> {args.model}"
+    if cv:
+        summary += f"; {cv['scheme']}: macro-F1 {cv['f1_macro_mean']:.3f} (sd {cv['f1_macro_std']:.3f})"
+    print(summary, file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_predict(args: argparse.Namespace) -> int:
+    from .article import read_articles
+    from .classify import UntrustedModelError, load_model
+
+    for p in args.paths:
+        if p != "-" and not Path(p).exists():
+            raise UsageError(f"no such file or directory: {p!r}.")
+    try:
+        model = load_model(args.model)
+    except (FileNotFoundError, UntrustedModelError) as exc:
+        raise UsageError(str(exc)) from None
+    n_errors = 0
+    provenance = {k: model.metadata.get(k) for k in ("framing_version", "lexicons", "task", "date")}
+    with atomic_output(args.out) as out:
+        for art in read_articles(*args.paths):
+            row: dict[str, Any] = {"id": art.id, "outlet": art.outlet, "title": art.title}
+            if not args.no_text:
+                row["text"] = art.text
+            text = art.text
+            if model.task == "article-leaning" and art.title:
+                text = f"{art.title}\n\n{art.text}"
+            row["error"] = art.error
+            row["prediction"] = None
+            if art.error is None:
+                try:
+                    row["prediction"] = model.predict([text])[0]
+                    if args.explain and model.task != "persuasion-spans":
+                        row["prediction"]["evidence"] = model.explain(text, n=args.explain)["evidence"]
+                except Exception as exc:  # one bad article must not stop the run
+                    row["error"] = f"prediction failed: {type(exc).__name__}: {exc}"
+            n_errors += row["error"] is not None
+            row["model"] = provenance
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if n_errors:
+        print(f"framing: {n_errors} article(s) could not be predicted; see the 'error' field.",
+              file=sys.stderr)
+        return EXIT_ROW_ERRORS
+    return EXIT_OK
+
+
 # --- entry point -----------------------------------------------------------
 
 
@@ -278,7 +401,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("analyze", help="analyze articles (files, directories, '-')")
     p.add_argument("paths", nargs="*", metavar="PATH")
-    p.add_argument("--format", choices=["jsonl", "csv", "table"], default="table")
+    p.add_argument("--format", choices=["jsonl", "csv", "table", "parquet"], default="table",
+                   help="parquet: features/matches/quotes .parquet files in the --out directory")
     p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of stdout")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (-1: all cores)")
     p.add_argument("--sentences", action="store_true", help="add sentence spans to JSONL rows")
@@ -291,13 +415,73 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_analyze)
 
     e = sub.add_parser("evaluate", help="measure quality on the public research corpora")
-    e.add_argument("what", choices=["sentences", "lexicon", "attribution"])
+    e.add_argument("what", choices=["sentences", "lexicon", "attribution", "models"])
+    e.add_argument("--task", action="append", metavar="TASK",
+                   help="models: sentence-bias, article-leaning, persuasion-spans (repeatable; default: all)")
     e.add_argument("--dataset", choices=["babe", "ptc", "polnear"], default=None)
     e.add_argument("--split", default="dev", help="dataset split (attribution: train or dev)")
     e.add_argument("--data-home", metavar="DIR", help="default: $FRAMING_DATA_HOME")
     e.add_argument("--out", metavar="FILE", help="also save the table here")
     e.set_defaults(func=_cmd_evaluate)
+
+    t = sub.add_parser("train", help="train a classifier and save it (skops, with metadata)")
+    t.add_argument("--task", required=True, choices=["sentence-bias", "article-leaning", "persuasion-spans"])
+    t.add_argument("--data", required=True, metavar="PATH",
+                   help="a corpus folder (babe/, allsides/, ptc/) or a CSV/JSONL file with text and label")
+    t.add_argument("--model", required=True, metavar="OUT", help="where to save the model (.skops)")
+    t.add_argument("--cv", type=int, default=5, metavar="K", help="cross-validation folds (0: none)")
+    t.add_argument("--seed", type=int, default=0, help="random seed")
+    t.set_defaults(func=_cmd_train)
+
+    r = sub.add_parser("predict", help="apply a saved model to articles (files, directories, '-')")
+    r.add_argument("paths", nargs="+", metavar="PATH")
+    r.add_argument("--model", required=True, metavar="FILE")
+    r.add_argument("--format", choices=["jsonl"], default="jsonl")
+    r.add_argument("--explain", type=int, default=0, metavar="N",
+                   help="add the N features that pushed each decision, with their spans")
+    r.add_argument("--no-text", action="store_true", help="omit the article text from rows")
+    r.add_argument("--out", metavar="FILE", help="write here (atomically) instead of stdout")
+    r.set_defaults(func=_cmd_predict)
+
+    rp = sub.add_parser("report", help="compare outlets in one self-contained HTML report")
+    rp.add_argument("paths", nargs="+", metavar="PATH")
+    rp.add_argument("--by", default="outlet",
+                    help="group articles by this field (outlet, or a key of the input records)")
+    rp.add_argument("--out", required=True, metavar="FILE", help="the HTML file to write (atomically)")
+    rp.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (-1: all cores)")
+    rp.add_argument("--max-groups", type=int, default=8, metavar="N", help="compare the N largest groups")
+    rp.add_argument("--min-articles", type=int, default=5, metavar="N", help="smallest group compared")
+    rp.add_argument("--examples", type=int, default=3, metavar="N", help="highlighted example articles")
+    rp.add_argument("--seed", type=int, default=0, help="random seed (bootstrap, permutations)")
+    rp.add_argument("--title", default="Outlet comparison")
+    rp.set_defaults(func=_cmd_report)
     return parser
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    import time
+
+    from .article import read_articles
+    from .report import build_report
+
+    for p in args.paths:
+        if p != "-" and not Path(p).exists():
+            raise UsageError(f"no such file or directory: {p!r}.")
+    started = time.perf_counter()
+    articles = list(read_articles(*args.paths))
+    if not articles:
+        raise UsageError("no articles found in the given paths.")
+    try:
+        page = build_report(articles, by=args.by, n_jobs=args.jobs, max_groups=args.max_groups,
+                            min_articles=args.min_articles, n_examples=args.examples,
+                            random_state=args.seed, title=args.title)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    with atomic_output(args.out) as out:
+        out.write(page)
+    print(f"framing: report on {len(articles):,} articles written to {args.out} "
+          f"in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

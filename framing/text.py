@@ -65,13 +65,14 @@ _OPENERS = frozenset(
 # brackets, then whitespace; or a run of newlines with a blank line.
 _BOUNDARY = re.compile(
     r"""
-    (?P<punct>[.!?\u2026]+)          # terminal punctuation (and ellipses)
+    (?<![.!?\u2026])                  # only at the start of a run, so that
+    (?P<punct>[.!?\u2026]+)          # a long run is scanned once: linear time
     (?P<close>['"\u2019\u201d)\]]*)  # closing quotes or brackets
     (?P<space>\s+)                   # whitespace before the next sentence
     |
     (?P<para>\n[ \t\r\f\v]*\n\s*)    # a paragraph break
     |
-    (?P<line>[ \t]*\n\s*)            # a single line break
+    (?P<line>\n\s*)                  # a single line break
     """,
     re.VERBOSE,
 )
@@ -89,7 +90,7 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
         # A single line break: a heading or list line ends, a wrapped line
         # (previous line without terminal punctuation, next in lower case)
         # does not.
-        before = text[max(0, m.start() - 8) : m.start()].rstrip()
+        before = text[max(0, m.start() - 64) : m.start()].rstrip()
         if not before:
             return False
         if before[-1] in ".!?:;\"'\u201d\u2019)]":
@@ -256,8 +257,12 @@ def negated_at(tokens: Tokens, index: int, text: str, window: int = NEGATION_WIN
     False
     """
     norms = tokens.norms
+    lo = max(0, index - window)
+    # Fast path (almost every hit): no negator among the preceding words.
+    if not any(w in NEGATORS or w.endswith("n't") for w in norms[lo:index]):
+        return False
     stop = tokens.starts[index]
-    for j in range(index - 1, max(-1, index - 1 - window), -1):
+    for j in range(index - 1, lo - 1, -1):
         if _CLAUSE_END.search(text, tokens.ends[j], stop):
             return False
         word = norms[j]

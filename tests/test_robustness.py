@@ -1,0 +1,219 @@
+"""Hostile and broken input: nothing crashes, nothing is lost, results are deterministic."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from framing import Article, analyze, analyze_corpus, read_articles
+from framing.analyze import Analysis, iter_analyses
+from framing.cli import main
+
+
+def check_spans(result: Analysis) -> None:
+    """Every offset slices to its text and every span lies inside the text."""
+    text = result.article.text
+    n = len(text)
+    for m in result.matches:
+        assert 0 <= m.start < m.end <= n and text[m.start : m.end] == m.text
+    for q in result.quotes:
+        assert 0 <= q.start <= q.end <= n and text[q.start : q.end] == q.text
+        for span in (q.speaker, q.cue):
+            if span is not None:
+                assert 0 <= span.start < span.end <= n and text[span.start : span.end] == span.text
+    previous = 0
+    for s in result.sentences:
+        assert previous <= s.start < s.end <= n
+        previous = s.end
+    for m in result.matches:  # a match lies within one sentence
+        inside = [s for s in result.sentences if s.start <= m.start and m.end <= s.end]
+        assert inside, (m, result.sentences)
+
+
+HOSTILE = {
+    "empty": "",
+    "whitespace": " \t\n\r\n   \u00a0\u2003",
+    "nul_and_controls": "Officials\x00 said\x01\x02 the\x1b[31m plan \x7ffailed.\x0c",
+    "html": '<script>alert("x")</script><img src=x onerror="alert(1)"> Critics slammed it. &amp; &bogus; &#0;',
+    "quotes_10000": '"' * 10_000,
+    "unbalanced": '\u201cOpen quote never closes. He said \u201cnested \u2018single and more " straight. \u201d\u201d\u201d',
+    "alternating_quotes": ('He said "' + "x " * 50 + '\u201c') * 200,
+    "rtl_emoji_combining": "\u0627\u0644\u0631\u0626\u064a\u0633 \u0642\u0627\u0644. \U0001F525\U0001F44D Cafe\u0301 said \u201cno\u201d. \u05e9\u05dc\u05d5\u05dd \u202eevil\u202c.",
+    "surrogates": "Lone \ud800 surrogate said \udfff no.",
+    "long_word": "x" * 200_000,
+    "case_changing": "\u0130STANBUL officials claimed \u0130t was fine. \u1e9e is big.",
+    "only_punctuation": ".!?" * 10_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_text_never_raises_and_spans_hold(name: str) -> None:
+    text = HOSTILE[name]
+    result = analyze(text)
+    assert result.error is None
+    check_spans(result)
+    row = result.to_dict()
+    json.dumps(row)  # the row is serialisable (surrogates escape)
+
+
+def test_no_catastrophic_slow_paths() -> None:
+    """Adversarial 1 MB strings finish well within a fixed budget."""
+    budget = 30.0  # seconds; normal text of this size takes well under 2
+    adversarial = [
+        " " * 1_000_000 + "x",
+        "." * 1_000_000 + " x",
+        '". ' * 330_000,
+        "a " * 500_000,  # a single 1 MB "sentence" with no punctuation
+        "said " * 200_000,
+        "\u201c" * 500_000 + "\u201d" * 500_000,
+        ("Mr. " * 250_000),
+        "\n" * 1_000_000,
+        ("He said: " * 110_000),
+        ("according to " * 80_000),
+    ]
+    for text in adversarial:
+        start = time.perf_counter()
+        result = analyze(text)
+        elapsed = time.perf_counter() - start
+        assert result.error is None
+        assert elapsed < budget, f"{elapsed:.1f}s for {text[:20]!r}..."
+
+
+def test_ten_megabyte_article() -> None:
+    para = ("Officials claimed the reckless plan would work, critics said. "
+            "\u201cIt is a disaster,\u201d Smith told reporters. ") * 40
+    text = (para + "\n\n") * 1_000
+    assert len(text) > 10_000_000
+    result = analyze(text)
+    assert result.error is None and result.n_tokens > 1_500_000
+    assert all(text[m.start : m.end] == m.text for m in result.matches[:1000])
+
+
+def test_dataframe_with_missing_text_duplicate_ids_keeps_every_row() -> None:
+    df = pd.DataFrame(
+        {"text": ["Critics slammed it.", None, float("nan"), "", "Critics slammed it."],
+         "outlet": ["A", "B", "C", "D", "E"]},
+        index=["x", "y", "z", "x", "x"],
+    )
+    f = analyze_corpus(df).features
+    assert list(f.index) == ["x", "y", "z", "x", "x"]
+    assert list(f["outlet"]) == ["A", "B", "C", "D", "E"]
+    assert f["error"].notna().tolist() == [False, True, True, False, False]
+
+
+def test_dataframe_without_text_column_is_a_clear_error() -> None:
+    with pytest.raises(KeyError, match="'text'"):
+        analyze_corpus(pd.DataFrame({"body": ["x"]}))
+
+
+def test_directory_with_unreadable_files_and_symlink_loops(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text("They said yes.")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Hidden.")
+    secret.chmod(0)
+    (tmp_path / "bad.jsonl").write_text('{"text": "One."}\n{"text": \n{"text": "Three."}\n')
+    (tmp_path / "invalid.txt").write_bytes(b"caf\xe9 au lait \xff\xfe said no")
+    try:
+        arts = list(read_articles(tmp_path))
+    finally:
+        secret.chmod(0o600)
+    by_name = {Path(a.id.split(":")[0]).name + (a.id[len(a.id.split(":")[0]):]): a for a in arts}
+    assert len(arts) == 7
+    assert by_name["ok.txt"].error is None
+    assert "cannot read" in (by_name["dangling.txt"].error or "")
+    if os.geteuid() != 0:  # root reads everything
+        assert "cannot read" in (by_name["secret.txt"].error or "")
+    assert by_name["bad.jsonl:2"].error is not None
+    assert [by_name["bad.jsonl:1"].text, by_name["bad.jsonl:3"].text] == ["One.", "Three."]
+    assert by_name["invalid.txt"].error is None and "caf\u00e9" in by_name["invalid.txt"].text
+    results = analyze_corpus(arts).features
+    assert len(results) == 7
+
+
+def test_corpus_run_with_corrupted_copies_returns_n_rows(data_home: Path, tmp_path: Path) -> None:
+    """Real articles mixed with deliberately corrupted copies: N rows for N inputs."""
+    texts = sorted((data_home / "ptc" / "train-articles").glob("*.txt"))[:40]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, path in enumerate(texts):
+        data = path.read_bytes()
+        (corpus / f"{i:03d}.txt").write_bytes(data)
+        corruption = i % 5
+        if corruption == 0:
+            (corpus / f"{i:03d}_trunc.txt").write_bytes(data[: len(data) // 3] + b"\xe2\x80")
+        elif corruption == 1:
+            (corpus / f"{i:03d}_nul.txt").write_bytes(data[:100] + b"\x00" * 50 + data[100:])
+        elif corruption == 2:
+            (corpus / f"{i:03d}_latin1.txt").write_bytes(data.decode("utf-8").encode("latin-1", "replace"))
+        elif corruption == 3:
+            (corpus / f"{i:03d}.jsonl").write_text(
+                json.dumps({"id": f"j{i}", "text": data.decode("utf-8")}) + "\n{oops\n")
+        else:
+            (corpus / f"{i:03d}_empty.txt").write_bytes(b"")
+    files = sorted(p for p in corpus.iterdir())
+    expected = sum(2 if p.suffix == ".jsonl" else 1 for p in files)
+    result = analyze_corpus(read_articles(corpus), n_jobs=2)
+    assert len(result.features) == expected
+    errors = result.features["error"].dropna()
+    assert len(errors) == 8 + 8 + 8  # NUL (binary), malformed JSONL lines, empty files
+    assert result.features["error"].isna().sum() == expected - len(errors)
+
+
+def test_cli_never_prints_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.jsonl").write_text('{"text": "\\ud800 lone surrogate said no."}\n[1, 2]\n{"text": null}\n')
+    code = main(["analyze", str(tmp_path), "--format", "jsonl", "--quiet"])
+    out, err = capsys.readouterr()
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and len(rows) == 3
+    assert "Traceback" not in err
+    assert rows[0]["error"] is None and rows[1]["error"] and rows[2]["error"]
+
+
+_PIECES = [
+    *"abcXYZ .,;:!?\"'\u201c\u201d\u2018\u2019-\u2014\n\t()[]0123\u00e9\u0130\U0001F600\x00",
+    "said", " claimed ", "Dr.", "U.S.", " not ", "according to", "He ", " told ",
+    "slammed", "radical", "officials", "Gen. Martin Dempsey", ": \u201c", "\n\n",
+]
+text_strategy = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text_strategy)
+def test_analyze_never_raises_and_offsets_hold(text: str) -> None:
+    result = analyze(text)
+    assert result.error is None
+    check_spans(result)
+    assert analyze(text).to_dict() == result.to_dict()  # deterministic
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_arbitrary_unicode_never_raises(text: str) -> None:
+    result = analyze(text)
+    assert result.error is None
+    check_spans(result)
+
+
+def test_identical_results_across_n_jobs() -> None:
+    texts = [f"Dr. Smith said \u201cthe {i} plan is a disaster,\u201d officials claimed." for i in range(80)]
+    texts += list(HOSTILE.values())
+    one = [r.to_dict() for r in iter_analyses(texts)]
+    two = [r.to_dict() for r in iter_analyses(texts, n_jobs=2, batch_size=7)]
+    assert one == two
+
+
+def test_article_objects_with_preset_errors_pass_through() -> None:
+    art = Article(id="bad", text="", error="cannot read bad.txt: Permission denied")
+    (result,) = list(iter_analyses([art]))
+    assert result.error == "cannot read bad.txt: Permission denied"
+    assert result.to_dict()["features"] == {}
