@@ -87,9 +87,10 @@ def test_no_catastrophic_slow_paths() -> None:
 
 
 def test_ten_megabyte_article() -> None:
-    para = ("Officials claimed the reckless plan would work, critics said. "
-            "\u201cIt is a disaster,\u201d Smith told reporters. ") * 40
-    text = (para + "\n\n") * 2_500
+    para = ("The committee met on Tuesday to discuss the budget for the coming year, "
+            "and members reviewed spending on roads, schools and parks in the county. ") * 12
+    para += "\u201cIt is a disaster,\u201d Smith told reporters. Officials claimed it would work. "
+    text = (para + "\n\n") * 6_000
     assert len(text) > 10_000_000
     result = analyze(text)
     assert result.error is None and result.n_tokens > 1_500_000
