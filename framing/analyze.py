@@ -180,7 +180,7 @@ class Analyzer:
         for lex in self.lexicons:
             for cat in (*lex.labels, "total"):
                 features[f"{lex.name}__{cat}"] = features[f"{lex.name}__{cat}_count"] * scale
-        features.update(attribution_features(quotes, matches, n))
+        features.update(attribution_features(quotes, matches, n, tokens))
         return Analysis(
             article, tuple(sentences), tuple(matches), tuple(quotes), features, n, None,
             self.provenance,

@@ -20,6 +20,7 @@ __all__ = [
     "NEGATORS",
     "Sentence",
     "Tokens",
+    "count_words",
     "negated_at",
     "normalize_token",
     "sentence_index",
@@ -203,6 +204,17 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.norms)
+
+
+def count_words(text: str) -> int:
+    """Number of word tokens in ``text`` (``len(tokenize(text))``, faster).
+
+    Examples
+    --------
+    >>> count_words("The U.S. didn\u2019t say it\u2014yet.")
+    6
+    """
+    return len(_TOKEN.findall(text))
 
 
 def tokenize(text: str) -> Tokens:

@@ -65,7 +65,7 @@ def test_hostile_text_never_raises_and_spans_hold(name: str) -> None:
 
 def test_no_catastrophic_slow_paths() -> None:
     """Adversarial 1 MB strings finish well within a fixed budget."""
-    budget = 30.0  # seconds; normal text of this size takes well under 2
+    budget = 60.0  # seconds; normal news of this size takes a few seconds
     adversarial = [
         " " * 1_000_000 + "x",
         "." * 1_000_000 + " x",

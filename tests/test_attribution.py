@@ -1,0 +1,576 @@
+"""Tests for framing.attribution (quotes, speakers, cues, stance, categories)."""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.attribution import (
+    SOURCE_CATEGORIES,
+    STANCES,
+    Cue,
+    Quote,
+    Speaker,
+    attribution_features,
+    find_quotes,
+    quote_spans,
+)
+from framing.lexicon import Match
+from framing.text import split_sentences, tokenize
+
+
+def quotes_of(text: str) -> list[Quote]:
+    return find_quotes(text, split_sentences(text), tokenize(text))
+
+
+def assert_offsets(text: str, quotes: list[Quote]) -> None:
+    """text[start:end] equals the text field of every quote, speaker and cue."""
+    for q in quotes:
+        assert text[q.start : q.end] == q.text
+        if q.speaker is not None:
+            assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+        if q.cue is not None:
+            assert text[q.cue.start : q.cue.end] == q.cue.text
+
+
+def only(quotes: list[Quote], cue: str) -> Quote:
+    found = [q for q in quotes if q.cue is not None and q.cue.text == cue]
+    assert len(found) == 1, [q.to_dict() for q in quotes]
+    return found[0]
+
+
+# ---------------------------------------------------------------------------
+# golden tests on the seed article (issue 4)
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path: Path) -> tuple[str, list[Quote]]:
+    from framing.article import read_text_file
+
+    text = read_text_file(seed_path).text
+    return text, quotes_of(text)
+
+
+def test_seed_dempsey_block_quote(seed: tuple[str, list[Quote]]) -> None:
+    _, quotes = seed
+    q = only(quotes, "stated")
+    assert q.kind == "direct"
+    assert q.text.startswith("\u201cWe may get to that point")
+    assert q.text.endswith("we are not there yet.\u201d")
+    assert q.speaker is not None and q.cue is not None
+    assert q.speaker.text == "Dempsey"
+    assert q.speaker.name == "US Joint Chiefs of Staff chairman General Martin Dempsey"
+    assert q.speaker.category == "military"
+    assert (q.cue.lemma, q.cue.stance) == ("state", "neutral")
+
+
+def test_seed_pronoun_resolved_to_dempsey(seed: tuple[str, list[Quote]]) -> None:
+    _, quotes = seed
+    q = only(quotes, "told")
+    assert q.text.startswith("that while the Obama administration")
+    assert q.speaker is not None
+    assert q.speaker.text == "He"
+    assert "Martin Dempsey" in q.speaker.name
+    assert q.speaker.category == "military"
+    assert q.kind == "indirect"
+
+
+def test_seed_it_alleged_resolved_to_saudi_state_media(seed: tuple[str, list[Quote]]) -> None:
+    _, quotes = seed
+    q = only(quotes, "alleged")
+    assert q.speaker is not None and q.cue is not None
+    assert q.speaker.text == "It"
+    assert q.speaker.name == "Saudi state media"
+    assert q.speaker.category == "media"
+    assert (q.cue.lemma, q.cue.stance) == ("allege", "distancing")
+    assert q.kind == "mixed"
+    assert "\u201cabandoned\u201d" in q.text
+
+
+def test_seed_announced_by_saudi_state_media(seed: tuple[str, list[Quote]]) -> None:
+    _, quotes = seed
+    q = only(quotes, "announced")
+    assert q.speaker is not None
+    assert q.speaker.text == "Saudi state media"
+    assert q.text.startswith("that Saudi Arabia had deployed 30,000 troops")
+
+
+def test_seed_maliki_mixed_quote(seed: tuple[str, list[Quote]]) -> None:
+    _, quotes = seed
+    q = [q for q in quotes if q.speaker is not None and q.speaker.text == "Maliki"]
+    assert len(q) == 1
+    assert q[0].kind == "mixed"
+    assert q[0].text == "the independence moves \u201cunconstitutional.\u201d"
+    assert q[0].speaker.name == "Iraqi Prime Minister Nouri al-Maliki"
+    assert q[0].speaker.category == "government"
+    assert q[0].cue is not None and q[0].cue.lemma == "declare"
+
+
+def test_seed_offsets(seed: tuple[str, list[Quote]]) -> None:
+    text, quotes = seed
+    assert_offsets(text, quotes)
+
+
+def test_seed_no_quote_from_title_or_scare_quotes(seed_path: Path) -> None:
+    raw = seed_path.read_text(encoding="utf-8")
+    quotes = quotes_of(raw)  # the raw file, title line included
+    title_end = raw.index("\n")
+    assert not [q for q in quotes if q.start < title_end]
+    assert_offsets(raw, quotes)
+    # scare quotes without a speaker are not quotes
+    texts = {q.text for q in quotes}
+    for scare in (
+        "\u201camnesty\u201d",
+        "\u201cstooge\u201d",
+        "\u201cnational unity\u201d",
+        "\u201cnational interest\u201d",
+        "\u201cweapons of mass destruction\u201d",
+    ):
+        assert scare not in texts
+    assert all(q.speaker is not None or q.cue is not None for q in quotes)
+
+
+# ---------------------------------------------------------------------------
+# quote marks
+
+
+def test_straight_and_curly_marks() -> None:
+    for open_, close in (('"', '"'), ("\u201c", "\u201d"), ("''", "''"), ("\u00ab", "\u00bb")):
+        text = f"{open_}We will not back down,{close} Smith said."
+        (q,) = quotes_of(text)
+        assert q.text == f"{open_}We will not back down,{close}"
+        assert q.kind == "direct"
+        assert q.speaker is not None and q.speaker.text == "Smith"
+
+
+def test_multi_paragraph_quote_reopens_without_closing() -> None:
+    text = (
+        "The minister said: \u201cWe have waited long enough for this law.\n\n"
+        "\u201cNow the work begins, and it will be hard.\u201d\n\n"
+        "Critics were unconvinced."
+    )
+    (q,) = quotes_of(text)
+    assert q.text.startswith("\u201cWe have waited")
+    assert q.text.endswith("it will be hard.\u201d")
+    assert q.kind == "direct"
+    assert q.speaker is not None and q.speaker.text == "The minister"
+    spans, paragraphs = quote_spans(text)
+    assert len(spans) == 1 and len(paragraphs) == 2
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    text = "\u201cHe told me \u2018never again\u2019 and I believed him,\u201d Jones said."
+    (q,) = quotes_of(text)
+    assert q.text == "\u201cHe told me \u2018never again\u2019 and I believed him,\u201d"
+    assert q.speaker is not None and q.speaker.text == "Jones"
+
+
+def test_british_single_quotes() -> None:
+    text = "\u2018We don\u2019t know yet,\u2019 the inspector said. It\u2019s late."
+    (q,) = quotes_of(text)
+    assert q.text == "\u2018We don\u2019t know yet,\u2019"
+    assert q.speaker is not None and q.speaker.text == "the inspector"
+
+
+def test_interrupted_quote_gives_two_parts_with_one_cue() -> None:
+    text = '"We are ready," she said, "and we will win."'
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ['"We are ready,"', '"and we will win."']
+    assert len({q.cue for q in quotes}) == 1
+    assert all(q.speaker is not None and q.speaker.text == "she" for q in quotes)
+
+
+def test_quoted_sentence_without_cue_continues_the_speaker() -> None:
+    text = (
+        '"The plan failed," Mayor Ann Lee said. "Nobody wants to admit it."\n\n'
+        "The council met on Friday."
+    )
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ['"The plan failed,"', '"Nobody wants to admit it."']
+    assert quotes[1].cue is None
+    assert quotes[1].speaker == quotes[0].speaker
+
+
+def test_unbalanced_marks_never_raise() -> None:
+    for text in (
+        '"',
+        '""',
+        '"""',
+        '" said',
+        'He said "no',
+        'no" he said "',
+        "\u201d\u201c",
+        '"A," "B',
+        '\u201cOne.\n\n\u201cTwo.\n\nThree," she said.',
+        "''",
+        "'''",
+    ):
+        quotes = quotes_of(text)
+        assert_offsets(text, quotes)
+
+
+def test_unclosed_quote_is_left_out() -> None:
+    text = 'The mayor said "we will rebuild. Residents were sceptical.'
+    assert quote_spans(text)[0] == []
+    quotes = quotes_of(text)
+    assert all('"' not in q.text[1:] for q in quotes)
+    assert_offsets(text, quotes)
+
+
+def test_ten_thousand_quote_marks() -> None:
+    rng = random.Random(0)
+    pieces = ['"', "\u201c", "\u201d", "'", " said ", " Smith ", ". ", "\n\n", "word ", ", "]
+    text = "".join(rng.choice(pieces) for _ in range(40_000))
+    assert sum(text.count(m) for m in '"\u201c\u201d') >= 10_000
+    quotes = quotes_of(text)
+    assert_offsets(text, quotes)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "size"),
+    [
+        ('"', 1_000_000),
+        ('"\u201c\u201d \u2019', 1_000_000),
+        ('"\n\n', 1_000_000),
+        ('He said "x ', 100_000),
+    ],
+)
+def test_pathological_megabyte_is_fast(pattern: str, size: int) -> None:
+    # a quadratic pass (or catastrophic regex backtracking) takes hours on these
+    text = (pattern * (size // len(pattern) + 1))[:size]
+    sentences, tokens = split_sentences(text), tokenize(text)
+    start = time.perf_counter()
+    quotes = find_quotes(text, sentences, tokens)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 20, elapsed
+    assert_offsets(text, quotes[:1000])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                '"',
+                "\u201c",
+                "\u201d",
+                "\u2018",
+                "\u2019",
+                "'",
+                "''",
+                " ",
+                ", ",
+                ". ",
+                ": ",
+                "\n\n",
+                "said",
+                "Smith",
+                "he",
+                "that",
+                "according to",
+                "officials",
+                "told",
+                "reporters",
+                "the",
+                "War",
+                "is",
+                "over",
+                "\u2014",
+            ]
+        ),
+        max_size=60,
+    )
+)
+def test_offsets_property(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    quotes = quotes_of(text)
+    assert_offsets(text, quotes)
+    for q in quotes:
+        assert q.kind in ("direct", "indirect", "mixed")
+        if q.cue is not None:
+            assert q.cue.stance in STANCES
+        if q.speaker is not None:
+            assert q.speaker.category in SOURCE_CATEGORIES
+
+
+# ---------------------------------------------------------------------------
+# indirect speech and cues
+
+
+def test_said_that_and_bare_clause() -> None:
+    q = only(quotes_of("The governor said that the budget was balanced."), "said")
+    assert (q.text, q.kind) == ("that the budget was balanced", "indirect")
+    q = only(quotes_of("The governor said the budget was balanced."), "said")
+    assert q.text == "the budget was balanced"
+
+
+def test_told_reporters_and_time_before_that() -> None:
+    text = "Police Chief Dana Cole told reporters on Tuesday that two suspects had fled."
+    q = only(quotes_of(text), "told")
+    assert q.text == "that two suspects had fled"
+    assert q.speaker is not None
+    assert q.speaker.text == "Police Chief Dana Cole"
+    assert q.speaker.category == "law_enforcement"
+
+
+def test_according_to_both_orders() -> None:
+    text = "According to the World Health Organization, cases rose by 12 percent."
+    q = only(quotes_of(text), "According to")
+    assert q.text == "cases rose by 12 percent"
+    assert q.speaker is not None and q.speaker.text == "the World Health Organization"
+    assert q.cue is not None and q.cue.lemma == "according to"
+    text = "Cases rose by 12 percent, according to a source familiar with the data."
+    q = only(quotes_of(text), "according to")
+    assert q.text == "Cases rose by 12 percent"
+    assert q.speaker is not None
+    assert q.speaker.text == "a source familiar with the data"
+    assert q.speaker.category == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "stance"),
+    [
+        ("warned", "warn", "neutral"),
+        ("announced", "announce", "neutral"),
+        ("alleged", "allege", "distancing"),
+        ("claimed", "claim", "distancing"),
+        ("denied", "deny", "contesting"),
+        ("noted", "note", "endorsing"),
+    ],
+)
+def test_reporting_verbs_and_stance(verb: str, lemma: str, stance: str) -> None:
+    text = f"The company {verb} that the report was inaccurate."
+    q = only(quotes_of(text), verb)
+    assert q.cue == Cue(verb, 12, 12 + len(verb), lemma, stance)
+    assert q.text == "that the report was inaccurate"
+    assert q.speaker is not None and q.speaker.text == "The company"
+
+
+def test_mixed_quote_inside_reported_speech() -> None:
+    text = 'The senator called the deal a "historic betrayal" of workers, and aides said it would fail.'
+    quotes = quotes_of(text)
+    q = only(quotes, "said")
+    assert q.text == "it would fail" and q.speaker is not None and q.speaker.text == "aides"
+    q = quotes_of('Maliki declared the moves "unconstitutional."')[0]
+    assert q.kind == "mixed"
+
+
+def test_verb_forms_that_are_not_cues() -> None:
+    for text in (
+        "The alleged plot was foiled by police.",
+        "Ground attack jets flew over the city.",
+        "His statement appeals to sectarian voters.",
+        "The Islamic State seized the town.",
+    ):
+        assert quotes_of(text) == [], text
+
+
+# ---------------------------------------------------------------------------
+# speakers
+
+
+def test_said_smith_inverted_order() -> None:
+    text = '"We need more nurses," said Dr. Maria Ortiz, a surgeon at the hospital.'
+    (q,) = quotes_of(text)
+    assert q.speaker is not None and q.speaker.text == "Dr. Maria Ortiz"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_appositive_and_category_from_role() -> None:
+    text = "John Reyes, a spokesman for the Foreign Ministry, said the talks had stalled."
+    q = only(quotes_of(text), "said")
+    assert q.speaker is not None
+    assert q.speaker.text == "John Reyes, a spokesman for the Foreign Ministry"
+    assert q.speaker.category == "government"
+
+
+def test_anonymous_sources() -> None:
+    for text in (
+        "Officials said the bridge would reopen in May.",
+        "US officials said the bridge would reopen in May.",
+        "A senior official said the bridge would reopen in May.",
+        "People familiar with the matter said the bridge would reopen in May.",
+    ):
+        q = only(quotes_of(text), "said")
+        assert q.speaker is not None and q.speaker.category == "anonymous", text
+
+
+def test_short_mention_linked_to_full_mention() -> None:
+    text = "Harvard economist Lena Park published the study on Monday. Park said wages had stalled."
+    q = only(quotes_of(text), "said")
+    assert q.speaker is not None
+    assert (q.speaker.text, q.speaker.name) == ("Park", "Harvard economist Lena Park")
+    assert q.speaker.category == "expert"
+
+
+def test_pronouns_resolve_to_compatible_speaker() -> None:
+    text = (
+        "Union leader Sam Ortiz said the strike would go on. "
+        "The Transport Ministry said talks were over. "
+        "It added that fines would follow. He said workers were ready."
+    )
+    quotes = quotes_of(text)
+    it = only(quotes, "added")
+    assert it.speaker is not None and it.speaker.name == "The Transport Ministry"
+    he = [q for q in quotes if q.speaker is not None and q.speaker.text == "He"]
+    assert he and he[0].speaker is not None and he[0].speaker.name == "Union leader Sam Ortiz"
+
+
+def test_relative_who_gives_its_antecedent() -> None:
+    text = "The case fell to Judge Amy Chen, who said the law was clear."
+    q = only(quotes_of(text), "said")
+    assert q.speaker is not None and q.speaker.text == "Judge Amy Chen"
+
+
+def test_participle_cue_takes_main_subject() -> None:
+    text = "The mayor rejected the plan on Friday, saying it would raise taxes."
+    q = only(quotes_of(text), "saying")
+    assert q.speaker is not None and q.speaker.text == "The mayor"
+    assert q.text == "it would raise taxes"
+
+
+# ---------------------------------------------------------------------------
+# records and features
+
+
+def test_to_dict_contract() -> None:
+    text = 'Officials said the plan "failed."'
+    (q,) = quotes_of(text)
+    d = q.to_dict()
+    assert set(d) == {"start", "end", "text", "kind", "speaker", "cue"}
+    assert set(d["speaker"]) == {"text", "start", "end", "category"}
+    assert set(d["cue"]) == {"text", "start", "end", "lemma", "stance"}
+    assert d["kind"] == "mixed"
+
+
+def test_features_have_stable_names_and_zeros() -> None:
+    empty = attribution_features([], [], 0)
+    assert all(k.startswith("attribution__") for k in empty)
+    assert all(v == 0.0 for v in empty.values())
+    for name in (
+        "quotes_count",
+        "sources_count",
+        "direct_share",
+        "indirect_share",
+        "mixed_share",
+        "stance_neutral_share",
+        "stance_distancing_share",
+        "source_government_share",
+        "source_anonymous_share",
+        "source_entropy",
+        "loaded_in_quotes_rate",
+        "loaded_outside_quotes_rate",
+    ):
+        assert f"attribution__{name}" in empty
+    text = 'Officials claimed the plan "failed." Police said it worked.'
+    toks = tokenize(text)
+    assert set(attribution_features(quotes_of(text), [], len(toks))) == set(empty)
+
+
+def test_features_values() -> None:
+    text = (
+        'The minister said: "This radical plan is a disgrace." '
+        "Critics claimed the tax was unfair. The vile weather continued."
+    )
+    toks = tokenize(text)
+    quotes = quotes_of(text)
+    assert len(quotes) == 2
+
+    def hit(word: str) -> Match:
+        s = text.index(word)
+        return Match(s, s + len(word), word, "loaded_language", "pejorative", 1.0, False)
+
+    f = attribution_features(quotes, [hit("disgrace"), hit("radical"), hit("vile")], len(toks))
+    assert f["attribution__quotes_count"] == 2.0
+    assert f["attribution__sources_count"] == 2.0
+    assert f["attribution__direct_share"] == 0.5
+    assert f["attribution__indirect_share"] == 0.5
+    assert f["attribution__stance_neutral_share"] == 0.5
+    assert f["attribution__stance_distancing_share"] == 0.5
+    quoted = len(tokenize(quotes[0].text)) + len(tokenize(quotes[1].text))
+    assert f["attribution__loaded_in_quotes_rate"] == pytest.approx(2 * 1000 / quoted)
+    assert f["attribution__loaded_outside_quotes_rate"] == pytest.approx(
+        1000 / (len(toks) - quoted)
+    )
+    assert f["attribution__source_entropy"] == pytest.approx(
+        -sum(
+            p * __import__("math").log2(p)
+            for p in (
+                len(tokenize(quotes[0].text)) / quoted,
+                len(tokenize(quotes[1].text)) / quoted,
+            )
+        )
+    )
+    assert 0 < f["attribution__quoted_words_share"] < 1
+
+
+def test_find_quotes_rejects_non_string() -> None:
+    with pytest.raises(TypeError, match="find_quotes expects a str"):
+        find_quotes(None, [], tokenize(""))  # type: ignore[arg-type]
+
+
+def test_empty_text() -> None:
+    assert quotes_of("") == []
+    assert quotes_of("   \n\n ") == []
+
+
+def test_speaker_record_defaults() -> None:
+    sp = Speaker("Smith", 0, 5, "other")
+    assert sp.name == "" and sp.to_dict() == {
+        "text": "Smith",
+        "start": 0,
+        "end": 5,
+        "category": "other",
+    }
+
+
+# ---------------------------------------------------------------------------
+# measured quality on PolNeAR (skipped without the data)
+
+# measured on PolNeAR dev on 2026-11-29 (docs/attribution.md); floors a little below
+FLOORS = {
+    ("all", "Content", "overlap"): 0.72,
+    ("all", "Cue", "overlap"): 0.66,
+    ("all", "Source", "overlap"): 0.68,
+    ("speech", "Content", "overlap"): 0.84,
+    ("speech", "Cue", "overlap"): 0.80,
+    ("speech", "Source", "overlap"): 0.79,
+}
+
+
+@pytest.mark.parametrize("gold", ["all", "speech"])
+def test_polnear_dev_floors(data_home: Path, gold: str) -> None:
+    from framing.evaluate_attribution import evaluate_attribution
+
+    if not (data_home / "polnear" / "dev").is_dir():
+        pytest.skip("PolNeAR not in the data folder")
+    table = evaluate_attribution(data_home, "dev", gold=gold)  # type: ignore[arg-type]
+    for (g, role, match), floor in FLOORS.items():
+        if g != gold:
+            continue
+        row = table[(table.role == role) & (table["match"] == match)].iloc[0]
+        assert row.f1 >= floor, (role, match, row.f1)
+    speaker = table[table.role == "Speaker"].iloc[0]
+    assert speaker.accuracy >= 0.85
+
+
+def test_object_of_preposition_is_not_the_speaker() -> None:
+    text = (
+        "Sunni rebels fighting against the government of Bashar al-Assad are declaring "
+        "their allegiance to ISIS."
+    )
+    speakers = {q.speaker.text for q in quotes_of(text) if q.speaker is not None}
+    assert "the government of Bashar al-Assad" not in speakers
+
+
+def test_question_quote_split_from_its_speaker() -> None:
+    text = "''Can we win Illinois?'' Mr. Manafort asked. ''I don't know.''"
+    quotes = quotes_of(text)
+    assert [q.text for q in quotes] == ["''Can we win Illinois?''", "''I don't know.''"]
+    assert all(q.speaker is not None and q.speaker.text == "Mr. Manafort" for q in quotes)
+    assert quotes[0].cue is not None and quotes[0].cue.lemma == "ask"
