@@ -1,0 +1,876 @@
+"""Ready pipelines for the three framing tasks, training, safe persistence and explanations.
+
+=====================  ==========================================  =========================
+task                   what                                        labels
+=====================  ==========================================  =========================
+``sentence-bias``      is a news sentence worded in a biased way   "biased", "non-biased"
+``article-leaning``    political leaning of a news article         "left", "center", "right"
+``persuasion-spans``   which stretches use a persuasion technique  character spans
+=====================  ==========================================  =========================
+
+:func:`make_pipeline` builds the scikit-learn pipeline of a task (text
+features next to the framing features of :mod:`framing.features`);
+:func:`train` fits it, measures it by cross-validation and returns a
+:class:`TrainedModel` that :func:`save_model` writes with :mod:`skops`
+(never pickle) together with its metadata, and :func:`load_model` reads
+back after checking every type in the file against an explicit trusted
+list. :func:`top_features` and :meth:`TrainedModel.explain` show what a
+linear model learned and which words pushed one decision.
+
+:func:`evaluate_models` (``framing evaluate models``) measures each task on
+the public corpora against the published results; the table with today's
+numbers is in ``docs/models.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, clone
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import MaxAbsScaler, StandardScaler
+
+from ._version import __version__
+from .features import AttributionFeaturizer, LexiconFeaturizer, check_documents
+from .lexicon import Matcher, available_lexicons, load_lexicon
+from .persuasion import PersuasionSpanTagger
+from .text import tokenize
+
+__all__ = [
+    "TASKS",
+    "TrainedModel",
+    "UntrustedModelError",
+    "fingerprint",
+    "load_model",
+    "make_pipeline",
+    "save_model",
+    "top_features",
+    "train",
+]
+
+logger = logging.getLogger(__name__)
+
+Task = Literal["sentence-bias", "article-leaning", "persuasion-spans"]
+TASKS: tuple[str, ...] = ("sentence-bias", "article-leaning", "persuasion-spans")
+
+SENTENCE_LEXICONS = ("loaded_language", "epistemic", "reporting_verbs", "persuasion", "moral_foundations")
+"""Lexicons whose counts feed the sentence-bias model."""
+
+ARTICLE_LEXICONS = (
+    "loaded_language", "epistemic", "reporting_verbs", "persuasion", "moral_foundations",
+    "policy_frames", "source_roles",
+)
+"""Lexicons whose rates feed the article-leaning model."""
+
+
+class UntrustedModelError(ValueError):
+    """A model file holds types that are not on the trusted list."""
+
+
+def _check_task(task: str) -> None:
+    if task not in TASKS:
+        raise ValueError(f"The 'task' parameter must be one of {list(TASKS)}. Got {task!r} instead.")
+
+
+def make_pipeline(task: str, *, random_state: int = 0) -> BaseEstimator:
+    """The default estimator of a task, unfitted.
+
+    * ``sentence-bias``: word 1-2-gram and character 2-5-gram TF-IDF plus
+      lexicon counts (loaded language, epistemic stance, reporting verbs,
+      persuasion cues, moral foundations), logistic regression.
+    * ``article-leaning``: word 1-2-gram TF-IDF plus lexicon rates and the
+      attribution features (standardised), logistic regression.
+    * ``persuasion-spans``: :class:`~framing.persuasion.PersuasionSpanTagger`.
+
+    Parameters
+    ----------
+    task : {"sentence-bias", "article-leaning", "persuasion-spans"}
+    random_state : int, default=0
+
+    Returns
+    -------
+    estimator
+
+    Examples
+    --------
+    >>> pipe = make_pipeline("sentence-bias")
+    >>> [name for name, _ in pipe.named_steps["features"].transformer_list]
+    ['words', 'chars', 'framing']
+    >>> texts = ["A disgraceful, reckless scheme.", "The vote is on Monday.",
+    ...          "A reckless, disgraceful plan.", "The report is on Monday."]
+    >>> pipe = pipe.fit(texts, ["biased", "non-biased", "biased", "non-biased"])
+    >>> pipe.predict(["A reckless, disgraceful scheme."]).tolist()
+    ['biased']
+    """
+    _check_task(task)
+    if task == "persuasion-spans":
+        return PersuasionSpanTagger(random_state=random_state)
+    if task == "sentence-bias":
+        features = FeatureUnion([
+            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
+                                      min_df=2, max_features=100_000)),
+            ("framing", Pipeline([
+                ("lexicons", LexiconFeaturizer(list(SENTENCE_LEXICONS), measure="count")),
+                ("scale", MaxAbsScaler()),
+            ])),
+        ])
+        clf = LogisticRegression(C=3.0, max_iter=3000, random_state=random_state)
+        return Pipeline([("features", features), ("classifier", clf)])
+    features = FeatureUnion([
+        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=3,
+                                  max_features=300_000, dtype=np.float32)),
+        ("framing", Pipeline([
+            ("features", FeatureUnion([
+                ("lexicons", LexiconFeaturizer(list(ARTICLE_LEXICONS), measure="rate")),
+                ("attribution", AttributionFeaturizer()),
+            ])),
+            ("scale", StandardScaler()),
+        ])),
+    ])
+    clf = LogisticRegression(C=10.0, max_iter=3000, random_state=random_state)
+    return Pipeline([("features", features), ("classifier", clf)])
+
+
+def fingerprint(texts: Iterable[str], labels: Iterable[Any]) -> str:
+    """SHA-256 over the training texts and labels, in order (identifies training data).
+
+    Examples
+    --------
+    >>> fingerprint(["a", "b"], ["x", "y"]) == fingerprint(["a", "b"], ["x", "y"])
+    True
+    >>> fingerprint(["a", "b"], ["x", "y"]) == fingerprint(["b", "a"], ["y", "x"])
+    False
+    """
+    h = hashlib.sha256()
+    for text, label in zip(texts, labels):
+        h.update(text.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+        h.update(json.dumps(label, default=str).encode("utf-8"))
+        h.update(b"\x01")
+    return "sha256:" + h.hexdigest()
+
+
+def _provenance() -> dict[str, Any]:
+    return {
+        "framing_version": __version__,
+        "lexicons": {n: load_lexicon(n).version for n in available_lexicons()},
+        "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+# ---------------------------------------------------------------------------
+# explanations
+
+
+def _final_linear(model: Any) -> tuple[Any, Any]:
+    if not isinstance(model, Pipeline):
+        raise TypeError(f"Explanations need a Pipeline ending in a linear classifier. Got {type(model).__name__}.")
+    clf = model.steps[-1][1]
+    if not hasattr(clf, "coef_"):
+        raise TypeError(
+            "Explanations need a linear classifier (with coef_) as the last step. "
+            f"Got {type(clf).__name__} instead."
+        )
+    return model[:-1], clf
+
+
+def top_features(model: Any, n: int = 10) -> pd.DataFrame:
+    """The features with the largest weights for each class of a fitted linear pipeline.
+
+    Parameters
+    ----------
+    model : Pipeline
+        Fitted, ending in a linear classifier.
+    n : int, default=10
+        Features per class.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``class``, ``rank``, ``feature``, ``weight``. For a binary
+        model the first class's features are those with the most negative
+        weights.
+
+    Examples
+    --------
+    >>> pipe = make_pipeline("sentence-bias").fit(
+    ...     ["A disgraceful, reckless scheme.", "The vote is on Monday.",
+    ...      "A reckless, disgraceful plan.", "The report is on Monday."],
+    ...     ["biased", "non-biased", "biased", "non-biased"])
+    >>> top_features(pipe, n=3)["class"].unique().tolist()
+    ['biased', 'non-biased']
+    """
+    head, clf = _final_linear(model)
+    names = np.asarray(head.get_feature_names_out(), dtype=object)
+    coef = np.asarray(clf.coef_)
+    classes = list(clf.classes_)
+    rows = []
+    for k, cls in enumerate(classes):
+        if coef.shape[0] == 1:
+            weights = coef[0] if k == 1 else -coef[0]
+        else:
+            weights = coef[k]
+        order = np.argsort(-weights)[:n]
+        for rank, j in enumerate(order, 1):
+            rows.append({"class": str(cls), "rank": rank, "feature": str(names[j]),
+                         "weight": float(weights[j])})
+    return pd.DataFrame(rows, columns=["class", "rank", "feature", "weight"])
+
+
+def _evidence_spans(text: str, feature: str, matcher: Matcher | None) -> list[dict[str, Any]]:
+    """Where in ``text`` a feature fired: word n-grams and lexicon categories."""
+    if feature.startswith("words__"):
+        gram = feature.split("__", 1)[1].split()
+        toks = tokenize(text)
+        k = len(gram)
+        return [
+            {"start": toks.starts[i], "end": toks.ends[i + k - 1],
+             "text": text[toks.starts[i]:toks.ends[i + k - 1]]}
+            for i in range(len(toks) - k + 1)
+            if toks.norms[i:i + k] == gram
+        ]
+    name = feature.rsplit("__", 2)
+    if matcher is not None and len(name) >= 2:
+        lexicon, category = name[-2], name[-1].removesuffix("_count")
+        return [
+            {"start": m.start, "end": m.end, "text": m.text}
+            for m in matcher.find(text)
+            if m.lexicon == lexicon and category in (m.category, "total") and not m.negated
+        ]
+    return []
+
+
+def explain_text(model: Any, text: str, n: int = 5) -> dict[str, Any]:
+    """Which features pushed the decision of a fitted linear pipeline on one text.
+
+    Parameters
+    ----------
+    model : Pipeline
+        Fitted, ending in a linear classifier.
+    text : str
+    n : int, default=5
+        Features to report.
+
+    Returns
+    -------
+    dict
+        ``label`` (the predicted class) and ``evidence``: up to ``n``
+        features with the largest contribution (value times weight, towards
+        the predicted class), each with the spans of ``text`` where it fired
+        (word n-grams and lexicon categories; character n-grams and
+        attribution features have none).
+
+    Examples
+    --------
+    >>> pipe = make_pipeline("sentence-bias").fit(
+    ...     ["A disgraceful, reckless scheme.", "The vote is on Monday.",
+    ...      "A reckless, disgraceful plan.", "The report is on Monday."],
+    ...     ["biased", "non-biased", "biased", "non-biased"])
+    >>> out = explain_text(pipe, "A disgraceful vote.")
+    >>> out["label"], out["evidence"][0]["feature"], out["evidence"][0]["spans"]
+    ('biased', 'words__disgraceful', [{'start': 2, 'end': 13, 'text': 'disgraceful'}])
+    """
+    head, clf = _final_linear(model)
+    x = head.transform([text])
+    x = x.toarray()[0] if hasattr(x, "toarray") else np.asarray(x)[0]
+    coef = np.asarray(clf.coef_)
+    label = model.predict([text])[0]
+    k = list(clf.classes_).index(label)
+    weights = (coef[0] if k == 1 else -coef[0]) if coef.shape[0] == 1 else coef[k] - coef.mean(axis=0)
+    contrib = x * weights
+    names = np.asarray(head.get_feature_names_out(), dtype=object)
+    order = [j for j in np.argsort(-contrib) if contrib[j] > 0][:n]
+    lexicons = [lx for lx in available_lexicons()]
+    matcher = Matcher([load_lexicon(lx) for lx in lexicons])
+    evidence = []
+    for j in order:
+        feature = str(names[j])
+        short = feature.split("__", 1)[1] if feature.startswith("framing__") else feature
+        evidence.append({
+            "feature": feature,
+            "contribution": float(contrib[j]),
+            "spans": _evidence_spans(text, short, matcher),
+        })
+    return {"label": str(label), "evidence": evidence}
+
+
+# ---------------------------------------------------------------------------
+# trained models and persistence
+
+
+@dataclass
+class TrainedModel:
+    """A fitted estimator for one task with its metadata.
+
+    Attributes
+    ----------
+    task : str
+    estimator : estimator
+        A fitted pipeline (``sentence-bias``, ``article-leaning``) or
+        :class:`~framing.persuasion.PersuasionSpanTagger`.
+    metadata : dict
+        ``framing_version``, ``lexicons`` (name -> version), ``date``,
+        ``task``, ``training_data`` (``fingerprint``, ``n_rows``, ``source``),
+        ``cv`` (cross-validated metrics, when measured), ``labels``.
+    """
+
+    task: str
+    estimator: Any
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def predict(self, texts: Any) -> list[dict[str, Any]]:
+        """One prediction per text: ``{"label", "scores"}``, or ``{"spans"}`` for spans.
+
+        Examples
+        --------
+        >>> model = TrainedModel("sentence-bias", make_pipeline("sentence-bias").fit(
+        ...     ["A disgraceful, reckless scheme.", "The vote is on Monday.",
+        ...      "A reckless, disgraceful plan.", "The report is on Monday."],
+        ...     ["biased", "non-biased", "biased", "non-biased"]))
+        >>> model.predict(["A disgraceful, reckless scheme."])[0]["label"]
+        'biased'
+        """
+        docs = check_documents(texts, estimator=f"the {self.task} model")
+        if self.task == "persuasion-spans":
+            return [
+                {"spans": [{"start": s, "end": e, "text": doc[s:e], "score": sc} for s, e, sc in spans]}
+                for doc, spans in zip(docs, self.estimator.predict(docs))
+            ]
+        if not docs:
+            return []
+        proba = self.estimator.predict_proba(docs)
+        classes = [str(c) for c in self.estimator.classes_]
+        return [
+            {"label": classes[int(np.argmax(p))],
+             "scores": {c: float(v) for c, v in zip(classes, p)}}
+            for p in proba
+        ]
+
+    def explain(self, text: str, n: int = 5) -> dict[str, Any]:
+        """Per-prediction evidence (see :func:`explain_text`); for spans, the spans."""
+        if self.task == "persuasion-spans":
+            return self.predict([text])[0]
+        return explain_text(self.estimator, text, n=n)
+
+
+_TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.sparse.")
+_TRUSTED_FRAMING = frozenset({
+    "framing.features.LexiconFeaturizer",
+    "framing.features.AttributionFeaturizer",
+    "framing.features.TermListFeaturizer",
+    "framing.persuasion.PersuasionSpanTagger",
+})
+_TRUSTED_BUILTINS = frozenset({"builtins.slice", "builtins.type", "builtins.frozenset", "builtins.complex"})
+
+
+def trusted(type_name: str) -> bool:
+    """Whether a type found in a model file may be loaded.
+
+    Trusted: scikit-learn, NumPy and SciPy sparse types, and framing's own
+    estimators. Anything else (``builtins.eval``, ``os.system``, an arbitrary
+    user class) is refused.
+
+    Examples
+    --------
+    >>> trusted("sklearn.linear_model._logistic.LogisticRegression"), trusted("os.system")
+    (True, False)
+    """
+    if type_name in _TRUSTED_FRAMING or type_name in _TRUSTED_BUILTINS:
+        return True
+    return type_name.startswith(_TRUSTED_PREFIXES) and not any(
+        bad in type_name for bad in ("numpy.testing", "sklearn.externals", ".load", "eval", "exec")
+    )
+
+
+def save_model(model: TrainedModel, path: str | Path) -> Path:
+    """Write a trained model with skops (no pickle), metadata included.
+
+    Parameters
+    ----------
+    model : TrainedModel
+    path : str or Path
+        Conventionally ending in ``.skops``. Written atomically.
+
+    Returns
+    -------
+    Path
+    """
+    import skops.io as sio
+
+    path = Path(path)
+    payload = {
+        "format": "framing-model/1",
+        "task": model.task,
+        "metadata": json.dumps(model.metadata, default=str),
+        "estimator": model.estimator,
+    }
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        sio.dump(payload, tmp)
+        tmp.replace(path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path
+
+
+def load_model(path: str | Path) -> TrainedModel:
+    """Read a model written by :func:`save_model`, refusing untrusted types.
+
+    Raises
+    ------
+    FileNotFoundError
+        No such file.
+    UntrustedModelError
+        The file holds a type outside scikit-learn, NumPy, SciPy sparse and
+        framing's estimators (it may run code when loaded), or is not a
+        framing model.
+    """
+    import skops.io as sio
+
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"No model file at {str(path)!r}.")
+    try:
+        types = sio.get_untrusted_types(file=path)
+    except Exception as exc:
+        raise UntrustedModelError(
+            f"{path} is not a skops model file ({type(exc).__name__}: {exc})."
+        ) from None
+    refused = sorted(t for t in types if not trusted(t))
+    if refused:
+        raise UntrustedModelError(
+            f"{path} holds types that framing does not trust: {refused}. Expected only scikit-learn, "
+            "NumPy, SciPy sparse and framing estimators. Inspect the file with "
+            "skops.io.get_untrusted_types and load it yourself only if you trust its source."
+        )
+    payload = sio.load(path, trusted=list(types))
+    if not isinstance(payload, dict) or payload.get("format") != "framing-model/1":
+        raise UntrustedModelError(f"{path} is a skops file but not a framing model (no 'framing-model/1' format tag).")
+    metadata = json.loads(payload["metadata"])
+    if metadata.get("framing_version") != __version__:
+        logger.warning("model %s was trained with framing %s; this is framing %s",
+                       path, metadata.get("framing_version"), __version__)
+    return TrainedModel(payload["task"], payload["estimator"], metadata)
+
+
+# ---------------------------------------------------------------------------
+# training
+
+
+def _drop_stop_words(estimator: Any) -> None:
+    """Remove ``stop_words_`` from fitted vectorizers: introspection only, and most of a model file."""
+    from sklearn.base import BaseEstimator as _Base
+
+    todo = [estimator]
+    while todo:
+        est = todo.pop()
+        if hasattr(est, "stop_words_"):
+            delattr(est, "stop_words_")
+        if isinstance(est, _Base):
+            todo.extend(v for v in est.get_params(deep=False).values() if isinstance(v, _Base))
+            todo.extend(step for _, step in getattr(est, "steps", []) if isinstance(step, _Base))
+            todo.extend(t for _, t in getattr(est, "transformer_list", []) if isinstance(t, _Base))
+
+
+def train(
+    task: str,
+    texts: Sequence[str] | pd.Series,
+    labels: Sequence[Any],
+    *,
+    groups: Sequence[Any] | None = None,
+    cv: int = 5,
+    random_state: int = 0,
+    source: str | None = None,
+    estimator: Any = None,
+) -> TrainedModel:
+    """Fit a task's pipeline on all the data, after measuring it by cross-validation.
+
+    Parameters
+    ----------
+    task : {"sentence-bias", "article-leaning", "persuasion-spans"}
+    texts : sequence of str
+    labels : sequence
+        Class labels as words; for ``persuasion-spans``, one list of
+        ``(start, end)`` spans per text.
+    groups : sequence, optional
+        Outlet (or other group) of each text: folds are then grouped
+        (:class:`~sklearn.model_selection.GroupKFold`), else stratified.
+    cv : int, default=5
+        Folds; 0 skips cross-validation (no ``cv`` metadata).
+        Not used for ``persuasion-spans``.
+    random_state : int, default=0
+    source : str, optional
+        Where the data came from (recorded in the metadata).
+    estimator : estimator, optional
+        Use this instead of :func:`make_pipeline`.
+
+    Returns
+    -------
+    TrainedModel
+    """
+    from sklearn.model_selection import GroupKFold, StratifiedKFold, cross_validate
+
+    _check_task(task)
+    docs = check_documents(texts, estimator=f"train({task!r})")
+    labels = list(labels)
+    if len(labels) != len(docs):
+        raise ValueError(f"train needs one label per text. Got {len(labels)} labels for {len(docs)} texts.")
+    est = clone(estimator) if estimator is not None else make_pipeline(task, random_state=random_state)
+    meta: dict[str, Any] = _provenance()
+    meta["task"] = task
+    meta["estimator"] = type(est).__name__
+    meta["training_data"] = {
+        "fingerprint": fingerprint(docs, labels), "n_rows": len(docs), "source": source,
+    }
+    if task != "persuasion-spans":
+        meta["labels"] = sorted({str(v) for v in labels})
+        if cv and cv > 1:
+            y = np.asarray([str(v) for v in labels], dtype=object)
+            if groups is not None:
+                splitter: Any = GroupKFold(n_splits=cv)
+                kind = f"GroupKFold({cv}) over outlet"
+            else:
+                splitter = StratifiedKFold(n_splits=cv, shuffle=True, random_state=random_state)
+                kind = f"StratifiedKFold({cv}, shuffle, random_state={random_state})"
+            res = cross_validate(est, pd.Series(docs), y, groups=groups, cv=splitter,
+                                 scoring=["f1_macro", "accuracy"])
+            meta["cv"] = {
+                "scheme": kind,
+                "f1_macro_mean": float(res["test_f1_macro"].mean()),
+                "f1_macro_std": float(res["test_f1_macro"].std()),
+                "accuracy_mean": float(res["test_accuracy"].mean()),
+            }
+        est.fit(pd.Series(docs), np.asarray([str(v) for v in labels], dtype=object))
+        _drop_stop_words(est)
+    else:
+        est.fit(docs, labels)
+    logger.info("trained %s on %d texts", task, len(docs))
+    return TrainedModel(task, est, meta)
+
+
+# ---------------------------------------------------------------------------
+# data for training and evaluation
+
+
+def _data_home_for(folder: Path, name: str) -> Path:
+    """A data_home in which ``name/`` is ``folder`` (a symlink when the folder is named otherwise)."""
+    if folder.name == name:
+        return folder.parent
+    import tempfile
+
+    home = Path(tempfile.mkdtemp(prefix="framing-data-"))
+    (home / name).symlink_to(folder.resolve(), target_is_directory=True)
+    return home
+
+
+def _article_text(title: Any, text: Any) -> str:
+    title = title if isinstance(title, str) else ""
+    text = text if isinstance(text, str) else ""
+    return f"{title}\n\n{text}" if title else text
+
+
+def load_task_data(task: str, path: str | Path) -> dict[str, Any]:
+    """Training data of a task from a corpus folder or a CSV/JSONL file.
+
+    Parameters
+    ----------
+    task : {"sentence-bias", "article-leaning", "persuasion-spans"}
+    path : str or Path
+        A corpus folder laid out as the shared research data (``.../babe``,
+        ``.../allsides``, ``.../ptc``), or a ``.csv``/``.jsonl`` file with a
+        ``text`` column and a ``label`` column (for spans: a ``spans`` column
+        holding ``[[start, end], ...]``); an ``outlet`` column, when present,
+        groups the cross-validation folds.
+
+    Returns
+    -------
+    dict
+        ``texts`` (list of str), ``labels``, ``groups`` (list or None), ``source``.
+    """
+    from . import datasets
+
+    _check_task(task)
+    path = Path(path)
+    if path.is_dir():
+        if task == "sentence-bias" and (path / "final_labels_SG2.csv").exists():
+            df = datasets.load_babe(_data_home_for(path, "babe"))
+            df = df[df["label"] != "no agreement"]
+            return {"texts": df["text"].tolist(), "labels": df["label"].tolist(), "groups": None,
+                    "source": f"BABE SG2 ({path})"}
+        if task == "article-leaning" and (path / "articles.jsonl.gz").exists():
+            df = datasets.load_allsides(_data_home_for(path, "allsides"),
+                                        columns=["outlet", "title", "text", "label", "split_random", "split_media"])
+            texts = [_article_text(t, x) for t, x in zip(df["title"], df["text"])]
+            return {"texts": texts, "labels": df["label"].tolist(),
+                    "groups": df["outlet"].fillna("").tolist(), "source": f"AllSides ({path})"}
+        if task == "persuasion-spans" and (path / "train-articles").is_dir():
+            articles, spans = datasets.load_ptc(_data_home_for(path, "ptc"), split="train")
+            by_id = {k: list(zip(g["start"].tolist(), g["end"].tolist())) for k, g in spans.groupby("id")}
+            return {"texts": articles["text"].tolist(), "labels": [by_id.get(i, []) for i in articles.index],
+                    "groups": None, "source": f"PTC train ({path})"}
+        raise ValueError(
+            f"--data {str(path)!r} is not a corpus folder for {task}: expected "
+            + {"sentence-bias": "babe/ with final_labels_SG2.csv",
+               "article-leaning": "allsides/ with articles.jsonl.gz",
+               "persuasion-spans": "ptc/ with train-articles/"}[task]
+            + ", or a CSV/JSONL file with text and label columns."
+        )
+    if not path.is_file():
+        raise FileNotFoundError(f"No such file or directory: {str(path)!r}.")
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".jsonl.gz")):
+        df = pd.read_json(path, lines=True, dtype=False)
+    elif name.endswith(".csv"):
+        df = pd.read_csv(path, sep=None, engine="python", dtype=str, keep_default_na=False)
+    else:
+        raise ValueError(f"--data {str(path)!r}: expected a folder, a .csv or a .jsonl file.")
+    target = "spans" if task == "persuasion-spans" else "label"
+    missing = [c for c in ("text", target) if c not in df.columns]
+    if missing:
+        raise ValueError(f"{path}: expected columns 'text' and {target!r}. Got {list(df.columns)} instead.")
+    labels = df[target].tolist()
+    if task == "persuasion-spans":
+        labels = [[(int(s), int(e)) for s, e, *_ in (json.loads(v) if isinstance(v, str) else v)]
+                  for v in labels]
+    else:
+        labels = [str(v) for v in labels]
+    groups = df["outlet"].astype(str).tolist() if "outlet" in df.columns else None
+    return {"texts": df["text"].astype(str).tolist(), "labels": labels, "groups": groups,
+            "source": str(path)}
+
+
+# ---------------------------------------------------------------------------
+# evaluation against published results
+
+
+def _row(task: str, split: str, metric: str, ours: float, std: float | None, published: str,
+         note: str) -> dict[str, Any]:
+    return {"task": task, "split": split, "metric": metric, "ours": ours,
+            "std": std, "published": published, "note": note}
+
+
+def evaluate_sentence_bias(
+    data_home: Any = None, *, n_splits: int = 10, n_sentences: int | None = None,
+    random_state: int = 0, estimator: Any = None,
+) -> list[dict[str, Any]]:
+    """Stratified k-fold macro-F1 on BABE SG2 ("no agreement" dropped).
+
+    Parameters
+    ----------
+    data_home : path, optional
+        Folder holding ``babe/``.
+    n_splits : int, default=10
+    n_sentences : int, optional
+        Evaluate on a random sample (for quick checks).
+    random_state : int, default=0
+        Seed of the folds (and of the sample).
+    estimator : estimator, optional
+        Default: ``make_pipeline("sentence-bias")``.
+
+    Returns
+    -------
+    list of dict
+        Table rows (task, split, metric, ours, std, published, note).
+    """
+    from sklearn.model_selection import StratifiedKFold, cross_val_score
+
+    from .datasets import load_babe
+
+    df = load_babe(data_home, n_articles=n_sentences, random_state=random_state)
+    df = df[df["label"] != "no agreement"]
+    est = estimator if estimator is not None else make_pipeline("sentence-bias", random_state=random_state)
+    cv = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=random_state)
+    scores = cross_val_score(est, df["text"], df["label"].astype(str).to_numpy(), cv=cv,
+                             scoring="f1_macro")
+    note = (f"{len(df)} sentences, StratifiedKFold({n_splits}, random_state={random_state}); "
+            "word+char TF-IDF + lexicon counts, logistic regression; published models are fine-tuned "
+            "transformers")
+    return [_row("sentence-bias", f"BABE SG2, {n_splits}-fold CV", "macro-F1", float(scores.mean()),
+                 float(scores.std()), "0.804 (BERT-DS), 0.814 (DA-RoBERTa)", note)]
+
+
+def _framing_matrix(docs: list[str]) -> pd.DataFrame:
+    """Lexicon rates and attribution features of each document (stateless, so computed once)."""
+    lex = LexiconFeaturizer(list(ARTICLE_LEXICONS), measure="rate").set_output(transform="pandas")
+    att = AttributionFeaturizer().set_output(transform="pandas")
+    series = pd.Series(docs)
+    return pd.concat([lex.fit_transform(series), att.fit_transform(series)], axis=1)
+
+
+def _leaning_model(framing_columns: list[str], *, text: bool, random_state: int) -> Pipeline:
+    from sklearn.compose import ColumnTransformer
+
+    parts: list[tuple[str, Any, Any]] = [("framing", StandardScaler(), framing_columns)]
+    if text:
+        parts.insert(0, ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=3,
+                                                  max_features=300_000, dtype=np.float32), "doc"))
+    return Pipeline([
+        ("features", ColumnTransformer(parts)),
+        ("classifier", LogisticRegression(C=10.0 if text else 1.0, max_iter=3000,
+                                          random_state=random_state)),
+    ])
+
+
+def evaluate_article_leaning(
+    data_home: Any = None, *, n_articles: int | None = 2400, n_splits: int = 5,
+    random_state: int = 0,
+) -> tuple[list[dict[str, Any]], pd.DataFrame]:
+    """Article leaning on AllSides: published random and media splits, and outlet-grouped folds.
+
+    The framing features (lexicon rates, attribution) do not learn from the
+    data, so they are computed once for all articles; the TF-IDF and the
+    classifier are fitted on each training part only.
+
+    Parameters
+    ----------
+    data_home : path, optional
+        Folder holding ``allsides/``.
+    n_articles : int or None, default=2400
+        Evaluate on a reproducible random sample of this many articles (the
+        framing features of all 37,554 articles take over an hour on two
+        shared cores). Above 2,600, the sample holds all 1,300 published test
+        articles plus a random sample of the others; ``None``: the whole
+        corpus.
+    n_splits : int, default=5
+        Folds of the outlet-grouped cross-validation.
+    random_state : int, default=0
+
+    Returns
+    -------
+    rows : list of dict
+        Table rows.
+    framing_weights : DataFrame
+        Weights of the standardised framing features in a framing-only model
+        fitted on all articles: ``class``, ``rank``, ``feature``, ``weight``.
+    """
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import GroupKFold, cross_val_score
+
+    from .datasets import load_allsides
+
+    cols = ["outlet", "title", "text", "label", "split_random", "split_media"]
+    if n_articles is not None and n_articles <= 2600:  # a small slice (for tests): a plain sample
+        df = load_allsides(data_home, n_articles=n_articles, random_state=random_state, columns=cols)
+    else:
+        df = load_allsides(data_home, columns=cols)
+        if n_articles is not None and n_articles < len(df):
+            is_test = ((df["split_random"] == "test") | (df["split_media"] == "test")).to_numpy()
+            rest = np.flatnonzero(~is_test)
+            rng = np.random.default_rng(random_state)
+            keep = rng.choice(rest, size=n_articles - int(is_test.sum()), replace=False)
+            df = df.iloc[np.sort(np.concatenate([np.flatnonzero(is_test), keep]))]
+    docs = [_article_text(t, x) for t, x in zip(df["title"], df["text"])]
+    framing = _framing_matrix(docs)
+    framing.index = df.index
+    X = pd.concat([pd.DataFrame({"doc": docs}, index=df.index), framing], axis=1)
+    y = df["label"].astype(str).to_numpy()
+    cols = list(framing.columns)
+    rows = []
+    published = {"random": "80.19 (BERT, Baly et al. 2020)", "media": "35.53 (BERT, Baly et al. 2020)"}
+    for split in ("random", "media"):
+        part = df[f"split_{split}"]
+        train_mask = part.isin(["train", "valid"]).to_numpy()
+        test_mask = (part == "test").to_numpy()
+        if test_mask.sum() == 0 or train_mask.sum() == 0:
+            continue
+        model = _leaning_model(cols, text=True, random_state=random_state)
+        model.fit(X[train_mask], y[train_mask])
+        f1 = f1_score(y[test_mask], model.predict(X[test_mask]), average="macro")
+        overlap = len(set(df["outlet"][train_mask]) & set(df["outlet"][test_mask]))
+        rows.append(_row("article-leaning", f"AllSides published {split} split (test)", "macro-F1",
+                         float(f1), None, published[split],
+                         f"train+valid {int(train_mask.sum())}, test {int(test_mask.sum())}; "
+                         f"{overlap} outlet names shared by train and test; "
+                         "TF-IDF + framing features, logistic regression"))
+    groups = df["outlet"].fillna("<none>").to_numpy()
+    cv = GroupKFold(n_splits=n_splits)
+    for text, label in ((True, "TF-IDF + framing features"), (False, "framing features only")):
+        scores = cross_val_score(_leaning_model(cols, text=text, random_state=random_state), X, y,
+                                 groups=groups, cv=cv, scoring="f1_macro")
+        rows.append(_row("article-leaning", f"AllSides GroupKFold({n_splits}) by outlet", "macro-F1",
+                         float(scores.mean()), float(scores.std()), "none (honest split)",
+                         f"{len(df)} articles, {len(set(groups))} outlet names; {label}"))
+    only = _leaning_model(cols, text=False, random_state=random_state).fit(X, y)
+    weights = top_features(only, n=8)
+    weights["feature"] = weights["feature"].str.replace("framing__", "", regex=False)
+    return rows, weights
+
+
+def evaluate_persuasion(
+    data_home: Any = None, *, n_train: int | None = None, n_dev: int | None = None,
+    random_state: int = 0, estimator: PersuasionSpanTagger | None = None,
+) -> list[dict[str, Any]]:
+    """Span-identification F1 on the PTC dev articles of a tagger trained on the training articles.
+
+    The threshold is the tagger's default (fixed before looking at dev).
+    """
+    from .datasets import load_ptc
+    from .persuasion import si_score
+
+    articles, spans = load_ptc(data_home, split="train", n_articles=n_train, random_state=random_state)
+    dev, dev_spans = load_ptc(data_home, split="dev", n_articles=n_dev, random_state=random_state)
+    by_id = {k: list(zip(g["start"].tolist(), g["end"].tolist())) for k, g in spans.groupby("id")}
+    tagger = clone(estimator) if estimator is not None else PersuasionSpanTagger(random_state=random_state)
+    tagger.fit(articles["text"], [by_id.get(i, []) for i in articles.index])
+    pred = tagger.predict_spans(dev["text"])
+    score = si_score(pred, dev_spans)
+    return [_row("persuasion-spans", "PTC dev (span identification)", "SI F1", score["f1"], None,
+                 "about 0.52 (best system, test set)",
+                 f"train {len(articles)} articles, dev {len(dev)}; precision {score['precision']:.3f}, "
+                 f"recall {score['recall']:.3f}; linear token tagger, threshold {tagger.threshold}; "
+                 "published figure is on the test set, whose labels are not released here")]
+
+
+def evaluate_models(
+    data_home: Any = None, *, tasks: Sequence[str] = TASKS, random_state: int = 0,
+    n_articles: int | None = 2400,
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The reproduction table: every task against its published result.
+
+    Parameters
+    ----------
+    data_home : path, optional
+        Folder holding ``babe/``, ``allsides/`` and ``ptc/``.
+    tasks : sequence of str, default=all
+    random_state : int, default=0
+    n_articles : int or None, default=2400
+        AllSides sample size (see :func:`evaluate_article_leaning`).
+
+    Returns
+    -------
+    table : DataFrame
+        Columns ``task``, ``split``, ``metric``, ``ours``, ``std``,
+        ``published``, ``note``.
+    framing_weights : DataFrame or None
+        For article leaning: the framing features that carry the signal.
+    """
+    rows: list[dict[str, Any]] = []
+    weights = None
+    for task in tasks:
+        _check_task(task)
+        if task == "sentence-bias":
+            rows += evaluate_sentence_bias(data_home, random_state=random_state)
+        elif task == "article-leaning":
+            more, weights = evaluate_article_leaning(data_home, random_state=random_state,
+                                                     n_articles=n_articles)
+            rows += more
+        else:
+            rows += evaluate_persuasion(data_home, random_state=random_state)
+        logger.info("evaluated %s", task)
+    columns = ["task", "split", "metric", "ours", "std", "published", "note"]
+    table = pd.DataFrame(rows, columns=columns)
+    table["std"] = table["std"].astype(object).where(table["std"].notna(), None)
+    return table, weights

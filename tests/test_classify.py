@@ -1,0 +1,251 @@
+"""Tests for the task pipelines, persistence, explanations (framing.classify) and spans (framing.persuasion)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+
+from framing.classify import (
+    TrainedModel,
+    UntrustedModelError,
+    evaluate_persuasion,
+    evaluate_sentence_bias,
+    explain_text,
+    load_model,
+    load_task_data,
+    make_pipeline,
+    save_model,
+    top_features,
+    train,
+    trusted,
+)
+from framing.persuasion import PersuasionSpanTagger, merge_spans, si_score
+
+# Invented sentences in the register of news writing (no corpus text).
+BIASED = [
+    "The reckless senator rammed through a disgraceful bill that will devastate families.",
+    "Radical activists hijacked the hearing with their outrageous demands.",
+    "The corrupt administration shamelessly lied to the public again.",
+    "Extremist lawmakers slammed the sensible plan in a hysterical tirade.",
+    "The so-called reform is a brazen power grab by a failing elite.",
+    "Critics blasted the mayor's absurd scheme as a shameful disaster.",
+    "The regime's thugs brutally crushed the peaceful protest.",
+    "A deranged conspiracy theory spread by fearmongering pundits.",
+]
+NEUTRAL = [
+    "The Senate passed the bill by a vote of 52 to 48 on Tuesday.",
+    "The committee will hold a hearing on the proposal next week.",
+    "The administration released its annual budget report on Monday.",
+    "Lawmakers discussed the plan during a two-hour session.",
+    "The reform takes effect in January, according to the ministry.",
+    "The mayor said the project would cost about 40 million dollars.",
+    "Police said the protest ended without arrests.",
+    "The survey of 1,200 adults was conducted in March.",
+]
+TEXTS = BIASED + NEUTRAL
+LABELS = ["biased"] * len(BIASED) + ["non-biased"] * len(NEUTRAL)
+
+
+@pytest.fixture(scope="module")
+def bias_model() -> TrainedModel:
+    return train("sentence-bias", TEXTS, LABELS, cv=2, source="test sentences")
+
+
+def test_make_pipeline_rejects_unknown_task():
+    with pytest.raises(ValueError, match="'task' parameter must be one of"):
+        make_pipeline("stance")
+
+
+def test_train_records_metadata(bias_model):
+    meta = bias_model.metadata
+    assert meta["task"] == "sentence-bias"
+    assert meta["labels"] == ["biased", "non-biased"]
+    assert meta["training_data"]["n_rows"] == 16
+    assert meta["training_data"]["fingerprint"].startswith("sha256:")
+    assert "loaded_language" in meta["lexicons"]
+    assert 0.0 <= meta["cv"]["f1_macro_mean"] <= 1.0
+    assert meta["cv"]["scheme"].startswith("StratifiedKFold(2")
+    # pruned-term sets are dropped from the saved vectorizers (they dominate the file size)
+    vectorizers = bias_model.estimator.named_steps["features"].transformer_list[:2]
+    assert not any(hasattr(v, "stop_words_") for _, v in vectorizers)
+    with pytest.raises(ValueError, match="one label per text"):
+        train("sentence-bias", TEXTS, LABELS[:3])
+
+
+def test_predictions_are_words_with_scores(bias_model):
+    out = bias_model.predict(["Hysterical extremists rammed through a disgraceful scheme.",
+                              "The hearing is scheduled for Tuesday."])
+    assert [o["label"] for o in out] == ["biased", "non-biased"]
+    for o in out:
+        assert set(o["scores"]) == {"biased", "non-biased"}
+        assert sum(o["scores"].values()) == pytest.approx(1.0)
+    with pytest.raises(TypeError, match="Got a single str"):
+        bias_model.predict("one string")
+
+
+def test_save_load_round_trip_predicts_identically(bias_model, tmp_path):
+    path = save_model(bias_model, tmp_path / "bias.skops")
+    loaded = load_model(path)
+    assert loaded.task == "sentence-bias"
+    assert loaded.metadata == json.loads(json.dumps(bias_model.metadata))
+    probe = ["A disgraceful and reckless plan.", "The vote is on Monday.", ""]
+    a = bias_model.estimator.predict_proba(probe)
+    b = loaded.estimator.predict_proba(probe)
+    np.testing.assert_array_equal(a, b)
+    assert loaded.predict(probe) == bias_model.predict(probe)
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+class Evil:
+    """A type that must never be loaded from a model file."""
+
+    def __init__(self) -> None:
+        self.payload = "rm -rf"
+
+
+def test_load_refuses_untrusted_types(tmp_path):
+    sio = pytest.importorskip("skops.io")
+    path = tmp_path / "evil.skops"
+    sio.dump({"format": "framing-model/1", "task": "sentence-bias", "metadata": "{}",
+              "estimator": Evil()}, path)
+    with pytest.raises(UntrustedModelError, match=r"types that framing does not trust: .*Evil"):
+        load_model(path)
+    plain = tmp_path / "plain.skops"
+    sio.dump(make_pipeline("sentence-bias"), plain)
+    with pytest.raises(UntrustedModelError, match="not a framing model"):
+        load_model(plain)
+    junk = tmp_path / "junk.skops"
+    junk.write_bytes(b"not a zip file")
+    with pytest.raises(UntrustedModelError, match="not a skops model file"):
+        load_model(junk)
+    with pytest.raises(FileNotFoundError, match="No model file"):
+        load_model(tmp_path / "missing.skops")
+    assert trusted("framing.features.LexiconFeaturizer")
+    assert not trusted("builtins.eval") and not trusted("test_classify.Evil")
+
+
+def test_top_features_and_evidence(bias_model):
+    top = top_features(bias_model.estimator, n=15)
+    assert set(top["class"]) == {"biased", "non-biased"}
+    biased = top[top["class"] == "biased"]
+    assert (biased["weight"] > 0).all()
+    text = "The disgraceful senator slammed the plan."
+    out = explain_text(bias_model.estimator, text, n=40)
+    assert out["label"] == "biased"
+    for e in (e for e in out["evidence"] if e["feature"].startswith("words__")):
+        gram = e["feature"].removeprefix("words__")
+        assert [text[s["start"]:s["end"]].lower() for s in e["spans"]] == [gram] * len(e["spans"])
+    lexical = [e for e in out["evidence"] if e["feature"].startswith("framing__loaded_language")]
+    assert lexical and all(text[s["start"]:s["end"]] == s["text"] for e in lexical for s in e["spans"])
+    with pytest.raises(TypeError, match="linear classifier"):
+        top_features(make_pipeline("persuasion-spans"))
+
+
+def test_load_task_data_from_csv_and_jsonl(tmp_path):
+    csv_path = tmp_path / "train.csv"
+    pd.DataFrame({"text": TEXTS, "label": LABELS, "outlet": ["a", "b"] * 8}).to_csv(csv_path, index=False)
+    data = load_task_data("sentence-bias", csv_path)
+    assert data["texts"] == TEXTS and data["labels"] == LABELS and data["groups"][:2] == ["a", "b"]
+    jl = tmp_path / "spans.jsonl"
+    jl.write_text(json.dumps({"text": "A disgraceful regime.", "spans": [[2, 20]]}) + "\n")
+    assert load_task_data("persuasion-spans", jl)["labels"] == [[(2, 20)]]
+    bad = tmp_path / "bad.csv"
+    pd.DataFrame({"sentence": ["x"]}).to_csv(bad, index=False)
+    with pytest.raises(ValueError, match="expected columns 'text' and 'label'"):
+        load_task_data("sentence-bias", bad)
+    with pytest.raises(ValueError, match="not a corpus folder"):
+        load_task_data("article-leaning", tmp_path)
+
+
+def test_cli_train_and_predict(tmp_path, capsys):
+    from framing.cli import main
+
+    csv_path = tmp_path / "train.csv"
+    pd.DataFrame({"text": TEXTS, "label": LABELS}).to_csv(csv_path, index=False)
+    model = tmp_path / "m.skops"
+    assert main(["train", "--task", "sentence-bias", "--data", str(csv_path), "--model", str(model),
+                 "--cv", "2"]) == 0
+    arts = tmp_path / "in.jsonl"
+    arts.write_text(
+        json.dumps({"id": "s1", "text": "Hysterical extremists rammed through a disgraceful scheme."}) + "\n"
+        + json.dumps({"id": "s2", "text": "The hearing is scheduled for Tuesday."}) + "\n"
+    )
+    out = tmp_path / "pred.jsonl"
+    assert main(["predict", "--model", str(model), str(arts), "--format", "jsonl", "--out", str(out),
+                 "--explain", "3"]) == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["prediction"]["label"] for r in rows] == ["biased", "non-biased"]
+    assert rows[0]["prediction"]["evidence"] and rows[0]["model"]["task"] == "sentence-bias"
+    assert main(["predict", "--model", str(tmp_path / "nope.skops"), str(arts)]) == 2
+    assert "No model file" in capsys.readouterr().err
+
+
+# --- persuasion spans -------------------------------------------------------------
+
+
+def test_si_score_matches_hand_computation():
+    gold = pd.DataFrame({"id": ["a", "a", "b"], "start": [0, 20, 5], "end": [10, 30, 15]})
+    pred = {"a": [(0, 5), (25, 35)], "b": [(100, 110)]}
+    # precision: (5/5 + 5/10 + 0) / 3; recall: (5/10 + 5/10 + 0) / 3
+    r = si_score(pred, gold)
+    assert r["precision"] == pytest.approx(0.5)
+    assert r["recall"] == pytest.approx(1 / 3)
+    assert r["f1"] == pytest.approx(0.4)
+    # overlapping gold spans are merged before scoring
+    assert si_score({"a": [(0, 10)]}, {"a": [(0, 6), (4, 10)]})["f1"] == pytest.approx(1.0)
+    assert merge_spans([(3, 3), (1, 2)]) == [(1, 2)]
+    with pytest.raises(ValueError, match="columns id, start, end"):
+        si_score(pd.DataFrame({"x": [1]}), gold)
+
+
+PERSUASIVE = ("Our brave heroes will never surrender to these traitors. "
+              "The meeting starts at noon in the town hall.")
+P_SPAN = (0, PERSUASIVE.index(".") + 1)
+
+
+def test_tagger_contract_and_spans():
+    tagger = PersuasionSpanTagger(n_features=2**14, max_iter=5)
+    assert clone(tagger).get_params() == tagger.get_params()
+    with pytest.raises(NotFittedError):
+        tagger.predict([PERSUASIVE])
+    texts = [PERSUASIVE] * 10
+    assert tagger.fit(texts, [[P_SPAN]] * 10) is tagger
+    spans = tagger.predict_spans(pd.Series([PERSUASIVE], index=["x1"]))
+    assert list(spans.columns) == ["id", "start", "end", "text", "score"]
+    assert (spans["id"] == "x1").all()
+    assert all(PERSUASIVE[s:e] == t for s, e, t in zip(spans["start"], spans["end"], spans["text"]))
+    r = si_score(spans, {"x1": [P_SPAN]})
+    assert r["f1"] > 0.8
+    assert tagger.predict([""]) == [[]]
+    with pytest.raises(ValueError, match="'threshold' parameter of PersuasionSpanTagger"):
+        PersuasionSpanTagger(threshold=1.5).fit(texts, [[P_SPAN]] * 10)
+    with pytest.raises(ValueError, match="tokens both inside and outside"):
+        PersuasionSpanTagger().fit(["No spans here."], [[]])
+
+
+def test_span_model_round_trip(tmp_path):
+    model = train("persuasion-spans", [PERSUASIVE] * 10, [[P_SPAN]] * 10,
+                  estimator=PersuasionSpanTagger(n_features=2**14, max_iter=5))
+    loaded = load_model(save_model(model, tmp_path / "spans.skops"))
+    assert loaded.predict([PERSUASIVE]) == model.predict([PERSUASIVE])
+    assert loaded.predict([PERSUASIVE])[0]["spans"][0]["start"] == 0
+
+
+# --- measured quality on small slices of the research data (floors) --------
+
+
+def test_babe_slice_floor(data_home):
+    """BABE SG2, 500 sentences, 3-fold, default pipeline: measured 0.718 on 2026-11-29; floor 0.67."""
+    row = evaluate_sentence_bias(data_home, n_sentences=500, n_splits=3)[0]
+    assert row["ours"] >= 0.67, row
+
+
+def test_ptc_slice_floor(data_home):
+    """PTC, 30 training articles, 10 dev articles: measured SI F1 0.291 on 2026-11-29; floor 0.24."""
+    row = evaluate_persuasion(data_home, n_train=30, n_dev=10)[0]
+    assert row["ours"] >= 0.24, row
