@@ -28,6 +28,8 @@ from .lexicon import (
 from .text import Sentence, split_sentences, tokenize
 
 if TYPE_CHECKING:
+    from .classify import load_model
+    from .compare import compare_outlets
     from .datasets import (
         DatasetNotFoundError,
         get_data_home,
@@ -37,6 +39,9 @@ if TYPE_CHECKING:
         load_ptc,
         load_same_event,
     )
+    from .distributed import analyze_dask
+    from .features import AttributionFeaturizer, LexiconFeaturizer
+    from .parquet import write_parquet
 
 # Submodules with heavier dependencies load on first use: ``framing.compare``,
 # ``framing.datasets.load_babe`` or ``framing.load_babe`` all work.
@@ -45,6 +50,12 @@ _SUBMODULES = frozenset(
      "parquet", "plotting", "report"}
 )
 _LAZY = {
+    "AttributionFeaturizer": "features",
+    "LexiconFeaturizer": "features",
+    "analyze_dask": "distributed",
+    "compare_outlets": "compare",
+    "load_model": "classify",
+    "write_parquet": "parquet",
     "DatasetNotFoundError": "datasets",
     "get_data_home": "datasets",
     "load_allsides": "datasets",
@@ -71,11 +82,13 @@ __all__ = [
     "Analysis",
     "Analyzer",
     "Article",
+    "AttributionFeaturizer",
     "CorpusAnalysis",
     "Cue",
     "DatasetNotFoundError",
     "Entry",
     "Lexicon",
+    "LexiconFeaturizer",
     "LexiconFormatError",
     "Match",
     "Matcher",
@@ -85,13 +98,16 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_corpus",
+    "analyze_dask",
     "articles_from_frame",
     "available_lexicons",
+    "compare_outlets",
     "get_data_home",
     "iter_analyses",
     "load_allsides",
     "load_babe",
     "load_lexicon",
+    "load_model",
     "load_polnear",
     "load_ptc",
     "load_same_event",
@@ -100,4 +116,5 @@ __all__ = [
     "read_text_file",
     "split_sentences",
     "tokenize",
+    "write_parquet",
 ]

@@ -320,13 +320,8 @@ def iter_analyses(
     if n_jobs == 1:
         results: Iterator[Analysis] = (analyzer(a) for a in stream)
     else:
-        from joblib import Parallel, delayed
-
         specs = None if lexicons is None else list(analyzer.lexicons)
-        batches = _batched(stream, batch_size)
-        parallel = Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2*n_jobs")
-        chunks = parallel(delayed(_analyze_batch)(specs, b) for b in batches)
-        results = itertools.chain.from_iterable(chunks)
+        results = _parallel_results(stream, specs, n_jobs, batch_size)
     try:
         for result in results:
             if reporter is not None:
@@ -335,6 +330,40 @@ def iter_analyses(
     finally:
         if reporter is not None:
             reporter.close()
+
+
+def _parallel_results(
+    stream: Iterable[ArticleLike],
+    specs: Sequence[LexiconSpec] | None,
+    n_jobs: int,
+    batch_size: int,
+) -> Iterator[Analysis]:
+    """Analyze batches on worker processes, in input order, with bounded read-ahead.
+
+    At most two batches per worker are in flight: a new batch is read and
+    submitted only when the oldest result is handed on, so a slow consumer
+    (a writer, a network) holds memory flat instead of piling up results.
+    """
+    from collections import deque
+
+    from joblib import cpu_count
+    from joblib.externals.loky import get_reusable_executor
+
+    workers = cpu_count() if n_jobs == -1 else n_jobs
+    executor = get_reusable_executor(max_workers=workers)
+    batches = _batched(stream, batch_size)
+    pending = deque(executor.submit(_analyze_batch, specs, b)
+                    for b in itertools.islice(batches, 2 * workers))
+    try:
+        while pending:
+            done = pending.popleft().result()
+            following = next(batches, None)
+            if following is not None:
+                pending.append(executor.submit(_analyze_batch, specs, following))
+            yield from done
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 def _batched(items: Iterable[ArticleLike], size: int) -> Iterator[list[ArticleLike]]:

@@ -18,6 +18,7 @@ import csv
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import logging
 import math
@@ -285,7 +286,7 @@ def _describe(exc: BaseException) -> str:
 
 
 def _clean_value(value: Any) -> Any:
-    if value is None:
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):  # pandas missing values
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
@@ -382,24 +383,69 @@ def _read_csv(path: Path, raw: str) -> Iterator[Article]:
         yield _error_article(f"{path}:{reader.line_num}", f"{path}: line {reader.line_num}: {exc}")
 
 
+def _decoded_lines(lines: Iterable[bytes], source: str) -> Iterator[str]:
+    """Decode a stream of lines one at a time (UTF-8, BOM dropped, else Windows-1252)."""
+    warned = False
+    for i, raw in enumerate(lines):
+        if i == 0 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError:
+            if not warned:
+                logger.warning("%s: line %d is not valid UTF-8; decoded as Windows-1252.", source, i + 1)
+                warned = True
+            yield raw.decode("cp1252", errors="replace")
+
+
+def _stream_jsonl(path: Path) -> Iterator[Article]:
+    """JSONL records read line by line, so a file of any size streams in flat memory."""
+    try:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rb") as fh:
+            yield from _read_jsonl(path, _decoded_lines(fh, str(path)))
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        yield _error_article(f"{path}", _describe(exc))
+
+
 def _read_file(path: Path) -> Iterator[Article]:
     name = path.name.lower()
     if name.endswith((".txt", ".md", ".markdown")):
         yield read_text_file(path)
+        return
+    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
+        yield from _stream_jsonl(path)
         return
     try:
         raw = decode_bytes(_read_bytes(path), source=str(path))
     except (OSError, ValueError, EOFError, gzip.BadGzipFile) as exc:
         yield _error_article(str(path), _describe(exc))
         return
-    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
-        yield from _read_jsonl(path, raw.splitlines())
-    elif name.endswith(".json"):
+    if name.endswith(".json"):
         yield from _read_json(path, raw)
     elif name.endswith(".csv"):
         yield from _read_csv(path, raw)
     else:
         yield _text_article(raw, str(path), {}, meta={"path": str(path)})
+
+
+def _read_stdin() -> Iterator[Article]:
+    """Standard input: JSONL streamed line by line when it starts with ``{``, else one article."""
+    stream = sys.stdin.buffer
+    head: list[bytes] = []
+    for line in stream:
+        head.append(line)
+        if line.strip():
+            break
+    if b"".join(head).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        yield from _read_jsonl(Path("<stdin>"), _decoded_lines(itertools.chain(head, stream), "<stdin>"))
+        return
+    try:
+        raw = decode_bytes(b"".join(head) + stream.read(), source="<stdin>")
+    except ValueError as exc:
+        yield _error_article("<stdin>", str(exc))
+        return
+    yield _text_article(raw, "<stdin>", {}, meta={})
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -437,11 +483,7 @@ def read_articles(*paths: str | Path) -> Iterator[Article]:
     """
     for p in paths:
         if str(p) == "-":
-            raw = decode_bytes(sys.stdin.buffer.read(), source="<stdin>")
-            if raw.lstrip().startswith("{"):
-                yield from _read_jsonl(Path("<stdin>"), raw.splitlines())
-            else:
-                yield _text_article(raw, "<stdin>", {}, meta={})
+            yield from _read_stdin()
             continue
         path = Path(p)
         if path.is_dir():

@@ -56,9 +56,13 @@ logger = logging.getLogger(__name__)
 
 _MAX_CACHE = 500_000
 
-# A cached candidate: lexicon index, entry, whether a one-word hit needs no
-# further check, and the exact second word a multi-word entry needs.
-_Candidate = tuple[int, "Entry", bool, "str | None"]
+# What a word form can start, resolved once per form and cached: one-word
+# entries that need no further check (case-insensitive, so the form decides),
+# multi-word entries keyed by the exact second word they need (one dict lookup
+# per token however many entries share the first word, as "the" does), and the
+# rest (case-sensitive words, a ``*`` second word), checked in full.
+_Hit = tuple[int, "Entry"]
+_Plan = tuple[tuple[_Hit, ...], "dict[str, tuple[_Hit, ...]]", tuple[_Hit, ...]]
 
 
 class LexiconFormatError(ValueError):
@@ -403,76 +407,97 @@ class Matcher:
             raise ValueError(f"Lexicon names must be unique. Got {names}.")
         self._exact: dict[str, list[tuple[int, Entry]]] = {}
         self._stems: dict[str, list[tuple[int, Entry]]] = {}
+        # Entries sharing a span are reported in lookup order: exact first
+        # words, then stems from shortest to longest, each in lexicon order.
+        self._rank: dict[int, tuple[int, int]] = {}
         for li, lex in enumerate(self.lexicons):
             for entry in lex:
-                table = self._stems if entry.wildcards[0] else self._exact
+                stem = entry.wildcards[0]
+                table = self._stems if stem else self._exact
                 table.setdefault(entry.words[0], []).append((li, entry))
+                self._rank[id(entry)] = (len(entry.words[0]) if stem else 0, len(self._rank))
         self._stem_lengths = sorted({len(s) for s in self._stems})
-        self._cache: dict[str, tuple[_Candidate, ...]] = {}
+        self._cache: dict[str, _Plan | tuple[()]] = {}
 
-    def _candidates(self, norm: str) -> tuple[_Candidate, ...]:
+    def _plan(self, norm: str) -> _Plan | tuple[()]:
         found = list(self._exact.get(norm, ()))
         for n in self._stem_lengths:
             if n > len(norm):
                 break
             found.extend(self._stems.get(norm[:n], ()))
+        singles: list[_Hit] = []
+        by_second: dict[str, list[_Hit]] = {}
+        rest: list[_Hit] = []
+        for li, e in found:
+            if len(e.words) == 1 and not e.case_sensitive:
+                singles.append((li, e))
+            elif len(e.words) > 1 and not e.wildcards[1]:
+                by_second.setdefault(e.words[1], []).append((li, e))
+            else:
+                rest.append((li, e))
         if len(self._cache) >= _MAX_CACHE:
             self._cache.clear()
-        result = tuple(
-            (li, e, len(e.words) == 1 and not e.case_sensitive,
-             e.words[1] if len(e.words) > 1 and not e.wildcards[1] else None)
-            for li, e in found
-        )
-        self._cache[norm] = result
-        return result
+        plan: _Plan | tuple[()] = ()  # most forms start nothing
+        if found:
+            plan = (tuple(singles), {w: tuple(h) for w, h in by_second.items()}, tuple(rest))
+        self._cache[norm] = plan
+        return plan
 
     def find(self, text: str, tokens: Tokens | None = None) -> list[Match]:
         """All hits in ``text``, sorted by start, then lexicon, then category."""
         if tokens is None:
             tokens = tokenize(text)
         norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
-        cache_get = self._cache.get
-        # (lexicon index, start token, end token) -> entries
+        cache, plan_for = self._cache, self._plan
+        # (lexicon index, minus length in tokens, start token) -> entries: the
+        # natural order of the keys is longest first, then leftmost.
         spans: dict[tuple[int, int, int], list[Entry]] = {}
         n = len(norms)
-        found = list(map(cache_get, norms))  # one C-level pass over the tokens
-        for i in [i for i, c in enumerate(found) if c is None]:
-            cached = cache_get(norms[i])
-            found[i] = cached if cached is not None else self._candidates(norms[i])
-        for i in [i for i, c in enumerate(found) if c]:
-            for li, entry, single, second in found[i]:  # type: ignore[union-attr]
-                if single:
-                    j = i + 1
-                elif second is not None and (i + 1 >= n or norms[i + 1] != second):
-                    continue
-                else:
-                    j = _match_rest(entry, norms, text, starts, ends, i, n)
-                    if not j:
-                        continue
-                spans.setdefault((li, i, j), []).append(entry)
+        plans = list(map(cache.get, norms))  # one C-level pass over the tokens
+        for i in [i for i, p in enumerate(plans) if p is None]:
+            known = cache.get(norms[i])
+            plans[i] = known if known is not None else plan_for(norms[i])
+        for i in [i for i, p in enumerate(plans) if p]:
+            singles, by_second, rest = plans[i]  # type: ignore[misc]
+            for li, entry in singles:
+                spans.setdefault((li, -1, i), []).append(entry)
+            if by_second and i + 1 < n:
+                rest = by_second.get(norms[i + 1], ()) + rest
+            for li, entry in rest:
+                j = _match_rest(entry, norms, text, starts, ends, i, n)
+                if j:
+                    spans.setdefault((li, i - j, i), []).append(entry)
         if not spans:
             return []
-        matches: list[Match] = []
-        taken: dict[int, set[int]] = {}
-        # longest first, then leftmost
-        for li, i, j in sorted(spans, key=lambda k: (k[0], -(k[2] - k[1]), k[1])):
-            used = taken.setdefault(li, set())
-            if any(t in used for t in range(i, j)):
-                continue
-            used.update(range(i, j))
+        names = [lex.name for lex in self.lexicons]
+        taken: list[set[int]] = [set() for _ in names]
+        rows: list[tuple[int, int, str, str, str, float, bool]] = []
+        for key in sorted(spans):
+            li, minus_len, i = key
+            j = i - minus_len
+            used = taken[li]
+            if minus_len == -1:
+                if i in used:
+                    continue
+                used.add(i)
+            else:
+                if not used.isdisjoint(range(i, j)):
+                    continue
+                used.update(range(i, j))
             start, end = starts[i], ends[j - 1]
             negated = negated_at(tokens, i, text)
+            entries = spans[key]
+            if len(entries) > 1:
+                entries.sort(key=lambda e: self._rank[id(e)])
             seen: set[str] = set()
-            for entry in spans[(li, i, j)]:
-                if entry.category in seen:
-                    continue
-                seen.add(entry.category)
-                matches.append(
-                    Match(start, end, text[start:end], self.lexicons[li].name,
-                          entry.category, entry.weight, negated)
-                )
-        matches.sort(key=lambda m: (m.start, m.end, m.lexicon, m.category))
-        return matches
+            for entry in entries:
+                if entry.category not in seen:
+                    seen.add(entry.category)
+                    rows.append((start, end, text[start:end], names[li], entry.category,
+                                 entry.weight, negated))
+        # by start, end, lexicon, category (the text follows from start and end)
+        rows.sort()
+        return [Match(*row) for row in rows]
 
 
 def _match_rest(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -77,8 +78,26 @@ _BOUNDARY = re.compile(
     """,
     re.VERBOSE,
 )
+# Every boundary starts at one of these characters. Scanning for them is a
+# fast character-set search; the full pattern is then tried only there,
+# instead of at every position of the text.
+_BOUNDARY_START = re.compile(r"[.!?\u2026\n]")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.'\u2019-]*|\d[\w.]*)$")
 _NEXT_WORD = re.compile(r"['\"\u2018\u201c(\[]*([^\W_][\w'\u2019-]*)?")
+
+
+def _boundaries(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_BOUNDARY.finditer(text)``, found about three times faster."""
+    pos = 0
+    match = _BOUNDARY.match
+    for c in _BOUNDARY_START.finditer(text):
+        start = c.start()
+        if start < pos:  # inside the previous boundary
+            continue
+        m = match(text, start)
+        if m is not None:
+            pos = m.end()
+            yield m
 
 
 def _ends_sentence(text: str, m: re.Match[str]) -> bool:
@@ -150,7 +169,7 @@ def split_sentences(text: str) -> list[Sentence]:
         raise TypeError(f"split_sentences expects a str. Got {type(text).__name__} instead.")
     sentences: list[Sentence] = []
     start = 0
-    for m in _BOUNDARY.finditer(text):
+    for m in _boundaries(text):
         if not _ends_sentence(text, m):
             continue
         end = m.start("space") if m.group("space") is not None else m.start()
@@ -270,8 +289,10 @@ def negated_at(tokens: Tokens, index: int, text: str, window: int = NEGATION_WIN
     """
     norms = tokens.norms
     lo = max(0, index - window)
-    # Fast path (almost every hit): no negator among the preceding words.
-    if not any(w in NEGATORS or w.endswith("n't") for w in norms[lo:index]):
+    # Fast path (almost every hit): no negator among the preceding words,
+    # checked without a Python-level loop (a token never starts with "'").
+    before = norms[lo:index]
+    if NEGATORS.isdisjoint(before) and "n't" not in "".join(before):
         return False
     stop = tokens.starts[index]
     for j in range(index - 1, lo - 1, -1):

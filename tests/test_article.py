@@ -142,3 +142,28 @@ def test_article_from_text_ids_are_stable() -> None:
     assert Article.from_text("x", id="mine").id == "mine"
     with pytest.raises(TypeError, match="must be a str"):
         Article.from_text(None)  # type: ignore[arg-type]
+
+
+def test_dataframe_nullable_strings_are_missing_not_text() -> None:
+    df = pd.DataFrame({"text": ["A.", pd.NA], "title": ["T", pd.NA]}, dtype="string")
+    arts = list(articles_from_frame(df))
+    assert arts[0].title == "T" and arts[1].title is None
+    assert arts[1].error == "text must be a string. Got missing."
+
+
+def test_jsonl_with_bom_and_a_bad_byte_streams_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "s.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "1", "text": "One."}\n{"id": "2", "text": "caf\xe9"}\n')
+    arts = list(read_articles(path))
+    assert [(a.id, a.text) for a in arts] == [("1", "One."), ("2", "caf\u00e9")]
+
+
+def test_stdin_plain_text_and_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\n\nPlain text here.\n")))
+    (art,) = read_articles("-")
+    assert (art.id, art.text) == ("<stdin>", "Plain text here.")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'\n{"text": "A."}\n{"text": "B."}\n')))
+    assert [a.text for a in read_articles("-")] == ["A.", "B."]

@@ -1,0 +1,430 @@
+"""Throughput and peak memory of ``framing`` against the tools a user would reach for.
+
+One command measures, in the same run and on the same first N AllSides
+articles (Baly et al. 2020; ``$FRAMING_DATA_HOME/allsides/articles.jsonl.gz``):
+
+* ``framing``: :func:`framing.analyze_corpus` with the default lexicons and
+  quote attribution, one process (``n_jobs=1``) and ``--jobs`` processes;
+* ``framing stages``: the same pipeline stage by stage (sentences, tokens,
+  lexicon matcher, quotes) so the table shows where the time goes;
+* ``vaderSentiment``: ``polarity_scores`` per sentence (sentences from a
+  regular expression split, the usual recipe);
+* ``empath``: ``Empath().analyze`` per article (all 194 categories);
+* two floors: a compiled regular-expression word tokenizer, and a
+  pyahocorasick automaton scanning the lower-cased text for every term of
+  the shipped lexicons (no word boundaries, no categories, no offsets kept).
+
+Each tool runs in its own fresh child process (so the peak resident memory
+reported is that tool's), rounds are interleaved across tools and the best
+round is kept; ratios are taken between numbers measured in the same run,
+because the absolute numbers move with the machine's load.
+
+Usage::
+
+    python benchmarks/bench_throughput.py --n 2000 --rounds 3 --jobs 2
+    python benchmarks/bench_throughput.py --stream 37554      # CLI streaming, peak RSS
+    python benchmarks/bench_throughput.py --cli-files 10000   # CLI over a directory
+
+Peers are benchmark-only dependencies: ``pip install -e ".[bench]"``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOLS = [
+    "framing",
+    "framing_jobs",
+    "stages",
+    "vader",
+    "empath",
+    "regex_tokenizer",
+    "aho_corasick",
+]
+LABELS = {
+    "framing": "framing analyze_corpus (n_jobs=1)",
+    "framing_jobs": "framing analyze_corpus (n_jobs={jobs})",
+    "vader": "vaderSentiment, per sentence",
+    "empath": "Empath, per article",
+    "regex_tokenizer": "floor: compiled regex word tokenizer",
+    "aho_corasick": "floor: pyahocorasick scan, same terms",
+}
+
+
+def data_home(value: str | None) -> Path:
+    """The research data folder: ``--data-home``, ``$FRAMING_DATA_HOME`` or ``../shared/data``."""
+    for candidate in (value, os.environ.get("FRAMING_DATA_HOME"), ROOT.parent / "shared" / "data"):
+        if candidate and (Path(candidate) / "allsides" / "articles.jsonl.gz").is_file():
+            return Path(candidate)
+    raise SystemExit(
+        "AllSides not found: expected allsides/articles.jsonl.gz under --data-home, "
+        "$FRAMING_DATA_HOME or ../shared/data."
+    )
+
+
+def load_records(home: Path, n: int) -> list[dict[str, str]]:
+    """The first ``n`` AllSides articles as ``{"id", "outlet", "title", "text"}`` records."""
+    out = []
+    with gzip.open(home / "allsides" / "articles.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in itertools.islice(fh, n):
+            r = json.loads(line)
+            out.append({"id": r["ID"], "outlet": r["source"], "title": r["title"] or "",
+                        "text": r["content_original"] or ""})
+    return out
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far, in MB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def current_rss_mb() -> float:
+    """Current resident set size, in MB (from /proc; peak where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:
+        return peak_rss_mb()
+
+
+# --- the tools, each returning (setup, run) --------------------------------
+
+
+def _framing(jobs: int) -> Callable[[list[dict[str, str]]], Callable[[], Any]]:
+    def setup(records: list[dict[str, str]]) -> Callable[[], Any]:
+        from framing.analyze import _get_analyzer, analyze_corpus
+        from framing.article import Article
+
+        articles = [Article(id=r["id"], text=r["text"], outlet=r["outlet"], title=r["title"])
+                    for r in records]
+        _get_analyzer(None)  # load and compile the lexicons outside the timing
+        if jobs > 1:  # start the worker pool (and its lexicons) outside the timing
+            analyze_corpus(articles[: 4 * jobs], n_jobs=jobs)
+        return lambda: analyze_corpus(articles, n_jobs=jobs)
+
+    return setup
+
+
+def _stages(records: list[dict[str, str]]) -> Callable[[], Any]:
+    from framing.analyze import _get_analyzer
+    from framing.attribution import find_quotes
+    from framing.text import split_sentences, tokenize
+
+    analyzer = _get_analyzer(None)
+    texts = [r["text"] for r in records]
+
+    def run() -> dict[str, float]:
+        times: dict[str, float] = {}
+        t0 = time.process_time()
+        sentences = [split_sentences(t) for t in texts]
+        t1 = time.process_time()
+        tokens = [tokenize(t) for t in texts]
+        t2 = time.process_time()
+        matches = [analyzer.matcher.find(t, k) for t, k in zip(texts, tokens)]
+        t3 = time.process_time()
+        [find_quotes(t, s, k) for t, s, k in zip(texts, sentences, tokens)]
+        t4 = time.process_time()
+        times.update(sentences=t1 - t0, tokens=t2 - t1, matcher=t3 - t2, quotes=t4 - t3)
+        del matches
+        return times
+
+    return run
+
+
+def _vader(records: list[dict[str, str]]) -> Callable[[], Any]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    sia = SentimentIntensityAnalyzer()
+    splitter = re.compile(r"(?<=[.!?])\s+")
+    texts = [r["text"] for r in records]
+
+    def run() -> float:
+        total = 0.0
+        for text in texts:
+            for sentence in splitter.split(text):
+                total += sia.polarity_scores(sentence)["compound"]
+        return total
+
+    return run
+
+
+def _empath(records: list[dict[str, str]]) -> Callable[[], Any]:
+    from empath import Empath
+
+    lexicon = Empath()
+    texts = [r["text"] for r in records]
+    return lambda: [lexicon.analyze(t, normalize=True) for t in texts]
+
+
+def _regex_tokenizer(records: list[dict[str, str]]) -> Callable[[], Any]:
+    word = re.compile(r"\w+(?:['\u2019-]\w+)*")
+    texts = [r["text"] for r in records]
+    return lambda: sum(len(word.findall(t)) for t in texts)
+
+
+def _aho_corasick(records: list[dict[str, str]]) -> Callable[[], Any]:
+    import ahocorasick
+
+    from framing.lexicon import available_lexicons, load_lexicon
+
+    automaton = ahocorasick.Automaton()
+    for name in available_lexicons():
+        for entry in load_lexicon(name):
+            term = entry.term.replace("*", "").lower()
+            automaton.add_word(term, (name, entry.category))
+    automaton.make_automaton()
+    texts = [r["text"] for r in records]
+    return lambda: sum(1 for t in texts for _ in automaton.iter(t.lower()))
+
+
+def _setup_for(tool: str, jobs: int) -> Callable[[list[dict[str, str]]], Callable[[], Any]]:
+    return {
+        "framing": _framing(1),
+        "framing_jobs": _framing(jobs),
+        "stages": _stages,
+        "vader": _vader,
+        "empath": _empath,
+        "regex_tokenizer": _regex_tokenizer,
+        "aho_corasick": _aho_corasick,
+    }[tool]
+
+
+def child(tool: str, n: int, jobs: int, home: Path) -> dict[str, Any]:
+    """Measure one tool once in this (fresh) process."""
+    records = load_records(home, n)
+    base = current_rss_mb()
+    t = time.perf_counter()
+    run = _setup_for(tool, jobs)(records)
+    setup = time.perf_counter() - t
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = run()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    out = {"tool": tool, "wall": wall, "cpu": cpu, "setup": setup, "rss_base_mb": base,
+           "rss_peak_mb": peak_rss_mb()}
+    if tool == "stages":
+        out["stages"] = result
+    return out
+
+
+# --- the parent: rounds, table ----------------------------------------------
+
+
+def run_child(tool: str, args: argparse.Namespace) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", tool, "--n", str(args.n), "--jobs", str(args.jobs),
+           "--data-home", str(args.home)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        return {"tool": tool, "error": proc.stderr.strip().splitlines()[-1:] or ["failed"]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _better(tool: str, new: dict[str, Any], old: dict[str, Any] | None) -> bool:
+    """Keep the best round: least CPU time for one process, least wall time with workers."""
+    if old is None or "error" in old:
+        return True
+    key = "wall" if tool == "framing_jobs" else "cpu"
+    return bool(new[key] < old[key])
+
+
+def throughput(args: argparse.Namespace) -> str:
+    records = load_records(args.home, args.n)
+    mb = sum(len(r["text"]) for r in records) / 1e6
+    n_articles = len(records)
+    del records
+    tools = args.tools or TOOLS
+    best: dict[str, dict[str, Any]] = {}
+    for rnd in range(args.rounds):
+        for tool in tools:
+            res = run_child(tool, args)
+            print(f"round {rnd + 1}: {tool}: {json.dumps(res)}", file=sys.stderr)
+            if "error" in res:
+                best.setdefault(tool, res)
+                continue
+            fastest = min(res["wall"], best.get(tool, {}).get("best_wall", res["wall"]))
+            if _better(tool, res, best.get(tool)):
+                best[tool] = res
+            best[tool]["best_wall"] = fastest
+    return render(best, tools, mb=mb, n_articles=n_articles, rounds=args.rounds, jobs=args.jobs)
+
+
+def render(best: dict[str, dict[str, Any]], tools: list[str], *, mb: float, n_articles: int,
+           rounds: int, jobs: int) -> str:
+    """The Markdown result tables."""
+    lines = [
+        f"N = {n_articles:,} AllSides articles, {mb:.1f} MB of text (1e6 characters = 1 MB); "
+        f"best of {rounds} interleaved rounds; {os.cpu_count()} cores; Python "
+        f"{platform.python_version()}; load average at the end {os.getloadavg()[0]:.1f}.",
+        "",
+        "| tool | MB/s (CPU) | articles/s (CPU) | vs vaderSentiment (CPU) | wall s | MB/s (wall) "
+        "| peak RSS MB (after loading the articles) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    vader = best.get("vader", {}).get("cpu")
+    for tool in tools:
+        if tool == "stages":
+            continue
+        res = best.get(tool)
+        label = LABELS[tool].format(jobs=jobs)
+        if res is None or "error" in res:
+            lines.append(f"| {label} | failed: {res and res.get('error')} | | | | | |")
+            continue
+        wall, cpu = res["wall"], res["cpu"]
+        if tool == "framing_jobs":  # the CPU time is in the workers: only wall time counts
+            cpu_cols = "n/a | n/a | n/a"
+        else:
+            ratio = f"{vader / cpu:.2f}x" if vader else "n/a"
+            cpu_cols = f"{mb / cpu:.2f} | {n_articles / cpu:,.0f} | {ratio}"
+        lines.append(f"| {label} | {cpu_cols} | {wall:.1f} | {mb / wall:.2f} | "
+                     f"{res['rss_peak_mb']:.0f} ({res['rss_base_mb']:.0f}) |")
+    one, many = best.get("framing", {}), best.get("framing_jobs", {})
+    if "best_wall" in one and "best_wall" in many:
+        lines += ["", f"n_jobs={jobs} over n_jobs=1, least wall time of the rounds: "
+                  f"{one['best_wall']:.1f} s / {many['best_wall']:.1f} s = "
+                  f"{one['best_wall'] / many['best_wall']:.2f}x."]
+    stages = best.get("stages", {}).get("stages")
+    if stages:
+        lines += ["", "framing stage by stage (CPU seconds over the same articles):", "",
+                  "| stage | CPU s | MB/s |", "| --- | ---: | ---: |"]
+        lines += [f"| {k} | {v:.2f} | {mb / v:.2f} |" for k, v in stages.items()]
+        if "cpu" in one:
+            rest = one["cpu"] - sum(stages.values())
+            lines.append(f"| the rest of analyze_corpus (features, objects, tables) | {rest:.2f} | |")
+    return "\n".join(lines)
+
+
+def run_measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[int, float, float, str]:
+    """Run ``cmd``; exit status, wall seconds, peak RSS in MB and stderr.
+
+    The peak is the child's own ``VmHWM`` polled from /proc: the ``ru_maxrss``
+    of a child counts the parent's memory copied at fork time, which would
+    charge the benchmark's loaded articles to the CLI.
+    """
+    with tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stderr=err, env=env)
+        peak = 0.0
+        while proc.poll() is None:
+            try:
+                with open(f"/proc/{proc.pid}/status") as fh:
+                    for line in fh:
+                        if line.startswith("VmHWM:"):
+                            peak = max(peak, int(line.split()[1]) / 1024)
+            except (OSError, ValueError):
+                pass
+            time.sleep(0.2)
+        wall = time.perf_counter() - t
+        err.seek(0)
+        return proc.returncode, wall, peak, err.read().decode("utf-8", "replace")
+
+
+def _count_lines(path: Path) -> int:
+    with open(path, "rb") as fh:
+        return sum(1 for _ in fh)
+
+
+def stream(args: argparse.Namespace) -> str:
+    """``framing analyze DIR --format jsonl`` over N articles in JSONL shards: time and peak RSS.
+
+    The articles go in shards of ``--shard-size`` records (the CLI's JSONL
+    reader loads one file at a time and refuses files over 200 MB), so the
+    peak RSS shows whether memory stays flat in the number of articles.
+    """
+    with tempfile.TemporaryDirectory(prefix="framing-bench-") as tmp:
+        src = Path(tmp) / "articles"
+        src.mkdir()
+        chars = n = 0
+        records = load_records(args.home, args.stream)
+        for k in range(0, len(records), args.shard_size):
+            with open(src / f"part-{k // args.shard_size:05d}.jsonl", "w", encoding="utf-8") as fh:
+                for r in records[k : k + args.shard_size]:
+                    chars += len(r["text"])
+                    n += 1
+                    fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        del records
+        out = Path(tmp) / ("out.jsonl" if args.format == "jsonl" else "parquet")
+        cmd = [sys.executable, "-m", "framing.cli", "analyze", str(src), "--format", args.format,
+               "--out", str(out), "--jobs", str(args.jobs), "--quiet"]
+        code, wall, rss, err = run_measured(cmd)
+        size = sum(p.stat().st_size for p in out.rglob("*")) if out.is_dir() else (
+            out.stat().st_size if out.exists() else 0)
+        n_rows = _count_lines(out) if out.is_file() else None
+    shards = -(-n // args.shard_size)
+    return (
+        f"`framing analyze DIR --format {args.format} --out OUT --jobs {args.jobs} --quiet` over "
+        f"{n:,} AllSides articles ({chars / 1e6:.1f} MB) in {shards} JSONL shards: exit {code}, "
+        f"{'' if n_rows is None else f'{n_rows:,} rows, '}{wall:.0f} s wall, "
+        f"{chars / 1e6 / wall:.2f} MB/s, peak RSS {rss:.0f} MB (VmHWM of the CLI process), "
+        f"output {size / 1e6:.0f} MB" + (f"; stderr: {err.strip()[-300:]}" if err.strip() else "")
+    )
+
+
+def cli_files(args: argparse.Namespace) -> str:
+    """``framing analyze DIR`` over N .txt files: progress lines, time, peak RSS."""
+    with tempfile.TemporaryDirectory(prefix="framing-bench-") as tmp:
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        chars = 0
+        for r in load_records(args.home, args.cli_files):
+            chars += len(r["text"])
+            (folder / f"{r['id']}.txt").write_text(r["text"], encoding="utf-8")
+        out = Path(tmp) / "out.jsonl"
+        cmd = [sys.executable, "-m", "framing.cli", "analyze", str(folder), "--format", "jsonl",
+               "--out", str(out), "--jobs", str(args.jobs)]
+        env = {**os.environ, "FRAMING_PROGRESS": "1"}
+        code, wall, rss, err = run_measured(cmd, env)
+        n_out = _count_lines(out) if out.exists() else 0
+    updates = [u for u in re.split(r"[\r\n]", err) if u.startswith("analyzed")]
+    return (
+        f"`framing analyze DIR --format jsonl --jobs {args.jobs}` over {args.cli_files:,} .txt files "
+        f"({chars / 1e6:.1f} MB before cleaning): exit {code}, {n_out:,} rows, {wall:.0f} s wall, "
+        f"{chars / 1e6 / wall:.2f} MB/s, peak RSS {rss:.0f} MB, {len(updates)} progress updates; "
+        f"last: {updates[-1] if updates else 'none'}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=2000, help="first N AllSides articles")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; best kept")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for the n_jobs row")
+    parser.add_argument("--tools", nargs="*", choices=TOOLS, help="default: all")
+    parser.add_argument("--data-home", default=None)
+    parser.add_argument("--stream", type=int, metavar="N",
+                        help="instead: stream N articles through the CLI and report peak RSS")
+    parser.add_argument("--shard-size", type=int, default=1000, help="articles per JSONL shard")
+    parser.add_argument("--format", default="jsonl", choices=["jsonl", "parquet"],
+                        help="output format for --stream")
+    parser.add_argument("--cli-files", type=int, metavar="N",
+                        help="instead: run the CLI over a directory of N .txt files")
+    parser.add_argument("--child", choices=TOOLS, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    args.home = data_home(args.data_home)
+    if args.child:
+        print(json.dumps(child(args.child, args.n, args.jobs, args.home)))
+        return 0
+    if args.stream:
+        print(stream(args))
+    elif args.cli_files:
+        print(cli_files(args))
+    else:
+        print(throughput(args))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
