@@ -265,7 +265,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     elif args.what == "attribution":
         from .evaluate_attribution import evaluate_attribution
 
-        runners["attribution"] = lambda: evaluate_attribution(data_home, split=args.split)
+        runners["attribution"] = lambda: evaluate_attribution(
+            data_home, split=args.split, gold=args.gold
+        )
     table = runners[args.what]()
     text = markdown_table(table)
     sys.stdout.write(text + "\n")
@@ -420,6 +422,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="models: sentence-bias, article-leaning, persuasion-spans (repeatable; default: all)")
     e.add_argument("--dataset", choices=["babe", "ptc", "polnear"], default=None)
     e.add_argument("--split", default="dev", help="dataset split (attribution: train or dev)")
+    e.add_argument("--gold", choices=["all", "speech"], default="all",
+                   help="attribution: score every gold attribution, or only those cued by speech")
     e.add_argument("--data-home", metavar="DIR", help="default: $FRAMING_DATA_HOME")
     e.add_argument("--out", metavar="FILE", help="also save the table here")
     e.set_defaults(func=_cmd_evaluate)
