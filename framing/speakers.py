@@ -314,8 +314,8 @@ def _phrase_left(
             continue
         if (norm in _STOP or norm in PRONOUNS) and not (cap and norm in ("us", "u.s")):
             break
-        if names and not cap and norm in _verb_forms():
-            break  # "said Zbigniew Brzezinski": a reporting verb is not part of a name
+        if not cap and k < j and norm in _verb_forms():
+            break  # "said Zbigniew Brzezinski": a reporting verb is not part of a speaker
         if not cap and norm.endswith("ly") and len(norm) > 4:
             break
         if cap and norm in ("and",):
