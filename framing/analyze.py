@@ -14,7 +14,7 @@ import itertools
 import logging
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TextIO
@@ -263,8 +263,11 @@ class _Progress:
         self.n = self.chars = 0
 
     def update(self, analysis: Analysis) -> None:
+        self.add(len(analysis.article.text))
+
+    def add(self, n_chars: int) -> None:
         self.n += 1
-        self.chars += len(analysis.article.text)
+        self.chars += n_chars
         now = time.perf_counter()
         if now - self.last >= self.every:
             self.last = now
@@ -308,10 +311,7 @@ def iter_analyses(
     >>> [a.n_tokens for a in iter_analyses(["One two.", "Three."])]
     [2, 1]
     """
-    if not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
-        raise ValueError(
-            f"The 'n_jobs' parameter of iter_analyses must be a positive int or -1. Got {n_jobs!r} instead."
-        )
+    _check_n_jobs(n_jobs)
     stream = _coerce_articles(articles)
     analyzer = _get_analyzer(lexicons)
     reporter = None
@@ -337,7 +337,8 @@ def _parallel_results(
     specs: Sequence[LexiconSpec] | None,
     n_jobs: int,
     batch_size: int,
-) -> Iterator[Analysis]:
+    work: Callable[[Sequence[LexiconSpec] | None, list[ArticleLike]], list[Any]] = _analyze_batch,
+) -> Iterator[Any]:
     """Analyze batches on worker processes, in input order, with bounded read-ahead.
 
     At most two batches per worker are in flight: a new batch is read and
@@ -352,24 +353,64 @@ def _parallel_results(
     workers = cpu_count() if n_jobs == -1 else n_jobs
     executor = get_reusable_executor(max_workers=workers)
     batches = _batched(stream, batch_size)
-    pending = deque(executor.submit(_analyze_batch, specs, b)
+    pending = deque(executor.submit(work, specs, b)
                     for b in itertools.islice(batches, 2 * workers))
     try:
         while pending:
             done = pending.popleft().result()
             following = next(batches, None)
             if following is not None:
-                pending.append(executor.submit(_analyze_batch, specs, following))
+                pending.append(executor.submit(work, specs, following))
             yield from done
     finally:
         for future in pending:
             future.cancel()
 
 
+def _check_n_jobs(n_jobs: Any) -> None:
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0 or n_jobs < -1:
+        raise ValueError(
+            f"The 'n_jobs' parameter must be a positive int or -1. Got {n_jobs!r} instead."
+        )
+
+
 def _batched(items: Iterable[ArticleLike], size: int) -> Iterator[list[ArticleLike]]:
     it = iter(items)
     while batch := list(itertools.islice(it, size)):
         yield batch
+
+
+_TableRows = tuple[dict[str, Any], list[tuple[Any, ...]], list[dict[str, Any]], int]
+
+
+def _table_rows(res: Analysis) -> _TableRows:
+    """An analysis as its feature row, match rows, quote rows and text length."""
+    art = res.article
+    row: dict[str, Any] = {"id": art.id, "outlet": art.outlet, "title": art.title,
+                           "error": res.error}
+    row.update(res.features)
+    matches = [(art.id, m.start, m.end, m.text, m.lexicon, m.category, m.weight, m.negated)
+               for m in res.matches]
+    quotes = [quote_row(art.id, q) for q in res.quotes]
+    return row, matches, quotes, len(art.text)
+
+
+def _table_batch(lexicons: Sequence[LexiconSpec] | None, batch: list[ArticleLike]) -> list[_TableRows]:
+    analyzer = _get_analyzer(lexicons)
+    return [_table_rows(analyzer(a)) for a in batch]
+
+
+def _with_progress(parts: Iterator[_TableRows], progress: bool | TextIO) -> Iterator[_TableRows]:
+    if not progress:
+        yield from parts
+        return
+    reporter = _Progress(None if isinstance(progress, bool) else progress)
+    try:
+        for part in parts:
+            reporter.add(part[3])
+            yield part
+    finally:
+        reporter.close()
 
 
 @dataclass(frozen=True)
@@ -467,17 +508,20 @@ def analyze_corpus(
     rows: list[dict[str, Any]] = []
     match_rows: list[tuple[Any, ...]] = []
     quote_rows: list[dict[str, Any]] = []
-    for res in iter_analyses(articles, lexicons=lexicons, n_jobs=n_jobs, progress=progress):
-        art = res.article
-        row: dict[str, Any] = {"id": art.id, "outlet": art.outlet, "title": art.title,
-                               "error": res.error}
-        row.update(res.features)
-        rows.append(row)
-        match_rows.extend(
-            (art.id, m.start, m.end, m.text, m.lexicon, m.category, m.weight, m.negated)
-            for m in res.matches
+    if n_jobs == 1:
+        parts: Iterator[_TableRows] = (
+            _table_rows(res) for res in iter_analyses(articles, lexicons=lexicons, progress=progress)
         )
-        quote_rows.extend(quote_row(art.id, q) for q in res.quotes)
+    else:
+        # Workers send back plain rows, not Analysis objects: far less to unpickle.
+        _check_n_jobs(n_jobs)
+        specs = None if lexicons is None else list(analyzer.lexicons)
+        batches = _parallel_results(_coerce_articles(articles), specs, n_jobs, 64, _table_batch)
+        parts = _with_progress(batches, progress)
+    for row, matches_of, quotes_of, _ in parts:
+        rows.append(row)
+        match_rows.extend(matches_of)
+        quote_rows.extend(quotes_of)
     columns = ["id", "outlet", "title", "error", *analyzer.feature_names]
     features = pd.DataFrame(rows, columns=columns).set_index("id")
     feature_cols = analyzer.feature_names
