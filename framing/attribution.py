@@ -46,7 +46,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .lexicon import Match, load_lexicon
-from .speakers import BETWEEN, DETERMINERS, SpeakerResolver, phrase_after, subject_before
+from .speakers import (
+    BETWEEN,
+    DETERMINERS,
+    SpeakerResolver,
+    phrase_after,
+    subject_before,
+    word_set,
+)
 from .text import Sentence, Tokens, count_words
 
 __all__ = [
@@ -59,11 +66,6 @@ __all__ = [
     "find_quotes",
     "quote_spans",
 ]
-
-
-def _words(text: str) -> frozenset[str]:
-    """A closed word list written as whitespace-separated words."""
-    return frozenset(text.split())
 
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -288,13 +290,13 @@ _NOT_BEFORE_VERB = DETERMINERS | frozenset(
     ["of", "in", "for", "on", "with", "by", "at", "from", "into", "about", "so-called"]
 )
 # verbs that take an addressee before their content ("told reporters that")
-_ADDRESSEE_VERBS = _words(
+_ADDRESSEE_VERBS = word_set(
     """
     tell inform assure warn remind advise notify brief promise urge ask caution reassure
     convince persuade instruct email text
     """
 )
-_ADDRESSEES = _words(
+_ADDRESSEES = word_set(
     """
     reporters journalists me us him her them you the a an his their its my our
     """
@@ -384,7 +386,7 @@ def _find_cues(text: str, tokens: Tokens) -> list[_CueHit]:
 
 
 # words after which a base or 3rd-person form is a verb ("they say", "would argue")
-_VERB_CONTEXT = _words(
+_VERB_CONTEXT = word_set(
     """
     i we you they he she it who which that to will would can could may might shall
     should must do does did not also still often now never always just n't don't doesn't
@@ -421,7 +423,7 @@ def _verb_context(text: str, tokens: Tokens, i: int, form: str) -> bool:
     return prev.endswith("s") and not prev.endswith("ss")
 
 
-_GERUND_BEFORE = _words(
+_GERUND_BEFORE = word_set(
     """
     is are was were be been am 's 're while after before when by without also and but
     then on
@@ -651,7 +653,7 @@ def find_quotes(text: str, sentences: list[Sentence], tokens: Tokens) -> list[Qu
 
 _COLON = re.compile(r"(?<=\w):[ \t]+(?=[^\s\d])")
 # labels before a colon that introduce no speaker ("Update: ...", "Photo: ...")
-_COLON_LABELS = _words(
+_COLON_LABELS = word_set(
     """
     note update editor editors correction clarification disclosure photo photos image
     images video watch listen read see related source sources credit caption warning
@@ -915,11 +917,11 @@ def _attribute(
     return (subj, contents) if contents else None
 
 
-_SUBJECT_PRONOUNS = _words("he she they it we i")
-_BE = _words("is are was were been being be am")
-_OBJECT_PRONOUNS = _words("me him her us them you")
+_SUBJECT_PRONOUNS = word_set("he she they it we i")
+_BE = word_set("is are was were been being be am")
+_OBJECT_PRONOUNS = word_set("me him her us them you")
 # verbs whose bare complement is reported content ("said the plan failed")
-_CLAUSE_VERBS = _words(
+_CLAUSE_VERBS = word_set(
     """
     say tell think believe write argue insist add explain suggest contend predict hope
     fear know feel estimate maintain acknowledge claim allege warn announce declare
@@ -930,7 +932,7 @@ _CLAUSE_VERBS = _words(
 # verbs with common non-speech senses ("spoke to voters", "maintained a lead",
 # "posted a win", "found no record"): their content must be a quote, a colon or
 # a "that"-clause.
-_NEEDS_THAT = _words(
+_NEEDS_THAT = word_set(
     """
     speak prove maintain establish demonstrate detail brief contest challenge post show
     find feel continue answer advise email text highlight attack oppose estimate request
@@ -939,13 +941,13 @@ _NEEDS_THAT = _words(
     """
 )
 # documents whose findings are reported like speech ("the poll showed Trump ahead")
-_EVIDENCE = _words(
+_EVIDENCE = word_set(
     """
     poll polls survey surveys study studies report reports data records results figures
     analysis research estimates documents statistics numbers count
     """
 )
-_ADVERBIALS = _words(
+_ADVERBIALS = word_set(
     """
     yesterday today tonight tomorrow monday tuesday wednesday thursday friday saturday
     sunday last this next week month year morning afternoon evening night earlier later
@@ -965,7 +967,7 @@ def _ends_phrase(doc: _Doc, t: int) -> bool:
     return pos >= len(doc.text) or doc.text[pos] in ".,;:!?()\u2014\n"
 
 
-_LEADING = _words(
+_LEADING = word_set(
     """
     but and so yet still meanwhile however also then later earlier instead
     """
@@ -1011,7 +1013,7 @@ def _skip_adverbials(doc: _Doc, t: int, hi: int) -> int:
 
 
 # words that cannot end an adverbial run
-_OPEN_ADVERBIALS = _words(
+_OPEN_ADVERBIALS = word_set(
     """
     on in at to via during a an the his her their its this last next
     """

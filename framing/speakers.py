@@ -38,16 +38,17 @@ __all__ = [
     "SpeakerResolver",
     "phrase_after",
     "subject_before",
+    "word_set",
 ]
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     """A closed word list written as whitespace-separated words."""
     return frozenset(text.split())
 
 
 # Determiners and quantifiers: they open a noun phrase (included, then stop).
-DETERMINERS = _words(
+DETERMINERS = word_set(
     """
     a an the this these those his her its their our my your some many most several both
     all each every any no another such one two three four five six seven eight nine ten
@@ -55,11 +56,11 @@ DETERMINERS = _words(
     """
 )
 # Subject pronouns a speaker can be; "who" is resolved to the noun phrase it follows.
-PRONOUNS = _words("he she they it we i you who")
-_PERSON_PRONOUNS = _words("he she i")
+PRONOUNS = word_set("he she they it we i you who")
+_PERSON_PRONOUNS = word_set("he she i")
 
 # Function words and auxiliaries that end a noun phrase (not part of it).
-_STOP = _words(
+_STOP = word_set(
     """
     in on at to with by from about after before over under into onto as than during
     since until through between against among without within across behind beyond upon
@@ -70,7 +71,7 @@ _STOP = _words(
     then now when also still however meanwhile instead him them me us
     """
 )
-_PREPOSITIONS = _words(
+_PREPOSITIONS = word_set(
     """
     in on at to with by from about after before over under into onto than during
     since until through between against among without within across behind beyond
@@ -78,7 +79,7 @@ _PREPOSITIONS = _words(
     """
 )
 # Words between a subject and its verb: auxiliaries and common adverbs.
-BETWEEN = _words(
+BETWEEN = word_set(
     """
     has have had also later earlier previously once then first again would will could
     can may might must did does do had already recently repeatedly publicly privately
@@ -87,26 +88,26 @@ BETWEEN = _words(
     now just is are was were been being be am
     """
 )
-_TIMES = _words(
+_TIMES = word_set(
     """
     monday tuesday wednesday thursday friday saturday sunday week month year morning
     afternoon evening night weekend
     """
 )
-_MONTHS = _words(
+_MONTHS = word_set(
     """
     january february march april may june july august september october november
     december
     """
 )
 # Lower-case words that may join the words of a name or title.
-_CONNECTORS = _words(
+_CONNECTORS = word_set(
     """
     of for de del da di du la le van von der den bin ibn al el y
     """
 )
 # Title abbreviations that end in a period inside a name ("Sen. Chuck Schumer").
-_TITLE_ABBREVIATIONS = _words(
+_TITLE_ABBREVIATIONS = word_set(
     """
     mr mrs ms mx dr prof rev fr sr jr st gen lt col maj capt cpt cmdr cdr adm sgt cpl
     pvt brig gov sen rep reps sens supt insp det atty amb sec treas pres hon msgr u.s
@@ -114,7 +115,7 @@ _TITLE_ABBREVIATIONS = _words(
     """
 )
 # Head nouns that make a phrase an organisation ("it") rather than a person.
-_ORG_HEADS = _words(
+_ORG_HEADS = word_set(
     """
     media government ministry department agency company party committee council court
     administration campaign office organization organisation group network newspaper
@@ -128,7 +129,7 @@ _ORG_HEADS = _words(
 )
 
 # Generic heads that leave a source unnamed when no name goes with them.
-_ANONYMOUS_HEADS = _words(
+_ANONYMOUS_HEADS = word_set(
     """
     official officials source sources aide aides diplomat diplomats insider insiders
     people person someone staffer staffers adviser advisers advisor advisors
@@ -136,7 +137,7 @@ _ANONYMOUS_HEADS = _words(
 )
 _MAX_PHRASE = 14
 _MAX_APPOSITIVE = 30
-_LINKERS = _words("familiar close knowledge linked allied")
+_LINKERS = word_set("familiar close knowledge linked allied")
 _ANTECEDENT_WINDOW = 80  # tokens searched back for a pronoun's antecedent
 
 
