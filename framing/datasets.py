@@ -1047,7 +1047,7 @@ class _Span:
         return max(e for _, e in self.fragments)
 
 
-def _parse_brat(path: Path) -> tuple[dict[str, _Span], list[tuple[str, str, dict[str, list[str]]]]]:
+def parse_brat(path: Path) -> tuple[dict[str, _Span], list[tuple[str, str, dict[str, list[str]]]]]:
     """Text-bound annotations and events of a brat ``.ann`` file.
 
     The text field of a ``T`` line may itself contain newlines (PolNeAR keeps
@@ -1196,7 +1196,7 @@ def load_polnear(
             files = files[:1]
         kept_annotators.append("|".join(w for w, _ in files) or None)
         for who, path in files:
-            spans, events = _parse_brat(path)
+            spans, events = parse_brat(path)
             for ident, etype, roles in events:
                 row: dict[str, Any] = {
                     "id": art,

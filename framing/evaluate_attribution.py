@@ -26,7 +26,7 @@ gold source.
 
 Predicted quotes sharing one cue form one predicted attribution (an
 interrupted quote, "A," she said, "B.", is one discontinuous content in
-PolNeAR), and so does a quote without a cue that continues the speaker of
+PolNeAR, whose second part is the event's ``Content2``), and so does a quote without a cue that continues the speaker of
 the attribution before it ('"A," she said. "B."'), as PolNeAR annotates it.
 """
 
@@ -42,6 +42,7 @@ from typing import Literal
 import pandas as pd
 
 from .attribution import find_quotes
+from .datasets import parse_brat
 from .lexicon import load_lexicon
 from .text import split_sentences, tokenize
 
@@ -79,14 +80,6 @@ class GoldDocument:
     text: str
     spans: dict[str, set[Span]] = field(default_factory=dict)
     attributions: list[GoldAttribution] = field(default_factory=list)
-
-
-def _parse_fragments(field_: str) -> Span:
-    frags = []
-    for part in field_.split(";"):
-        a, b = part.split()
-        frags.append((int(a), int(b)))
-    return tuple(sorted(frags))
 
 
 def read_polnear(
@@ -142,27 +135,18 @@ def _polnear_root(data_home: str | Path | None) -> Path:
 
 def _read_ann(path: Path, name: str, annotator: str, text: str) -> GoldDocument:
     doc = GoldDocument(name, annotator, text, {r: set() for r in _ROLES})
-    spans: dict[str, tuple[str, Span]] = {}
-    events: list[dict[str, str]] = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 2:
-                continue
-            if parts[0].startswith("T"):
-                label, _, frags = parts[1].partition(" ")
-                if label in _ROLES:
-                    span = _parse_fragments(frags)
-                    spans[parts[0]] = (label, span)
-                    doc.spans[label].add(span)
-            elif parts[0].startswith("E"):
-                events.append(dict(arg.split(":", 1) for arg in parts[1].split()))
-    for ev in events:
+    spans, events = parse_brat(path)
+    fragments = {
+        tid: tuple(sorted(span.fragments)) for tid, span in spans.items() if span.label in _ROLES
+    }
+    for tid, frags in fragments.items():
+        doc.spans[spans[tid].label].add(frags)
+    for _, _, roles in events:
         gold = GoldAttribution()
-        for role, key in (("Source", "source"), ("Cue", "cue"), ("Content", "content")):
-            tid = ev.get(role)
-            if tid in spans:
-                setattr(gold, key, spans[tid][1])
+        for role in ("source", "cue", "content"):
+            # PolNeAR's Content2 continues Content: one discontinuous span
+            found = [f for tid in roles.get(role, []) for f in fragments.get(tid, ())]
+            setattr(gold, role, tuple(sorted(found)))
         doc.attributions.append(gold)
     return doc
 
