@@ -35,6 +35,9 @@ from framing.datasets import (
     load_ptc,
     load_same_event,
 )
+from framing.datasets import _base as base
+from framing.datasets import allsides as allsides_mod
+from framing.datasets import babe as babe_mod
 
 # ---------------------------------------------------------------------------
 # data home and missing data
@@ -98,7 +101,7 @@ def test_bad_parameters_say_what_was_expected(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"'annotator' parameter of load_polnear"):
         load_polnear(tmp_path, annotator="last")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"'random_state' parameter .* Got 'seed'"):
-        ds._choose(10, 3, "seed")
+        base._choose(10, 3, "seed")
     with pytest.raises(ValueError, match=r"'n_articles' parameter .* Got -1"):
         load_babe(tmp_path, n_articles=-1)
     with pytest.raises(ValueError, match=r"'columns' parameter of load_allsides .* \['body'\]"):
@@ -130,7 +133,7 @@ def test_fetch_without_network_fails_at_once_and_leaves_nothing(
     monkeypatch.setattr(urllib.request, "urlopen", _no_network)
     target = tmp_path / "babe" / "final_labels_SG2.csv"
     with pytest.raises(OSError, match="unreachable"):
-        ds._fetch("https://example.org/final_labels_SG2.csv", target, "0" * 64)
+        base._fetch("https://example.org/final_labels_SG2.csv", target, "0" * 64)
     assert not target.exists()
     assert list(target.parent.iterdir()) == []
 
@@ -147,23 +150,23 @@ def test_fetch_checks_the_sha256(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     monkeypatch.setattr(urllib.request, "urlopen", fake)
     target = tmp_path / "splits" / "test.tsv"
     with pytest.raises(ds.ChecksumError, match=f"expected {'f' * 64}"):
-        ds._fetch("https://example.org/test.tsv", target, "f" * 64)
+        base._fetch("https://example.org/test.tsv", target, "f" * 64)
     assert not target.exists() and list(target.parent.iterdir()) == []
-    assert ds._fetch("https://example.org/test.tsv", target, good) == target
+    assert base._fetch("https://example.org/test.tsv", target, good) == target
     assert target.read_bytes() == payload
     assert calls[0][1] is not None and calls[0][1] <= 30  # a short timeout, never a hang
     with pytest.raises(ValueError, match="must start with 'https://'"):
-        ds._fetch("http://example.org/x", target, good)
+        base._fetch("http://example.org/x", target, good)
 
 
 def test_download_true_without_network_says_where_to_put_files(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    remote = ds._RemoteFile(
+    remote = base._RemoteFile(
         "final_labels_SG2.csv", "https://example.org/final_labels_SG2.csv", "0" * 64
     )
-    entry = dataclasses.replace(ds._DATASETS["babe"], remote=(remote,))
-    monkeypatch.setitem(ds._DATASETS, "babe", entry)
+    entry = dataclasses.replace(base._DATASETS["babe"], remote=(remote,))
+    monkeypatch.setitem(base._DATASETS, "babe", entry)
     monkeypatch.setattr(urllib.request, "urlopen", _no_network)
     with pytest.raises(DatasetNotFoundError) as info:
         load_babe(tmp_path, download=True)
@@ -205,18 +208,18 @@ def test_download_true_fetches_checks_and_loads(
 
 
 def test_registered_remote_files_have_https_urls_and_sha256() -> None:
-    for entry in ds._DATASETS.values():
+    for entry in base._DATASETS.values():
         for remote in entry.remote:
             assert remote.url.startswith("https://")
             assert len(remote.sha256) == 64 and int(remote.sha256, 16) >= 0
 
 
 def test_registered_checksums_match_the_local_copies(data_home: Path) -> None:
-    for entry in ds._DATASETS.values():
+    for entry in base._DATASETS.values():
         for remote in entry.remote:
             path = data_home / entry.folder / remote.path
             if path.exists():
-                assert ds._sha256(path) == remote.sha256, path
+                assert base._sha256(path) == remote.sha256, path
 
 
 # ---------------------------------------------------------------------------
@@ -228,23 +231,23 @@ def test_registered_checksums_match_the_local_copies(data_home: Path) -> None:
 def test_iter_lines_gz_picks_exactly_the_chosen_lines(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, trailing_newline: bool
 ) -> None:
-    monkeypatch.setattr(ds, "_CHUNK", 7)  # many block boundaries inside lines
+    monkeypatch.setattr(allsides_mod, "_CHUNK", 7)  # many block boundaries inside lines
     lines = [f"line {i} " + "x" * (i % 13) for i in range(200)]
     path = tmp_path / "lines.gz"
     with gzip.open(path, "wb") as fh:
         fh.write(("\n".join(lines) + ("\n" if trailing_newline else "")).encode())
-    assert ds._count_lines_gz(path) == 200
+    assert allsides_mod._count_lines_gz(path) == 200
     two_members = tmp_path / "two.gz"
     two_members.write_bytes(gzip.compress(b"a\nb\n") + gzip.compress(b"c\n"))
-    assert [b for _, b in ds._iter_lines_gz(two_members, None)] == [b"a", b"b", b"c"]
+    assert [b for _, b in allsides_mod._iter_lines_gz(two_members, None)] == [b"a", b"b", b"c"]
     truncated = tmp_path / "cut.gz"
     truncated.write_bytes(path.read_bytes()[:-20])
     with pytest.raises(ValueError, match="truncated"):
-        list(ds._iter_lines_gz(truncated, None))
-    everything = [(i, b.decode()) for i, b in ds._iter_lines_gz(path, None)]
+        list(allsides_mod._iter_lines_gz(truncated, None))
+    everything = [(i, b.decode()) for i, b in allsides_mod._iter_lines_gz(path, None)]
     assert everything == list(enumerate(lines))
     for chosen in ([0], [199], [3, 4, 5, 120, 199], list(range(0, 200, 17))):
-        got = [(i, b.decode()) for i, b in ds._iter_lines_gz(path, np.array(chosen))]
+        got = [(i, b.decode()) for i, b in allsides_mod._iter_lines_gz(path, np.array(chosen))]
         assert got == [(i, lines[i]) for i in chosen]
 
 
@@ -375,18 +378,18 @@ def test_load_allsides_sampling_is_reproducible(
 
 
 def test_sampling_positions_depend_on_the_seed_only() -> None:
-    a = ds._choose(37_554, 40, 0)
+    a = base._choose(37_554, 40, 0)
     assert a is not None and len(a) == 40 and len(set(a.tolist())) == 40
     assert (np.diff(a) > 0).all()
-    same, other = ds._choose(37_554, 40, 0), ds._choose(37_554, 40, 1)
+    same, other = base._choose(37_554, 40, 0), base._choose(37_554, 40, 1)
     assert same is not None and other is not None
     assert np.array_equal(a, same) and not np.array_equal(a, other)
     from sklearn.utils import check_random_state
 
     expected = np.sort(check_random_state(0).choice(37_554, size=40, replace=False))
     assert np.array_equal(a, expected)  # the scikit-learn random_state convention
-    assert ds._choose(10, None, 0) is None and ds._choose(10, 10, 0) is None
-    assert ds._choose(10, 0, 0) is not None and len(ds._choose(10, 0, 0)) == 0  # type: ignore[arg-type]
+    assert base._choose(10, None, 0) is None and base._choose(10, 10, 0) is None
+    assert base._choose(10, 0, 0) is not None and len(base._choose(10, 0, 0)) == 0  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------------
@@ -395,12 +398,12 @@ def test_sampling_positions_depend_on_the_seed_only() -> None:
 
 
 def test_parse_word_list_is_safe() -> None:
-    assert ds._parse_word_list("['lazy', \"radical left\"]", "x") == ["lazy", "radical left"]
-    assert ds._parse_word_list("[]", "x") == []
+    assert babe_mod._parse_word_list("['lazy', \"radical left\"]", "x") == ["lazy", "radical left"]
+    assert babe_mod._parse_word_list("[]", "x") == []
     with pytest.raises(ValueError, match=r"file.csv, row 3: 'biased_words' must be a Python list"):
-        ds._parse_word_list("__import__('os').system('echo hacked')", "file.csv, row 3")
+        babe_mod._parse_word_list("__import__('os').system('echo hacked')", "file.csv, row 3")
     with pytest.raises(ValueError, match="list of strings"):
-        ds._parse_word_list("[1, 2]", "x")
+        babe_mod._parse_word_list("[1, 2]", "x")
 
 
 def test_load_babe_synthetic_semicolon_bom(tmp_path: Path) -> None:
