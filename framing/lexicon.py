@@ -31,14 +31,16 @@ import csv
 import json
 import logging
 import math
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
+from itertools import compress, islice, repeat
 from pathlib import Path
 from typing import Any
 
-from .text import Tokens, negated_at, tokenize
+from .text import NEGATION_WINDOW, NEGATORS, Tokens, negated_at, tokenize
 
 __all__ = [
     "Entry",
@@ -55,14 +57,15 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 _MAX_CACHE = 500_000
+_JOINERS = " \t\n\r-\u2010\u2011"  # what may separate the words of a term
 
-# What a word form can start, resolved once per form and cached: one-word
-# entries that need no further check (case-insensitive, so the form decides),
-# multi-word entries keyed by the exact second word they need (one dict lookup
-# per token however many entries share the first word, as "the" does), and the
-# rest (case-sensitive words, a ``*`` second word), checked in full.
 _Hit = tuple[int, "Entry"]
-_Plan = tuple[tuple[_Hit, ...], "dict[str, tuple[_Hit, ...]]", tuple[_Hit, ...]]
+# A precomputed one-word match: lexicon index, lexicon name, category, weight.
+_SingleRow = tuple[int, str, str, float]
+# Multi-word entries by their first two words: two-word case-insensitive ones
+# (they match if the words are adjacent), longer ones by their third word, and
+# the rest (case-sensitive, ``*`` third word), checked in full.
+_PairPlan = tuple[tuple[_Hit, ...], dict[str, tuple[_Hit, ...]], tuple[_Hit, ...]]
 
 
 class LexiconFormatError(ValueError):
@@ -386,10 +389,11 @@ def load_lexicon(name: str) -> Lexicon:
 class Matcher:
     """Compiled matcher over one or more lexicons.
 
-    Lookup is by token: each distinct word form is resolved once to the
+    Lookup is by word form: each distinct form is resolved once to the
     entries that can start at it (exact first words and ``*`` stems) and
-    cached, so the cost per token is one dictionary lookup whatever the
-    lexicons' size.
+    cached, so the cost per token is a few dictionary lookups, done at C level,
+    whatever the lexicons' size. Python code runs only where an entry's first
+    word (or, for multi-word entries, first two words) occur.
 
     Examples
     --------
@@ -405,8 +409,9 @@ class Matcher:
         names = [lex.name for lex in self.lexicons]
         if len(set(names)) != len(names):
             raise ValueError(f"Lexicon names must be unique. Got {names}.")
-        self._exact: dict[str, list[tuple[int, Entry]]] = {}
-        self._stems: dict[str, list[tuple[int, Entry]]] = {}
+        self._names = names
+        self._exact: dict[str, list[_Hit]] = {}
+        self._stems: dict[str, list[_Hit]] = {}
         # Entries sharing a span are reported in lookup order: exact first
         # words, then stems from shortest to longest, each in lexicon order.
         self._rank: dict[int, tuple[int, int]] = {}
@@ -417,87 +422,206 @@ class Matcher:
                 table.setdefault(entry.words[0], []).append((li, entry))
                 self._rank[id(entry)] = (len(entry.words[0]) if stem else 0, len(self._rank))
         self._stem_lengths = sorted({len(s) for s in self._stems})
-        self._cache: dict[str, _Plan | tuple[()]] = {}
+        # The word-form cache, split by what a form starts (see _resolve).
+        self._seen: set[str] = set()
+        self._singles: dict[str, tuple[_SingleRow, ...]] = {}
+        self._pairs: dict[tuple[str, str], _PairPlan] = {}
+        self._rest: dict[str, tuple[_Hit, ...]] = {}
+        self._negators: set[str] = set()
+        self._marked: set[str] = set()  # keys of _singles and _rest, and _negators
 
-    def _plan(self, norm: str) -> _Plan | tuple[()]:
+    def _lookup(self, norm: str) -> list[_Hit]:
+        """The entries whose first word matches the form ``norm``, in lookup order."""
         found = list(self._exact.get(norm, ()))
         for n in self._stem_lengths:
             if n > len(norm):
                 break
             found.extend(self._stems.get(norm[:n], ()))
-        singles: list[_Hit] = []
+        return found
+
+    def _resolve(self, norm: str) -> None:
+        """Cache what the word form ``norm`` can start.
+
+        One-word case-insensitive entries need no further check (the form
+        decides): the rows of their matches are precomputed. Multi-word
+        entries with an exact second word are keyed by their first two words,
+        so one lookup per token pair selects them however many entries share
+        the first word (as "the" does); two-word case-insensitive ones then
+        need only the gap between the words checked, longer ones are keyed
+        again by an exact third word. The others (case-sensitive words, a
+        ``*`` second or third word) are checked in full by :func:`_match_rest`.
+        Negators are noted too: only after them can a hit be negated.
+        """
+        self._seen.add(norm)
+        if norm in NEGATORS or norm.endswith("n't"):
+            self._negators.add(norm)
+            self._marked.add(norm)
+        singles: dict[int, list[Entry]] = {}
         by_second: dict[str, list[_Hit]] = {}
         rest: list[_Hit] = []
-        for li, e in found:
+        for li, e in self._lookup(norm):
             if len(e.words) == 1 and not e.case_sensitive:
-                singles.append((li, e))
+                singles.setdefault(li, []).append(e)
             elif len(e.words) > 1 and not e.wildcards[1]:
                 by_second.setdefault(e.words[1], []).append((li, e))
             else:
                 rest.append((li, e))
-        if len(self._cache) >= _MAX_CACHE:
-            self._cache.clear()
-        plan: _Plan | tuple[()] = ()  # most forms start nothing
-        if found:
-            plan = (tuple(singles), {w: tuple(h) for w, h in by_second.items()}, tuple(rest))
-        self._cache[norm] = plan
-        return plan
+        if singles:
+            self._singles[norm] = tuple(
+                (li, *row) for li, entries in singles.items() for row in self._rows_of(li, entries)
+            )
+        for second, hits in by_second.items():
+            two: list[_Hit] = []
+            by_third: dict[str, list[_Hit]] = {}
+            other: list[_Hit] = []
+            for li, e in hits:
+                if e.case_sensitive:
+                    other.append((li, e))
+                elif len(e.words) == 2:
+                    two.append((li, e))
+                elif not e.wildcards[2]:
+                    by_third.setdefault(e.words[2], []).append((li, e))
+                else:
+                    other.append((li, e))
+            self._pairs[norm, second] = (
+                tuple(two), {w: tuple(h) for w, h in by_third.items()}, tuple(other)
+            )
+        if rest:
+            self._rest[norm] = tuple(rest)
+        if singles or rest:
+            self._marked.add(norm)
+
+    def _rows_of(self, li: int, entries: Sequence[Entry]) -> list[tuple[str, str, float]]:
+        """``(lexicon, category, weight)`` of the matches of entries sharing a span.
+
+        One match per category, from the first entry in lookup order.
+        """
+        if len(entries) == 1:
+            return [(self._names[li], entries[0].category, entries[0].weight)]
+        rows: list[tuple[str, str, float]] = []
+        seen: set[str] = set()
+        for entry in sorted(entries, key=lambda e: self._rank[id(e)]):
+            if entry.category not in seen:
+                seen.add(entry.category)
+                rows.append((self._names[li], entry.category, entry.weight))
+        return rows
 
     def find(self, text: str, tokens: Tokens | None = None) -> list[Match]:
         """All hits in ``text``, sorted by start, then lexicon, then category."""
         if tokens is None:
             tokens = tokenize(text)
         norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
-        cache, plan_for = self._cache, self._plan
-        # (lexicon index, minus length in tokens, start token) -> entries: the
-        # natural order of the keys is longest first, then leftmost.
-        spans: dict[tuple[int, int, int], list[Entry]] = {}
         n = len(norms)
-        plans = list(map(cache.get, norms))  # one C-level pass over the tokens
-        for i in [i for i, p in enumerate(plans) if p is None]:
-            known = cache.get(norms[i])
-            plans[i] = known if known is not None else plan_for(norms[i])
-        for i in [i for i, p in enumerate(plans) if p]:
-            singles, by_second, rest = plans[i]  # type: ignore[misc]
-            for li, entry in singles:
-                spans.setdefault((li, -1, i), []).append(entry)
-            if by_second and i + 1 < n:
-                rest = by_second.get(norms[i + 1], ()) + rest
-            for li, entry in rest:
-                j = _match_rest(entry, norms, text, starts, ends, i, n)
-                if j:
-                    spans.setdefault((li, i - j, i), []).append(entry)
-        if not spans:
+        vocab = set(norms)
+        new = vocab.difference(self._seen)
+        if new:
+            if len(self._seen) + len(new) > _MAX_CACHE:
+                for table in (self._seen, self._singles, self._pairs, self._rest, self._negators,
+                              self._marked):
+                    table.clear()
+                new = vocab
+            for norm in new:
+                self._resolve(norm)
+        singles, pairs, rest = self._singles, self._pairs, self._rest
+        # Candidate positions are selected at C level (compress over a
+        # membership map); Python code runs only there. One pass over the
+        # tokens finds the marked ones (one-word and case-sensitive entries,
+        # negators), which are then told apart among themselves.
+        pair_at = compress(range(n - 1), map(pairs.__contains__, zip(norms, islice(norms, 1, None))))
+        marked_at = list(compress(range(n), map(self._marked.__contains__, norms)))
+        marked = list(map(norms.__getitem__, marked_at))
+        single_at = list(compress(marked_at, map(singles.__contains__, marked)))
+        rest_at = compress(marked_at, map(rest.__contains__, marked))
+        negator_at = compress(marked_at, map(self._negators.__contains__, marked))
+        # Multi-word and case-sensitive hits as spans keyed (lexicon index,
+        # minus length in tokens, start token): the natural order of the keys
+        # is longest first, then leftmost.
+        spans: dict[tuple[int, int, int], list[Entry]] = {}
+        for i in pair_at:
+            if text[ends[i] : starts[i + 1]].strip(_JOINERS):
+                continue
+            two, by_third, other = pairs[norms[i], norms[i + 1]]
+            for li, entry in two:
+                spans.setdefault((li, -2, i), []).append(entry)
+            if by_third and i + 2 < n and norms[i + 2] in by_third:
+                _add_spans(spans, by_third[norms[i + 2]], norms, text, starts, ends, i, n)
+            if other:
+                _add_spans(spans, other, norms, text, starts, ends, i, n)
+        for i in rest_at:
+            _add_spans(spans, rest[norms[i]], norms, text, starts, ends, i, n)
+        if not spans and not single_at:
             return []
-        names = [lex.name for lex in self.lexicons]
-        taken: list[set[int]] = [set() for _ in names]
+        # A hit can be negated only within NEGATION_WINDOW words after a negator.
+        maybe_negated = {t for j in negator_at for t in range(j + 1, j + 1 + NEGATION_WINDOW)}
         rows: list[tuple[int, int, str, str, str, float, bool]] = []
+        # Within a lexicon, a span is skipped if a longer or earlier one took
+        # any of its tokens: ``blocked`` holds the (lexicon index, token) pairs
+        # taken, ``blocked_at`` the tokens.
+        blocked: set[tuple[int, int]] = set()
         for key in sorted(spans):
             li, minus_len, i = key
             j = i - minus_len
-            used = taken[li]
-            if minus_len == -1:
-                if i in used:
-                    continue
-                used.add(i)
-            else:
-                if not used.isdisjoint(range(i, j)):
-                    continue
-                used.update(range(i, j))
-            start, end = starts[i], ends[j - 1]
-            negated = negated_at(tokens, i, text)
+            taken = [(li, t) for t in range(i, j)]
+            if not blocked.isdisjoint(taken):
+                continue
+            blocked.update(taken)
             entries = spans[key]
-            if len(entries) > 1:
-                entries.sort(key=lambda e: self._rank[id(e)])
-            seen: set[str] = set()
-            for entry in entries:
-                if entry.category not in seen:
-                    seen.add(entry.category)
-                    rows.append((start, end, text[start:end], names[li], entry.category,
-                                 entry.weight, negated))
+            if minus_len == -1:  # a case-sensitive word: one span with the other one-word hits
+                entries = [
+                    e for li2, e in self._lookup(norms[i])
+                    if li2 == li and len(e.words) == 1 and not e.case_sensitive
+                ] + entries
+            start, end = starts[i], ends[j - 1]
+            surface = text[start:end]
+            negated = i in maybe_negated and negated_at(tokens, i, text)
+            for name, category, weight in self._rows_of(li, entries):
+                rows.append((start, end, surface, name, category, weight, negated))
+        blocked_at = {i for _, i in blocked}
+        negated_one = {i for i in maybe_negated.intersection(single_at) if negated_at(tokens, i, text)}
+        rows += [
+            (starts[i], ends[i], text[starts[i] : ends[i]], name, category, weight, i in negated_one)
+            for i in single_at
+            for li, name, category, weight in singles[norms[i]]
+            if i not in blocked_at or (li, i) not in blocked
+        ]
         # by start, end, lexicon, category (the text follows from start and end)
         rows.sort()
-        return [Match(*row) for row in rows]
+        return _matches(rows)
+
+
+_MATCH_SETTERS = tuple(getattr(Match, f.name).__set__ for f in fields(Match))
+
+
+def _matches(rows: list[tuple[int, int, str, str, str, float, bool]]) -> list[Match]:
+    """``[Match(*row) for row in rows]``, built column by column at C level.
+
+    The ``__init__`` of a frozen dataclass sets each field through
+    ``object.__setattr__``, which made it the largest single cost of
+    :meth:`Matcher.find`; the slot descriptors set the same fields directly.
+    """
+    if not rows:
+        return []
+    matches = list(map(object.__new__, repeat(Match, len(rows))))
+    for set_field, column in zip(_MATCH_SETTERS, zip(*rows), strict=True):
+        deque(map(set_field, matches, column), maxlen=0)
+    return matches
+
+
+def _add_spans(
+    spans: dict[tuple[int, int, int], list[Entry]],
+    hits: tuple[_Hit, ...],
+    norms: list[str],
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    i: int,
+    n: int,
+) -> None:
+    """Add the spans of the ``hits`` that match in full at token ``i``."""
+    for li, entry in hits:
+        j = _match_rest(entry, norms, text, starts, ends, i, n)
+        if j:
+            spans.setdefault((li, i - j, i), []).append(entry)
 
 
 def _match_rest(
@@ -514,7 +638,7 @@ def _match_rest(
         if not (norms[t].startswith(word) if wild[off] else norms[t] == word):
             return 0
         gap = text[ends[t - 1] : starts[t]]
-        if gap.strip(" \t\n\r-\u2010\u2011"):
+        if gap.strip(_JOINERS):
             return 0  # words of a term are separated by whitespace or hyphens only
     if entry.case_sensitive:
         for off in range(k):

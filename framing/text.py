@@ -83,6 +83,9 @@ _BOUNDARY = re.compile(
 # instead of at every position of the text.
 _BOUNDARY_START = re.compile(r"[.!?\u2026\n]")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.'\u2019-]*|\d[\w.]*)$")
+# The characters _WORD_BEFORE's words are made of, matched backwards from the
+# boundary (on the reversed text) to find where the last word can start.
+_WORD_CHARS_REVERSED = re.compile(r"[\w.'\u2019-]*")
 _NEXT_WORD = re.compile(r"['\"\u2018\u201c(\[]*([^\W_][\w'\u2019-]*)?")
 
 
@@ -102,11 +105,12 @@ def _boundaries(text: str) -> Iterator[re.Match[str]]:
 
 def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     """Decide whether the candidate boundary ``m`` ends a sentence."""
-    if m.group("para") is not None:
+    punct, close, _, para, line = m.groups()
+    if para is not None:
         return True
     nxt = _NEXT_WORD.match(text, m.end())
     next_word: str | None = nxt.group(1) if nxt else None
-    if m.group("line") is not None:
+    if line is not None:
         # A single line break: a heading or list line ends, a wrapped line
         # (previous line without terminal punctuation, next in lower case)
         # does not.
@@ -116,7 +120,6 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
         if before[-1] in ".!?:;\"'\u201d\u2019)]":
             return True
         return next_word is not None and not next_word[0].islower()
-    punct = m.group("punct")
     if next_word is None:
         # Next is a symbol (a dash, a bullet, an ellipsis, a copyright
         # sign): a new sentence unless it continues the clause.
@@ -125,9 +128,9 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     first = next_word[0]
     if first.islower():
         return False
-    if punct != "." or m.group("close"):
+    if punct != "." or close:
         return True
-    word = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    word = _word_before(text, m.start())
     if word is None:
         return True
     prev = word.group(1).lower().replace("\u2019", "'")
@@ -141,6 +144,21 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     ):
         return next_word.lower() in _OPENERS and not first.isdigit()
     return True
+
+
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(text, max(0, end - 40), end)``, found faster.
+
+    A match can start only inside the run of word characters that ends at
+    ``end``, so the search starts there instead of trying each of the 40
+    positions. (When no word character precedes ``end``, the full search is
+    kept: ``$`` also matches before a final newline.)
+    """
+    lo = max(0, end - 40)
+    run = _WORD_CHARS_REVERSED.match(text[end - 1 : lo - 1 if lo else None : -1]) if end else None
+    if run is not None and run.end():
+        lo = end - run.end()
+    return _WORD_BEFORE.search(text, lo, end)
 
 
 def split_sentences(text: str) -> list[Sentence]:

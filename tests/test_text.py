@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import random
 
 import pytest
 
+from framing import text as text_module
 from framing.text import negated_at, sentence_index, split_sentences, tokenize
 
 
@@ -85,6 +87,42 @@ def test_negation_scope_is_short_and_stops_at_punctuation() -> None:
     far = "No one in the whole wide world cried."
     ftoks = tokenize(far)
     assert not negated_at(ftoks, ftoks.norms.index("cried"), far)
+
+
+def _word_before_by_search(text: str, end: int) -> str | None:
+    """The original lookup: the regex tried at each of the 40 positions."""
+    m = text_module._WORD_BEFORE.search(text, max(0, end - 40), end)
+    return None if m is None else m.group(1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gen.", "He met Gen.", "x.", ".", "in the U.S.", "U.S.", "3.5.", "It was 3rd.",
+        "word\n.", "word \n.", "a_b.", "_b.", "rock\u2019n\u2019roll.", "far-left.", "-.",
+        "a" * 60 + ".", "the " + "a" * 39 + ".", "the " + "a" * 40 + ".", "the " + "a" * 41 + ".",
+        "Smith, J.", "Plan B.", "5B.", "B5.", "\u00c9mile.", "\u0130stanbul.",
+    ],
+)
+def test_word_before_a_boundary_equals_the_full_search(text: str) -> None:
+    for end in range(len(text) + 1):
+        m = text_module._word_before(text, end)
+        assert (None if m is None else m.group(1)) == _word_before_by_search(text, end), end
+
+
+def test_word_before_a_boundary_on_random_text() -> None:
+    rng = random.Random(5)
+    alphabet = "aZ\u00e9_1.'\u2019- \n,\u201d"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        for end in range(len(text) + 1):
+            m = text_module._word_before(text, end)
+            assert (None if m is None else m.group(1)) == _word_before_by_search(text, end)
+
+
+def test_abbreviation_before_a_line_end_keeps_the_sentence() -> None:
+    # "$" in the lookup also matches before a final newline: "Gen\n." reads "Gen"
+    assert sents("He met Gen\n. Dempsey today.") == ["He met Gen\n. Dempsey today."]
 
 
 def test_sentence_boundary_f1_on_ptc(data_home) -> None:
