@@ -42,7 +42,10 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Any, Literal
 
 from .lexicon import Match, load_lexicon
@@ -159,15 +162,23 @@ class Quote:
 # quote marks
 
 _PARA = r"\n[ \t\r\f\v]*\n\s*"
-# two apostrophes or backticks stand for a double mark in some wire and archive texts
-_DOUBLE_MARKS = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]|" + _PARA)
-_SINGLE_MARKS = re.compile("['\u2018\u2019\u201a]|" + _PARA)
+# Two apostrophes or backticks stand for a double mark in some wire and archive
+# texts. The patterns start with one character class (so the regex engine scans
+# for it quickly) and also match a lone apostrophe, backtick or newline, which
+# are not marks: quote_spans skips them ("''|``|[...]|<para>" would be slower).
+_DOUBLE_MARKS = re.compile(
+    "[\"\u201c\u201d\u201e\u00ab\u00bb'`\n](?:(?<=')'|(?<=`)`|(?<=\n)" + _PARA[2:] + ")?"
+)
+_SINGLE_MARKS = re.compile("['\u2018\u2019\u201a\n](?:(?<=\n)" + _PARA[2:] + ")?")
+_NOT_MARKS = frozenset(["'", "`", "\n"])  # lone characters matched by _DOUBLE_MARKS
 _HAS_DOUBLE = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
 _OPEN_GLYPHS = frozenset("\u201c\u201e\u00ab\u2018\u201a")
 _CLOSE_GLYPHS = frozenset("\u201d\u00bb\u2019")
 # characters after which a mark opens, and before which it closes
 _BEFORE_OPEN = frozenset(" \t\n\r\f\v\u00a0([{\u2014\u2013-/:;")
 _AFTER_CLOSE = frozenset(" \t\n\r\f\v\u00a0.,;:!?)]}\u2014\u2013-/\u2026")
+_LEFT_OF_OPENER = _BEFORE_OPEN | _OPEN_GLYPHS
+_RIGHT_OF_CLOSER = _AFTER_CLOSE | _CLOSE_GLYPHS | frozenset("\"'")
 
 
 def quote_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
@@ -210,6 +221,8 @@ def quote_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     for m in pattern.finditer(text):
         p, q = m.span()
         mark = text[p]
+        if q - p == 1 and (mark == "\n" or (not single and mark in _NOT_MARKS)):
+            continue  # a lone newline, apostrophe or backtick
         if mark == "\n":
             carry = (group if group >= 0 else open_at) if open_at >= 0 else -1
             open_at = group = -1
@@ -223,8 +236,8 @@ def quote_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
         elif q - p == 2:
             mark = '"'
 
-        left = before in _BEFORE_OPEN or before in _OPEN_GLYPHS
-        right = after in _AFTER_CLOSE or after in _CLOSE_GLYPHS or after in "\"'"
+        left = before in _LEFT_OF_OPENER
+        right = after in _RIGHT_OF_CLOSER
         if left and not right:
             opens = True
         elif right and not left:
@@ -334,15 +347,28 @@ def _find_cues(text: str, tokens: Tokens) -> list[_CueHit]:
     n = len(norms)
     hits: list[_CueHit] = []
     last_end = -1
-    for i in [k for k, w in enumerate(norms) if w in table]:
+    # the tokens that may start a cue, selected in C (no Python loop over all tokens)
+    for i in compress(range(n), map(table.__contains__, norms)):
         if i < last_end:
             continue
-        if norms[i] == "according":
+        word = norms[i]
+        if word == "according":
             if i + 1 < n and norms[i + 1] == "to":
                 hits.append(_CueHit(i, i + 2, "according to", "neutral", "phrase"))
                 last_end = i + 2
             continue
-        for cand in table[norms[i]]:
+        if i:
+            prev = norms[i - 1]
+            gap_start, gap_end = ends[i - 1], starts[i]
+            if (gap_end - gap_start != 1 or text[gap_start] != " ") and text[
+                gap_start:gap_end
+            ].strip():
+                prev = ","  # punctuation between: '...,” said Smith'
+            if prev in _NOT_BEFORE_VERB or prev.endswith("'s"):
+                continue  # "the alleged plot", "Dempsey's comment"
+        else:
+            prev = ""
+        for cand in table[word]:
             j = i + len(cand[0])
             if j <= n and (
                 j == i + 1
@@ -355,11 +381,6 @@ def _find_cues(text: str, tokens: Tokens) -> list[_CueHit]:
         else:
             continue
         _, lemma, stance, form = cand
-        prev = norms[i - 1] if i else ""
-        if i and text[ends[i - 1] : starts[i]].strip():
-            prev = ","  # punctuation between: '...,” said Smith'
-        if prev in _NOT_BEFORE_VERB or prev.endswith("'s"):
-            continue  # "the alleged plot", "Dempsey's comment"
         if (
             form in ("base", "3sg")
             and prev
@@ -378,7 +399,7 @@ def _find_cues(text: str, tokens: Tokens) -> list[_CueHit]:
             and not text[starts[j + 1]].isupper()
         ):
             continue  # "added to his portfolio"
-        if text[starts[i]].isupper() and i and not _sentence_initial(text, starts[i]):
+        if i and text[starts[i]].isupper() and not _sentence_initial(text, starts[i]):
             continue  # "Islamic State", "Report" in a name
         hits.append(_CueHit(i, j, lemma, stance, form))
         last_end = j
@@ -462,10 +483,10 @@ class _Doc:
         self.text = text
         self.tokens = tokens
         self.sentences = sentences or [Sentence(0, len(text))]
-        self.sent_starts = [s.start for s in self.sentences]
+        self.sent_starts = list(map(attrgetter("start"), self.sentences))
         self.spans, self.paragraphs = quote_spans(text)
-        self.q_starts = [s for s, _ in self.spans]
-        self.q_ends = [e for _, e in self.spans]
+        self.q_starts = list(map(itemgetter(0), self.spans))
+        self.q_ends = list(map(itemgetter(1), self.spans))
         self.used = [False] * len(self.spans)
         self.last_subject: tuple[int, tuple[int, int]] | None = None
         self.cue_starts: list[int] = []  # offsets of the verb cues, set by find_quotes
@@ -570,7 +591,12 @@ def _quote_or_mixed(doc: _Doc, k: int, sent_end: int) -> tuple[int, int]:
     return _trim(doc.text, s, sent_end)
 
 
-def find_quotes(text: str, sentences: list[Sentence], tokens: Tokens) -> list[Quote]:
+def find_quotes(
+    text: str,
+    sentences: list[Sentence],
+    tokens: Tokens,
+    matches: Sequence[Match] | None = None,
+) -> list[Quote]:
     """Quotes in ``text`` with their speakers, cues, stances and source categories.
 
     Parameters
@@ -581,6 +607,13 @@ def find_quotes(text: str, sentences: list[Sentence], tokens: Tokens) -> list[Qu
         Its sentences (:func:`framing.text.split_sentences`).
     tokens : Tokens
         Its tokens (:func:`framing.text.tokenize`).
+    matches : sequence of Match, optional
+        The article's lexicon hits from a :class:`~framing.lexicon.Matcher`
+        over ``tokens`` that includes the shipped ``source_roles`` lexicon (as
+        :class:`framing.Analyzer` finds them). Speaker categories are then
+        read from those hits instead of matching each speaker phrase again;
+        the result is the same. Hits of other lexicons are ignored. Default:
+        speaker phrases are matched on their own.
 
     Returns
     -------
@@ -597,6 +630,15 @@ def find_quotes(text: str, sentences: list[Sentence], tokens: Tokens) -> list[Qu
     ...     print(q.kind, q.text, '|', q.speaker.text, q.speaker.category, '|', q.cue.lemma, q.cue.stance)
     direct \u201cWe are ready.\u201d | Army chief General Tom Ray military | say neutral
     mixed that the plan had \u201cfailed.\u201d | Officials anonymous | allege distancing
+
+    With the article's lexicon hits (here of ``source_roles`` only) the
+    result is the same, found faster:
+
+    >>> from framing.lexicon import Matcher, load_lexicon
+    >>> sents, toks = split_sentences(text), tokenize(text)
+    >>> hits = Matcher([load_lexicon("source_roles")]).find(text, toks)
+    >>> find_quotes(text, sents, toks, hits) == find_quotes(text, sents, toks)
+    True
     """
     if not isinstance(text, str):
         raise TypeError(f"find_quotes expects a str. Got {type(text).__name__} instead.")
@@ -613,9 +655,11 @@ def find_quotes(text: str, sentences: list[Sentence], tokens: Tokens) -> list[Qu
     doc.cue_starts = [tokens.starts[c.i] for c in cues]
     events: list[tuple[int, _CueHit | None]] = [(tokens.starts[c.i], c) for c in cues]
     events.extend((pos, None) for pos in _colon_cues(doc))
-    events.sort(key=lambda ev: ev[0])
+    events.sort(key=itemgetter(0))
+    q_starts, q_ends = doc.q_starts, doc.q_ends
     for cs, c in events:
-        if doc.quote_at(cs) >= 0:
+        k = bisect_right(q_starts, cs) - 1
+        if k >= 0 and cs < q_ends[k]:  # doc.quote_at(cs) >= 0
             continue  # a cue inside a quotation belongs to the quoted speaker
         if c is None:
             ce, lemma, stance = cs + 1, ":", "neutral"
@@ -629,7 +673,7 @@ def find_quotes(text: str, sentences: list[Sentence], tokens: Tokens) -> list[Qu
         speaker = None
         if subject is not None:
             if resolver is None:
-                resolver = SpeakerResolver(text, tokens)
+                resolver = SpeakerResolver(text, tokens, matches)
             mention = resolver.resolve(*subject)
             speaker = Speaker(
                 text[mention.start : mention.end],
@@ -645,13 +689,14 @@ def find_quotes(text: str, sentences: list[Sentence], tokens: Tokens) -> list[Qu
             seen.add((s, e))
             quotes.append(Quote(s, e, text[s:e], _kind(doc, s, e), speaker, cue))
         if speaker is not None and contents:
-            said.append((max(e for _, e in contents), speaker))
+            said.append((max([e for _, e in contents]), speaker))
     _continue_speakers(doc, said, quotes)
-    quotes.sort(key=lambda q: (q.start, q.end))
+    quotes.sort(key=attrgetter("start", "end"))
     return quotes
 
 
-_COLON = re.compile(r"(?<=\w):[ \t]+(?=[^\s\d])")
+_COLON = re.compile(r":[ \t]+(?=[^\s\d])")  # after a word character, checked in _colon_cues
+_WORD_CHAR = re.compile(r"\w")
 # labels before a colon that introduce no speaker ("Update: ...", "Photo: ...")
 _COLON_LABELS = word_set(
     """
@@ -673,6 +718,8 @@ def _colon_cues(doc: _Doc) -> list[int]:
     out = []
     for m in _COLON.finditer(text):
         pos = m.start()
+        if not pos or _WORD_CHAR.match(text, pos - 1) is None:
+            continue
         t = bisect_left(toks.starts, pos) - 1
         if t < 0 or toks.ends[t] != pos:
             continue
@@ -726,16 +773,18 @@ def _continue_speakers(doc: _Doc, said: list[tuple[int, Speaker]], quotes: list[
     """
     if not said:
         return
-    said.sort(key=lambda x: x[0])
+    said.sort(key=itemgetter(0))
     ends = [e for e, _ in said]
     text = doc.text
+    used, sentences, sent_starts = doc.used, doc.sentences, doc.sent_starts
+    tok_starts = doc.tokens.starts
     for k, (s, e) in enumerate(doc.spans):
-        if doc.used[k]:
+        if used[k]:
             continue
-        sent = doc.sentence_of(s)
+        sent = sentences[max(0, bisect_right(sent_starts, s) - 1)]  # doc.sentence_of(s)
         if sent.start != s and text[sent.start : s].strip(" \t\u2014-"):
             continue  # a quote inside a sentence: a scare quote or a title
-        if bisect_left(doc.tokens.starts, e) - bisect_left(doc.tokens.starts, s) < 3:
+        if bisect_left(tok_starts, e) - bisect_left(tok_starts, s) < 3:
             continue
         i = bisect_right(ends, s) - 1
         if i < 0:
@@ -750,16 +799,16 @@ def _continue_speakers(doc: _Doc, said: list[tuple[int, Speaker]], quotes: list[
 
 
 def _kind(doc: _Doc, s: int, e: int) -> QuoteKind:
-    k = doc.quote_starting(s)
-    if k >= 0 and doc.spans[k][1] == e:
-        doc.used[k] = True
+    q_starts, q_ends = doc.q_starts, doc.q_ends
+    first = bisect_left(q_starts, s)
+    if first < len(q_starts) and q_starts[first] == s and q_ends[first] == e:
+        doc.used[first] = True
         return "direct"
-    first = bisect_left(doc.q_starts, s)
     kind: QuoteKind = "indirect"
-    for q in range(first, len(doc.spans)):
-        if doc.q_starts[q] >= e:
+    for q in range(first, len(q_starts)):
+        if q_starts[q] >= e:
             break
-        if doc.q_ends[q] <= e:
+        if q_ends[q] <= e:
             doc.used[q] = True
             kind = "mixed"
     return kind
@@ -770,30 +819,33 @@ def _attribute(
 ) -> tuple[tuple[int, int] | None, list[tuple[int, int]]] | None:
     """Speaker tokens and content spans of the cue ``c``, or None."""
     text, toks = doc.text, doc.tokens
-    n = len(toks)
-    cs = toks.starts[c.i]
-    sent = doc.sentence_of(cs)
+    norms, starts, ends = toks.norms, toks.starts, toks.ends
+    n = len(norms)
+    cs = starts[c.i]
+    sent = doc.sentences[max(0, bisect_right(doc.sent_starts, cs) - 1)]  # doc.sentence_of
+    q_starts, q_ends = doc.q_starts, doc.q_ends
     sent_start = sent.start
-    qk = doc.quote_at(sent_start)
-    if qk >= 0:
-        sent_start = doc.spans[qk][0]
+    qk = bisect_right(q_starts, sent_start) - 1  # doc.quote_at(sent_start)
+    if qk >= 0 and sent_start < q_ends[qk]:
+        sent_start = q_starts[qk]
     # the sentence may end inside a quote that continues ('said: "A. B."')
     sent_end = sent.end
-    qk = doc.quote_at(max(sent.end - 1, 0))
-    if qk >= 0:
-        sent_end = max(sent_end, doc.spans[qk][1])
+    last = max(sent_end - 1, 0)
+    qk = bisect_right(q_starts, last) - 1
+    if qk >= 0 and last < q_ends[qk]:
+        sent_end = max(sent_end, q_ends[qk])
     # a run-on "sentence" (no punctuation for pages) is cut around the cue,
     # which keeps the work per cue bounded and the whole pass linear
     sent_start = max(sent_start, cs - _MAX_REACH)
     sent_end = min(sent_end, cs + _MAX_REACH)
-    lo = doc.tok_at(sent_start)
-    hi = doc.tok_at(sent_end)
+    lo = bisect_left(starts, sent_start)  # doc.tok_at
+    hi = bisect_left(starts, sent_end)
 
     if c.lemma == "according to":
         subj = phrase_after(text, toks, c.j, hi)
         if subj is None:
             return None
-        subj_end = toks.ends[subj[1] - 1]
+        subj_end = ends[subj[1] - 1]
         if not text[sent_start:cs].strip(_QUOTE_CHARS + " \t"):
             # "According to X, Y."
             start = doc.skip_space(subj_end, " \t\u00a0,")
@@ -803,8 +855,9 @@ def _attribute(
             s, e = _widen_to_quote(doc, s, e)
         return (subj, [(s, e)]) if e > s else None
 
+    tlen = len(text)
     weak = c.form in ("base", "3sg", "")
-    participle = c.form == "gerund" and "," in text[toks.ends[c.i - 1] : cs] if c.i else False
+    participle = c.form == "gerund" and "," in text[ends[c.i - 1] : cs] if c.i else False
     subj = None if participle else subject_before(text, toks, c.i, lo)
     after = c.j
     inverted = False
@@ -818,9 +871,9 @@ def _attribute(
                 cand is not None
                 and _ends_phrase(doc, cand[1])
                 and (
-                    toks.norms[cand[0]] in DETERMINERS
-                    or text[toks.starts[cand[0]]].isupper()
-                    or toks.norms[cand[0]] in _SUBJECT_PRONOUNS
+                    norms[cand[0]] in DETERMINERS
+                    or text[starts[cand[0]]].isupper()
+                    or norms[cand[0]] in _SUBJECT_PRONOUNS
                 )
             ):
                 subj, inverted, after = cand, True, cand[1]
@@ -828,26 +881,26 @@ def _attribute(
         subj is not None
         and not inverted
         and c.form in ("past", "past_participle")
-        and any(w in _BE for w in toks.norms[subj[1] : c.i])
+        and not _BE.isdisjoint(norms[subj[1] : c.i])
     ):
         # a passive: "The move was first reported by MSNBC", "it is said that"
         t = _skip_adverbials(doc, c.j, hi)
-        if t < hi and toks.norms[t] == "by":
+        if t < hi and norms[t] == "by":
             agent = phrase_after(text, toks, t + 1, hi)
             if agent is not None:
-                content = (toks.starts[subj[0]], toks.ends[subj[1] - 1])
+                content = (starts[subj[0]], ends[subj[1] - 1])
                 return agent, [content]
-        if subj[1] - subj[0] == 1 and toks.norms[subj[0]] == "it":
+        if subj[1] - subj[0] == 1 and norms[subj[0]] == "it":
             subj = None  # "it is said that ...": the that-clause, no speaker
         else:
             return None
     before = c.i - 1
-    while before > lo and toks.norms[before] in BETWEEN:
+    while before > lo and norms[before] in BETWEEN:
         before -= 1
     if (
         subj is None
         and c.i > lo
-        and (c.form == "gerund" or toks.norms[before] in ("and", "but", "then", "before", "after"))
+        and (c.form == "gerund" or norms[before] in ("and", "but", "then", "before", "after"))
     ):
         # "..., saying that ...", "... and said ...": the subject of the main clause
         subj = _main_subject(doc, lo, c.i)
@@ -856,31 +909,29 @@ def _attribute(
     if c.lemma in _ADDRESSEE_VERBS and after < hi:
         # "told reporters.", "told The Hill on Friday:", "told me."
         obj = phrase_after(text, toks, after, hi)
-        if toks.norms[after] in _OBJECT_PRONOUNS:
+        if norms[after] in _OBJECT_PRONOUNS:
             obj = (after, after + 1)
         if (
             obj is not None
             and obj[1] - after <= 4
-            and (toks.norms[after] in _ADDRESSEES or text[toks.starts[after]].isupper())
+            and (norms[after] in _ADDRESSEES or text[starts[after]].isupper())
         ):
-            end = doc.skip_space(toks.ends[obj[1] - 1])
-            if (
-                end >= len(text)
-                or text[end] in ".,;:!?"
-                or (obj[1] < n and toks.norms[obj[1]] == "that")
-            ):
+            end = doc.skip_space(ends[obj[1] - 1])
+            if end >= tlen or text[end] in ".,;:!?" or (obj[1] < n and norms[obj[1]] == "that"):
                 after = obj[1]
-    if after + 1 < hi and toks.norms[after] == "to":
+    if after + 1 < hi and norms[after] == "to":
         # "said to reporters.", "added to People:" (an addressee, not content)
         obj = phrase_after(text, toks, after + 1, hi)
         if obj is not None and obj[1] - after <= 5 and _ends_phrase(doc, obj[1]):
             after = obj[1]
-    tail = _skip_adverbials(doc, after, hi)
-    tail_pos = toks.ends[tail - 1]
-    nxt = doc.skip_space(tail_pos)
-    ends_clause = nxt >= len(text) or text[nxt] in ",.;!?\u2014)" or nxt >= sent_end
+    # _skip_adverbials and skip_space, with their common cases inline
+    tail = _skip_adverbials(doc, after, hi) if after < hi and norms[after] in _ADVERBIALS else after
+    nxt = ends[tail - 1]
+    while nxt < tlen and text[nxt] in " \t\u00a0":
+        nxt += 1
+    ends_clause = nxt >= tlen or text[nxt] in ",.;!?\u2014)" or nxt >= sent_end
     if not ends_clause and not inverted:
-        evidence = subj is not None and toks.norms[subj[1] - 1] in _EVIDENCE
+        evidence = subj is not None and norms[subj[1] - 1] in _EVIDENCE
         right = _content_right(doc, c, after, tail, sent_end, cue_tokens, weak, evidence)
         if right is None:
             return None
@@ -892,11 +943,11 @@ def _attribute(
     if subj is None:
         return None
     contents: list[tuple[int, int]] = []
-    left_pos = cs if inverted else toks.starts[subj[0]]
+    left_pos = cs if inverted else starts[subj[0]]
     left = _content_left(doc, doc.back_space(left_pos), sent_start)
     if left is not None:
         contents.append(left)
-    if nxt < len(text) and text[nxt] in ",:" and nxt < sent_end + 1:
+    if nxt < tlen and text[nxt] in ",:" and nxt < sent_end + 1:
         start = doc.skip_space(nxt + 1, " \t\u00a0\n")
         k = doc.quote_starting(start)
         if k >= 0:
@@ -906,11 +957,11 @@ def _attribute(
             and text[nxt] == ","
             and not inverted
             and subj[0] > 0
-            and toks.norms[subj[0] - 1] == "as"
+            and norms[subj[0] - 1] == "as"
         ):
             # "The economy, Smith said, is weak."
             t = doc.tok_at(start)
-            if t < n and toks.norms[t] not in _GERUNDS_CUT and toks.norms[t] != "according":
+            if t < n and norms[t] not in _GERUNDS_CUT and norms[t] != "according":
                 s, e = _trim(text, start, _clause_end(doc, start, sent_end))
                 if e > s:
                     contents.append((s, e))
@@ -1032,8 +1083,9 @@ def _content_right(
 ) -> tuple[int, int] | None:
     """Content that follows the cue: a colon or quote, a "that"-clause, a bare clause."""
     text, toks = doc.text, doc.tokens
-    n = len(toks)
-    pos = toks.ends[after - 1]
+    norms, starts, ends = toks.norms, toks.starts, toks.ends
+    n = len(norms)
+    pos = ends[after - 1]
     look = doc.skip_space(pos, " \t\u00a0,")
     if look < len(text) and text[look] == ":":
         look = doc.skip_space(look + 1, " \t\u00a0\n")
@@ -1048,11 +1100,11 @@ def _content_right(
     # "that" after an addressee or a time ("told reporters on Thursday that")
     t = after
     limit = min(n, after + (2 if weak else 8))
-    while t < limit and toks.starts[t] < sent_end and t not in cue_tokens:
-        if t > after and text[toks.ends[t - 1] : toks.starts[t]].strip(" \t,"):
+    while t < limit and starts[t] < sent_end and t not in cue_tokens:
+        if t > after and text[ends[t - 1] : starts[t]].strip(" \t,"):
             break
-        if toks.norms[t] == "that":
-            s, e = _trim(text, toks.starts[t], _clause_end(doc, toks.starts[t], sent_end))
+        if norms[t] == "that":
+            s, e = _trim(text, starts[t], _clause_end(doc, starts[t], sent_end))
             return (s, e) if e - s > len("that ") else None
         t += 1
     if ((weak and cue.lemma not in _CLAUSE_VERBS) or cue.lemma in _NEEDS_THAT) and not (
@@ -1061,11 +1113,11 @@ def _content_right(
         return None
     # a bare clause right after the cue (or after its addressee and time)
     t = tail
-    if cue.lemma in _ADDRESSEE_VERBS and t < n and toks.norms[t] in _ADDRESSEES and t == after:
-        t += 2 if toks.norms[t] in DETERMINERS else 1
-    if t >= n or toks.starts[t] >= sent_end:
+    if cue.lemma in _ADDRESSEE_VERBS and t < n and norms[t] in _ADDRESSEES and t == after:
+        t += 2 if norms[t] in DETERMINERS else 1
+    if t >= n or starts[t] >= sent_end:
         return None
-    start = toks.starts[t]
+    start = starts[t]
     if start > 0 and text[start - 1] in _QUOTE_CHARS and doc.quote_starting(start - 1) >= 0:
         start -= 1
     s, e = _trim(text, start, _clause_end(doc, start, sent_end))

@@ -23,7 +23,8 @@ lexicon content; see STYLE.md rule 3.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -193,7 +194,10 @@ def subject_before(text: str, tokens: Tokens, cue: int, lo: int) -> tuple[int, i
     while (
         j >= lo
         and j >= cue - 5
-        and _plain_gap(text, ends[j], starts[j + 1])
+        and (
+            (starts[j + 1] - ends[j] == 1 and text[ends[j]] == " ")
+            or _plain_gap(text, ends[j], starts[j + 1])
+        )
         and (
             norms[j] in BETWEEN
             or (norms[j].endswith("ly") and text[starts[j]].islower() and len(norms[j]) > 3)
@@ -280,19 +284,22 @@ def _phrase_left(
         return _phrase_left(text, tokens, j - 1, lo)
     if head == "which":
         return None
-    if head in PRONOUNS or _contracted_pronoun(head):
+    if head in PRONOUNS or ("'" in head and _contracted_pronoun(head)):
         return (j, j + 1)
     if (head in _STOP and head != "us") or (
         head in DETERMINERS and head not in ("all", "both", "some", "many")
     ):
         return None
+    verb_forms = _verb_forms()
     k = j
     first = j
-    while k >= lo and j - k < _MAX_PHRASE:
-        if k < j and not _gap_ok(text, tokens, k):
+    bottom = max(lo, j - _MAX_PHRASE + 1)
+    while k >= bottom:
+        if k < j and not (
+            (starts[k + 1] - ends[k] == 1 and text[ends[k]] == " ") or _gap_ok(text, tokens, k)
+        ):
             break
         norm = norms[k]
-        cap = _is_capitalised(text, starts[k], ends[k])
         if norm in DETERMINERS and not _initial(text, tokens, k):
             first = k
             # "head of the agency", "people familiar with the matter"
@@ -313,9 +320,10 @@ def _phrase_left(
         if norm in _CONNECTORS:
             k -= 1
             continue
+        cap = not text[starts[k] : ends[k]].islower()
         if (norm in _STOP or norm in PRONOUNS) and not (cap and norm in ("us", "u.s")):
             break
-        if not cap and k < j and norm in _verb_forms():
+        if not cap and k < j and norm in verb_forms:
             break  # "said Zbigniew Brzezinski": a reporting verb is not part of a speaker
         if not cap and norm.endswith("ly") and len(norm) > 4:
             break
@@ -460,8 +468,26 @@ _ROLES: Matcher | None = None
 _PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|da|di|van|von)-", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65_536)
 def _name_key(norm: str) -> str:
     return _PARTICLE.sub("", norm.replace("'s", ""))
+
+
+# "'s" followed by more of its token (in norms joined by spaces)
+_INNER_S = re.compile(r"'s[^ ]")
+
+
+def _first_indices(items: list[str], value: str, limit: int) -> list[int]:
+    """Indices of the first ``limit`` occurrences of ``value`` (scanned in C)."""
+    out: list[int] = []
+    i = -1
+    try:
+        while len(out) < limit:
+            i = items.index(value, i + 1)
+            out.append(i)
+    except ValueError:
+        pass
+    return out
 
 
 class SpeakerResolver:
@@ -473,6 +499,12 @@ class SpeakerResolver:
         The article text.
     tokens : Tokens
         Its tokens.
+    roles : sequence of Match, optional
+        The article's lexicon hits from a :class:`~framing.lexicon.Matcher`
+        over ``tokens`` that includes the shipped ``source_roles`` lexicon;
+        categories are then read from its ``source_roles`` hits (the same
+        categories, without matching each phrase again). Default: each
+        phrase is matched on its own.
 
     Examples
     --------
@@ -486,13 +518,20 @@ class SpeakerResolver:
     ('Maliki', 'Iraqi Prime Minister Nouri al-Maliki', 'government')
     """
 
-    def __init__(self, text: str, tokens: Tokens) -> None:
+    def __init__(self, text: str, tokens: Tokens, roles: Sequence[Match] | None = None) -> None:
         self.text = text
         self.tokens = tokens
         self._categories: dict[tuple[int, int], str] = {}
         self._variants: dict[str, list[str]] | None = None
-        self._positions: dict[str, list[int]] | None = None
+        self._first: dict[tuple[str, int], list[int]] = {}  # name key -> first occurrences
+        self._names: dict[int, tuple[int, int] | None] = {}  # token -> name phrase ending there
+        self._joined: str | None = None
         self._history: list[Mention] = []
+        self._roles: list[Match] | None = None
+        if roles is not None:
+            self._roles = [m for m in roles if m.lexicon == "source_roles"]
+            self._role_starts = [m.start for m in self._roles]
+            self._role_ends = [m.end for m in self._roles]
 
     # -- categories ---------------------------------------------------------
     def category_of(self, start: int, end: int) -> str:
@@ -505,32 +544,81 @@ class SpeakerResolver:
         Without any role the category is ``"other"``.
         """
         key = (start, end)
-        if key not in self._categories:
-            self._categories[key] = _phrase_category(self.text[start:end])
-        return self._categories[key]
+        category = self._categories.get(key)
+        if category is None:
+            category = self._categories[key] = self._category(start, end)
+        return category
+
+    def _category(self, start: int, end: int) -> str:
+        roles = self._roles
+        if roles is None:
+            return _phrase_category(self.text[start:end])
+        # The article's hits inside the span are the phrase's own hits unless a
+        # hit crosses an edge of the span (it may have hidden a shorter one
+        # inside): then the phrase is matched on its own.
+        lo = bisect_left(self._role_starts, start)
+        hi = bisect_left(self._role_starts, end, lo)
+        if (lo and self._role_ends[lo - 1] > start) or (hi > lo and self._role_ends[hi - 1] > end):
+            return _phrase_category(self.text[start:end])
+        return _category(roles[lo:hi])
 
     # -- names --------------------------------------------------------------
     def _occurrences(self, key: str, before: int, limit: int = 8) -> list[int]:
         """The first ``limit`` token indices up to ``before`` whose name key is ``key``."""
+        first = self._first.get((key, limit))
+        if first is None:
+            first = self._first[(key, limit)] = self._first_occurrences(key, limit)
+        # the first ``limit`` occurrences up to ``before`` are those of the first
+        # ``limit`` occurrences overall that are not after it
+        return [t for t in first if t <= before]
+
+    def _first_occurrences(self, key: str, limit: int) -> list[int]:
+        """The first ``limit`` token indices whose norm is ``key`` or has name key ``key``."""
         norms = self.tokens.norms
-        if self._variants is None:
+        joined = self._joined_norms()
+        if joined and len(key) >= 4:
+            # Every such token holds ``key`` (see _joined_norms): find it in the
+            # joined norms (in C), count the spaces before it for the token index
+            # and check the token.
+            found: list[int] = []
+            t = at = 0  # token index t at offset ``at`` of ``joined``
+            p = joined.find(key)
+            while p >= 0 and len(found) < limit:
+                t += joined.count(" ", at, p)
+                at = p
+                w = norms[t]
+                if w == key or _name_key(w) == key:
+                    found.append(t)
+                end = joined.find(" ", p)
+                if end < 0:
+                    break
+                p = joined.find(key, end + 1)
+            return found
+        if self._variants is None:  # forms whose name key differs, built once per text
             variants: dict[str, list[str]] = {}
-            for w in {w for w in norms if "-" in w or "'" in w}:
-                k = _name_key(w)
-                if k != w:
-                    variants.setdefault(k, []).append(w)
+            for w in set(norms):
+                if "-" in w or "'" in w:
+                    k = _name_key(w)
+                    if k != w:
+                        variants.setdefault(k, []).append(w)
             self._variants = variants
-        if self._positions is None:  # token indices of every form, built once per text
-            positions: dict[str, list[int]] = {}
-            for i, w in enumerate(norms):
-                positions.setdefault(w, []).append(i)
-            self._positions = positions
-        out: list[int] = []
+        found = []
         for form in (key, *self._variants.get(key, ())):
-            found = self._positions.get(form, [])
-            out.extend(found[: min(bisect_right(found, before), limit)])
-        out.sort()
-        return out[:limit]
+            found.extend(_first_indices(norms, form, limit))
+        found.sort()
+        return found[:limit]
+
+    def _joined_norms(self) -> str:
+        """The token norms joined by spaces, or "" when a norm holds an inner "'s".
+
+        A norm whose name key is ``key`` then contains ``key``: the key drops
+        a particle prefix ("al-") and a final "'s", and only an "'s" inside a
+        norm ("o'sullivan") would cut it in two.
+        """
+        if self._joined is None:
+            joined = " ".join(self.tokens.norms)
+            self._joined = "" if _INNER_S.search(joined) else joined
+        return self._joined
 
     def full_mention(self, head: int) -> tuple[int, int]:
         """Character span of the fullest earlier mention of the name at token ``head``.
@@ -540,25 +628,34 @@ class SpeakerResolver:
         """
         toks = self.tokens
         best = (toks.starts[head], toks.ends[head])
+        names = self._names
         for t in self._occurrences(_name_key(toks.norms[head]), head):
-            if not _is_capitalised(self.text, toks.starts[t], toks.ends[t]):
-                continue
-            span = _phrase_left(self.text, toks, t, max(0, t - _MAX_PHRASE), names=True)
-            if span is None:
-                continue
-            first = span[0]
-            while first < t and (
-                toks.norms[first] in DETERMINERS
-                or (
-                    self.text[toks.starts[first]].islower()
-                    and toks.norms[first].endswith(("ed", "ing"))
-                )
-            ):
-                first += 1  # "the", "matched": not part of a name
-            s, e = toks.starts[first], toks.ends[t]
-            if e - s > best[1] - best[0]:
-                best = (s, e)
+            if t in names:
+                span = names[t]
+            else:
+                span = names[t] = self._name_phrase(t)
+            if span is not None and span[1] - span[0] > best[1] - best[0]:
+                best = span
         return best
+
+    def _name_phrase(self, t: int) -> tuple[int, int] | None:
+        """Character span of the title-and-name phrase ending at token ``t``, if any."""
+        toks = self.tokens
+        if not _is_capitalised(self.text, toks.starts[t], toks.ends[t]):
+            return None
+        span = _phrase_left(self.text, toks, t, max(0, t - _MAX_PHRASE), names=True)
+        if span is None:
+            return None
+        first = span[0]
+        while first < t and (
+            toks.norms[first] in DETERMINERS
+            or (
+                self.text[toks.starts[first]].islower()
+                and toks.norms[first].endswith(("ed", "ing"))
+            )
+        ):
+            first += 1  # "the", "matched": not part of a name
+        return (toks.starts[first], toks.ends[t])
 
     # -- resolution -----------------------------------------------------------
     def resolve(self, i: int, j: int) -> Mention:
@@ -572,10 +669,11 @@ class SpeakerResolver:
             return mention
         # the head of the name: the last capitalised word before a comma/appositive
         name_end = j
-        for t in range(i, j):
-            if t > i and "," in text[toks.ends[t - 1] : toks.starts[t]]:
-                name_end = t
-                break
+        if "," in text[start:end]:  # (a token never holds a comma)
+            for t in range(i + 1, j):
+                if "," in text[toks.ends[t - 1] : toks.starts[t]]:
+                    name_end = t
+                    break
         head_t = name_end - 1
         # the title before the name wins over an appositive ("Rep. Bill Huizenga, a
         # former Rubio supporter"); without one, the appositive gives the role
@@ -603,7 +701,7 @@ class SpeakerResolver:
     def _kind(self, i: int, j: int) -> str:
         toks = self.tokens
         norms = toks.norms[i:j]
-        if any(n in _ORG_HEADS for n in norms[-2:]):
+        if not _ORG_HEADS.isdisjoint(norms[-2:]):
             return "org"
         head = norms[-1]
         if (

@@ -106,6 +106,7 @@ def test_seed_maliki_mixed_quote(seed: tuple[str, list[Quote]]) -> None:
     assert len(q) == 1
     assert q[0].kind == "mixed"
     assert q[0].text == "the independence moves \u201cunconstitutional.\u201d"
+    assert q[0].speaker is not None
     assert q[0].speaker.name == "Iraqi Prime Minister Nouri al-Maliki"
     assert q[0].speaker.category == "government"
     assert q[0].cue is not None and q[0].cue.lemma == "declare"
@@ -574,3 +575,131 @@ def test_question_quote_split_from_its_speaker() -> None:
     assert [q.text for q in quotes] == ["''Can we win Illinois?''", "''I don't know.''"]
     assert all(q.speaker is not None and q.speaker.text == "Mr. Manafort" for q in quotes)
     assert quotes[0].cue is not None and quotes[0].cue.lemma == "ask"
+
+
+# ---------------------------------------------------------------------------
+# the article's matches (as Analyzer has them) give the same quotes
+
+MATCHES_TEXTS = [
+    "Defense Secretary Jim Mattis said on Tuesday that the Pentagon would review the plan. "
+    "\u201cWe are ready,\u201d Mattis told reporters. Secretary Mattis, a retired Marine "
+    "general, added that it was sound.",
+    "Police chief Tom Ray said: \u201cCrime fell.\u201d Two senior administration officials, "
+    "who spoke on condition of anonymity, said the White House press secretary was wrong. "
+    '"It is over," said a source familiar with the talks.',
+    "Iraqi Prime Minister Nouri al-Maliki spoke. Maliki's aides said al-Maliki would stay, "
+    "according to state media. He denied it. They claimed the plan had \u201cfailed.\u201d",
+    "KASICH: We will go all the way. Note: the transcript was edited.",
+]
+
+
+def _with_and_without_matches(text: str) -> tuple[list[dict], list[dict]]:
+    from framing.analyze import Analyzer
+
+    sents, toks = split_sentences(text), tokenize(text)
+    matches = Analyzer().matcher.find(text, toks)
+    plain = find_quotes(text, sents, toks)
+    given_ = find_quotes(text, sents, toks, matches)
+
+    def records(quotes: list[Quote]) -> list[dict]:
+        return [
+            {**q.to_dict(), "name": None if q.speaker is None else q.speaker.name} for q in quotes
+        ]
+
+    return records(plain), records(given_)
+
+
+def test_matches_give_identical_quotes() -> None:
+    for text in MATCHES_TEXTS:
+        plain, given_ = _with_and_without_matches(text)
+        assert plain and plain == given_, text
+    plain, _ = _with_and_without_matches(MATCHES_TEXTS[0])
+    assert {(r["speaker"]["text"], r["speaker"]["category"]) for r in plain} >= {
+        ("Defense Secretary Jim Mattis", "military"),
+        ("Secretary Mattis, a retired Marine general", "military"),
+    }
+    assert {r["name"] for r in plain} >= {"Defense Secretary Jim Mattis"}
+
+
+def test_matches_give_identical_quotes_on_the_seed_article(seed_path: Path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    plain, given_ = _with_and_without_matches(text)
+    assert len(plain) >= 5 and plain == given_
+
+
+def test_analyzer_passes_its_matches_only_with_the_shipped_roles() -> None:
+    from framing.analyze import Analyzer
+    from framing.lexicon import Lexicon
+
+    text = MATCHES_TEXTS[1]
+    shipped = Analyzer()
+    custom = Lexicon("source_roles")
+    custom.add("police chief", "citizen")
+    own = Analyzer([custom])
+    assert shipped._matches_for_quotes and not own._matches_for_quotes
+    # a custom lexicon named source_roles does not change speaker categories
+    assert [q.to_dict() for q in own(text).quotes] == [q.to_dict() for q in shipped(text).quotes]
+
+
+def test_lone_apostrophes_and_backticks_are_not_quote_marks() -> None:
+    text = "It's ``our plan,'' Smith's aide said, and 'twas the `best' one: ''''."
+    spans, paragraphs = quote_spans(text)
+    # (two pairs of apostrophes stand for double marks: an empty quote)
+    assert [text[s:e] for s, e in spans] == ["``our plan,''", "''''"]
+    assert paragraphs == []
+    text = "Don't go.\n \nHe said \u201cyes\u201d.\nThen 'no'.\n\n\u201cFine.\u201d"
+    spans, paragraphs = quote_spans(text)
+    assert [text[s:e] for s, e in spans] == ["\u201cyes\u201d", "\u201cFine.\u201d"]
+    assert [text[p : p + 3] for p in paragraphs] == ["He ", "\u201cFi"]
+    # no double marks: single quotes, apostrophes skipped, paragraphs still found
+    text = "Smith's view:\n\n'We're done,' he said. It's 'odd'."
+    spans, paragraphs = quote_spans(text)
+    assert [text[s:e] for s, e in spans] == ["'We're done,'", "'odd'"]
+    assert paragraphs == [15]
+
+
+def test_colon_cue_needs_a_word_before_the_colon() -> None:
+    text = "KASICH: We will go all the way.\n(Applause): The crowd cheered loudly.\n"
+    quotes = quotes_of(text)
+    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes] == [
+        ("KASICH", "We will go all the way")
+    ]
+    assert quotes[0].cue is not None and quotes[0].cue.lemma == ":"
+
+
+_PIECES = st.sampled_from(
+    [
+        "Smith",
+        "Tom Smith",
+        "Police chief Ray",
+        "Defense Secretary Jim Mattis",
+        "officials",
+        "he",
+        "she",
+        "they",
+        "said",
+        "told reporters",
+        "claimed",
+        "according to",
+        "that",
+        "the plan",
+        "failed",
+        '"',
+        "\u201c",
+        "\u201d",
+        "'",
+        ",",
+        ".",
+        ":",
+        "\n\n",
+        "Maliki's",
+        "al-Maliki",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=40))
+def test_matches_give_identical_quotes_property(pieces: list[str]) -> None:
+    plain, given_ = _with_and_without_matches(" ".join(pieces))
+    assert plain == given_

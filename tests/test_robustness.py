@@ -65,7 +65,9 @@ def test_hostile_text_never_raises_and_spans_hold(name: str) -> None:
 
 def test_no_catastrophic_slow_paths() -> None:
     """Adversarial 1 MB strings finish well within a fixed budget."""
-    budget = 60.0  # seconds; normal news of this size takes a few seconds
+    # CPU seconds, so a loaded machine does not fail the test; a quadratic path
+    # on 1 MB would take far longer than this
+    budget = 60.0
     adversarial = [
         " " * 1_000_000 + "x",
         "." * 1_000_000 + " x",
@@ -79,9 +81,9 @@ def test_no_catastrophic_slow_paths() -> None:
         ("according to " * 80_000),
     ]
     for text in adversarial:
-        start = time.perf_counter()
+        start = time.process_time()
         result = analyze(text)
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         assert result.error is None
         assert elapsed < budget, f"{elapsed:.1f}s for {text[:20]!r}..."
 
