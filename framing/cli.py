@@ -306,13 +306,22 @@ def markdown_table(frame: Any, *, digits: int = 3) -> str:
 
 
 def _cmd_evaluate_models(args: argparse.Namespace, data_home: Path) -> int:
-    from .classify import TASKS, evaluate_models
+    from .classify import TASKS
+    from .evaluate_models import evaluate_models
 
     tasks = args.task or list(TASKS)
     unknown = [t for t in tasks if t not in TASKS]
     if unknown:
         raise UsageError(f"--task must be one of {list(TASKS)}. Got {unknown}.")
-    table, weights = evaluate_models(data_home, tasks=tasks)
+    if args.embeddings and tasks != ["sentence-bias"]:
+        raise UsageError(f"--embeddings applies to --task sentence-bias only. Got tasks {tasks}.")
+    try:
+        table, weights = evaluate_models(data_home, tasks=tasks, n_articles=args.n_articles,
+                                         cache_dir=args.cache_dir, n_jobs=args.jobs,
+                                         groupings=args.grouping or ("outlet",),
+                                         embeddings=args.embeddings)
+    except ImportError as exc:  # the embeddings extra is missing
+        raise UsageError(str(exc)) from None
     text = markdown_table(table)
     sys.stdout.write(text + "\n")
     if weights is not None:
@@ -338,8 +347,18 @@ def _cmd_train(args: argparse.Namespace) -> int:
         data = load_task_data(args.task, args.data)
     except (ValueError, FileNotFoundError) as exc:
         raise UsageError(str(exc)) from None
-    model = train(args.task, data["texts"], data["labels"], groups=data["groups"], cv=args.cv,
-                  random_state=args.seed, source=data["source"])
+    estimator = None
+    if args.embeddings:
+        from .classify import make_pipeline
+
+        if args.task != "sentence-bias":
+            raise UsageError(f"--embeddings applies to --task sentence-bias only. Got {args.task!r}.")
+        estimator = make_pipeline(args.task, random_state=args.seed, embeddings=True)
+    try:
+        model = train(args.task, data["texts"], data["labels"], groups=data["groups"], cv=args.cv,
+                      random_state=args.seed, source=data["source"], estimator=estimator)
+    except ImportError as exc:  # the embeddings extra is missing
+        raise UsageError(str(exc)) from None
     save_model(model, args.model)
     cv = model.metadata.get("cv")
     summary = f"framing: trained {args.task} on {len(data['texts'])} texts -> {args.model}"
@@ -426,6 +445,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="attribution: score every gold attribution, or only those cued by speech")
     e.add_argument("--data-home", metavar="DIR", help="default: $FRAMING_DATA_HOME")
     e.add_argument("--out", metavar="FILE", help="also save the table here")
+    e.add_argument("--cache-dir", metavar="DIR",
+                   help="models: keep the AllSides framing features and n-gram counts here (reruns are quick)")
+    e.add_argument("--jobs", type=int, default=1, metavar="N", help="models: worker processes for article leaning")
+    e.add_argument("--n-articles", type=int, default=None, metavar="N",
+                   help="models: evaluate article leaning on a sample of N AllSides articles (default: all)")
+    e.add_argument("--grouping", action="append", choices=["outlet", "family"], metavar="KEY",
+                   help="models: group article-leaning folds by outlet name and/or outlet family "
+                        "(repeatable; default: outlet)")
+    e.add_argument("--embeddings", action="store_true",
+                   help="models, sentence-bias: also measure sentence embeddings (needs framing[embeddings])")
     e.set_defaults(func=_cmd_evaluate)
 
     t = sub.add_parser("train", help="train a classifier and save it (skops, with metadata)")
@@ -435,6 +464,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--model", required=True, metavar="OUT", help="where to save the model (.skops)")
     t.add_argument("--cv", type=int, default=5, metavar="K", help="cross-validation folds (0: none)")
     t.add_argument("--seed", type=int, default=0, help="random seed")
+    t.add_argument("--embeddings", action="store_true",
+                   help="sentence-bias: add all-MiniLM-L6-v2 sentence embeddings (needs framing[embeddings])")
     t.set_defaults(func=_cmd_train)
 
     r = sub.add_parser("predict", help="apply a saved model to articles (files, directories, '-')")

@@ -40,7 +40,7 @@ import datetime as _dt
 import logging
 import math
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -111,27 +111,21 @@ def _f1(p: float, r: float) -> float:
     return 0.0 if p + r == 0 else 2 * p * r / (p + r)
 
 
-def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sort spans and merge those that overlap (touching spans stay apart)."""
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
-
-
 def span_prf(
     predicted: Mapping[str, Sequence[tuple[int, int]]],
     gold: Mapping[str, Sequence[tuple[int, int]]],
 ) -> SpanScore:
     """The SemEval-2020 task 11 span-identification measure over documents.
 
+    A typed view of :func:`framing.persuasion.si_score`, the one
+    implementation of the measure (it follows the official scorer: spans
+    that share a character are merged, touching spans stay apart, F1 is 1
+    when there are neither predicted nor gold spans).
+
     Parameters
     ----------
     predicted, gold : mapping of document id to (start, end) character spans
-        Overlapping spans within a document are merged first.
+        Spans of a document that share a character are merged first.
 
     Returns
     -------
@@ -148,40 +142,17 @@ def span_prf(
     >>> round(s.precision, 3), round(s.recall, 3), s.n_predicted, s.n_gold
     (0.5, 0.5, 2, 1)
     """
-    n_pred = n_gold = pred_touching = 0
-    p_sum = r_sum = 0.0
-    gold_touched: set[tuple[str, int]] = set()
-    for doc in set(predicted) | set(gold):
-        pred = _merge(predicted.get(doc, ()))
-        true = _merge(gold.get(doc, ()))
-        n_pred += len(pred)
-        n_gold += len(true)
-        j0 = 0
-        for s, e in pred:
-            while j0 < len(true) and true[j0][1] <= s:
-                j0 += 1
-            j = j0
-            touching = False
-            while j < len(true) and true[j][0] < e:
-                ts, te = true[j]
-                inter = min(e, te) - max(s, ts)
-                if inter > 0:
-                    p_sum += inter / (e - s)
-                    r_sum += inter / (te - ts)
-                    touching = True
-                    gold_touched.add((doc, j))
-                j += 1
-            pred_touching += touching
-    p = p_sum / n_pred if n_pred else 0.0
-    r = r_sum / n_gold if n_gold else 0.0
+    from .persuasion import si_score
+
+    r = si_score(predicted, gold)
     return SpanScore(
-        p,
-        r,
-        _f1(p, r),
-        n_pred,
-        n_gold,
-        overlap_precision=pred_touching / n_pred if n_pred else 0.0,
-        overlap_recall=len(gold_touched) / n_gold if n_gold else 0.0,
+        r["precision"],
+        r["recall"],
+        r["f1"],
+        int(r["n_predicted"]),
+        int(r["n_gold"]),
+        overlap_precision=r["overlap_precision"],
+        overlap_recall=r["overlap_recall"],
     )
 
 

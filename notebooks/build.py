@@ -1054,14 +1054,14 @@ def nb06() -> list[Cell]:
         md("""
         ## Recomputed here
 
-        The sizes below follow `N_ARTICLES` (the default, 2,400, is the AllSides sample size of
-        `docs/models.md`): with a small value, as in CI, the numbers are quick and noisy. `docs/models.md`
-        records the full run, its exact commands and its caveats.
+        The sizes below follow `N_ARTICLES` (default 2,400 AllSides articles, a sample): with a small
+        value, as in CI, the numbers are quick and noisy. `docs/models.md` records the full-corpus run,
+        its exact commands and its caveats.
         """),
         code('''
         import time
 
-        from framing.classify import evaluate_article_leaning, evaluate_persuasion, evaluate_sentence_bias
+        from framing.evaluate_models import evaluate_article_leaning, evaluate_persuasion, evaluate_sentence_bias
 
         start = time.perf_counter()
         rows = evaluate_sentence_bias(DATA, n_splits=5, n_sentences=min(N_ARTICLES, 3674),

@@ -13,8 +13,6 @@ from sklearn.exceptions import NotFittedError
 from framing.classify import (
     TrainedModel,
     UntrustedModelError,
-    evaluate_persuasion,
-    evaluate_sentence_bias,
     explain_text,
     load_model,
     load_task_data,
@@ -24,6 +22,7 @@ from framing.classify import (
     train,
     trusted,
 )
+from framing.evaluate_models import evaluate_persuasion, evaluate_sentence_bias
 from framing.persuasion import PersuasionSpanTagger, merge_spans, si_score
 
 # Invented sentences in the register of news writing (no corpus text).
@@ -249,3 +248,32 @@ def test_ptc_slice_floor(data_home):
     """PTC, 30 training articles, 10 dev articles: measured SI F1 0.291 on 2026-11-29; floor 0.24."""
     row = evaluate_persuasion(data_home, n_train=30, n_dev=10)[0]
     assert row["ours"] >= 0.24, row
+
+
+# --- article leaning pipeline: feature names --------------------------------------
+
+ARTICLES = [
+    'Officials said the tax bill passed the Senate. "It is a reckless scheme," critics said.',
+    "The tax bill passed the Senate on Tuesday after a debate, officials said.",
+    'Critics slammed the disgraceful tax bill. "A power grab," one senator claimed.',
+    "The Senate tax bill vote was close, according to officials.",
+    "The tax bill is a shameful giveaway, activists said, as the Senate voted.",
+    "The Senate voted on the tax bill, which officials said would take effect in January.",
+]
+LEANINGS = ["left", "center", "right", "center", "left", "right"]
+
+
+def test_article_pipeline_feature_names_are_not_doubled():
+    pipe = make_pipeline("article-leaning").fit(ARTICLES, LEANINGS)
+    names = list(pipe[:-1].get_feature_names_out())
+    assert "framing__attribution__quotes_count" in names
+    assert "framing__loaded_language__total" in names
+    assert not [n for n in names if "attribution__attribution" in n or "__lexicons__" in n]
+    top = top_features(pipe, n=400)
+    framing = top[top["feature"].str.startswith("framing__")]["feature"]
+    assert framing.str.count("__").ge(2).all() and not framing.str.contains("attribution__attribution").any()
+    text = 'Critics slammed the reckless tax bill. "A disgrace," they said.'
+    out = explain_text(pipe, text, n=400)
+    lexical = [e for e in out["evidence"] if e["feature"].startswith("framing__loaded_language__")]
+    assert lexical and all(s["text"] == text[s["start"]:s["end"]] for e in lexical for s in e["spans"])
+    assert any(s["text"] in ("slammed", "reckless", "disgrace") for e in lexical for s in e["spans"])

@@ -44,8 +44,10 @@ def test_span_prf_one_prediction_over_two_gold_spans() -> None:
 
 
 def test_span_prf_empty() -> None:
+    # as the official SemEval-2020 SI scorer: nothing predicted and nothing
+    # to find scores F1 1.0 (precision and recall have empty denominators)
     s = span_prf({}, {})
-    assert (s.precision, s.recall, s.f1) == (0.0, 0.0, 0.0)
+    assert (s.precision, s.recall, s.f1) == (0.0, 0.0, 1.0)
 
 
 def test_persuasion_targets_are_persuasion_categories() -> None:
