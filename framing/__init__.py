@@ -46,8 +46,8 @@ if TYPE_CHECKING:
 # Submodules with heavier dependencies load on first use: ``framing.compare``,
 # ``framing.datasets.load_babe`` or ``framing.load_babe`` all work.
 _SUBMODULES = frozenset(
-    {"classify", "compare", "datasets", "distributed", "features", "highlight", "importers",
-     "parquet", "plotting", "report"}
+    {"classify", "compare", "datasets", "distributed", "embeddings", "evaluate_models", "features",
+     "highlight", "importers", "parquet", "persuasion", "plotting", "report", "stats"}
 )
 _LAZY = {
     "AttributionFeaturizer": "features",

@@ -16,7 +16,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ._version import __version__
@@ -35,6 +35,7 @@ __all__ = [
     "analyze",
     "analyze_corpus",
     "iter_analyses",
+    "iter_mapped",
 ]
 
 logger = logging.getLogger(__name__)
@@ -336,6 +337,61 @@ def iter_analyses(
     finally:
         if reporter is not None:
             reporter.close()
+
+
+def iter_mapped(
+    articles: Any,
+    func: Callable[[Analysis], Any],
+    *,
+    lexicons: Sequence[LexiconSpec] | None = None,
+    n_jobs: int = 1,
+    progress: bool | TextIO = False,
+    batch_size: int = 64,
+) -> Iterator[Any]:
+    """``func(analysis)`` for each article, in input order, with flat memory.
+
+    Like :func:`iter_analyses`, but with ``n_jobs > 1`` ``func`` runs in the
+    worker processes, so only its result travels back: a JSON line or a
+    table row is much cheaper to send than an :class:`Analysis` with its
+    matches. ``func`` must be picklable (a module-level function or a
+    :func:`functools.partial` of one).
+
+    Examples
+    --------
+    >>> def count(analysis):
+    ...     return analysis.n_tokens
+    >>> list(iter_mapped(["One two.", "Three."], count))
+    [2, 1]
+    """
+    _check_n_jobs(n_jobs)
+    stream = _coerce_articles(articles)
+    if n_jobs == 1:
+        analyzer = _get_analyzer(lexicons)
+        results: Iterator[tuple[Any, int]] = (
+            (func(res), len(res.article.text)) for res in map(analyzer, stream)
+        )
+    else:
+        specs = None if lexicons is None else list(_get_analyzer(lexicons).lexicons)
+        results = _parallel_results(stream, specs, n_jobs, batch_size,
+                                    work=partial(_mapped_batch, func))
+    reporter = None
+    if progress:
+        reporter = _Progress(None if isinstance(progress, bool) else progress)
+    try:
+        for value, n_chars in results:
+            if reporter is not None:
+                reporter.add(n_chars)
+            yield value
+    finally:
+        if reporter is not None:
+            reporter.close()
+
+
+def _mapped_batch(
+    func: Callable[[Analysis], Any], lexicons: Sequence[LexiconSpec] | None, batch: list[ArticleLike]
+) -> list[tuple[Any, int]]:
+    analyzer = _get_analyzer(lexicons)
+    return [(func(res), len(res.article.text)) for res in map(analyzer, batch)]
 
 
 def _parallel_results(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import functools
 import json
 import math
 import os
@@ -16,9 +17,12 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from .analyze import Analysis
 
 __all__ = ["atomic_output", "main", "markdown_table"]
 
@@ -69,6 +73,13 @@ def _json_line(row: dict[str, Any]) -> str:
 
 def _json_number(value: float) -> float | None:
     return None if isinstance(value, float) and not math.isfinite(value) else value
+
+
+def _analysis_line(analysis: Analysis, *, text: bool, sentences: bool) -> tuple[str, bool]:
+    """One analysis as a JSONL line, and whether it is an error row."""
+    row = analysis.to_dict(text=text, sentences=sentences)
+    row["features"] = {k: _json_number(v) for k, v in row["features"].items()}
+    return _json_line(row), analysis.error is not None
 
 
 # --- analyze ---------------------------------------------------------------
@@ -174,7 +185,7 @@ def _analyze_to_parquet(stream: Iterator[Any], out: str | None, lexicons: list[A
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from .analyze import iter_analyses
+    from .analyze import iter_analyses, iter_mapped
     from .article import read_articles
     from .examples import example_articles
 
@@ -205,17 +216,18 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         n_errors = _analyze_to_parquet(stream, args.out, lexicons)
     with contextlib.nullcontext(sys.stdout) if fmt == "parquet" else atomic_output(args.out) as out:
         if fmt == "jsonl":
-            for a in stream:
-                n_errors += a.error is not None
-                row = a.to_dict(text=not args.no_text, sentences=args.sentences)
-                row["features"] = {k: _json_number(v) for k, v in row["features"].items()}
-                out.write(_json_line(row))
+            # serialised where the article is analysed (in the workers with --jobs > 1)
+            to_line = functools.partial(_analysis_line, text=not args.no_text, sentences=args.sentences)
+            for line, failed in iter_mapped(articles(), to_line, lexicons=lexicons, n_jobs=args.jobs,
+                                            progress=progress):
+                n_errors += failed
+                out.write(line)
         elif fmt == "csv":
             writer: Any = None
             for a in stream:
                 n_errors += a.error is not None
                 art = a.article
-                row = {"id": art.id, "outlet": art.outlet, "title": art.title, "error": a.error}
+                row: dict[str, Any] = {"id": art.id, "outlet": art.outlet, "title": art.title, "error": a.error}
                 if writer is None:
                     from .analyze import _get_analyzer
 

@@ -7,7 +7,7 @@ import pytest
 
 import framing
 from framing import Article, Lexicon, analyze, analyze_corpus, iter_analyses
-from framing.analyze import Analyzer
+from framing.analyze import Analysis, Analyzer, iter_mapped
 
 
 @pytest.fixture
@@ -158,3 +158,17 @@ def test_offsets_hold_over_every_shared_article(data_home) -> None:
             assert 0 <= s.start < s.end <= len(text)
         n += 1
     assert n > 37_554 // step
+
+
+def _n_quotes(result: Analysis) -> tuple[str, int]:
+    return result.article.id, len(result.quotes)
+
+
+def test_iter_mapped_runs_the_function_in_the_workers_in_order() -> None:
+    texts = [Article(id=f"a{i}", text=f'"Part {i} is over," the mayor said.' * (i % 3 + 1))
+             for i in range(40)]
+    serial = list(iter_mapped(texts, _n_quotes))
+    assert serial == [(f"a{i}", i % 3 + 1) for i in range(40)]
+    assert list(iter_mapped(texts, _n_quotes, n_jobs=2, batch_size=3)) == serial
+    with pytest.raises(ValueError, match="n_jobs"):
+        list(iter_mapped(texts, _n_quotes, n_jobs=0))

@@ -49,6 +49,23 @@ def test_seed_jsonl_contract(seed_path: Path, capsys: pytest.CaptureFixture[str]
     assert set(row["provenance"]) == {"framing_version", "lexicons"}
 
 
+def test_jsonl_with_two_workers_equals_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # with --jobs 2 the lines are written by the workers: same rows, same order, same error count
+    texts = ["Officials claimed the plan was dead.", "", '"It is over," the senator said.',
+             "Critics slammed the reckless scheme. It was not a disaster."] * 5
+    for i, text in enumerate(texts):
+        (tmp_path / f"{i:02d}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "99.txt").write_bytes(b"\xff\xfe\x00broken")
+    one = run(["analyze", str(tmp_path), "--format", "jsonl", "--jobs", "1"], capsys)
+    two = run(["analyze", str(tmp_path), "--format", "jsonl", "--jobs", "2"], capsys)
+    assert one[0] == two[0]
+    rows_one = [json.loads(x) for x in one[1].splitlines()]
+    rows_two = [json.loads(x) for x in two[1].splitlines()]
+    assert len(rows_one) == len(texts) + 1
+    assert rows_one == rows_two
+    assert any(r["matches"] for r in rows_two) and any(r["quotes"] for r in rows_two)
+
+
 def test_jsonl_from_stdin_with_error_rows(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import io
 
