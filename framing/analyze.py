@@ -255,11 +255,6 @@ def _as_article(item: Any) -> ArticleLike:
                    error=f"expected a str or an Article. Got {type(item).__name__}.")
 
 
-def _analyze_batch(lexicons: Sequence[LexiconSpec] | None, batch: list[ArticleLike]) -> list[Analysis]:
-    analyzer = _get_analyzer(lexicons)
-    return [analyzer(a) for a in batch]
-
-
 class _Progress:
     """A one-line progress report on a stream (stderr by default)."""
 
@@ -268,9 +263,6 @@ class _Progress:
         self.every = every
         self.start = self.last = time.perf_counter()
         self.n = self.chars = 0
-
-    def update(self, analysis: Analysis) -> None:
-        self.add(len(analysis.article.text))
 
     def add(self, n_chars: int) -> None:
         self.n += 1
@@ -318,25 +310,12 @@ def iter_analyses(
     >>> [a.n_tokens for a in iter_analyses(["One two.", "Three."])]
     [2, 1]
     """
-    _check_n_jobs(n_jobs)
-    stream = _coerce_articles(articles)
-    analyzer = _get_analyzer(lexicons)
-    reporter = None
-    if progress:
-        reporter = _Progress(None if isinstance(progress, bool) else progress)
-    if n_jobs == 1:
-        results: Iterator[Analysis] = (analyzer(a) for a in stream)
-    else:
-        specs = None if lexicons is None else list(analyzer.lexicons)
-        results = _parallel_results(stream, specs, n_jobs, batch_size)
-    try:
-        for result in results:
-            if reporter is not None:
-                reporter.update(result)
-            yield result
-    finally:
-        if reporter is not None:
-            reporter.close()
+    yield from iter_mapped(articles, _itself, lexicons=lexicons, n_jobs=n_jobs, progress=progress,
+                           batch_size=batch_size)
+
+
+def _itself(analysis: Analysis) -> Analysis:
+    return analysis
 
 
 def iter_mapped(
@@ -399,7 +378,7 @@ def _parallel_results(
     specs: Sequence[LexiconSpec] | None,
     n_jobs: int,
     batch_size: int,
-    work: Callable[[Sequence[LexiconSpec] | None, list[ArticleLike]], list[Any]] = _analyze_batch,
+    work: Callable[[Sequence[LexiconSpec] | None, list[ArticleLike]], list[Any]],
 ) -> Iterator[Any]:
     """Analyze batches on worker processes, in input order, with bounded read-ahead.
 
@@ -442,11 +421,11 @@ def _batched(items: Iterable[ArticleLike], size: int) -> Iterator[list[ArticleLi
         yield batch
 
 
-_TableRows = tuple[dict[str, Any], list[tuple[Any, ...]], list[dict[str, Any]], int]
+_TableRows = tuple[dict[str, Any], list[tuple[Any, ...]], list[dict[str, Any]]]
 
 
 def _table_rows(res: Analysis) -> _TableRows:
-    """An analysis as its feature row, match rows, quote rows and text length."""
+    """An analysis as its feature row, match rows and quote rows."""
     art = res.article
     row: dict[str, Any] = {"id": art.id, "outlet": art.outlet, "title": art.title,
                            "error": res.error}
@@ -454,25 +433,7 @@ def _table_rows(res: Analysis) -> _TableRows:
     matches = [(art.id, m.start, m.end, m.text, m.lexicon, m.category, m.weight, m.negated)
                for m in res.matches]
     quotes = [quote_row(art.id, q) for q in res.quotes]
-    return row, matches, quotes, len(art.text)
-
-
-def _table_batch(lexicons: Sequence[LexiconSpec] | None, batch: list[ArticleLike]) -> list[_TableRows]:
-    analyzer = _get_analyzer(lexicons)
-    return [_table_rows(analyzer(a)) for a in batch]
-
-
-def _with_progress(parts: Iterator[_TableRows], progress: bool | TextIO) -> Iterator[_TableRows]:
-    if not progress:
-        yield from parts
-        return
-    reporter = _Progress(None if isinstance(progress, bool) else progress)
-    try:
-        for part in parts:
-            reporter.add(part[3])
-            yield part
-    finally:
-        reporter.close()
+    return row, matches, quotes
 
 
 @dataclass(frozen=True)
@@ -570,17 +531,9 @@ def analyze_corpus(
     rows: list[dict[str, Any]] = []
     match_rows: list[tuple[Any, ...]] = []
     quote_rows: list[dict[str, Any]] = []
-    if n_jobs == 1:
-        parts: Iterator[_TableRows] = (
-            _table_rows(res) for res in iter_analyses(articles, lexicons=lexicons, progress=progress)
-        )
-    else:
-        # Workers send back plain rows, not Analysis objects: far less to unpickle.
-        _check_n_jobs(n_jobs)
-        specs = None if lexicons is None else list(analyzer.lexicons)
-        batches = _parallel_results(_coerce_articles(articles), specs, n_jobs, 64, _table_batch)
-        parts = _with_progress(batches, progress)
-    for row, matches_of, quotes_of, _ in parts:
+    # with n_jobs > 1 the workers send back plain rows, not Analysis objects: far less to unpickle
+    parts = iter_mapped(articles, _table_rows, lexicons=lexicons, n_jobs=n_jobs, progress=progress)
+    for row, matches_of, quotes_of in parts:
         rows.append(row)
         match_rows.extend(matches_of)
         quote_rows.extend(quotes_of)
