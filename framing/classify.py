@@ -49,11 +49,13 @@ from .text import tokenize
 
 __all__ = [
     "TASKS",
+    "TRUSTED_TYPES",
     "TrainedModel",
     "UntrustedModelError",
     "fingerprint",
     "load_model",
     "make_pipeline",
+    "model_file_types",
     "save_model",
     "top_features",
     "train",
@@ -381,34 +383,102 @@ class TrainedModel:
         return explain_text(self.estimator, text, n=n)
 
 
-_TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.sparse.")
-_TRUSTED_FRAMING = frozenset({
+TRUSTED_TYPES: frozenset[str] = frozenset({
+    # containers and scalars skops writes for any object
+    "builtins.dict", "builtins.list", "builtins.tuple", "builtins.str", "builtins.int",
+    "builtins.float", "builtins.bool", "builtins.NoneType",
+    # arrays and the dtypes estimators store as parameters (``dtype=np.float32``)
+    "numpy.ndarray", "numpy.float32", "numpy.float64", "numpy.int32", "numpy.int64", "numpy.bool_",
+    # the estimators of the three tasks (make_pipeline and PersuasionSpanTagger)
+    "sklearn.pipeline.Pipeline",
+    "sklearn.pipeline.FeatureUnion",
+    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.preprocessing._data.MaxAbsScaler",
+    "sklearn.preprocessing._data.StandardScaler",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.linear_model._stochastic_gradient.SGDClassifier",
+    "sklearn._loss._loss.CyHalfBinomialLoss",
     "framing.features.LexiconFeaturizer",
     "framing.features.AttributionFeaturizer",
     "framing.features.TermListFeaturizer",
     "framing.persuasion.PersuasionSpanTagger",
     "framing.embeddings.SentenceEmbedder",
 })
-_TRUSTED_BUILTINS = frozenset({"builtins.slice", "builtins.type", "builtins.frozenset", "builtins.complex"})
+"""The exact types a framing model file may hold: classes only, no functions, no module prefixes.
+
+They are the types that :func:`make_pipeline` and :func:`train` produce for
+every task (``tests/test_classify.py`` trains each task and checks that its
+file holds nothing else). A stored function (``numpy.full_like``, an
+``sklearn.utils`` helper, ``FunctionTransformer``'s ``func``) or a class
+outside this set is refused before any object is built.
+"""
+
+_MAX_SCHEMA_BYTES = 64 * 1024 * 1024
 
 
 def trusted(type_name: str) -> bool:
-    """Whether a type found in a model file may be loaded.
-
-    Trusted: scikit-learn, NumPy and SciPy sparse types, and framing's own
-    estimators. Anything else (``builtins.eval``, ``os.system``, an arbitrary
-    user class) is refused.
+    """Whether a type found in a model file may be loaded: exact membership in :data:`TRUSTED_TYPES`.
 
     Examples
     --------
     >>> trusted("sklearn.linear_model._logistic.LogisticRegression"), trusted("os.system")
     (True, False)
+    >>> trusted("numpy.full_like"), trusted("sklearn.preprocessing._function_transformer.FunctionTransformer")
+    (False, False)
     """
-    if type_name in _TRUSTED_FRAMING or type_name in _TRUSTED_BUILTINS:
-        return True
-    return type_name.startswith(_TRUSTED_PREFIXES) and not any(
-        bad in type_name for bad in ("numpy.testing", "sklearn.externals", ".load", "eval", "exec")
-    )
+    return type_name in TRUSTED_TYPES
+
+
+def model_file_types(path: str | Path) -> list[str]:
+    """Every type named in a skops file, read from its schema without building any object.
+
+    Unlike :func:`skops.io.get_untrusted_types`, which leaves out what skops
+    trusts by default (every scikit-learn estimator, NumPy ufuncs), this lists
+    all of them: each node of the schema names its type as ``__module__`` and
+    ``__class__``, functions and stored types included.
+
+    Raises
+    ------
+    UntrustedModelError
+        The file is not a zip archive holding a readable ``schema.json``.
+
+    Examples
+    --------
+    >>> import tempfile, skops.io as sio
+    >>> from sklearn.preprocessing import FunctionTransformer
+    >>> import numpy as np
+    >>> path = Path(tempfile.mkdtemp()) / "f.skops"
+    >>> sio.dump(FunctionTransformer(np.full_like), path)
+    >>> [t for t in model_file_types(path) if not trusted(t)]
+    ['numpy.full_like', 'sklearn.preprocessing._function_transformer.FunctionTransformer']
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("schema.json")
+            if info.file_size > _MAX_SCHEMA_BYTES:
+                raise ValueError(f"schema.json is {info.file_size} bytes, over the {_MAX_SCHEMA_BYTES} limit")
+            schema = json.loads(archive.read(info).decode("utf-8"))
+    except (OSError, KeyError, ValueError, RecursionError, zipfile.BadZipFile, EOFError) as exc:
+        raise UntrustedModelError(
+            f"{path} is not a skops model file ({type(exc).__name__}: {exc})."
+        ) from None
+    names: set[str] = set()
+    todo: list[Any] = [schema]
+    while todo:  # iterative: a deeply nested schema cannot exhaust the stack
+        node = todo.pop()
+        if isinstance(node, dict):
+            module, cls = node.get("__module__"), node.get("__class__")
+            if isinstance(module, str) and isinstance(cls, str):
+                names.add(f"{module}.{cls}")
+            elif module is not None or cls is not None:  # malformed: named so that it is refused
+                names.add(f"{module!r}.{cls!r}")
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    return sorted(names)
 
 
 def save_model(model: TrainedModel, path: str | Path) -> Path:
@@ -444,43 +514,55 @@ def save_model(model: TrainedModel, path: str | Path) -> Path:
 
 
 def load_model(path: str | Path) -> TrainedModel:
-    """Read a model written by :func:`save_model`, refusing untrusted types.
+    """Read a model written by :func:`save_model`, refusing every type not on :data:`TRUSTED_TYPES`.
+
+    The file's schema is read first and every type it names (classes,
+    stored functions, stored types) is checked against the exact list; only
+    when all of them are on it does skops build the objects. Shared model
+    files are data: nothing in them runs.
 
     Raises
     ------
     FileNotFoundError
         No such file.
     UntrustedModelError
-        The file holds a type outside scikit-learn, NumPy, SciPy sparse and
-        framing's estimators (it may run code when loaded), or is not a
-        framing model.
+        The file names a type that is not on the list (it could run code
+        when loaded or used), is not a skops file, cannot be built, or is
+        not a framing model.
     """
     import skops.io as sio
 
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"No model file at {str(path)!r}.")
-    try:
-        types = sio.get_untrusted_types(file=path)
-    except Exception as exc:
-        raise UntrustedModelError(
-            f"{path} is not a skops model file ({type(exc).__name__}: {exc})."
-        ) from None
-    refused = sorted(t for t in types if not trusted(t))
+    types = model_file_types(path)
+    refused = [t for t in types if not trusted(t)]
     if refused:
         raise UntrustedModelError(
-            f"{path} holds types that framing does not trust: {refused}. Expected only scikit-learn, "
-            "NumPy, SciPy sparse and framing estimators. Inspect the file with "
-            "skops.io.get_untrusted_types and load it yourself only if you trust its source."
+            f"{path} holds types that framing does not trust: {refused}. A framing model holds only "
+            "the exact classes its tasks produce (framing.classify.TRUSTED_TYPES), no functions. "
+            "Nothing was loaded. Inspect the file with skops.io.get_untrusted_types and load it "
+            "yourself only if you trust its source."
         )
-    payload = sio.load(path, trusted=list(types))
+    try:
+        payload = sio.load(path, trusted=types)
+    except Exception as exc:  # skops raises many kinds on a damaged file
+        raise UntrustedModelError(
+            f"{path} could not be read as a framing model ({type(exc).__name__}: {exc})."
+        ) from None
     if not isinstance(payload, dict) or payload.get("format") != "framing-model/1":
         raise UntrustedModelError(f"{path} is a skops file but not a framing model (no 'framing-model/1' format tag).")
-    metadata = json.loads(payload["metadata"])
+    try:
+        metadata = json.loads(payload["metadata"])
+        task = payload["task"]
+        if task not in TASKS or not isinstance(metadata, dict):
+            raise ValueError(f"task {task!r}")
+    except (KeyError, TypeError, ValueError) as exc:
+        raise UntrustedModelError(f"{path} is a damaged framing model ({type(exc).__name__}: {exc}).") from None
     if metadata.get("framing_version") != __version__:
         logger.warning("model %s was trained with framing %s; this is framing %s",
                        path, metadata.get("framing_version"), __version__)
-    return TrainedModel(payload["task"], payload["estimator"], metadata)
+    return TrainedModel(task, payload["estimator"], metadata)
 
 
 # ---------------------------------------------------------------------------

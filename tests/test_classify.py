@@ -126,6 +126,7 @@ def test_load_refuses_untrusted_types(tmp_path):
         load_model(tmp_path / "missing.skops")
     assert trusted("framing.features.LexiconFeaturizer")
     assert not trusted("builtins.eval") and not trusted("test_classify.Evil")
+    assert not trusted("sklearn.utils._testing.assert_run_python_script_without_output")
 
 
 def test_top_features_and_evidence(bias_model):
