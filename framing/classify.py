@@ -42,6 +42,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import MaxAbsScaler, StandardScaler
 
 from ._version import __version__
+from .exceptions import UntrustedModelError
 from .features import AttributionFeaturizer, LexiconFeaturizer, check_documents
 from .lexicon import Matcher, available_lexicons, load_lexicon
 from .persuasion import PersuasionSpanTagger
@@ -74,10 +75,6 @@ ARTICLE_LEXICONS = (
     "policy_frames", "source_roles",
 )
 """Lexicons whose rates feed the article-leaning model."""
-
-
-class UntrustedModelError(ValueError):
-    """A model file holds types that are not on the trusted list."""
 
 
 def _check_task(task: str) -> None:

@@ -40,6 +40,7 @@ from itertools import compress, islice, repeat
 from pathlib import Path
 from typing import Any
 
+from .exceptions import LexiconFormatError
 from .text import NEGATION_WINDOW, NEGATORS, Tokens, negated_at, tokenize
 
 __all__ = [
@@ -66,10 +67,6 @@ _SingleRow = tuple[int, str, str, float]
 # (they match if the words are adjacent), longer ones by their third word, and
 # the rest (case-sensitive, ``*`` third word), checked in full.
 _PairPlan = tuple[tuple[_Hit, ...], dict[str, tuple[_Hit, ...]], tuple[_Hit, ...]]
-
-
-class LexiconFormatError(ValueError):
-    """A lexicon file or entry is malformed; the message names file, line and value."""
 
 
 @dataclass(frozen=True, slots=True)

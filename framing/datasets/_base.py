@@ -16,6 +16,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..exceptions import ChecksumError, DatasetNotFoundError
+
 logger = logging.getLogger("framing.datasets")
 
 
@@ -24,14 +26,6 @@ DATA_HOME_ENV = "FRAMING_DATA_HOME"
 
 _DOWNLOAD_TIMEOUT = 10.0
 _CHUNK = 1 << 20
-
-
-class DatasetNotFoundError(FileNotFoundError):
-    """A corpus is not in ``data_home`` (and was not, or could not be, downloaded)."""
-
-
-class ChecksumError(OSError):
-    """A downloaded file does not have the SHA-256 the registry expects."""
 
 
 # ---------------------------------------------------------------------------
