@@ -7,7 +7,7 @@ import pytest
 
 import framing
 from framing import Article, Lexicon, analyze, analyze_corpus, iter_analyses
-from framing.analyze import Analysis, Analyzer, iter_mapped
+from framing.pipeline import Analysis, Analyzer, iter_mapped
 
 
 @pytest.fixture
@@ -111,7 +111,7 @@ def test_progress_is_reported_on_the_given_stream(demo: Lexicon) -> None:
 def test_analysis_failure_becomes_an_error_row(monkeypatch: pytest.MonkeyPatch, demo: Lexicon) -> None:
     import sys
 
-    mod = sys.modules["framing.analyze"]
+    mod = sys.modules["framing.pipeline.families"]
 
     def boom(*args, **kwargs):
         raise RuntimeError("kaput")

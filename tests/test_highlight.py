@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 import pytest
 
 from framing import Article, analyze
-from framing.analyze import Analysis
+from framing.pipeline import Analysis
 from framing.attribution import Cue, Quote, Speaker
-from framing.highlight import Span, article_html, render_spans
+from framing.pipeline.display import Span, article_html, render_spans
 from framing.lexicon import Match
 
 VOID = {"br", "img", "hr", "meta", "input", "link"}

@@ -1,0 +1,202 @@
+"""The analyzer: run the stages on one article and keep what they found.
+
+:class:`Analyzer` builds the stages once (compiled lexicons, then the
+families with logic of :data:`~framing.pipeline.families.COMPONENTS`) and
+passes each article's :class:`~framing.pipeline.document.Document` through
+them; :func:`analyze` is the one-call form. An :class:`Analysis` is the
+result: the article, its sentences, lexicon matches, quotes and the feature
+row, each feature an aggregate of spans in the text.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .._version import __version__
+from ..article import Article
+from ..attribution import Quote
+from ..lexicon import Lexicon, Match, available_lexicons, load_lexicon
+from ..text import Sentence
+from .document import Document
+from .families import COMPONENTS, Family, LexiconStage
+
+__all__ = ["Analysis", "Analyzer", "ArticleLike", "LexiconSpec", "analyze"]
+
+logger = logging.getLogger("framing.analyze")
+
+LexiconSpec = str | Lexicon
+ArticleLike = str | Article
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The analysis of one article.
+
+    ``features`` maps ``<family>__<feature>`` names to numbers: for each
+    lexicon category a rate per 1,000 tokens (``loaded_language__pejorative``)
+    and a raw count (``loaded_language__pejorative_count``) of hits that are
+    not negated; per lexicon ``__total``, ``__total_count`` and
+    ``__negated_count``; the attribution features; ``n_tokens`` and
+    ``n_sentences``. An article with ``error`` set has no features.
+    """
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    matches: tuple[Match, ...]
+    quotes: tuple[Quote, ...]
+    features: dict[str, float]
+    n_tokens: int
+    error: str | None
+    provenance: dict[str, Any]
+
+    @property
+    def n_sentences(self) -> int:
+        return len(self.sentences)
+
+    def to_dict(self, *, text: bool = True, sentences: bool = False) -> dict[str, Any]:
+        """The JSONL row for this article (see DESIGN.md, "Contracts")."""
+        art = self.article
+        row: dict[str, Any] = {"id": art.id, "outlet": art.outlet, "title": art.title}
+        if text:
+            row["text"] = art.text
+        row.update(
+            n_tokens=self.n_tokens,
+            n_sentences=self.n_sentences,
+            features=dict(self.features),
+            matches=[m.to_dict() for m in self.matches],
+            quotes=[q.to_dict() for q in self.quotes],
+            error=self.error,
+            provenance=self.provenance,
+        )
+        if sentences:
+            row["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
+        return row
+
+    def _repr_html_(self) -> str:  # pragma: no cover - exercised by the plotting tests
+        try:
+            from .display import article_html
+        except ImportError:
+            return f"<pre>{self!r}</pre>"
+        return article_html(self)
+
+
+class Analyzer:
+    """A reusable analysis pipeline with compiled lexicons.
+
+    Parameters
+    ----------
+    lexicons : sequence of str or Lexicon, optional
+        Shipped lexicon names or :class:`~framing.lexicon.Lexicon` objects
+        (for example from :mod:`framing.importers`). Default: every shipped
+        lexicon.
+
+    Examples
+    --------
+    >>> analyzer = Analyzer(["reporting_verbs"])
+    >>> result = analyzer("Officials claimed the plan was dead.")
+    >>> [(m.text, m.category) for m in result.matches]
+    [('claimed', 'distancing')]
+    >>> result.features["reporting_verbs__distancing_count"]
+    1.0
+    """
+
+    def __init__(self, lexicons: Sequence[LexiconSpec] | None = None) -> None:
+        specs = list(available_lexicons() if lexicons is None else lexicons)
+        if isinstance(lexicons, (str, Lexicon)):
+            raise TypeError(
+                "The 'lexicons' parameter must be a list of names or Lexicon objects. "
+                f"Got a single {type(lexicons).__name__} instead; wrap it in a list."
+            )
+        self.lexicons = tuple(s if isinstance(s, Lexicon) else load_lexicon(s) for s in specs)
+        self.lexicon_stage = LexiconStage(self.lexicons)
+        self.matcher = self.lexicon_stage.matcher
+        self.families: tuple[Family, ...] = tuple(make(self.lexicons) for make in COMPONENTS.values())
+        self.provenance = {
+            "framing_version": __version__,
+            "lexicons": {lex.name: lex.version for lex in self.lexicons},
+        }
+        self.feature_names: list[str] = ["n_tokens", "n_sentences", *self.lexicon_stage.feature_names()]
+        for family in self.families:
+            self.feature_names += family.feature_names()
+
+    def __call__(self, article: ArticleLike) -> Analysis:
+        if isinstance(article, str):
+            article = Article.from_text(article)
+        elif not isinstance(article, Article):
+            raise TypeError(
+                f"analyze expects a str or an Article. Got {type(article).__name__} instead."
+            )
+        if article.error is not None:
+            return self._error(article, article.error)
+        try:
+            return self._analyze(article)
+        except Exception as exc:  # a bad article must not stop a corpus run
+            logger.exception("analysis of %s failed", article.id)
+            return self._error(article, f"analysis failed: {type(exc).__name__}: {exc}")
+
+    def _error(self, article: Article, message: str) -> Analysis:
+        return Analysis(article, (), (), (), {}, 0, message, self.provenance)
+
+    def annotate(self, article: Article) -> Document:
+        """The article's document after every stage (the annotations, before aggregation)."""
+        doc = Document.from_article(article)
+        self.lexicon_stage.annotate(doc)
+        for family in self.families:
+            family.annotate(doc)
+        return doc
+
+    def _analyze(self, article: Article) -> Analysis:
+        doc = self.annotate(article)
+        features: dict[str, float] = dict.fromkeys(self.feature_names, 0.0)
+        features["n_tokens"] = float(doc.n_tokens)
+        features["n_sentences"] = float(len(doc.sentences))
+        features.update(self.lexicon_stage.aggregate(doc))
+        for family in self.families:
+            features.update(family.aggregate(doc))
+        return Analysis(
+            article, tuple(doc.sentences), tuple(doc.matches), tuple(doc.quotes), features,
+            doc.n_tokens, None, self.provenance,
+        )
+
+
+@lru_cache(maxsize=8)
+def _analyzer_for(names: tuple[str, ...] | None) -> Analyzer:
+    return Analyzer(None if names is None else list(names))
+
+
+def _get_analyzer(lexicons: Sequence[LexiconSpec] | None) -> Analyzer:
+    if lexicons is None:
+        return _analyzer_for(None)
+    if isinstance(lexicons, (str, Lexicon)):
+        lexicons = [lexicons]
+    if all(isinstance(s, str) for s in lexicons):
+        return _analyzer_for(tuple(str(s) for s in lexicons))
+    return Analyzer(lexicons)
+
+
+def analyze(article: ArticleLike, *, lexicons: Sequence[LexiconSpec] | None = None) -> Analysis:
+    """Analyze one text or article.
+
+    A string is analyzed exactly as given (offsets index into it).
+
+    Parameters
+    ----------
+    article : str or Article
+    lexicons : sequence of str or Lexicon, optional
+        Default: every shipped lexicon.
+
+    Examples
+    --------
+    >>> text = "Critics slammed the reckless plan."
+    >>> result = analyze(text)
+    >>> all(text[m.start:m.end] == m.text for m in result.matches)
+    True
+    >>> result.features["n_tokens"]
+    5.0
+    """
+    return _get_analyzer(lexicons)(article)
+
+

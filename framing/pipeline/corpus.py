@@ -1,0 +1,268 @@
+"""Many articles: streamed in input order, in parallel, into tables.
+
+:func:`iter_analyses` yields one :class:`~framing.pipeline.analyzer.Analysis`
+at a time with memory that stays flat in the number of articles;
+:func:`iter_mapped` runs a function on each analysis where it is computed
+(in the worker, with ``n_jobs > 1``); :func:`analyze_corpus` collects the
+feature, match and quote tables.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
+from typing import Any, TextIO
+
+from ..article import Article, articles_from_frame
+from .analyzer import Analysis, ArticleLike, LexiconSpec, _get_analyzer
+from .schema import MATCH_COLUMNS, QUOTE_COLUMNS, CorpusAnalysis, table_rows
+
+__all__ = ["analyze_corpus", "iter_analyses", "iter_mapped"]
+
+
+def _coerce_articles(articles: Any) -> Iterable[ArticleLike]:
+    import pandas as pd
+
+    if isinstance(articles, pd.DataFrame):
+        return articles_from_frame(articles)
+    if isinstance(articles, pd.Series):
+        frame = articles.rename("text").to_frame()
+        return articles_from_frame(frame, outlet=None, title=None, date=None, url=None)
+    if isinstance(articles, (str, bytes, Article)):
+        raise TypeError(
+            "analyze_corpus expects an iterable of texts or Articles (or a DataFrame). "
+            f"Got a single {type(articles).__name__}; use analyze() or wrap it in a list."
+        )
+    return (_as_article(a) for a in articles)
+
+
+def _as_article(item: Any) -> ArticleLike:
+    if isinstance(item, (str, Article)):
+        return item
+    return Article(id=f"<{type(item).__name__}>", text="",
+                   error=f"expected a str or an Article. Got {type(item).__name__}.")
+
+
+class _Progress:
+    """A one-line progress report on a stream (stderr by default)."""
+
+    def __init__(self, stream: TextIO | None = None, every: float = 0.5) -> None:
+        self.stream = stream or sys.stderr
+        self.every = every
+        self.start = self.last = time.perf_counter()
+        self.n = self.chars = 0
+
+    def add(self, n_chars: int) -> None:
+        self.n += 1
+        self.chars += n_chars
+        now = time.perf_counter()
+        if now - self.last >= self.every:
+            self.last = now
+            self._write(now, end="\r")
+
+    def _write(self, now: float, end: str) -> None:
+        secs = max(now - self.start, 1e-9)
+        self.stream.write(
+            f"analyzed {self.n:,} articles, {self.chars / 1e6:.1f} MB "
+            f"({self.n / secs:,.0f} articles/s, {self.chars / 1e6 / secs:.2f} MB/s){end}"
+        )
+        self.stream.flush()
+
+    def close(self) -> None:
+        self._write(time.perf_counter(), end="\n")
+
+
+def iter_analyses(
+    articles: Any,
+    *,
+    lexicons: Sequence[LexiconSpec] | None = None,
+    n_jobs: int = 1,
+    progress: bool | TextIO = False,
+    batch_size: int = 64,
+) -> Iterator[Analysis]:
+    """Analyze articles one at a time, in input order, with flat memory.
+
+    Parameters
+    ----------
+    articles : iterable of str or Article, or a DataFrame or Series
+    lexicons : sequence of str or Lexicon, optional
+    n_jobs : int, default 1
+        Worker processes (joblib; ``-1`` for all cores).
+    progress : bool or file-like, default False
+        Report progress on stderr (or on the given stream).
+    batch_size : int, default 64
+        Articles sent to a worker at a time.
+
+    Examples
+    --------
+    >>> [a.n_tokens for a in iter_analyses(["One two.", "Three."])]
+    [2, 1]
+    """
+    yield from iter_mapped(articles, _itself, lexicons=lexicons, n_jobs=n_jobs, progress=progress,
+                           batch_size=batch_size)
+
+
+def _itself(analysis: Analysis) -> Analysis:
+    return analysis
+
+
+def iter_mapped(
+    articles: Any,
+    func: Callable[[Analysis], Any],
+    *,
+    lexicons: Sequence[LexiconSpec] | None = None,
+    n_jobs: int = 1,
+    progress: bool | TextIO = False,
+    batch_size: int = 64,
+) -> Iterator[Any]:
+    """``func(analysis)`` for each article, in input order, with flat memory.
+
+    Like :func:`iter_analyses`, but with ``n_jobs > 1`` ``func`` runs in the
+    worker processes, so only its result travels back: a JSON line or a
+    table row is much cheaper to send than an :class:`Analysis` with its
+    matches. ``func`` must be picklable (a module-level function or a
+    :func:`functools.partial` of one).
+
+    Examples
+    --------
+    >>> def count(analysis):
+    ...     return analysis.n_tokens
+    >>> list(iter_mapped(["One two.", "Three."], count))
+    [2, 1]
+    """
+    _check_n_jobs(n_jobs)
+    stream = _coerce_articles(articles)
+    if n_jobs == 1:
+        analyzer = _get_analyzer(lexicons)
+        results: Iterator[tuple[Any, int]] = (
+            (func(res), len(res.article.text)) for res in map(analyzer, stream)
+        )
+    else:
+        specs = None if lexicons is None else list(_get_analyzer(lexicons).lexicons)
+        results = _parallel_results(stream, specs, n_jobs, batch_size,
+                                    work=partial(_mapped_batch, func))
+    reporter = None
+    if progress:
+        reporter = _Progress(None if isinstance(progress, bool) else progress)
+    try:
+        for value, n_chars in results:
+            if reporter is not None:
+                reporter.add(n_chars)
+            yield value
+    finally:
+        if reporter is not None:
+            reporter.close()
+
+
+def _mapped_batch(
+    func: Callable[[Analysis], Any], lexicons: Sequence[LexiconSpec] | None, batch: list[ArticleLike]
+) -> list[tuple[Any, int]]:
+    analyzer = _get_analyzer(lexicons)
+    return [(func(res), len(res.article.text)) for res in map(analyzer, batch)]
+
+
+def _parallel_results(
+    stream: Iterable[ArticleLike],
+    specs: Sequence[LexiconSpec] | None,
+    n_jobs: int,
+    batch_size: int,
+    work: Callable[[Sequence[LexiconSpec] | None, list[ArticleLike]], list[Any]],
+) -> Iterator[Any]:
+    """Analyze batches on worker processes, in input order, with bounded read-ahead.
+
+    At most two batches per worker are in flight: a new batch is read and
+    submitted only when the oldest result is handed on, so a slow consumer
+    (a writer, a network) holds memory flat instead of piling up results.
+    """
+    from collections import deque
+
+    from joblib import cpu_count
+    from joblib.externals.loky import get_reusable_executor
+
+    workers = cpu_count() if n_jobs == -1 else n_jobs
+    executor = get_reusable_executor(max_workers=workers)
+    batches = _batched(stream, batch_size)
+    pending = deque(executor.submit(work, specs, b)
+                    for b in itertools.islice(batches, 2 * workers))
+    try:
+        while pending:
+            done = pending.popleft().result()
+            following = next(batches, None)
+            if following is not None:
+                pending.append(executor.submit(work, specs, following))
+            yield from done
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def _check_n_jobs(n_jobs: Any) -> None:
+    if not isinstance(n_jobs, int) or isinstance(n_jobs, bool) or n_jobs == 0 or n_jobs < -1:
+        raise ValueError(
+            f"The 'n_jobs' parameter must be a positive int or -1. Got {n_jobs!r} instead."
+        )
+
+
+def _batched(items: Iterable[ArticleLike], size: int) -> Iterator[list[ArticleLike]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+
+def analyze_corpus(
+    articles: Any,
+    *,
+    lexicons: Sequence[LexiconSpec] | None = None,
+    n_jobs: int = 1,
+    progress: bool = False,
+) -> CorpusAnalysis:
+    """Analyze many articles and return the feature, match and quote tables.
+
+    Parameters
+    ----------
+    articles : iterable of str or Article, or a DataFrame or Series
+        A DataFrame needs a ``text`` column (optional ``outlet``, ``title``,
+        ``date``, ``url``; ids from the index). A Series of texts keeps its
+        index as ids.
+    lexicons : sequence of str or Lexicon, optional
+    n_jobs : int, default 1
+    progress : bool, default False
+
+    Returns
+    -------
+    CorpusAnalysis
+        N articles in, N feature rows out, in input order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> texts = pd.Series(["Critics slammed the plan.", "The plan passed."], index=["a", "b"])
+    >>> result = analyze_corpus(texts, lexicons=["reporting_verbs"])
+    >>> result.features.loc["a", "reporting_verbs__emotive_count"]
+    np.float64(1.0)
+    >>> result.matches[["id", "text", "category"]].values.tolist()
+    [['a', 'slammed', 'emotive']]
+    """
+    import pandas as pd
+
+    analyzer = _get_analyzer(lexicons)
+    rows: list[dict[str, Any]] = []
+    match_rows: list[tuple[Any, ...]] = []
+    quote_rows: list[dict[str, Any]] = []
+    # with n_jobs > 1 the workers send back plain rows, not Analysis objects: far less to unpickle
+    parts = iter_mapped(articles, table_rows, lexicons=lexicons, n_jobs=n_jobs, progress=progress)
+    for row, matches_of, quotes_of in parts:
+        rows.append(row)
+        match_rows.extend(matches_of)
+        quote_rows.extend(quotes_of)
+    columns = ["id", "outlet", "title", "error", *analyzer.feature_names]
+    features = pd.DataFrame(rows, columns=columns).set_index("id")
+    feature_cols = analyzer.feature_names
+    features[feature_cols] = features[feature_cols].astype("float64")
+    matches = pd.DataFrame(match_rows, columns=MATCH_COLUMNS)
+    quotes = pd.DataFrame(quote_rows, columns=QUOTE_COLUMNS)
+    return CorpusAnalysis(features, matches, quotes, analyzer.provenance)

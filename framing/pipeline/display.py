@@ -1,0 +1,241 @@
+"""One analyzed article as escaped, highlighted HTML.
+
+Lexicon hits are coloured by category, quotes are marked with their speaker,
+source category and cue stance (shown on hover through ``title``
+attributes), and a legend lists the categories present. This is what an
+:class:`~framing.pipeline.Analysis` shows in Jupyter (``_repr_html_``) and what
+the report uses for its example articles.
+
+Safety: every piece of article text and metadata goes through
+:func:`html.escape` (quotes included, so it cannot leave an attribute);
+class names and colours come from this module, never from the data; the
+output contains no script, no event-handler attribute and no URL.
+
+Overlaps: spans are cut at every boundary and re-opened around the spans
+that close inside them, so the output is properly nested HTML whatever the
+overlaps (a hit inside a quote, two lexicons' hits sharing words).
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .analyzer import Analysis
+
+__all__ = ["DEFAULT_LEXICONS", "PALETTE", "Span", "article_html", "render_spans"]
+
+DEFAULT_LEXICONS: tuple[str, ...] = ("loaded_language", "persuasion", "epistemic")
+"""Lexicons highlighted by default (reporting verbs show through the quotes)."""
+
+PALETTE: tuple[str, ...] = (
+    "#fdb4b4", "#b4d7fd", "#fde2a0", "#c5f0b8", "#e3c6f5", "#ffd0e8", "#b8efe6", "#f5d6b8",
+    "#d9dcf7", "#f2f2a6", "#f7c6c6", "#c6e6f7", "#e6f7c6", "#f7e0c6", "#d6c6f7", "#c6f7d9",
+    "#f0c6f7", "#f7f0c6", "#c9d1d9", "#e8d4c0",
+)
+"""Background colours for categories, in order of first appearance (light, readable)."""
+
+_STANCE_COLOURS = {
+    "neutral": "#6b7280", "endorsing": "#15803d", "distancing": "#b45309",
+    "contesting": "#b91c1c", "emotive": "#7c3aed",
+}
+
+
+def _esc(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+@dataclass(frozen=True)
+class Span:
+    """A span to mark: ``[start, end)``, the tag's attributes, a nesting rank.
+
+    ``attrs`` values are escaped when written; ``rank`` decides which of two
+    spans with the same start is outside (lower is outer).
+    """
+
+    start: int
+    end: int
+    tag: str
+    attrs: tuple[tuple[str, str], ...]
+    rank: int = 0
+
+    def open(self) -> str:
+        attrs = "".join(f' {k}="{_esc(v)}"' for k, v in self.attrs)
+        return f"<{self.tag}{attrs}>"
+
+    def close(self) -> str:
+        return f"</{self.tag}>"
+
+
+def render_spans(text: str, spans: Iterable[Span]) -> str:
+    """``text`` escaped, with the spans as properly nested elements.
+
+    At each boundary the elements that end there are closed; elements opened
+    later that are still running are closed first and re-opened after, so
+    crossing spans become adjacent nested pieces.
+
+    Examples
+    --------
+    >>> spans = [Span(0, 9, "b", ()), Span(4, 11, "i", ())]
+    >>> render_spans("<a> & b c d e", spans)
+    '<b>&lt;a&gt; <i>&amp; b c</i></b><i> d</i> e'
+    """
+    items = sorted(
+        (s for s in spans if 0 <= s.start < s.end <= len(text)),
+        key=lambda s: (s.start, -s.end, s.rank),
+    )
+    cuts = sorted({0, len(text), *(s.start for s in items), *(s.end for s in items)})
+    out: list[str] = []
+    stack: list[Span] = []
+    k = 0
+    for pos, nxt in itertools.pairwise(cuts):
+        # close what ends here, re-opening the spans above it that go on
+        if any(s.end <= pos for s in stack):
+            keep = [s for s in stack if s.end > pos]
+            # close down to the lowest finished element
+            lowest = min(i for i, s in enumerate(stack) if s.end <= pos)
+            for s in reversed(stack[lowest:]):
+                out.append(s.close())
+            stack = stack[:lowest]
+            for s in keep[len(stack):]:
+                out.append(s.open())
+                stack.append(s)
+        while k < len(items) and items[k].start == pos:
+            out.append(items[k].open())
+            stack.append(items[k])
+            k += 1
+        out.append(html.escape(text[pos:nxt], quote=True))
+    for s in reversed(stack):
+        out.append(s.close())
+    return "".join(out)
+
+
+def _quote_title(q: Any) -> str:
+    sp, cue = getattr(q, "speaker", None), getattr(q, "cue", None)
+    parts = [f"{q.kind} quote"]
+    if sp is not None:
+        name = getattr(sp, "name", "") or sp.text
+        parts.append(f"speaker: {name} ({sp.category})")
+    else:
+        parts.append("speaker: unknown")
+    if cue is not None:
+        parts.append(f"cue: {cue.text} ({cue.stance})")
+    return "; ".join(parts)
+
+
+def article_html(
+    analysis: Analysis,
+    *,
+    lexicons: Sequence[str] | None = DEFAULT_LEXICONS,
+    quotes: bool = True,
+    max_chars: int | None = None,
+) -> str:
+    """The article with its lexicon hits coloured and its quotes marked, as HTML.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        The result of :func:`framing.analyze`.
+    lexicons : list of str or None, default ("loaded_language", "persuasion", "epistemic")
+        The lexicons whose hits are coloured; None colours every lexicon.
+    quotes : bool, default True
+        Mark quotes (dotted underline, speaker and cue stance on hover), the
+        speaker (bold) and the cue (coloured by stance).
+    max_chars : int, optional
+        Show only the first ``max_chars`` characters (spans cut there).
+
+    Returns
+    -------
+    str
+        A self-contained ``<div>`` (inline styles, no scripts, no URLs).
+
+    Examples
+    --------
+    >>> from framing import analyze
+    >>> out = article_html(analyze("Critics slammed the <b>reckless</b> plan."))
+    >>> "&lt;b&gt;" in out and "<b>" not in out
+    True
+    >>> ">reckless</mark>" in out  # coloured, with its category in the title
+    True
+    """
+    art = analysis.article
+    text = art.text
+    limit = len(text) if max_chars is None else max(0, min(int(max_chars), len(text)))
+    shown = text[:limit]
+    wanted = None if lexicons is None else set(lexicons)
+    colours: dict[tuple[str, str], str] = {}
+    spans: list[Span] = []
+    for m in analysis.matches:
+        if wanted is not None and m.lexicon not in wanted:
+            continue
+        key = (m.lexicon, m.category)
+        if key not in colours:
+            colours[key] = PALETTE[len(colours) % len(PALETTE)]
+        title = f"{m.lexicon}: {m.category}" + (" (negated)" if m.negated else "")
+        style = f"background:{colours[key]};border-radius:2px;padding:0 1px"
+        if m.negated:
+            style += ";text-decoration:line-through;opacity:0.7"
+        spans.append(Span(m.start, min(m.end, limit), "mark",
+                          (("class", "fr-hit"), ("style", style), ("title", title)), rank=2))
+    n_quotes = 0
+    stances: set[str] = set()
+    if quotes:
+        for q in analysis.quotes:
+            n_quotes += 1
+            spans.append(Span(q.start, min(q.end, limit), "span",
+                              (("class", "fr-quote"),
+                               ("style", "text-decoration:underline dotted #374151;text-underline-offset:3px"),
+                               ("title", _quote_title(q))), rank=1))
+            if q.speaker is not None:
+                spans.append(Span(q.speaker.start, min(q.speaker.end, limit), "span",
+                                  (("class", "fr-speaker"), ("style", "font-weight:600"),
+                                   ("title", f"speaker: {q.speaker.name or q.speaker.text} ({q.speaker.category})")),
+                                  rank=1))
+            if q.cue is not None:
+                colour = _STANCE_COLOURS.get(q.cue.stance, "#374151")
+                stances.add(q.cue.stance)
+                spans.append(Span(q.cue.start, min(q.cue.end, limit), "span",
+                                  (("class", "fr-cue"),
+                                   ("style", f"color:{colour};font-weight:600;border-bottom:2px solid {colour}"),
+                                   ("title", f"cue: {q.cue.lemma} ({q.cue.stance})")), rank=1))
+    body = render_spans(shown, spans)
+    if limit < len(text):
+        body += " [&hellip;]"
+    head = []
+    if art.title:
+        head.append(f'<div class="fr-title" style="font-weight:700;font-size:1.1em">{_esc(art.title)}</div>')
+    meta = [x for x in (art.outlet, art.date) if x]
+    if meta:
+        head.append(f'<div class="fr-meta" style="color:#6b7280">{" &middot; ".join(_esc(x) for x in meta)}</div>')
+    if analysis.error is not None:
+        head.append(f'<div class="fr-error" style="color:#b91c1c">error: {_esc(analysis.error)}</div>')
+    legend = _legend(colours, n_quotes, sorted(stances))
+    return (
+        '<div class="framing-article" style="font-family:Georgia,serif;line-height:1.6;max-width:52em">'
+        + "".join(head)
+        + legend
+        + f'<div class="fr-text" style="white-space:pre-wrap">{body}</div></div>'
+    )
+
+
+def _legend(colours: dict[tuple[str, str], str], n_quotes: int, stances: list[str]) -> str:
+    items = [
+        f'<span class="fr-key" style="background:{c};padding:0 4px;margin-right:6px;border-radius:2px">'
+        f"{_esc(lex)}: {_esc(cat)}</span>"
+        for (lex, cat), c in sorted(colours.items())
+    ]
+    if n_quotes:
+        items.append('<span class="fr-key" style="text-decoration:underline dotted;margin-right:6px">'
+                     f"quote ({n_quotes}; hover for speaker and cue)</span>")
+    for s in stances:
+        colour = _STANCE_COLOURS.get(s, "#374151")
+        items.append(f'<span class="fr-key" style="color:{colour};font-weight:600;margin-right:6px">'
+                     f"cue: {_esc(s)}</span>")
+    if not items:
+        items.append('<span class="fr-key">no highlighted terms or quotes</span>')
+    return ('<div class="fr-legend" style="font-family:sans-serif;font-size:0.85em;margin:6px 0">'
+            + "".join(items) + "</div>")

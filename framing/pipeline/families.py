@@ -1,0 +1,189 @@
+"""Feature families: the stages that annotate a document and the one aggregation of their counts.
+
+A family is either data or a small component:
+
+* every lexicon is a family made of data (a TSV and its JSON sidecar,
+  found by :func:`framing.lexicon.available_lexicons`); all lexicons of an
+  analyzer are matched by one :class:`LexiconStage`, and :func:`lexicon_features`
+  turns their hits into counts and rates, for the analyzer and the
+  scikit-learn featurizers alike;
+* a family with logic implements :class:`Family` (a name, its feature names,
+  ``annotate(document)``, ``aggregate(document)``) and is one entry in
+  :data:`COMPONENTS`. Source attribution is the first.
+
+Adding a word-list family touches two files (the TSV and the sidecar); a
+family with logic touches three (its module, its entry in
+:data:`COMPONENTS`, its test).
+
+Examples
+--------
+>>> from framing.lexicon import load_lexicon
+>>> from framing.article import Article
+>>> stage = LexiconStage([load_lexicon("reporting_verbs")])
+>>> doc = Document.from_article(Article.from_text("Critics slammed the plan."))
+>>> stage.annotate(doc)
+>>> stage.aggregate(doc)["reporting_verbs__emotive_count"]
+1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
+
+from ..attribution import attribution_features, find_quotes
+from ..lexicon import Lexicon, Match, Matcher, load_lexicon
+from .document import Document
+
+__all__ = [
+    "COMPONENTS",
+    "PER",
+    "AttributionFamily",
+    "Family",
+    "LexiconStage",
+    "lexicon_feature_names",
+    "lexicon_features",
+]
+
+PER = 1000.0
+"""Rates are per this many word tokens."""
+
+
+class Family(Protocol):
+    """A stage with logic: annotates the document, then aggregates what it wrote."""
+
+    name: str
+
+    def feature_names(self) -> list[str]:
+        """The ``<family>__<feature>`` names :meth:`aggregate` returns, in order."""
+        ...
+
+    def annotate(self, doc: Document) -> None:
+        """Add this stage's annotations to ``doc`` (reading earlier stages' ones)."""
+        ...
+
+    def aggregate(self, doc: Document) -> dict[str, float]:
+        """This family's features of one annotated document."""
+        ...
+
+
+def lexicon_feature_names(
+    lexicons: Iterable[Lexicon], *, measure: str = "both", totals: bool = True, negated: bool = True
+) -> list[str]:
+    """Feature names of lexicon families: ``<lexicon>__<category>`` rates and ``..._count`` counts.
+
+    With ``measure="both"`` (the analyzer's table) each category has its rate
+    and its count, then ``__total``, ``__total_count`` and, with
+    ``negated``, ``__negated_count``.
+
+    Examples
+    --------
+    >>> from framing.lexicon import Lexicon, Entry
+    >>> lex = Lexicon("demo", [Entry.parse("slammed", "emotive")])
+    >>> lexicon_feature_names([lex])
+    ['demo__emotive', 'demo__emotive_count', 'demo__total', 'demo__total_count', 'demo__negated_count']
+    >>> lexicon_feature_names([lex], measure="count", negated=False)
+    ['demo__emotive_count', 'demo__total_count']
+    """
+    rate = measure in ("rate", "both")
+    count = measure in ("count", "both")
+    names: list[str] = []
+    for lex in lexicons:
+        for cat in [*lex.labels, "total"] if totals else list(lex.labels):
+            if rate:
+                names.append(f"{lex.name}__{cat}")
+            if count:
+                names.append(f"{lex.name}__{cat}_count")
+        if negated and measure == "both":
+            names.append(f"{lex.name}__negated_count")
+    return names
+
+
+def lexicon_features(
+    matches: Iterable[Match], lexicons: Iterable[Lexicon], n_tokens: int
+) -> dict[str, float]:
+    """Counts and rates per 1,000 tokens of the hits that are not negated, per category and in total.
+
+    The one aggregation of lexicon hits: :class:`~framing.pipeline.Analyzer`
+    and :class:`~framing.features.LexiconFeaturizer` both use it, so a
+    feature has the same value wherever it is computed. An empty document
+    gives zeros.
+
+    Examples
+    --------
+    >>> from framing.lexicon import Lexicon, Entry
+    >>> lex = Lexicon("demo", [Entry.parse("slammed", "emotive")])
+    >>> hits = lex.matcher().find("Critics slammed it and slammed it again.")
+    >>> feats = lexicon_features(hits, [lex], n_tokens=7)
+    >>> feats["demo__emotive_count"], round(feats["demo__emotive"], 1)
+    (2.0, 285.7)
+    """
+    lexicons = list(lexicons)
+    features = dict.fromkeys(lexicon_feature_names(lexicons), 0.0)
+    for m in matches:
+        if m.negated:
+            features[f"{m.lexicon}__negated_count"] += 1.0
+        else:
+            features[f"{m.lexicon}__{m.category}_count"] += 1.0
+            features[f"{m.lexicon}__total_count"] += 1.0
+    scale = PER / n_tokens if n_tokens else 0.0
+    for lex in lexicons:
+        for cat in (*lex.labels, "total"):
+            features[f"{lex.name}__{cat}"] = features[f"{lex.name}__{cat}_count"] * scale
+    return features
+
+
+class LexiconStage:
+    """Match every lexicon of the analyzer once; the hits are the document's ``matches``.
+
+    Parameters
+    ----------
+    lexicons : sequence of Lexicon
+    """
+
+    name = "lexicons"
+
+    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+        self.lexicons = tuple(lexicons)
+        self.matcher = Matcher(self.lexicons)
+
+    def feature_names(self) -> list[str]:
+        return lexicon_feature_names(self.lexicons)
+
+    def annotate(self, doc: Document) -> None:
+        doc.matches = self.matcher.find(doc.text, doc.tokens)
+
+    def aggregate(self, doc: Document) -> dict[str, float]:
+        return lexicon_features(doc.matches, self.lexicons, doc.n_tokens)
+
+
+class AttributionFamily:
+    """Quotes, speakers, cues and source categories (:mod:`framing.attribution`).
+
+    Reads the lexicon stage's hits: the speakers' source categories come
+    from the article's ``source_roles`` matches when that lexicon is among
+    the analyzer's.
+    """
+
+    name = "attribution"
+
+    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+        roles = load_lexicon("source_roles")
+        self._roles_in_matches = any(lex is roles for lex in lexicons)
+
+    def feature_names(self) -> list[str]:
+        return sorted(attribution_features([], [], 0))
+
+    def annotate(self, doc: Document) -> None:
+        doc.quotes = find_quotes(
+            doc.text, doc.sentences, doc.tokens, doc.matches if self._roles_in_matches else None
+        )
+
+    def aggregate(self, doc: Document) -> dict[str, float]:
+        return attribution_features(doc.quotes, doc.matches, doc.n_tokens, doc.tokens)
+
+
+COMPONENTS: dict[str, Callable[[Sequence[Lexicon]], Family]] = {
+    "attribution": AttributionFamily,
+}
+"""The families with logic, in the order they run (after the lexicon stage)."""

@@ -1,0 +1,94 @@
+"""The public tables: one row per article, per lexicon match, per quote.
+
+The long tables are the audit trail the feature table aggregates; their
+columns are part of the contract other code relies on (../shared/DESIGN.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..attribution import Quote
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .analyzer import Analysis
+
+__all__ = ["MATCH_COLUMNS", "QUOTE_COLUMNS", "CorpusAnalysis", "quote_row", "table_rows"]
+
+_TableRows = tuple[dict[str, Any], list[tuple[Any, ...]], list[dict[str, Any]]]
+
+
+def table_rows(res: Analysis) -> _TableRows:
+    """An analysis as its feature row, match rows and quote rows."""
+    art = res.article
+    row: dict[str, Any] = {"id": art.id, "outlet": art.outlet, "title": art.title,
+                           "error": res.error}
+    row.update(res.features)
+    matches = [(art.id, m.start, m.end, m.text, m.lexicon, m.category, m.weight, m.negated)
+               for m in res.matches]
+    quotes = [quote_row(art.id, q) for q in res.quotes]
+    return row, matches, quotes
+
+
+@dataclass(frozen=True)
+class CorpusAnalysis:
+    """The analysis of a corpus as tidy tables keyed by article id.
+
+    Attributes
+    ----------
+    features : DataFrame
+        One row per article, indexed by ``id``: ``outlet``, ``title``,
+        ``error`` and the feature columns (NaN for articles with an error).
+    matches : DataFrame
+        One row per lexicon hit: ``id``, ``start``, ``end``, ``text``,
+        ``lexicon``, ``category``, ``weight``, ``negated``.
+    quotes : DataFrame
+        One row per quote: ``id``, ``start``, ``end``, ``text``, ``kind``,
+        speaker and cue fields flattened (``speaker_text``, ``cue_stance``, ...).
+    provenance : dict
+        framing and lexicon versions.
+    """
+
+    features: pd.DataFrame
+    matches: pd.DataFrame
+    quotes: pd.DataFrame
+    provenance: dict[str, Any]
+
+    @property
+    def errors(self) -> pd.Series:
+        """Error messages of the articles that could not be analyzed."""
+        return self.features["error"].dropna()
+
+
+MATCH_COLUMNS = ["id", "start", "end", "text", "lexicon", "category", "weight", "negated"]
+QUOTE_COLUMNS = [
+    "id", "start", "end", "text", "kind",
+    "speaker_text", "speaker_start", "speaker_end", "speaker_category",
+    "cue_text", "cue_start", "cue_end", "cue_lemma", "cue_stance",
+]
+
+
+def quote_row(article_id: str, q: Quote) -> dict[str, Any]:
+    """A quote flattened to one table row (the ``quotes`` table's columns)."""
+    sp, cue = q.speaker, q.cue
+    return {
+        "id": article_id, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
+        "speaker_text": sp.text if sp else None,
+        "speaker_start": sp.start if sp else None,
+        "speaker_end": sp.end if sp else None,
+        "speaker_category": sp.category if sp else None,
+        "cue_text": cue.text if cue else None,
+        "cue_start": cue.start if cue else None,
+        "cue_end": cue.end if cue else None,
+        "cue_lemma": cue.lemma if cue else None,
+        "cue_stance": cue.stance if cue else None,
+    }
+
+
+
+
+_MATCH_COLUMNS = MATCH_COLUMNS  # names before the pipeline package
+_QUOTE_COLUMNS = QUOTE_COLUMNS
