@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framing.article import (
+from framing.readers import (
     Article,
     articles_from_frame,
     clean_plain_text,

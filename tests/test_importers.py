@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.importers import read_dic, read_emfd_csv, read_mpqa_tff, read_wordlist
 from framing.lexicon import Lexicon, LexiconFormatError, Matcher, read_lexicon
+from framing.lexicon.importers import read_dic, read_emfd_csv, read_mpqa_tff, read_wordlist
 
 REFS = Path("lexicon-references")
 

@@ -16,8 +16,8 @@ import random
 
 import pytest
 
-from framing import lexicon as lexicon_module
 from framing.lexicon import Entry, Lexicon, Match, Matcher
+from framing.lexicon import matcher as matcher_module
 from framing.text import Tokens, negated_at, tokenize
 
 _JOINERS = " \t\n\r-\u2010\u2011"
@@ -190,7 +190,7 @@ def test_form_cache_bound_keeps_results(monkeypatch: pytest.MonkeyPatch) -> None
     rng = random.Random(3)
     texts = [_random_text(rng, 25) for _ in range(40)]
     expected = [reference_find(lexicons, t) for t in texts]
-    monkeypatch.setattr(lexicon_module, "_MAX_CACHE", 12)  # cleared again and again
+    monkeypatch.setattr(matcher_module, "_MAX_CACHE", 12)  # cleared again and again
     matcher = Matcher(lexicons)
     for _ in range(2):
         assert [matcher.find(t) for t in texts] == expected

@@ -1,61 +1,23 @@
-"""Lexicons: loading, validation and a compiled multi-word matcher.
+"""The compiled multi-word matcher and the :class:`Match` records it returns.
 
-A lexicon is a TSV file ``<name>.tsv`` with the header
-``term<TAB>category<TAB>weight`` (more columns allowed, kept as ``extra``) and
-an optional JSON sidecar ``<name>.json`` with ``name``, ``version``,
-``description``, ``categories`` (name -> one-line definition), ``sources``,
-``licence`` and ``citation``. Lines that are empty or start with ``#`` are
-ignored.
-
-Term rules
-----------
-* A term is one or more words separated by spaces; words are split and
-  normalized exactly like text (:func:`framing.text.tokenize`), so
-  ``"U.S."``, ``"far-left"`` and ``"don't"`` are single words.
-* A word ending in ``*`` matches any word that starts with it
-  (``terroris*`` matches *terrorism*, *terrorists*); a ``*`` anywhere else is
-  an error. Other inflections are listed as explicit forms.
-* A term written in lower case matches any capitalisation; a term with a
-  capital letter matches only that capitalisation (``Reds`` matches *Reds*
-  but not *reds*).
-* Within one lexicon, overlapping hits are resolved longest first, then
-  leftmost; a span listed under several categories yields one match per
-  category. Different lexicons may overlap.
-* A hit is ``negated`` when a negator precedes it within
-  :data:`framing.text.NEGATION_WINDOW` words of the same clause.
+How terms match (words, ``*`` stems, case, longest then leftmost within a
+lexicon, negation) is described in :mod:`framing.lexicon`.
 """
 
 from __future__ import annotations
 
-import csv
-import json
-import logging
-import math
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields
-from functools import cache
-from importlib import resources
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
 from itertools import compress, islice, repeat
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .exceptions import LexiconFormatError
-from .text import NEGATION_WINDOW, NEGATORS, Tokens, negated_at, tokenize
+from ..text import NEGATION_WINDOW, NEGATORS, Tokens, negated_at, tokenize
 
-__all__ = [
-    "Entry",
-    "Lexicon",
-    "LexiconFormatError",
-    "Match",
-    "Matcher",
-    "available_lexicons",
-    "lexicon_dir",
-    "load_lexicon",
-    "read_lexicon",
-]
+if TYPE_CHECKING:
+    from .model import Entry, Lexicon
 
-logger = logging.getLogger(__name__)
+__all__ = ["Match", "Matcher"]
 
 _MAX_CACHE = 500_000
 _JOINERS = " \t\n\r-\u2010\u2011"  # what may separate the words of a term
@@ -94,293 +56,6 @@ class Match:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A lexicon entry: a term, its category and weight, and extra columns."""
-
-    term: str
-    category: str
-    weight: float = 1.0
-    extra: Mapping[str, str] = field(default_factory=dict)
-    words: tuple[str, ...] = ()
-    wildcards: tuple[bool, ...] = ()
-    case_sensitive: bool = False
-
-    @classmethod
-    def parse(
-        cls,
-        term: str,
-        category: str,
-        weight: float = 1.0,
-        extra: Mapping[str, str] | None = None,
-        *,
-        where: str = "entry",
-    ) -> Entry:
-        """Build an entry from its written form, validating the term.
-
-        Examples
-        --------
-        >>> e = Entry.parse("radical left*", "ideological_label")
-        >>> e.words, e.wildcards
-        (('radical', 'left'), (False, True))
-        """
-        term = term.strip()
-        if not term:
-            raise LexiconFormatError(f"{where}: empty term.")
-        if not category.strip():
-            raise LexiconFormatError(f"{where}: empty category for term {term!r}.")
-        if not math.isfinite(weight):
-            raise LexiconFormatError(f"{where}: weight must be a finite number. Got {weight!r}.")
-        words: list[str] = []
-        wild: list[bool] = []
-        for part in term.split():
-            star = part.endswith("*")
-            core = part[:-1] if star else part
-            if "*" in core:
-                raise LexiconFormatError(
-                    f"{where}: '*' is allowed only at the end of a word. Got {term!r}."
-                )
-            norms = tokenize(core).norms
-            if not norms:
-                raise LexiconFormatError(f"{where}: {part!r} in {term!r} has no word characters.")
-            words.extend(norms)
-            wild.extend([False] * (len(norms) - 1) + [star])
-        return cls(
-            term=term,
-            category=category.strip(),
-            weight=float(weight),
-            extra=dict(extra or {}),
-            words=tuple(words),
-            wildcards=tuple(wild),
-            case_sensitive=term != term.lower(),
-        )
-
-
-class Lexicon:
-    """A named, versioned set of entries with category definitions.
-
-    Parameters
-    ----------
-    name : str
-        Identifier used in feature names (``<name>__<category>``).
-    entries : iterable of Entry
-    version, description, licence, citation : str
-    categories : mapping of str to str
-        Category name to a one-line definition. Categories used by entries but
-        not defined here are added with an empty definition.
-    sources : sequence of str
-    path : Path or None
-        Where the lexicon was read from.
-
-    Examples
-    --------
-    >>> lex = Lexicon("demo", [Entry.parse("slammed", "emotive")])
-    >>> lex.add("claimed", "distancing")
-    >>> len(lex), lex.labels
-    (2, ('distancing', 'emotive'))
-    """
-
-    def __init__(
-        self,
-        name: str,
-        entries: Iterable[Entry] = (),
-        *,
-        version: str = "0",
-        description: str = "",
-        categories: Mapping[str, str] | None = None,
-        sources: Sequence[str] = (),
-        licence: str = "",
-        citation: str = "",
-        path: Path | None = None,
-    ) -> None:
-        if not name or not name.replace("_", "").isalnum():
-            raise ValueError(
-                f"A lexicon name must be letters, digits and underscores. Got {name!r} instead."
-            )
-        self.name = name
-        self.version = version
-        self.description = description
-        self.sources = tuple(sources)
-        self.licence = licence
-        self.citation = citation
-        self.path = path
-        self.categories: dict[str, str] = dict(categories or {})
-        self._entries: list[Entry] = []
-        for entry in entries:
-            self._add_entry(entry)
-
-    def _add_entry(self, entry: Entry) -> None:
-        self._entries.append(entry)
-        self.categories.setdefault(entry.category, "")
-
-    def add(self, term: str, category: str, weight: float = 1.0, **extra: str) -> None:
-        """Add a term (see the module docstring for the term rules)."""
-        self._add_entry(Entry.parse(term, category, weight, extra))
-
-    @property
-    def entries(self) -> tuple[Entry, ...]:
-        return tuple(self._entries)
-
-    @property
-    def labels(self) -> tuple[str, ...]:
-        """The category names, sorted."""
-        return tuple(sorted(self.categories))
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def __iter__(self) -> Iterator[Entry]:
-        return iter(self._entries)
-
-    def __repr__(self) -> str:
-        return f"Lexicon({self.name!r}, version={self.version!r}, entries={len(self)}, categories={len(self.categories)})"
-
-    def matcher(self) -> Matcher:
-        """A compiled :class:`Matcher` for this lexicon alone."""
-        return Matcher([self])
-
-
-def _read_sidecar(path: Path) -> dict[str, Any]:
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise LexiconFormatError(f"{path}: line {exc.lineno}: invalid JSON ({exc.msg}).") from None
-    if not isinstance(meta, dict):
-        raise LexiconFormatError(f"{path}: expected a JSON object. Got {type(meta).__name__}.")
-    cats = meta.get("categories", {})
-    if not isinstance(cats, dict) or not all(isinstance(v, str) for v in cats.values()):
-        raise LexiconFormatError(f"{path}: 'categories' must map names to one-line definitions.")
-    return meta
-
-
-def read_lexicon(path: str | Path, *, name: str | None = None) -> Lexicon:
-    """Read a lexicon from a TSV file and its JSON sidecar, if present.
-
-    Parameters
-    ----------
-    path : str or Path
-        The ``.tsv`` file. A ``.json`` file with the same stem is read as the
-        sidecar.
-    name : str, optional
-        Overrides the name from the sidecar (default: the file stem).
-
-    Raises
-    ------
-    LexiconFormatError
-        With the file, the line and the bad value, for a missing column, an
-        empty term, a non-numeric weight or a sidecar that is not valid.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (d / "tiny.tsv").write_text("term\\tcategory\\tweight\\nslammed\\temotive\\t1\\n")
-    >>> read_lexicon(d / "tiny.tsv")
-    Lexicon('tiny', version='0', entries=1, categories=1)
-    """
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"No lexicon file at {path}.")
-    sidecar = path.with_suffix(".json")
-    meta = _read_sidecar(sidecar) if sidecar.is_file() else {}
-    entries: list[Entry] = []
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-            header: list[str] | None = None
-            for lineno, row in enumerate(rows, start=1):
-                if not row or not any(c.strip() for c in row) or row[0].startswith("#"):
-                    continue
-                if header is None:
-                    header = [c.strip().lower() for c in row]
-                    missing = [c for c in ("term", "category") if c not in header]
-                    if missing:
-                        raise LexiconFormatError(
-                            f"{path}: line {lineno}: header must start with "
-                            f"'term<TAB>category<TAB>weight'; missing {', '.join(missing)}. "
-                            f"Got {row!r}."
-                        )
-                    continue
-                entries.append(_parse_row(path, lineno, header, row))
-    except UnicodeDecodeError as exc:
-        raise LexiconFormatError(f"{path}: not UTF-8 text ({exc.reason}).") from None
-    if header is None:
-        raise LexiconFormatError(f"{path}: line 1: empty file, expected a header 'term<TAB>category<TAB>weight'.")
-    return Lexicon(
-        name or str(meta.get("name") or path.stem),
-        entries,
-        version=str(meta.get("version", "0")),
-        description=str(meta.get("description", "")),
-        categories=meta.get("categories") or {},
-        sources=[str(s) for s in meta.get("sources", [])],
-        licence=str(meta.get("licence", meta.get("license", ""))),
-        citation=str(meta.get("citation", "")),
-        path=path,
-    )
-
-
-def _parse_row(path: Path, lineno: int, header: list[str], row: list[str]) -> Entry:
-    where = f"{path}: line {lineno}"
-    if len(row) < len(header):
-        raise LexiconFormatError(
-            f"{where}: expected {len(header)} tab-separated columns "
-            f"({', '.join(header)}). Got {len(row)}: {row!r}."
-        )
-    if len(row) > len(header):
-        raise LexiconFormatError(
-            f"{where}: more columns than the header ({len(row)} > {len(header)}): {row!r}."
-        )
-    values = dict(zip(header, (c.strip() for c in row)))
-    raw_weight = values.pop("weight", "1") or "1"
-    try:
-        weight = float(raw_weight)
-    except ValueError:
-        raise LexiconFormatError(f"{where}: weight must be a number. Got {raw_weight!r}.") from None
-    term = values.pop("term")
-    category = values.pop("category")
-    return Entry.parse(term, category, weight, values, where=where)
-
-
-def lexicon_dir() -> Path:
-    """The directory holding the shipped lexicons.
-
-    Installed from a wheel they live in ``framing/lexicons``; in a source
-    checkout, in the top-level ``lexicons/`` directory.
-    """
-    packaged = resources.files("framing") / "lexicons"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "lexicons"
-
-
-def available_lexicons() -> list[str]:
-    """Names of the shipped lexicons.
-
-    Examples
-    --------
-    >>> "loaded_language" in available_lexicons()
-    True
-    """
-    return sorted(p.stem for p in lexicon_dir().glob("*.tsv"))
-
-
-@cache
-def load_lexicon(name: str) -> Lexicon:
-    """Load a shipped lexicon by name (cached).
-
-    Examples
-    --------
-    >>> lex = load_lexicon("reporting_verbs")
-    >>> "distancing" in lex.labels
-    True
-    """
-    path = lexicon_dir() / f"{name}.tsv"
-    if not name.replace("_", "").isalnum() or not path.is_file():
-        raise ValueError(
-            f"Unknown lexicon {name!r}. Expected one of {available_lexicons()} "
-            "or a path to a .tsv file."
-        )
-    return read_lexicon(path)
 
 
 class Matcher:
@@ -394,6 +69,7 @@ class Matcher:
 
     Examples
     --------
+    >>> from framing.lexicon import Lexicon
     >>> lex = Lexicon("demo")
     >>> lex.add("radical left", "label"); lex.add("radical", "label"); lex.add("slam*", "emotive")
     >>> text = "The radical left slammed it. It was not radical."

@@ -1,0 +1,49 @@
+"""Lexicons: loading, validation and a compiled multi-word matcher.
+
+A lexicon is a TSV file ``<name>.tsv`` with the header
+``term<TAB>category<TAB>weight`` (more columns allowed, kept as ``extra``) and
+an optional JSON sidecar ``<name>.json`` with ``name``, ``version``,
+``description``, ``categories`` (name -> one-line definition), ``sources``,
+``licence`` and ``citation``. Lines that are empty or start with ``#`` are
+ignored.
+
+Term rules
+----------
+* A term is one or more words separated by spaces; words are split and
+  normalized exactly like text (:func:`framing.text.tokenize`), so
+  ``"U.S."``, ``"far-left"`` and ``"don't"`` are single words.
+* A word ending in ``*`` matches any word that starts with it
+  (``terroris*`` matches *terrorism*, *terrorists*); a ``*`` anywhere else is
+  an error. Other inflections are listed as explicit forms.
+* A term written in lower case matches any capitalisation; a term with a
+  capital letter matches only that capitalisation (``Reds`` matches *Reds*
+  but not *reds*).
+* Within one lexicon, overlapping hits are resolved longest first, then
+  leftmost; a span listed under several categories yields one match per
+  category. Different lexicons may overlap.
+* A hit is ``negated`` when a negator precedes it within
+  :data:`framing.text.NEGATION_WINDOW` words of the same clause.
+
+The package is split by stage: :mod:`framing.lexicon.model` (:class:`Entry`,
+:class:`Lexicon`), :mod:`framing.lexicon.io` (reading files, the shipped
+lexicons), :mod:`framing.lexicon.matcher` (:class:`Matcher`, :class:`Match`)
+and :mod:`framing.lexicon.importers` (published formats: LIWC ``.dic``, MPQA
+``.tff``, eMFD CSV, word lists).
+"""
+
+from ..exceptions import LexiconFormatError
+from .io import available_lexicons, lexicon_dir, load_lexicon, read_lexicon
+from .matcher import Match, Matcher
+from .model import Entry, Lexicon
+
+__all__ = [
+    "Entry",
+    "Lexicon",
+    "LexiconFormatError",
+    "Match",
+    "Matcher",
+    "available_lexicons",
+    "lexicon_dir",
+    "load_lexicon",
+    "read_lexicon",
+]

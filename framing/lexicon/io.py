@@ -1,0 +1,164 @@
+"""Reading lexicons: the TSV file and its JSON sidecar, and the shipped lexicons.
+
+The file format is described in :mod:`framing.lexicon`. The shipped lexicons
+are read from :func:`lexicon_dir` on first use and cached by
+:func:`load_lexicon`; nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..exceptions import LexiconFormatError
+from .model import Entry, Lexicon
+
+__all__ = ["available_lexicons", "lexicon_dir", "load_lexicon", "read_lexicon"]
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise LexiconFormatError(f"{path}: line {exc.lineno}: invalid JSON ({exc.msg}).") from None
+    if not isinstance(meta, dict):
+        raise LexiconFormatError(f"{path}: expected a JSON object. Got {type(meta).__name__}.")
+    cats = meta.get("categories", {})
+    if not isinstance(cats, dict) or not all(isinstance(v, str) for v in cats.values()):
+        raise LexiconFormatError(f"{path}: 'categories' must map names to one-line definitions.")
+    return meta
+
+
+def read_lexicon(path: str | Path, *, name: str | None = None) -> Lexicon:
+    """Read a lexicon from a TSV file and its JSON sidecar, if present.
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.tsv`` file. A ``.json`` file with the same stem is read as the
+        sidecar.
+    name : str, optional
+        Overrides the name from the sidecar (default: the file stem).
+
+    Raises
+    ------
+    LexiconFormatError
+        With the file, the line and the bad value, for a missing column, an
+        empty term, a non-numeric weight or a sidecar that is not valid.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "tiny.tsv").write_text("term\\tcategory\\tweight\\nslammed\\temotive\\t1\\n")
+    >>> read_lexicon(d / "tiny.tsv")
+    Lexicon('tiny', version='0', entries=1, categories=1)
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"No lexicon file at {path}.")
+    sidecar = path.with_suffix(".json")
+    meta = _read_sidecar(sidecar) if sidecar.is_file() else {}
+    entries: list[Entry] = []
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+            header: list[str] | None = None
+            for lineno, row in enumerate(rows, start=1):
+                if not row or not any(c.strip() for c in row) or row[0].startswith("#"):
+                    continue
+                if header is None:
+                    header = [c.strip().lower() for c in row]
+                    missing = [c for c in ("term", "category") if c not in header]
+                    if missing:
+                        raise LexiconFormatError(
+                            f"{path}: line {lineno}: header must start with "
+                            f"'term<TAB>category<TAB>weight'; missing {', '.join(missing)}. "
+                            f"Got {row!r}."
+                        )
+                    continue
+                entries.append(_parse_row(path, lineno, header, row))
+    except UnicodeDecodeError as exc:
+        raise LexiconFormatError(f"{path}: not UTF-8 text ({exc.reason}).") from None
+    if header is None:
+        raise LexiconFormatError(f"{path}: line 1: empty file, expected a header 'term<TAB>category<TAB>weight'.")
+    return Lexicon(
+        name or str(meta.get("name") or path.stem),
+        entries,
+        version=str(meta.get("version", "0")),
+        description=str(meta.get("description", "")),
+        categories=meta.get("categories") or {},
+        sources=[str(s) for s in meta.get("sources", [])],
+        licence=str(meta.get("licence", meta.get("license", ""))),
+        citation=str(meta.get("citation", "")),
+        path=path,
+    )
+
+
+def _parse_row(path: Path, lineno: int, header: list[str], row: list[str]) -> Entry:
+    where = f"{path}: line {lineno}"
+    if len(row) < len(header):
+        raise LexiconFormatError(
+            f"{where}: expected {len(header)} tab-separated columns "
+            f"({', '.join(header)}). Got {len(row)}: {row!r}."
+        )
+    if len(row) > len(header):
+        raise LexiconFormatError(
+            f"{where}: more columns than the header ({len(row)} > {len(header)}): {row!r}."
+        )
+    values = dict(zip(header, (c.strip() for c in row)))
+    raw_weight = values.pop("weight", "1") or "1"
+    try:
+        weight = float(raw_weight)
+    except ValueError:
+        raise LexiconFormatError(f"{where}: weight must be a number. Got {raw_weight!r}.") from None
+    term = values.pop("term")
+    category = values.pop("category")
+    return Entry.parse(term, category, weight, values, where=where)
+
+
+def lexicon_dir() -> Path:
+    """The directory holding the shipped lexicons.
+
+    Installed from a wheel they live in ``framing/lexicons``; in a source
+    checkout, in the top-level ``lexicons/`` directory.
+    """
+    packaged = resources.files("framing") / "lexicons"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "lexicons"
+
+
+def available_lexicons() -> list[str]:
+    """Names of the shipped lexicons.
+
+    Examples
+    --------
+    >>> "loaded_language" in available_lexicons()
+    True
+    """
+    return sorted(p.stem for p in lexicon_dir().glob("*.tsv"))
+
+
+@cache
+def load_lexicon(name: str) -> Lexicon:
+    """Load a shipped lexicon by name (cached).
+
+    Examples
+    --------
+    >>> lex = load_lexicon("reporting_verbs")
+    >>> "distancing" in lex.labels
+    True
+    """
+    path = lexicon_dir() / f"{name}.tsv"
+    if not name.replace("_", "").isalnum() or not path.is_file():
+        raise ValueError(
+            f"Unknown lexicon {name!r}. Expected one of {available_lexicons()} "
+            "or a path to a .tsv file."
+        )
+    return read_lexicon(path)
+

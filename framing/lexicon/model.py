@@ -1,0 +1,164 @@
+"""The lexicon model: :class:`Entry` (one term, validated) and :class:`Lexicon`.
+
+The term rules an entry is parsed by (words, ``*`` wildcards, case) are
+described in :mod:`framing.lexicon`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..exceptions import LexiconFormatError
+from ..text import tokenize
+from .matcher import Matcher
+
+__all__ = ["Entry", "Lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A lexicon entry: a term, its category and weight, and extra columns."""
+
+    term: str
+    category: str
+    weight: float = 1.0
+    extra: Mapping[str, str] = field(default_factory=dict)
+    words: tuple[str, ...] = ()
+    wildcards: tuple[bool, ...] = ()
+    case_sensitive: bool = False
+
+    @classmethod
+    def parse(
+        cls,
+        term: str,
+        category: str,
+        weight: float = 1.0,
+        extra: Mapping[str, str] | None = None,
+        *,
+        where: str = "entry",
+    ) -> Entry:
+        """Build an entry from its written form, validating the term.
+
+        Examples
+        --------
+        >>> e = Entry.parse("radical left*", "ideological_label")
+        >>> e.words, e.wildcards
+        (('radical', 'left'), (False, True))
+        """
+        term = term.strip()
+        if not term:
+            raise LexiconFormatError(f"{where}: empty term.")
+        if not category.strip():
+            raise LexiconFormatError(f"{where}: empty category for term {term!r}.")
+        if not math.isfinite(weight):
+            raise LexiconFormatError(f"{where}: weight must be a finite number. Got {weight!r}.")
+        words: list[str] = []
+        wild: list[bool] = []
+        for part in term.split():
+            star = part.endswith("*")
+            core = part[:-1] if star else part
+            if "*" in core:
+                raise LexiconFormatError(
+                    f"{where}: '*' is allowed only at the end of a word. Got {term!r}."
+                )
+            norms = tokenize(core).norms
+            if not norms:
+                raise LexiconFormatError(f"{where}: {part!r} in {term!r} has no word characters.")
+            words.extend(norms)
+            wild.extend([False] * (len(norms) - 1) + [star])
+        return cls(
+            term=term,
+            category=category.strip(),
+            weight=float(weight),
+            extra=dict(extra or {}),
+            words=tuple(words),
+            wildcards=tuple(wild),
+            case_sensitive=term != term.lower(),
+        )
+
+
+class Lexicon:
+    """A named, versioned set of entries with category definitions.
+
+    Parameters
+    ----------
+    name : str
+        Identifier used in feature names (``<name>__<category>``).
+    entries : iterable of Entry
+    version, description, licence, citation : str
+    categories : mapping of str to str
+        Category name to a one-line definition. Categories used by entries but
+        not defined here are added with an empty definition.
+    sources : sequence of str
+    path : Path or None
+        Where the lexicon was read from.
+
+    Examples
+    --------
+    >>> lex = Lexicon("demo", [Entry.parse("slammed", "emotive")])
+    >>> lex.add("claimed", "distancing")
+    >>> len(lex), lex.labels
+    (2, ('distancing', 'emotive'))
+    """
+
+    def __init__(
+        self,
+        name: str,
+        entries: Iterable[Entry] = (),
+        *,
+        version: str = "0",
+        description: str = "",
+        categories: Mapping[str, str] | None = None,
+        sources: Sequence[str] = (),
+        licence: str = "",
+        citation: str = "",
+        path: Path | None = None,
+    ) -> None:
+        if not name or not name.replace("_", "").isalnum():
+            raise ValueError(
+                f"A lexicon name must be letters, digits and underscores. Got {name!r} instead."
+            )
+        self.name = name
+        self.version = version
+        self.description = description
+        self.sources = tuple(sources)
+        self.licence = licence
+        self.citation = citation
+        self.path = path
+        self.categories: dict[str, str] = dict(categories or {})
+        self._entries: list[Entry] = []
+        for entry in entries:
+            self._add_entry(entry)
+
+    def _add_entry(self, entry: Entry) -> None:
+        self._entries.append(entry)
+        self.categories.setdefault(entry.category, "")
+
+    def add(self, term: str, category: str, weight: float = 1.0, **extra: str) -> None:
+        """Add a term (see :mod:`framing.lexicon` for the term rules)."""
+        self._add_entry(Entry.parse(term, category, weight, extra))
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(self._entries)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The category names, sorted."""
+        return tuple(sorted(self.categories))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._entries)
+
+    def __repr__(self) -> str:
+        return f"Lexicon({self.name!r}, version={self.version!r}, entries={len(self)}, categories={len(self.categories)})"
+
+    def matcher(self) -> Matcher:
+        """A compiled :class:`Matcher` for this lexicon alone."""
+        return Matcher([self])

@@ -1,0 +1,40 @@
+"""Articles and the readers that make them.
+
+Only the plain-text/Markdown reader cleans its input (title line, byline and
+date lines, a trailing contact or boilerplate footer, paragraph breaks that
+fall mid-sentence). Text from JSON, JSONL, CSV records, DataFrame cells and
+Python strings is kept exactly as given, so offsets line up with the
+caller's own copy.
+
+A file or record that cannot be read becomes an :class:`Article` with
+``error`` set (and empty text), never an exception in the middle of a corpus
+and never a silently dropped row. Usage mistakes (a path that does not
+exist, a DataFrame without the named text column) raise at once.
+
+One stage a module: :mod:`~framing.readers.article` (the :class:`Article`
+record), :mod:`~framing.readers.decoding` (bytes to text),
+:mod:`~framing.readers.plain` (plain text and Markdown, cleaned),
+:mod:`~framing.readers.records` (JSON, JSONL, CSV records and DataFrames),
+:mod:`~framing.readers.paths` (files, directories, standard input) and
+:mod:`~framing.readers.examples` (the built-in example articles).
+"""
+
+from .article import Article, content_id
+from .decoding import decode_bytes
+from .examples import example_articles
+from .paths import READABLE_SUFFIXES, read_articles
+from .plain import clean_plain_text, read_text_file, repair_page_breaks
+from .records import articles_from_frame
+
+__all__ = [
+    "READABLE_SUFFIXES",
+    "Article",
+    "articles_from_frame",
+    "clean_plain_text",
+    "content_id",
+    "decode_bytes",
+    "example_articles",
+    "read_articles",
+    "read_text_file",
+    "repair_page_breaks",
+]
