@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from .._version import __version__
-from ..article import Article
+from ..readers import Article
 from ..attribution import Quote
 from ..lexicon import Lexicon, Match, available_lexicons, load_lexicon
 from ..text import Sentence

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any, TextIO
 
-from ..article import Article, articles_from_frame
+from ..readers import Article, articles_from_frame
 from .analyzer import Analysis, ArticleLike, LexiconSpec, _get_analyzer
 from .schema import MATCH_COLUMNS, QUOTE_COLUMNS, CorpusAnalysis, table_rows
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..article import Article
+from ..readers import Article
 from ..attribution import Quote
 from ..lexicon import Match
 from ..text import Sentence, Tokens, split_sentences, tokenize

@@ -18,7 +18,7 @@ family with logic touches three (its module, its entry in
 Examples
 --------
 >>> from framing.lexicon import load_lexicon
->>> from framing.article import Article
+>>> from framing.readers import Article
 >>> stage = LexiconStage([load_lexicon("reporting_verbs")])
 >>> doc = Document.from_article(Article.from_text("Critics slammed the plan."))
 >>> stage.annotate(doc)
