@@ -11,8 +11,8 @@ db = pytest.importorskip("dask.bag")
 
 from framing import analyze_corpus  # noqa: E402
 from framing.article import Article  # noqa: E402
-from framing.distributed import analyze_dask  # noqa: E402
 from framing.examples import example_articles  # noqa: E402
+from framing.io.dask import analyze_dask  # noqa: E402
 
 SENTENCES = [
     'Critics slammed the reckless plan. "It is a disaster," the mayor said.',
@@ -78,7 +78,7 @@ def test_local_cluster_two_workers_equals_analyze_corpus() -> None:
 def test_tasks_and_results_survive_pickling() -> None:
     import pickle
 
-    from framing.distributed import _analyze_partition
+    from framing.io.dask import _analyze_partition
 
     frame = corpus_frame()
     task = pickle.loads(pickle.dumps((_analyze_partition, frame, ["reporting_verbs"])))

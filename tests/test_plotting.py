@@ -1,4 +1,4 @@
-"""framing.plotting: the plots show what the tables say (Agg backend, no show())."""
+"""framing.report.plotting: the plots show what the tables say (Agg backend, no show())."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from framing.compare import distinctive_words, sourcing, summarize  # noqa: E402
-from framing.plotting import (  # noqa: E402
+from framing.report.plotting import (  # noqa: E402
     plot_cue_stance,
     plot_log_odds,
     plot_outlet_scores,

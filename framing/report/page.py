@@ -2,7 +2,7 @@
 
 :func:`build_report` analyzes the articles (:func:`framing.analyze_corpus`),
 compares the groups (:func:`framing.compare.compare_outlets`), draws the
-plots (:mod:`framing.plotting`) and writes one HTML page: comparison
+plots (:mod:`framing.report.plotting`) and writes one HTML page: comparison
 tables, plots as inline PNG images (``data:`` URIs), distinctive words, and
 a few highlighted example articles (:func:`framing.highlight.article_html`).
 The page references nothing outside itself: no scripts, no fonts, no
@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ._version import __version__
-from .analyze import CorpusAnalysis, analyze, analyze_corpus
-from .article import Article, articles_from_frame
-from .compare import OutletComparison, compare_outlets, distinctive_words
-from .highlight import article_html
+from .._version import __version__
+from ..analyze import CorpusAnalysis, analyze, analyze_corpus
+from ..article import Article, articles_from_frame
+from ..compare import OutletComparison, compare_outlets, distinctive_words
+from ..highlight import article_html
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
