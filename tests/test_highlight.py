@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 import pytest
 
 from framing import Article, analyze
-from framing.pipeline import Analysis
 from framing.attribution import Cue, Quote, Speaker
-from framing.pipeline.display import Span, article_html, render_spans
 from framing.lexicon import Match
+from framing.pipeline import Analysis
+from framing.pipeline.display import Span, article_html, render_spans
 
 VOID = {"br", "img", "hr", "meta", "input", "link"}
 

@@ -17,9 +17,9 @@ from functools import lru_cache
 from typing import Any
 
 from .._version import __version__
-from ..readers import Article
 from ..attribution import Quote
 from ..lexicon import Lexicon, Match, available_lexicons, load_lexicon
+from ..readers import Article
 from ..text import Sentence
 from .document import Document
 from .families import COMPONENTS, Family, LexiconStage

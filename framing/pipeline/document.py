@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..readers import Article
 from ..attribution import Quote
 from ..lexicon import Match
+from ..readers import Article
 from ..text import Sentence, Tokens, split_sentences, tokenize
 
 __all__ = ["Document"]
