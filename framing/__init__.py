@@ -12,8 +12,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .analyze import Analysis, Analyzer, CorpusAnalysis, analyze, analyze_corpus, iter_analyses
-from .article import Article, articles_from_frame, read_articles, read_text_file
 from .attribution import Cue, Quote, Speaker
 from .lexicon import (
     Entry,
@@ -25,6 +23,8 @@ from .lexicon import (
     load_lexicon,
     read_lexicon,
 )
+from .pipeline import Analysis, Analyzer, CorpusAnalysis, analyze, analyze_corpus, iter_analyses
+from .readers import Article, articles_from_frame, read_articles, read_text_file
 from .text import Sentence, split_sentences, tokenize
 
 if TYPE_CHECKING:
@@ -39,23 +39,24 @@ if TYPE_CHECKING:
         load_ptc,
         load_same_event,
     )
-    from .distributed import analyze_dask
     from .features import AttributionFeaturizer, LexiconFeaturizer
-    from .parquet import write_parquet
+    from .io.dask import analyze_dask
+    from .io.parquet import write_parquet
 
 # Submodules with heavier dependencies load on first use: ``framing.compare``,
 # ``framing.datasets.load_babe`` or ``framing.load_babe`` all work.
 _SUBMODULES = frozenset(
-    {"classify", "compare", "datasets", "distributed", "embeddings", "evaluate_models", "features",
-     "highlight", "importers", "parquet", "persuasion", "plotting", "report", "stats"}
+    {"attribution", "classify", "compare", "datasets", "distributed", "embeddings", "features",
+     "highlight", "importers", "io", "lexicon", "parquet", "persuasion", "pipeline", "plotting",
+     "readers", "report", "stats", "text"}
 )
 _LAZY = {
     "AttributionFeaturizer": "features",
     "LexiconFeaturizer": "features",
-    "analyze_dask": "distributed",
+    "analyze_dask": "io.dask",
     "compare_outlets": "compare",
     "load_model": "classify",
-    "write_parquet": "parquet",
+    "write_parquet": "io.parquet",
     "DatasetNotFoundError": "datasets",
     "get_data_home": "datasets",
     "load_allsides": "datasets",
