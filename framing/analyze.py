@@ -1,9 +1,16 @@
 """Moved to :mod:`framing.pipeline` (``analyzer``, ``corpus``, ``schema``).
 
-This module re-exports the names it used to define, for one release.
+This module re-exports the names it used to define, for one release. It is
+also callable: ``framing.analyze`` is the function :func:`framing.analyze`
+even after ``import framing.analyze`` puts this module in its place, and
+``framing.analyze.analyze_corpus`` works too.
 """
 
 from __future__ import annotations
+
+import sys
+import types
+from typing import Any
 
 from .pipeline.analyzer import Analysis, Analyzer, ArticleLike, LexiconSpec, _get_analyzer, analyze
 from .pipeline.corpus import analyze_corpus, iter_analyses, iter_mapped
@@ -28,3 +35,11 @@ __all__ = [
 
 _REEXPORTED = (ArticleLike, LexiconSpec, _get_analyzer, PER, _MATCH_COLUMNS, _QUOTE_COLUMNS,
                quote_row, _table_rows)
+
+
+class _CallableModule(types.ModuleType):
+    def __call__(self, *args: Any, **kwargs: Any) -> Analysis:
+        return analyze(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -132,3 +132,16 @@ def test_the_top_level_api_still_works_end_to_end() -> None:
     assert [m.text for m in result.matches if m.lexicon == "reporting_verbs"] == ["slammed", "said"]
     corpus = framing.analyze_corpus(["One plan.", "Officials said it failed."])
     assert len(corpus.features) == 2
+
+
+def test_framing_analyze_stays_the_function_after_importing_the_old_module() -> None:
+    # Regression: importing the old module path put the module where the function was.
+    import importlib
+
+    import framing
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        importlib.import_module("framing.analyze")
+    assert framing.analyze("Officials said it failed.").features["n_tokens"] == 4.0
+    assert callable(framing.analyze.analyze_corpus)
