@@ -18,7 +18,7 @@ Rule based and offline (no parser, no model download):
    is a noun or adjective, not a cue.
 3. **Speaker.** The subject left of the cue ("Smith said", with auxiliaries,
    adverbs and appositives), else the phrase right of it ("said Smith",
-   "according to officials"); see :mod:`framing.speakers` for linking short
+   "according to officials"); see :mod:`framing.attribution.speakers` for linking short
    mentions, pronouns and source categories.
 4. **Content.** A quote next to the cue ("..." Smith said / Smith said: "...");
    a clause after the cue (optionally after "that", an addressee: "told
@@ -48,16 +48,10 @@ from itertools import compress
 from operator import attrgetter, itemgetter
 from typing import Any, Literal
 
-from .lexicon import Match, load_lexicon
-from .speakers import (
-    BETWEEN,
-    DETERMINERS,
-    SpeakerResolver,
-    phrase_after,
-    subject_before,
-    word_set,
-)
-from .text import Sentence, Tokens, count_words
+from ..lexicon import Match, load_lexicon
+from ..text import Sentence, Tokens, count_words
+from .phrases import BETWEEN, DETERMINERS, phrase_after, subject_before, word_set
+from .speakers import SpeakerResolver
 
 __all__ = [
     "SOURCE_CATEGORIES",
