@@ -1,4 +1,4 @@
-"""Tests for framing.speakers: the per-article indexes of SpeakerResolver.
+"""Tests for framing.attribution.speakers: the per-article indexes of SpeakerResolver.
 
 The resolver reads speaker categories from the article's ``source_roles``
 hits when it is given them, and finds a name's earlier mentions through a
@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.analyze import Analyzer
+from framing.attribution.speakers import SpeakerResolver, _name_key
 from framing.lexicon import Matcher, load_lexicon
-from framing.speakers import SpeakerResolver, _name_key
 from framing.text import Tokens, tokenize
 
 TEXTS = [

@@ -1,0 +1,279 @@
+"""Content spans: the words a cue reports.
+
+A quote next to the cue ("..." Smith said / Smith said: "..."); a clause after
+the cue (optionally after "that", an addressee: "told reporters that", or a
+time: "announced on Thursday that"); a clause before "..., Smith said." The
+helpers here find where such a clause starts and ends, and the subject of the
+main clause a participle or coordinated cue depends on.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .cues import _CueHit
+from .doc import _Doc
+from .marks import _QUOTE_CHARS
+from .phrases import DETERMINERS, phrase_after, word_set
+
+__all__ = ["MAX_CLAUSE_CHARS"]
+
+
+# verbs that take an addressee before their content ("told reporters that")
+_ADDRESSEE_VERBS = word_set(
+    """
+    tell inform assure warn remind advise notify brief promise urge ask caution reassure
+    convince persuade instruct email text
+    """
+)
+_ADDRESSEES = word_set(
+    """
+    reporters journalists me us him her them you the a an his their its my our
+    """
+)
+_GERUNDS_CUT = (
+    "saying",
+    "adding",
+    "noting",
+    "arguing",
+    "claiming",
+    "insisting",
+    "explaining",
+    "warning",
+    "stressing",
+    "citing",
+    "calling",
+)
+_TERMINAL = ".!?;:,\u2026 \t\n\r"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace and a trailing clause punctuation (kept after a closing quote)."""
+    while start < end and text[start] in " \t\n\r,;:\u2014\u2013-":
+        start += 1
+    while end > start and text[end - 1] in _TERMINAL:
+        end -= 1
+    return start, end
+
+
+_CLAUSE_CUT = re.compile(
+    r"[,\u2014]\s*(?:" + "|".join(_GERUNDS_CUT) + r"|according\s+to)\b", re.IGNORECASE
+)
+
+
+MAX_CLAUSE_CHARS = 2_000
+"""Longest reported clause (indirect speech) taken, in characters: real ones are
+far shorter, and the cap keeps the output linear on text with no sentence ends."""
+
+
+def _clause_end(doc: _Doc, pos: int, limit: int) -> int:
+    """End of the reported clause starting at ``pos``: the sentence end, or a
+    following ", according to" or ", saying ..." attribution."""
+    limit = min(limit, pos + MAX_CLAUSE_CHARS)
+    m = _CLAUSE_CUT.search(doc.text, pos, limit)
+    while m is not None and doc.quote_at(m.start()) >= 0:
+        m = _CLAUSE_CUT.search(doc.text, m.end(), limit)
+    if m is not None:
+        limit = m.start()
+    # "... and said", "... but told": a coordinated cue starts a new attribution
+    cues, cuts = doc.coordinated_cues()
+    k = bisect_left(cues, pos + 1)
+    if k < len(cues) and cues[k] < limit:
+        return cuts[k]
+    return limit
+
+
+def _quote_or_mixed(doc: _Doc, k: int, sent_end: int) -> tuple[int, int]:
+    """A quote that starts the content: direct when nothing but punctuation
+    follows it in the sentence, else the content runs to the sentence end."""
+    s, e = doc.spans[k]
+    rest = doc.text[e : max(e, sent_end)]
+    if not rest.strip(_TERMINAL) or e >= sent_end:
+        return (s, e)
+    return _trim(doc.text, s, sent_end)
+
+
+_SUBJECT_PRONOUNS = word_set("he she they it we i")
+# verbs whose bare complement is reported content ("said the plan failed")
+_CLAUSE_VERBS = word_set(
+    """
+    say tell think believe write argue insist add explain suggest contend predict hope
+    fear know feel estimate maintain acknowledge claim allege warn announce declare
+    assert admit concede deny note report confirm reveal recall stress emphasize
+    emphasise reckon worry wonder charge
+    """
+)
+# verbs with common non-speech senses ("spoke to voters", "maintained a lead",
+# "posted a win", "found no record"): their content must be a quote, a colon or
+# a "that"-clause.
+_NEEDS_THAT = word_set(
+    """
+    speak prove maintain establish demonstrate detail brief contest challenge post show
+    find feel continue answer advise email text highlight attack oppose estimate request
+    expect think believe hope worry guess reckon project signal communicate illustrate
+    document broadcast relay
+    """
+)
+# documents whose findings are reported like speech ("the poll showed Trump ahead")
+_EVIDENCE = word_set(
+    """
+    poll polls survey surveys study studies report reports data records results figures
+    analysis research estimates documents statistics numbers count
+    """
+)
+_ADVERBIALS = word_set(
+    """
+    yesterday today tonight tomorrow monday tuesday wednesday thursday friday saturday
+    sunday last this next week month year morning afternoon evening night earlier later
+    recently repeatedly publicly privately again also then separately previously once on
+    in at during via a an the his her their its statement interview conference news
+    press briefing speech letter email release post tweet twitter facebook reporters
+    journalists video message hearing rally radio television tv show appearance
+    """
+)
+
+
+def _ends_phrase(doc: _Doc, t: int) -> bool:
+    """Whether punctuation (or a time adverbial, then punctuation) follows token ``t - 1``."""
+    toks = doc.tokens
+    t = _skip_adverbials(doc, t, len(toks))
+    pos = doc.skip_space(toks.ends[t - 1])
+    return pos >= len(doc.text) or doc.text[pos] in ".,;:!?()\u2014\n"
+
+
+_LEADING = word_set(
+    """
+    but and so yet still meanwhile however also then later earlier instead
+    """
+)
+
+
+def _main_subject(doc: _Doc, lo: int, cue: int) -> tuple[int, int] | None:
+    """Subject of the sentence a participle or coordinated cue depends on."""
+    if (doc.last_subject is not None and doc.last_subject[0] == doc.tokens.starts[lo]) or (
+        doc.last_subject is not None and lo <= doc.last_subject[1][0] < cue
+    ):
+        return doc.last_subject[1]
+    toks, text = doc.tokens, doc.text
+    t = lo
+    while t < cue and toks.norms[t] in _LEADING:
+        t += 1
+    span = phrase_after(text, toks, t, cue)
+    if span is None or span[1] >= cue:
+        return None
+    first = toks.norms[span[0]]
+    if not (
+        first in DETERMINERS or first in _SUBJECT_PRONOUNS or text[toks.starts[span[0]]].isupper()
+    ):
+        return None
+    # the phrase must be followed by a verb-like word, not a comma ("In May, ...")
+    if text[toks.ends[span[1] - 1] : toks.starts[span[1]]].strip():
+        return None
+    return span
+
+
+def _skip_adverbials(doc: _Doc, t: int, hi: int) -> int:
+    """Token after a run of time and setting adverbials ("on Thursday", "in a statement")."""
+    toks, text = doc.tokens, doc.text
+    k = t
+    complete = t
+    while k < hi and k - t < 6 and toks.norms[k] in _ADVERBIALS:
+        if k > t and text[toks.ends[k - 1] : toks.starts[k]].strip():
+            break
+        k += 1
+        if toks.norms[k - 1] not in _OPEN_ADVERBIALS:
+            complete = k
+    return complete
+
+
+# words that cannot end an adverbial run
+_OPEN_ADVERBIALS = word_set(
+    """
+    on in at to via during a an the his her their its this last next
+    """
+)
+
+
+def _content_right(
+    doc: _Doc,
+    cue: _CueHit,
+    after: int,
+    tail: int,
+    sent_end: int,
+    cue_tokens: set[int],
+    weak: bool,
+    evidence: bool = False,
+) -> tuple[int, int] | None:
+    """Content that follows the cue: a colon or quote, a "that"-clause, a bare clause."""
+    text, toks = doc.text, doc.tokens
+    norms, starts, ends = toks.norms, toks.starts, toks.ends
+    n = len(norms)
+    pos = ends[after - 1]
+    look = doc.skip_space(pos, " \t\u00a0,")
+    if look < len(text) and text[look] == ":":
+        look = doc.skip_space(look + 1, " \t\u00a0\n")
+        k = doc.quote_starting(look)
+        if k >= 0:
+            return doc.spans[k]
+        s, e = _trim(text, look, _clause_end(doc, look, sent_end))
+        return (s, e) if e > s else None
+    k = doc.quote_starting(look)
+    if k >= 0:
+        return _quote_or_mixed(doc, k, sent_end)
+    # "that" after an addressee or a time ("told reporters on Thursday that")
+    t = after
+    limit = min(n, after + (2 if weak else 8))
+    while t < limit and starts[t] < sent_end and t not in cue_tokens:
+        if t > after and text[ends[t - 1] : starts[t]].strip(" \t,"):
+            break
+        if norms[t] == "that":
+            s, e = _trim(text, starts[t], _clause_end(doc, starts[t], sent_end))
+            return (s, e) if e - s > len("that ") else None
+        t += 1
+    if ((weak and cue.lemma not in _CLAUSE_VERBS) or cue.lemma in _NEEDS_THAT) and not (
+        evidence and cue.lemma in ("show", "find", "suggest", "indicate", "reveal", "find")
+    ):
+        return None
+    # a bare clause right after the cue (or after its addressee and time)
+    t = tail
+    if cue.lemma in _ADDRESSEE_VERBS and t < n and norms[t] in _ADDRESSEES and t == after:
+        t += 2 if norms[t] in DETERMINERS else 1
+    if t >= n or starts[t] >= sent_end:
+        return None
+    start = starts[t]
+    if start > 0 and text[start - 1] in _QUOTE_CHARS and doc.quote_starting(start - 1) >= 0:
+        start -= 1
+    s, e = _trim(text, start, _clause_end(doc, start, sent_end))
+    return (s, e) if e > s else None
+
+
+def _widen_to_quote(doc: _Doc, s: int, e: int) -> tuple[int, int]:
+    """Extend a span to the closing mark of a quote it ends in."""
+    k = doc.quote_at(e)
+    if k >= 0 and doc.spans[k][1] == e + 1:
+        return (s, e + 1)
+    return (s, e)
+
+
+def _content_left(doc: _Doc, before_end: int, sent_start: int) -> tuple[int, int] | None:
+    """Content ending just before the speaker: ``"...," Smith said`` or ``X, Smith said``."""
+    text = doc.text
+    if before_end <= 0:
+        return None
+    ch = text[before_end - 1]
+    if before_end <= sent_start and ch not in _QUOTE_CHARS:
+        return None  # (a quote may end the sentence before: '"Can we win?" Smith asked.')
+    if ch in _QUOTE_CHARS:
+        k = doc.quote_ending(before_end)
+        if k < 0 and before_end > 1 and text[before_end - 2] in _QUOTE_CHARS:
+            k = doc.quote_ending(before_end - 1)  # nested closing marks: 'case,' + two marks
+        return doc.spans[k] if k >= 0 else None
+    if ch in ",\u2014":
+        inner = doc.back_space(before_end - 1)
+        k = doc.quote_ending(inner)
+        if k >= 0:
+            return doc.spans[k]
+        s, e = _trim(text, sent_start, before_end - 1)
+        return (s, e) if e - s >= 3 else None
+    return None

@@ -1,0 +1,390 @@
+"""Noun phrases around a reporting verb: the closed word lists and the span helpers.
+
+A rule-based, model-free stage of :mod:`framing.attribution`. It works on the
+word tokens of :func:`framing.text.tokenize` and never looks at more than a
+dozen tokens around a reporting verb, so its cost is linear in the number of
+cues.
+
+* :func:`subject_before` finds the subject noun phrase left of a reporting
+  verb ("US Joint Chiefs of Staff chairman General Martin Dempsey refused";
+  "Smith, a spokesman for the ministry, said"; "Saudi state media announced").
+* :func:`phrase_after` finds a noun phrase right of a position
+  ("said Smith", "according to a source familiar with the talks").
+
+The closed word lists below (determiners, pronouns, function words) are
+grammatical classes the algorithm needs, not lexicon content; see STYLE.md
+rule 3.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import load_lexicon
+from ..text import Tokens
+
+__all__ = [
+    "BETWEEN",
+    "DETERMINERS",
+    "PRONOUNS",
+    "phrase_after",
+    "subject_before",
+    "word_set",
+]
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A closed word list written as whitespace-separated words."""
+    return frozenset(text.split())
+
+
+# Determiners and quantifiers: they open a noun phrase (included, then stop).
+DETERMINERS = word_set(
+    """
+    a an the this these those his her its their our my your some many most several both
+    all each every any no another such one two three four five six seven eight nine ten
+    dozens hundreds thousands few
+    """
+)
+# Subject pronouns a speaker can be; "who" is resolved to the noun phrase it follows.
+PRONOUNS = word_set("he she they it we i you who")
+
+# Function words and auxiliaries that end a noun phrase (not part of it).
+_STOP = word_set(
+    """
+    in on at to with by from about after before over under into onto as than during
+    since until through between against among without within across behind beyond upon
+    via per despite toward towards around near off out up and or but so yet nor because
+    although though while whereas if unless when whenever where whether that which whom
+    whose what how why is are was were be been being am has have had do does did will
+    would shall should can could may might must not never also just even only there here
+    then now when also still however meanwhile instead him them me us
+    """
+)
+_PREPOSITIONS = word_set(
+    """
+    in on at to with by from about after before over under into onto than during
+    since until through between against among without within across behind beyond
+    upon via per despite toward towards around near
+    """
+)
+# Words between a subject and its verb: auxiliaries and common adverbs.
+BETWEEN = word_set(
+    """
+    has have had also later earlier previously once then first again would will could
+    can may might must did does do had already recently repeatedly publicly privately
+    often frequently never not reportedly allegedly yesterday today initially
+    subsequently since still further himself herself themselves itself sometimes
+    now just is are was were been being be am
+    """
+)
+_TIMES = word_set(
+    """
+    monday tuesday wednesday thursday friday saturday sunday week month year morning
+    afternoon evening night weekend
+    """
+)
+_MONTHS = word_set(
+    """
+    january february march april may june july august september october november
+    december
+    """
+)
+# Lower-case words that may join the words of a name or title.
+_CONNECTORS = word_set(
+    """
+    of for de del da di du la le van von der den bin ibn al el y
+    """
+)
+# Title abbreviations that end in a period inside a name ("Sen. Chuck Schumer").
+_TITLE_ABBREVIATIONS = word_set(
+    """
+    mr mrs ms mx dr prof rev fr sr jr st gen lt col maj capt cpt cmdr cdr adm sgt cpl
+    pvt brig gov sen rep reps sens supt insp det atty amb sec treas pres hon msgr u.s
+    u.k u.n e.u d.c
+    """
+)
+# Head nouns that make a phrase an organisation ("it") rather than a person.
+_MAX_PHRASE = 14
+_MAX_APPOSITIVE = 30
+_LINKERS = word_set("familiar close knowledge linked allied")
+
+
+def _is_capitalised(text: str, start: int, end: int) -> bool:
+    """Whether the token has an upper-case letter (names, "al-Maliki", "McCain")."""
+    return not text[start:end].islower()
+
+
+def _gap_ok(text: str, tokens: Tokens, left: int) -> bool:
+    """Whether tokens ``left`` and ``left + 1`` may belong to one noun phrase.
+
+    Only spaces, a hyphen, a parenthesis, or the period of a title
+    abbreviation or initial may stand between them.
+    """
+    gap = text[tokens.ends[left] : tokens.starts[left + 1]]
+    if not gap:
+        return True
+    if "\n" in gap:
+        return False
+    stripped = gap.strip()
+    if not stripped or stripped in ("-", "\u2013", "(", ")", ".)", "'", "\u2019"):
+        return True
+    if stripped == ".":
+        norm = tokens.norms[left]
+        return norm in _TITLE_ABBREVIATIONS or len(norm) == 1 or "." in norm
+    return False
+
+
+def subject_before(text: str, tokens: Tokens, cue: int, lo: int) -> tuple[int, int] | None:
+    """Token span ``[i, j)`` of the subject noun phrase ending before token ``cue``.
+
+    Auxiliaries and adverbs between subject and verb ("has also said") are
+    skipped; an appositive between commas ("Smith, a spokesman for X,
+    said"; "Smith, who chairs the panel, said") is included in the span.
+    Tokens before ``lo`` are never used.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> text = "As tensions rose, Saudi state media announced the move."
+    >>> toks = tokenize(text)
+    >>> i, j = subject_before(text, toks, toks.norms.index("announced"), 0)
+    >>> text[toks.starts[i]:toks.ends[j - 1]]
+    'Saudi state media'
+    >>> text = "Tom Smith, a spokesman for the ministry, said it was over."
+    >>> toks = tokenize(text)
+    >>> i, j = subject_before(text, toks, toks.norms.index("said"), 0)
+    >>> text[toks.starts[i]:toks.ends[j - 1]]
+    'Tom Smith, a spokesman for the ministry'
+    """
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    j = cue - 1
+    while (
+        j >= lo
+        and j >= cue - 5
+        and (
+            (starts[j + 1] - ends[j] == 1 and text[ends[j]] == " ")
+            or _plain_gap(text, ends[j], starts[j + 1])
+        )
+        and (
+            norms[j] in BETWEEN
+            or (norms[j].endswith("ly") and text[starts[j]].islower() and len(norms[j]) > 3)
+            or (norms[j] in _TIMES and j > lo and norms[j - 1] in ("on", "last", "this", "early"))
+            or (
+                norms[j] in ("on", "last", "this", "early")
+                and j + 1 < cue
+                and norms[j + 1] in _TIMES
+            )
+        )
+    ):
+        j -= 1
+    if j < lo:
+        return None
+    gap = text[ends[j] : starts[j + 1]].strip()
+    if gap == ",":
+        # Appositive or relative clause closed by a comma before the verb.
+        return _appositive(text, tokens, j, lo)
+    if gap and gap not in (")", ".)", "-"):
+        return None
+    span = _phrase_left(text, tokens, j, lo)
+    if (
+        span is not None
+        and span[0] - 1 > lo
+        and tokens.norms[span[0] - 1] in _PREPOSITIONS
+        and tokens.norms[span[0]] in DETERMINERS
+        and _plain_gap(text, ends[span[0] - 1], starts[span[0]])
+    ):
+        # "... fighting against the government of Bashar al-Assad are declaring":
+        # a determiner phrase governed by a preposition is not the subject
+        return None
+    return span
+
+
+def _plain_gap(text: str, a: int, b: int) -> bool:
+    return not text[a:b].strip()
+
+
+_VERB_FORMS: set[str] = set()
+
+
+def _verb_forms() -> set[str]:
+    """Inflected reporting verbs ("said", "tells", "warning"); not base forms,
+    which are often nouns inside names and roles ("state media")."""
+    if not _VERB_FORMS:
+        for entry in load_lexicon("reporting_verbs"):
+            if len(entry.words) == 1 and entry.extra.get("form") in (
+                "past",
+                "past_participle",
+                "3sg",
+                "gerund",
+            ):
+                _VERB_FORMS.add(entry.words[0])
+        _VERB_FORMS.add("according")
+    return _VERB_FORMS
+
+
+def _initial(text: str, tokens: Tokens, k: int) -> bool:
+    """Whether token ``k`` is an initial ("Jock A. Finlayson"), not the article "A"."""
+    end = tokens.ends[k]
+    return (
+        end - tokens.starts[k] == 1
+        and text[tokens.starts[k]].isupper()
+        and text[end : end + 1] == "."
+        and k + 1 < len(tokens)
+        and text[tokens.starts[k + 1]].isupper()
+    )
+
+
+def _contracted_pronoun(norm: str) -> bool:
+    """ "he's", "she'd", "they've": a subject pronoun with a contracted auxiliary."""
+    base, _, rest = norm.partition("'")
+    return bool(rest) and base in PRONOUNS
+
+
+def _phrase_left(
+    text: str, tokens: Tokens, j: int, lo: int, *, names: bool = False
+) -> tuple[int, int] | None:
+    """The noun phrase whose last token is ``j``, scanning left."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    head = norms[j]
+    if head == "who" and j > lo and text[ends[j - 1] : starts[j]].strip() == ",":
+        # "Hillary Clinton, who said ...", "critics who believe ...": the antecedent
+        return _phrase_left(text, tokens, j - 1, lo)
+    if head == "which":
+        return None
+    if head in PRONOUNS or ("'" in head and _contracted_pronoun(head)):
+        return (j, j + 1)
+    if (head in _STOP and head != "us") or (
+        head in DETERMINERS and head not in ("all", "both", "some", "many")
+    ):
+        return None
+    verb_forms = _verb_forms()
+    k = j
+    first = j
+    bottom = max(lo, j - _MAX_PHRASE + 1)
+    while k >= bottom:
+        if k < j and not (
+            (starts[k + 1] - ends[k] == 1 and text[ends[k]] == " ") or _gap_ok(text, tokens, k)
+        ):
+            break
+        norm = norms[k]
+        if norm in DETERMINERS and not _initial(text, tokens, k):
+            first = k
+            # "head of the agency", "people familiar with the matter"
+            if (
+                k - 2 >= lo
+                and _gap_ok(text, tokens, k - 1)
+                and _gap_ok(text, tokens, k - 2)
+                and (
+                    norms[k - 1] in ("of", "for", "at", "by", "from")
+                    or (norms[k - 1] in ("with", "to") and norms[k - 2] in _LINKERS)
+                )
+                and norms[k - 2] not in _STOP
+                and norms[k - 2] not in DETERMINERS
+            ):
+                k -= 2  # over the preposition
+                continue
+            break
+        if norm in _CONNECTORS:
+            k -= 1
+            continue
+        cap = not text[starts[k] : ends[k]].islower()
+        if (norm in _STOP or norm in PRONOUNS) and not (cap and norm in ("us", "u.s")):
+            break
+        if not cap and k < j and norm in verb_forms:
+            break  # "said Zbigniew Brzezinski": a reporting verb is not part of a speaker
+        if not cap and norm.endswith("ly") and len(norm) > 4:
+            break
+        if cap and norm in ("and",):
+            break
+        first = k
+        k -= 1
+    # a leading connector is never part of the phrase
+    while first <= j and norms[first] in _CONNECTORS:
+        first += 1
+    if first > j:
+        return None
+    return (first, j + 1)
+
+
+def _appositive(text: str, tokens: Tokens, j: int, lo: int) -> tuple[int, int] | None:
+    """Subject with an appositive: ``NAME, <appositive>,`` before the verb."""
+    starts, ends = tokens.starts, tokens.ends
+    # find the comma that opens the appositive (within a short window)
+    k = j
+    while k > lo and j - k < _MAX_APPOSITIVE:
+        gap = text[ends[k - 1] : starts[k]]
+        if "," in gap:
+            break
+        if gap.strip() not in ("", "-", ".", "(", ")", "'", "\u2019"):
+            return None
+        k -= 1
+    else:
+        return None
+    if k <= lo:
+        return None
+    if j - k < 2 and all(not text[starts[t]].islower() for t in range(k, j + 1)) and k - 1 > lo:
+        # "a pastor at the Church of Elizabeth, Colorado, said": a place after
+        # a comma is part of the appositive; look for the comma before it
+        outer = _appositive(text, tokens, k - 1, lo)
+        if outer is not None:
+            return (outer[0], j + 1)
+    name = _phrase_left(text, tokens, k - 1, lo)
+    if name is None:
+        return None
+    return (name[0], j + 1)
+
+
+def phrase_after(text: str, tokens: Tokens, i: int, hi: int) -> tuple[int, int] | None:
+    """Token span ``[i, j)`` of the noun phrase starting at token ``i`` (before ``hi``).
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> text = "It is over, according to a source familiar with the talks."
+    >>> toks = tokenize(text)
+    >>> i, j = phrase_after(text, toks, toks.norms.index("to") + 1, len(toks))
+    >>> text[toks.starts[i]:toks.ends[j - 1]]
+    'a source familiar with the talks'
+    """
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    if i >= hi:
+        return None
+    if norms[i] in PRONOUNS:
+        return (i, i + 1)
+    if norms[i] in _STOP:
+        return None
+    k = i
+    last = -1
+    while k < hi and k - i < _MAX_PHRASE:
+        if k > i and not _gap_ok(text, tokens, k - 1):
+            break
+        norm = norms[k]
+        cap = _is_capitalised(text, starts[k], ends[k])
+        if norm in DETERMINERS and not _initial(text, tokens, k):
+            if (
+                k > i
+                and last >= 0
+                and norms[k - 1] not in _CONNECTORS
+                and norms[k - 1] not in ("with", "to")
+            ):
+                break
+            k += 1
+            continue
+        if norm in ("with", "to") and k > i and norms[k - 1] in ("familiar", "close", "knowledge"):
+            k += 1
+            continue
+        if norm in _CONNECTORS or (norm == "at" and k + 1 < hi):
+            k += 1
+            continue
+        if norm in _STOP or norm in PRONOUNS:
+            break
+        if not cap and k > i and last >= 0 and _looks_verb(norm):
+            break
+        last = k
+        k += 1
+    if last < 0:
+        return None
+    return (i, last + 1)
+
+
+def _looks_verb(norm: str) -> bool:
+    return norm.endswith(("ed", "ing")) and norm not in ("official", "spokeswoman")

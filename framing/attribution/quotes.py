@@ -1,0 +1,383 @@
+"""Quote finding: each cue's speaker and content, and quoted sentences without a cue.
+
+The walk over a text of :func:`find_quotes`: the cues of
+:mod:`framing.attribution.cues` in text order, for each its speaker (the
+subject left of the cue, else the phrase right of it, resolved by
+:mod:`framing.attribution.speakers`) and its content
+(:mod:`framing.attribution.content`); then a quoted sentence with no cue of its
+own continues the most recent attributed speaker in the same or the previous
+paragraph.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from operator import attrgetter, itemgetter
+
+from ..lexicon import Match
+from ..text import Sentence, Tokens
+from ..types import QuoteKind
+from .content import (
+    _ADDRESSEE_VERBS,
+    _ADDRESSEES,
+    _ADVERBIALS,
+    _GERUNDS_CUT,
+    _SUBJECT_PRONOUNS,
+    _clause_end,
+    _content_left,
+    _content_right,
+    _ends_phrase,
+    _main_subject,
+    _quote_or_mixed,
+    _skip_adverbials,
+    _trim,
+    _widen_to_quote,
+)
+from .cues import _colon_cues, _CueHit, _find_cues
+from .doc import _Doc
+from .marks import _QUOTE_CHARS
+from .phrases import BETWEEN, DETERMINERS, phrase_after, subject_before, word_set
+from .records import Cue, Quote, Speaker
+from .speakers import SpeakerResolver
+
+__all__ = ["find_quotes"]
+
+_MAX_REACH = 1500  # characters around a cue searched for its speaker and content
+
+
+def find_quotes(
+    text: str,
+    sentences: list[Sentence],
+    tokens: Tokens,
+    matches: Sequence[Match] | None = None,
+) -> list[Quote]:
+    """Quotes in ``text`` with their speakers, cues, stances and source categories.
+
+    Parameters
+    ----------
+    text : str
+        The article text; all offsets index into it.
+    sentences : list of Sentence
+        Its sentences (:func:`framing.text.split_sentences`).
+    tokens : Tokens
+        Its tokens (:func:`framing.text.tokenize`).
+    matches : sequence of Match, optional
+        The article's lexicon hits from a :class:`~framing.lexicon.Matcher`
+        over ``tokens`` that includes the shipped ``source_roles`` lexicon (as
+        :class:`framing.Analyzer` finds them). Speaker categories are then
+        read from those hits instead of matching each speaker phrase again;
+        the result is the same. Hits of other lexicons are ignored. Default:
+        speaker phrases are matched on their own.
+
+    Returns
+    -------
+    list of Quote
+        In text order. A quote interrupted by its attribution ("A," she said,
+        "B.") gives one record per part, sharing speaker and cue.
+
+    Examples
+    --------
+    >>> from framing.text import split_sentences, tokenize
+    >>> text = ('Army chief General Tom Ray said: \u201cWe are ready.\u201d '
+    ...         'Officials alleged that the plan had \u201cfailed.\u201d')
+    >>> for q in find_quotes(text, split_sentences(text), tokenize(text)):
+    ...     print(q.kind, q.text, '|', q.speaker.text, q.speaker.category, '|', q.cue.lemma, q.cue.stance)
+    direct \u201cWe are ready.\u201d | Army chief General Tom Ray military | say neutral
+    mixed that the plan had \u201cfailed.\u201d | Officials anonymous | allege distancing
+
+    With the article's lexicon hits (here of ``source_roles`` only) the
+    result is the same, found faster:
+
+    >>> from framing.lexicon import Matcher, load_lexicon
+    >>> sents, toks = split_sentences(text), tokenize(text)
+    >>> hits = Matcher([load_lexicon("source_roles")]).find(text, toks)
+    >>> find_quotes(text, sents, toks, hits) == find_quotes(text, sents, toks)
+    True
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_quotes expects a str. Got {type(text).__name__} instead.")
+    if not text.strip():
+        return []
+    doc = _Doc(text, sentences, tokens)
+    cues = _find_cues(text, tokens) if len(tokens) else []
+    resolver: SpeakerResolver | None = None
+    quotes: list[Quote] = []
+    # (end of the content, speaker) of each attribution, in text order
+    said: list[tuple[int, Speaker]] = []
+    seen: set[tuple[int, int]] = set()
+    cue_tokens = {t for c in cues for t in range(c.i, c.j)}
+    doc.cue_starts = [tokens.starts[c.i] for c in cues]
+    events: list[tuple[int, _CueHit | None]] = [(tokens.starts[c.i], c) for c in cues]
+    events.extend((pos, None) for pos in _colon_cues(doc))
+    events.sort(key=itemgetter(0))
+    q_starts, q_ends = doc.q_starts, doc.q_ends
+    for cs, c in events:
+        k = bisect_right(q_starts, cs) - 1
+        if k >= 0 and cs < q_ends[k]:  # doc.quote_at(cs) >= 0
+            continue  # a cue inside a quotation belongs to the quoted speaker
+        if c is None:
+            ce, lemma, stance = cs + 1, ":", "neutral"
+            found = _attribute_colon(doc, cs)
+        else:
+            ce, lemma, stance = tokens.ends[c.j - 1], c.lemma, c.stance
+            found = _attribute(doc, c, cue_tokens)
+        if found is None:
+            continue
+        subject, contents = found
+        speaker = None
+        if subject is not None:
+            if resolver is None:
+                resolver = SpeakerResolver(text, tokens, matches)
+            mention = resolver.resolve(*subject)
+            speaker = Speaker(
+                text[mention.start : mention.end],
+                mention.start,
+                mention.end,
+                mention.category,
+                mention.name,
+            )
+        cue = Cue(text[cs:ce], cs, ce, lemma, stance)
+        for s, e in contents:
+            if (s, e) in seen:
+                continue  # one record per span: the first cue that claims it
+            seen.add((s, e))
+            quotes.append(Quote(s, e, text[s:e], _kind(doc, s, e), speaker, cue))
+        if speaker is not None and contents:
+            said.append((max([e for _, e in contents]), speaker))
+    _continue_speakers(doc, said, quotes)
+    quotes.sort(key=attrgetter("start", "end"))
+    return quotes
+
+
+def _attribute_colon(
+    doc: _Doc, pos: int
+) -> tuple[tuple[int, int] | None, list[tuple[int, int]]] | None:
+    """Speaker and content of a "Name: content" colon cue."""
+    text, toks = doc.text, doc.tokens
+    t = bisect_left(toks.starts, pos) - 1
+    line = text.rfind("\n", 0, pos) + 1
+    begin = max(line, doc.sentence_of(pos).start)
+    first = doc.tok_at(begin)
+    start = doc.skip_space(pos + 1)
+    end = doc.sentence_of(start).end
+    k = doc.quote_starting(start)
+    content = _quote_or_mixed(doc, k, end) if k >= 0 else _trim(text, start, end)
+    if content[1] <= content[0]:
+        return None
+    return (first, t + 1), [content]
+
+
+def _continue_speakers(doc: _Doc, said: list[tuple[int, Speaker]], quotes: list[Quote]) -> None:
+    """Give quoted sentences without a cue to the previous speaker nearby.
+
+    A quote that starts a sentence, holds at least three words and has no cue
+    continues the speaker of the closest attribution before it, when that
+    attribution ends in the same or the previous paragraph.
+    """
+    if not said:
+        return
+    said.sort(key=itemgetter(0))
+    ends = [e for e, _ in said]
+    text = doc.text
+    used, sentences, sent_starts = doc.used, doc.sentences, doc.sent_starts
+    tok_starts = doc.tokens.starts
+    for k, (s, e) in enumerate(doc.spans):
+        if used[k]:
+            continue
+        sent = sentences[max(0, bisect_right(sent_starts, s) - 1)]  # doc.sentence_of(s)
+        if sent.start != s and text[sent.start : s].strip(" \t\u2014-"):
+            continue  # a quote inside a sentence: a scare quote or a title
+        if bisect_left(tok_starts, e) - bisect_left(tok_starts, s) < 3:
+            continue
+        i = bisect_right(ends, s) - 1
+        if i < 0:
+            continue
+        last_end, speaker = said[i]
+        if doc.paragraph_of(s) - doc.paragraph_of(last_end) > 1:
+            continue
+        doc.used[k] = True
+        quotes.append(Quote(s, e, text[s:e], "direct", speaker, None))
+        said.insert(i + 1, (e, speaker))
+        ends.insert(i + 1, e)
+
+
+def _kind(doc: _Doc, s: int, e: int) -> QuoteKind:
+    q_starts, q_ends = doc.q_starts, doc.q_ends
+    first = bisect_left(q_starts, s)
+    if first < len(q_starts) and q_starts[first] == s and q_ends[first] == e:
+        doc.used[first] = True
+        return "direct"
+    kind: QuoteKind = "indirect"
+    for q in range(first, len(q_starts)):
+        if q_starts[q] >= e:
+            break
+        if q_ends[q] <= e:
+            doc.used[q] = True
+            kind = "mixed"
+    return kind
+
+
+def _attribute(
+    doc: _Doc, c: _CueHit, cue_tokens: set[int]
+) -> tuple[tuple[int, int] | None, list[tuple[int, int]]] | None:
+    """Speaker tokens and content spans of the cue ``c``, or None."""
+    text, toks = doc.text, doc.tokens
+    norms, starts, ends = toks.norms, toks.starts, toks.ends
+    n = len(norms)
+    cs = starts[c.i]
+    sent = doc.sentences[max(0, bisect_right(doc.sent_starts, cs) - 1)]  # doc.sentence_of
+    q_starts, q_ends = doc.q_starts, doc.q_ends
+    sent_start = sent.start
+    qk = bisect_right(q_starts, sent_start) - 1  # doc.quote_at(sent_start)
+    if qk >= 0 and sent_start < q_ends[qk]:
+        sent_start = q_starts[qk]
+    # the sentence may end inside a quote that continues ('said: "A. B."')
+    sent_end = sent.end
+    last = max(sent_end - 1, 0)
+    qk = bisect_right(q_starts, last) - 1
+    if qk >= 0 and last < q_ends[qk]:
+        sent_end = max(sent_end, q_ends[qk])
+    # a run-on "sentence" (no punctuation for pages) is cut around the cue,
+    # which keeps the work per cue bounded and the whole pass linear
+    sent_start = max(sent_start, cs - _MAX_REACH)
+    sent_end = min(sent_end, cs + _MAX_REACH)
+    lo = bisect_left(starts, sent_start)  # doc.tok_at
+    hi = bisect_left(starts, sent_end)
+
+    if c.lemma == "according to":
+        subj = phrase_after(text, toks, c.j, hi)
+        if subj is None:
+            return None
+        subj_end = ends[subj[1] - 1]
+        if not text[sent_start:cs].strip(_QUOTE_CHARS + " \t"):
+            # "According to X, Y."
+            start = doc.skip_space(subj_end, " \t\u00a0,")
+            s, e = _trim(text, start, _clause_end(doc, start, sent_end))
+        else:
+            s, e = _trim(text, sent_start, cs)
+            s, e = _widen_to_quote(doc, s, e)
+        return (subj, [(s, e)]) if e > s else None
+
+    tlen = len(text)
+    weak = c.form in ("base", "3sg", "")
+    participle = c.form == "gerund" and "," in text[ends[c.i - 1] : cs] if c.i else False
+    subj = None if participle else subject_before(text, toks, c.i, lo)
+    after = c.j
+    inverted = False
+    if subj is None:
+        # "..., said Smith" / "“...,” said the minister"
+        prev_end = doc.back_space(cs)
+        prev = text[prev_end - 1] if prev_end else ""
+        if prev in ",\u201d\"'\u2019?!\u2014" and c.form != "gerund":
+            cand = phrase_after(text, toks, c.j, hi)
+            if (
+                cand is not None
+                and _ends_phrase(doc, cand[1])
+                and (
+                    norms[cand[0]] in DETERMINERS
+                    or text[starts[cand[0]]].isupper()
+                    or norms[cand[0]] in _SUBJECT_PRONOUNS
+                )
+            ):
+                subj, inverted, after = cand, True, cand[1]
+    if (
+        subj is not None
+        and not inverted
+        and c.form in ("past", "past_participle")
+        and not _BE.isdisjoint(norms[subj[1] : c.i])
+    ):
+        # a passive: "The move was first reported by MSNBC", "it is said that"
+        t = _skip_adverbials(doc, c.j, hi)
+        if t < hi and norms[t] == "by":
+            agent = phrase_after(text, toks, t + 1, hi)
+            if agent is not None:
+                content = (starts[subj[0]], ends[subj[1] - 1])
+                return agent, [content]
+        if subj[1] - subj[0] == 1 and norms[subj[0]] == "it":
+            subj = None  # "it is said that ...": the that-clause, no speaker
+        else:
+            return None
+    before = c.i - 1
+    while before > lo and norms[before] in BETWEEN:
+        before -= 1
+    if (
+        subj is None
+        and c.i > lo
+        and (c.form == "gerund" or norms[before] in ("and", "but", "then", "before", "after"))
+    ):
+        # "..., saying that ...", "... and said ...": the subject of the main clause
+        subj = _main_subject(doc, lo, c.i)
+    if subj is not None:
+        doc.last_subject = (sent_start, subj)
+    if c.lemma in _ADDRESSEE_VERBS and after < hi:
+        # "told reporters.", "told The Hill on Friday:", "told me."
+        obj = phrase_after(text, toks, after, hi)
+        if norms[after] in _OBJECT_PRONOUNS:
+            obj = (after, after + 1)
+        if (
+            obj is not None
+            and obj[1] - after <= 4
+            and (norms[after] in _ADDRESSEES or text[starts[after]].isupper())
+        ):
+            end = doc.skip_space(ends[obj[1] - 1])
+            if end >= tlen or text[end] in ".,;:!?" or (obj[1] < n and norms[obj[1]] == "that"):
+                after = obj[1]
+    if after + 1 < hi and norms[after] == "to":
+        # "said to reporters.", "added to People:" (an addressee, not content)
+        obj = phrase_after(text, toks, after + 1, hi)
+        if obj is not None and obj[1] - after <= 5 and _ends_phrase(doc, obj[1]):
+            after = obj[1]
+    # _skip_adverbials and skip_space, with their common cases inline
+    tail = _skip_adverbials(doc, after, hi) if after < hi and norms[after] in _ADVERBIALS else after
+    nxt = ends[tail - 1]
+    while nxt < tlen and text[nxt] in " \t\u00a0":
+        nxt += 1
+    ends_clause = nxt >= tlen or text[nxt] in ",.;!?\u2014)" or nxt >= sent_end
+    if not ends_clause and not inverted:
+        evidence = subj is not None and norms[subj[1] - 1] in _EVIDENCE
+        right = _content_right(doc, c, after, tail, sent_end, cue_tokens, weak, evidence)
+        if right is None:
+            return None
+        if subj is None and not (
+            text.startswith("that", right[0]) or doc.quote_starting(right[0]) >= 0
+        ):
+            return None  # a passive or subjectless cue: "that"-clauses and quotes only
+        return subj, [right]
+    if subj is None:
+        return None
+    contents: list[tuple[int, int]] = []
+    left_pos = cs if inverted else starts[subj[0]]
+    left = _content_left(doc, doc.back_space(left_pos), sent_start)
+    if left is not None:
+        contents.append(left)
+    if nxt < tlen and text[nxt] in ",:" and nxt < sent_end + 1:
+        start = doc.skip_space(nxt + 1, " \t\u00a0\n")
+        k = doc.quote_starting(start)
+        if k >= 0:
+            contents.append(doc.spans[k])
+        elif (left is not None and text[nxt] == "," and doc.quote_at(left[0]) < 0) or (
+            left is None
+            and text[nxt] == ","
+            and not inverted
+            and subj[0] > 0
+            and norms[subj[0] - 1] == "as"
+        ):
+            # "The economy, Smith said, is weak."
+            t = doc.tok_at(start)
+            if t < n and norms[t] not in _GERUNDS_CUT and norms[t] != "according":
+                s, e = _trim(text, start, _clause_end(doc, start, sent_end))
+                if e > s:
+                    contents.append((s, e))
+    return (subj, contents) if contents else None
+
+
+_BE = word_set("is are was were been being be am")
+_OBJECT_PRONOUNS = word_set("me him her us them you")
+# documents whose findings are reported like speech ("the poll showed Trump ahead")
+_EVIDENCE = word_set(
+    """
+    poll polls survey surveys study studies report reports data records results figures
+    analysis research estimates documents statistics numbers count
+    """
+)

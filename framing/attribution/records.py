@@ -1,0 +1,98 @@
+"""The records of source attribution: speaker, cue and quote, and their category names.
+
+The JSONL ``quotes`` contract (:meth:`Quote.to_dict`) of :mod:`framing.attribution`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..types import QuoteKind
+
+__all__ = ["SOURCE_CATEGORIES", "STANCES", "Cue", "Quote", "Speaker"]
+
+
+STANCES = ("neutral", "endorsing", "distancing", "contesting", "emotive")
+"""Stance categories of the ``reporting_verbs`` lexicon."""
+
+SOURCE_CATEGORIES = (
+    "government",
+    "military",
+    "law_enforcement",
+    "expert",
+    "advocacy",
+    "business",
+    "media",
+    "religious",
+    "citizen",
+    "anonymous",
+    "other",
+)
+"""Source categories: those of the ``source_roles`` lexicon, plus ``other``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who is quoted: a span of the text and a source category.
+
+    ``text``/``start``/``end`` are the mention next to the cue ("Dempsey",
+    "He", "officials"); ``name`` is the fullest mention of the same source
+    (the full title and name a short mention or pronoun was linked to), and
+    ``category`` comes from that full mention. ``name`` is not part of the
+    JSONL contract (:meth:`to_dict`).
+    """
+
+    text: str
+    start: int
+    end: int
+    category: str
+    name: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (the ``speaker`` of a JSONL quote)."""
+        return {"text": self.text, "start": self.start, "end": self.end, "category": self.category}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The reporting verb (or "according to") with its lemma and stance."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+    stance: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (the ``cue`` of a JSONL quote)."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "lemma": self.lemma,
+            "stance": self.stance,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation or reported statement (the JSONL ``quotes`` contract)."""
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: Speaker | None
+    cue: Cue | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of the quote (the JSONL ``quotes`` contract)."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": None if self.speaker is None else self.speaker.to_dict(),
+            "cue": None if self.cue is None else self.cue.to_dict(),
+        }

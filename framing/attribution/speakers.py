@@ -1,0 +1,405 @@
+"""Speakers of quotes: name linking, pronouns and source categories.
+
+A rule-based, model-free stage of :mod:`framing.attribution`, after the noun
+phrases of :mod:`framing.attribution.phrases`.
+:class:`SpeakerResolver` gives each mention a source category from the
+``source_roles`` lexicon, links later short mentions ("Dempsey") to the
+fullest earlier mention of the same name, and resolves pronouns to the most
+recent compatible speaker.
+
+The closed word lists below (person pronouns, organisation head nouns,
+anonymous heads) are grammatical classes the algorithm needs, not lexicon
+content; see STYLE.md rule 3.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import Match, Matcher, load_lexicon
+from ..text import Tokens
+from .phrases import (
+    _MAX_PHRASE,
+    _MONTHS,
+    _STOP,
+    _TIMES,
+    DETERMINERS,
+    PRONOUNS,
+    _contracted_pronoun,
+    _is_capitalised,
+    _phrase_left,
+    word_set,
+)
+
+__all__ = ["Mention", "SpeakerResolver"]
+
+
+_PERSON_PRONOUNS = word_set("he she i")
+# Head nouns that make a phrase an organisation ("it") rather than a person.
+_ORG_HEADS = word_set(
+    """
+    media government ministry department agency company party committee council court
+    administration campaign office organization organisation group network newspaper
+    paper monarchy regime union association institute university commission board bank
+    firm police army military navy force forces coalition alliance movement foundation
+    center centre embassy state senate house congress parliament cabinet white kremlin
+    pentagon poll survey report study statement website channel station times post
+    journal news agency corporation corp inc ltd foundation service bureau authority
+    authorities team club church fund
+    """
+)
+
+# Generic heads that leave a source unnamed when no name goes with them.
+_ANONYMOUS_HEADS = word_set(
+    """
+    official officials source sources aide aides diplomat diplomats insider insiders
+    people person someone staffer staffers adviser advisers advisor advisors
+    """
+)
+_ANTECEDENT_WINDOW = 80  # tokens searched back for a pronoun's antecedent
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker mention resolved to an entity.
+
+    ``start``/``end`` are character offsets of the mention in the text;
+    ``name`` is the fullest mention of the entity (for a pronoun, of its
+    antecedent) and ``category`` its source category.
+    """
+
+    start: int
+    end: int
+    name: str
+    category: str
+    kind: str  # "person", "org", "group"
+
+
+def _category(found: list[Match]) -> str:
+    if not found:
+        return "other"
+    if any(m.category == "anonymous" for m in found):
+        return "anonymous"
+    strong = [m for m in found if m.weight >= 0.5]
+    if strong:
+        return max(strong, key=lambda m: m.start).category
+    return max(found, key=lambda m: m.weight).category
+
+
+@lru_cache(maxsize=65_536)
+def _phrase_category(phrase: str) -> str:
+    """The source category of a speaker phrase (cached: phrases repeat across articles)."""
+    return _category(_role_matcher().find(phrase))
+
+
+def _role_matcher() -> Matcher:
+    global _ROLES
+    if _ROLES is None:
+        _ROLES = Matcher([load_lexicon("source_roles")])
+    return _ROLES
+
+
+_ROLES: Matcher | None = None
+_PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|da|di|van|von)-", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65_536)
+def _name_key(norm: str) -> str:
+    return _PARTICLE.sub("", norm.replace("'s", ""))
+
+
+# "'s" followed by more of its token (in norms joined by spaces)
+_INNER_S = re.compile(r"'s[^ ]")
+
+
+def _first_indices(items: list[str], value: str, limit: int) -> list[int]:
+    """Indices of the first ``limit`` occurrences of ``value`` (scanned in C)."""
+    out: list[int] = []
+    i = -1
+    try:
+        while len(out) < limit:
+            i = items.index(value, i + 1)
+            out.append(i)
+    except ValueError:
+        pass
+    return out
+
+
+class SpeakerResolver:
+    """Categories, name links and pronoun antecedents for the speakers of one text.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    tokens : Tokens
+        Its tokens.
+    roles : sequence of Match, optional
+        The article's lexicon hits from a :class:`~framing.lexicon.Matcher`
+        over ``tokens`` that includes the shipped ``source_roles`` lexicon;
+        categories are then read from its ``source_roles`` hits (the same
+        categories, without matching each phrase again). Default: each
+        phrase is matched on its own.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> text = ("Iraqi Prime Minister Nouri al-Maliki spoke. Army chief General Tom Ray left. "
+    ...         "Maliki said no.")
+    >>> toks = tokenize(text)
+    >>> res = SpeakerResolver(text, toks)
+    >>> m = res.resolve(toks.norms.index("maliki"), toks.norms.index("maliki") + 1)
+    >>> (text[m.start:m.end], m.name, m.category)
+    ('Maliki', 'Iraqi Prime Minister Nouri al-Maliki', 'government')
+    """
+
+    def __init__(self, text: str, tokens: Tokens, roles: Sequence[Match] | None = None) -> None:
+        self.text = text
+        self.tokens = tokens
+        self._categories: dict[tuple[int, int], str] = {}
+        self._variants: dict[str, list[str]] | None = None
+        self._first: dict[tuple[str, int], list[int]] = {}  # name key -> first occurrences
+        self._names: dict[int, tuple[int, int] | None] = {}  # token -> name phrase ending there
+        self._joined: str | None = None
+        self._history: list[Mention] = []
+        self._roles: list[Match] | None = None
+        if roles is not None:
+            self._roles = [m for m in roles if m.lexicon == "source_roles"]
+            self._role_starts = [m.start for m in self._roles]
+            self._role_ends = [m.end for m in self._roles]
+
+    # -- categories ---------------------------------------------------------
+    def category_of(self, start: int, end: int) -> str:
+        """Source category of the character span ``[start, end)``.
+
+        The role nearest the head of the phrase wins (the rightmost match with
+        weight >= 0.5, else the heaviest): in "US Joint Chiefs of Staff
+        chairman General Martin Dempsey" the title "General" is military.
+        Anonymous markers ("sources", "people familiar with") win over roles.
+        Without any role the category is ``"other"``.
+        """
+        key = (start, end)
+        category = self._categories.get(key)
+        if category is None:
+            category = self._categories[key] = self._category(start, end)
+        return category
+
+    def _category(self, start: int, end: int) -> str:
+        roles = self._roles
+        if roles is None:
+            return _phrase_category(self.text[start:end])
+        # The article's hits inside the span are the phrase's own hits unless a
+        # hit crosses an edge of the span (it may have hidden a shorter one
+        # inside): then the phrase is matched on its own.
+        lo = bisect_left(self._role_starts, start)
+        hi = bisect_left(self._role_starts, end, lo)
+        if (lo and self._role_ends[lo - 1] > start) or (hi > lo and self._role_ends[hi - 1] > end):
+            return _phrase_category(self.text[start:end])
+        return _category(roles[lo:hi])
+
+    # -- names --------------------------------------------------------------
+    def _occurrences(self, key: str, before: int, limit: int = 8) -> list[int]:
+        """The first ``limit`` token indices up to ``before`` whose name key is ``key``."""
+        first = self._first.get((key, limit))
+        if first is None:
+            first = self._first[(key, limit)] = self._first_occurrences(key, limit)
+        # the first ``limit`` occurrences up to ``before`` are those of the first
+        # ``limit`` occurrences overall that are not after it
+        return [t for t in first if t <= before]
+
+    def _first_occurrences(self, key: str, limit: int) -> list[int]:
+        """The first ``limit`` token indices whose norm is ``key`` or has name key ``key``."""
+        norms = self.tokens.norms
+        joined = self._joined_norms()
+        if joined and len(key) >= 4:
+            # Every such token holds ``key`` (see _joined_norms): find it in the
+            # joined norms (in C), count the spaces before it for the token index
+            # and check the token.
+            found: list[int] = []
+            t = at = 0  # token index t at offset ``at`` of ``joined``
+            p = joined.find(key)
+            while p >= 0 and len(found) < limit:
+                t += joined.count(" ", at, p)
+                at = p
+                w = norms[t]
+                if w == key or _name_key(w) == key:
+                    found.append(t)
+                end = joined.find(" ", p)
+                if end < 0:
+                    break
+                p = joined.find(key, end + 1)
+            return found
+        if self._variants is None:  # forms whose name key differs, built once per text
+            variants: dict[str, list[str]] = {}
+            for w in set(norms):
+                if "-" in w or "'" in w:
+                    k = _name_key(w)
+                    if k != w:
+                        variants.setdefault(k, []).append(w)
+            self._variants = variants
+        found = []
+        for form in (key, *self._variants.get(key, ())):
+            found.extend(_first_indices(norms, form, limit))
+        found.sort()
+        return found[:limit]
+
+    def _joined_norms(self) -> str:
+        """The token norms joined by spaces, or "" when a norm holds an inner "'s".
+
+        A norm whose name key is ``key`` then contains ``key``: the key drops
+        a particle prefix ("al-") and a final "'s", and only an "'s" inside a
+        norm ("o'sullivan") would cut it in two.
+        """
+        if self._joined is None:
+            joined = " ".join(self.tokens.norms)
+            self._joined = "" if _INNER_S.search(joined) else joined
+        return self._joined
+
+    def full_mention(self, head: int) -> tuple[int, int]:
+        """Character span of the fullest earlier mention of the name at token ``head``.
+
+        The fullest mention is the longest title-and-name phrase ending in the
+        same surname, among the occurrences up to ``head``.
+        """
+        toks = self.tokens
+        best = (toks.starts[head], toks.ends[head])
+        names = self._names
+        for t in self._occurrences(_name_key(toks.norms[head]), head):
+            if t in names:
+                span = names[t]
+            else:
+                span = names[t] = self._name_phrase(t)
+            if span is not None and span[1] - span[0] > best[1] - best[0]:
+                best = span
+        return best
+
+    def _name_phrase(self, t: int) -> tuple[int, int] | None:
+        """Character span of the title-and-name phrase ending at token ``t``, if any."""
+        toks = self.tokens
+        if not _is_capitalised(self.text, toks.starts[t], toks.ends[t]):
+            return None
+        span = _phrase_left(self.text, toks, t, max(0, t - _MAX_PHRASE), names=True)
+        if span is None:
+            return None
+        first = span[0]
+        while first < t and (
+            toks.norms[first] in DETERMINERS
+            or (
+                self.text[toks.starts[first]].islower()
+                and toks.norms[first].endswith(("ed", "ing"))
+            )
+        ):
+            first += 1  # "the", "matched": not part of a name
+        return (toks.starts[first], toks.ends[t])
+
+    # -- resolution -----------------------------------------------------------
+    def resolve(self, i: int, j: int) -> Mention:
+        """Resolve the speaker phrase at tokens ``[i, j)`` and remember it."""
+        toks, text = self.tokens, self.text
+        start, end = toks.starts[i], toks.ends[j - 1]
+        head = toks.norms[j - 1]
+        if j - i == 1 and (head in PRONOUNS or _contracted_pronoun(head)):
+            mention = self._pronoun(head.partition("'")[0], start, end, i)
+            self._history.append(mention)
+            return mention
+        # the head of the name: the last capitalised word before a comma/appositive
+        name_end = j
+        if "," in text[start:end]:  # (a token never holds a comma)
+            for t in range(i + 1, j):
+                if "," in text[toks.ends[t - 1] : toks.starts[t]]:
+                    name_end = t
+                    break
+        head_t = name_end - 1
+        # the title before the name wins over an appositive ("Rep. Bill Huizenga, a
+        # former Rubio supporter"); without one, the appositive gives the role
+        category = self.category_of(start, toks.ends[name_end - 1])
+        if category == "other" and name_end < j:
+            category = self.category_of(start, end)
+        name = text[start : toks.ends[head_t]]
+        kind = self._kind(i, name_end)
+        if _is_capitalised(text, toks.starts[head_t], toks.ends[head_t]) and kind == "person":
+            fs, fe = self.full_mention(head_t)
+            if fe - fs > len(name):
+                name = text[fs:fe]
+                if category == "other":
+                    category = self.category_of(fs, fe)
+        elif toks.norms[head_t] in _ANONYMOUS_HEADS and (
+            head_t == i or text[toks.starts[head_t]].islower()
+        ):
+            # "officials said", "a senior official said", "US officials said":
+            # people described only by a generic role are anonymous sources.
+            category = "anonymous"
+        mention = Mention(start, end, name, category, kind)
+        self._history.append(mention)
+        return mention
+
+    def _kind(self, i: int, j: int) -> str:
+        toks = self.tokens
+        norms = toks.norms[i:j]
+        if not _ORG_HEADS.isdisjoint(norms[-2:]):
+            return "org"
+        head = norms[-1]
+        if (
+            head.endswith("s")
+            and not head.endswith(("ss", "'s", "us"))
+            and not (self.text[toks.starts[j - 1]].isupper() and j - i > 1)
+        ):
+            return "group"
+        return "person"
+
+    def _pronoun(self, pronoun: str, start: int, end: int, i: int) -> Mention:
+        if pronoun == "who":
+            # "Smith, who ..., said": the phrase before the relative pronoun
+            span = (
+                _phrase_left(self.text, self.tokens, i - 1, max(0, i - _MAX_PHRASE)) if i else None
+            )
+            if span is not None and span[1] == i:
+                inner = self.resolve(*span)
+                self._history.pop()
+                return Mention(start, end, inner.name, inner.category, inner.kind)
+        wanted: tuple[str, ...]
+        if pronoun in _PERSON_PRONOUNS:
+            wanted = ("person",)
+        elif pronoun == "it":
+            wanted = ("org",)
+        elif pronoun == "they":
+            wanted = ("group", "org")
+        else:
+            wanted = ("person", "group", "org")
+        for prev in reversed(self._history[-12:]):
+            if prev.kind in wanted:
+                return Mention(start, end, prev.name, prev.category, prev.kind)
+        found = self._antecedent(i, wanted)
+        if found is not None:
+            return Mention(start, end, found.name, found.category, found.kind)
+        return Mention(start, end, self.text[start:end], "other", wanted[0])
+
+    def _antecedent(self, i: int, wanted: tuple[str, ...]) -> Mention | None:
+        """The closest earlier name phrase of a wanted kind (not a speaker yet)."""
+        toks, text = self.tokens, self.text
+        t = i - 1
+        while t >= max(0, i - _ANTECEDENT_WINDOW):
+            norm = toks.norms[t]
+            if (
+                text[toks.starts[t]].isupper()
+                and norm not in _STOP
+                and norm not in DETERMINERS
+                and norm not in PRONOUNS
+                and norm not in _TIMES
+                and norm not in _MONTHS
+                and (
+                    t + 1 >= len(toks)
+                    or t + 1 == i
+                    or not _is_capitalised(text, toks.starts[t + 1], toks.ends[t + 1])
+                )
+            ):
+                span = _phrase_left(text, toks, t, max(0, t - _MAX_PHRASE), names=True)
+                if span is not None and self._kind(*span) in wanted:
+                    s, e = toks.starts[span[0]], toks.ends[span[1] - 1]
+                    return Mention(s, e, text[s:e], self.category_of(s, e), self._kind(*span))
+            t -= 1
+        return None
