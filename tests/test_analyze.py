@@ -30,7 +30,8 @@ def test_features_are_rates_and_counts_of_non_negated_hits(demo: Lexicon) -> Non
     assert f["demo__emotive"] == pytest.approx(1000 / 10)
     assert f["demo__total"] == pytest.approx(2000 / 10)
     assert result.error is None
-    assert result.provenance == {"framing_version": framing.__version__, "lexicons": {"demo": "0"}}
+    assert result.provenance == {"framing_version": framing.__version__, "feature_schema": 2,
+                                 "lexicons": {"demo": "0"}}
 
 
 def test_empty_text_gives_zeros_not_errors(demo: Lexicon) -> None:

@@ -627,18 +627,64 @@ def test_matches_give_identical_quotes_on_the_seed_article(seed_path: Path) -> N
     assert len(plain) >= 5 and plain == given_
 
 
-def test_analyzer_passes_its_matches_only_with_the_shipped_roles() -> None:
-    from framing.analyze import Analyzer
+def test_the_analyzers_speaker_lexicon_decides_speaker_categories() -> None:
+    # Regression (redesign issue): a user's own speaker lexicon was silently ignored.
     from framing.lexicon import Lexicon
+    from framing.pipeline import Analyzer
 
-    text = MATCHES_TEXTS[1]
-    shipped = Analyzer()
-    custom = Lexicon("source_roles")
+    text = "Police chief Ana Ruiz said the road would reopen on Monday."
+    shipped = Analyzer()(text).quotes
+    custom = Lexicon("my_roles", role="speakers")
     custom.add("police chief", "citizen")
-    own = Analyzer([custom])
-    assert shipped._matches_for_quotes and not own._matches_for_quotes
-    # a custom lexicon named source_roles does not change speaker categories
-    assert [q.to_dict() for q in own(text).quotes] == [q.to_dict() for q in shipped(text).quotes]
+    own = Analyzer([custom])(text).quotes
+    assert [q.speaker.category for q in shipped if q.speaker] == ["law_enforcement"]
+    assert [q.speaker.category for q in own if q.speaker] == ["citizen"]
+    # a lexicon without the role is counted, but says nothing about speakers
+    plain = Lexicon("source_roles")
+    plain.add("police chief", "citizen")
+    assert [q.speaker.category for q in Analyzer([plain])(text).quotes if q.speaker] == ["law_enforcement"]
+
+
+def test_the_analyzers_cue_lexicon_gives_the_cues() -> None:
+    from framing.lexicon import Lexicon
+    from framing.pipeline import Analyzer
+
+    text = "The mayor wisecracked that the budget was a joke."
+    assert [q.cue.lemma for q in Analyzer()(text).quotes if q.cue] == []  # not a shipped verb
+    verbs = Lexicon("my_verbs", role="cues")
+    verbs.add("wisecracked", "emotive", lemma="wisecrack", form="past")
+    result = Analyzer([verbs])(text)
+    assert [(m.text, m.category) for m in result.matches] == [("wisecracked", "emotive")]
+    assert [(q.cue.lemma, q.cue.stance, q.speaker.text) for q in result.quotes] == [
+        ("wisecrack", "emotive", "The mayor")
+    ]
+
+
+def test_reporting_verbs_give_one_count_in_features_matches_and_cues() -> None:
+    # Regression (redesign issue): the feature table counted 4 reporting verbs here,
+    # quote attribution found one cue.
+    from framing.pipeline import analyze
+
+    text = "The alleged plot failed. Sales declined sharply. The report noted gains."
+    result = analyze(text)
+    verbs = [m.text for m in result.matches if m.lexicon == "reporting_verbs"]
+    cues = [q.cue.text for q in result.quotes if q.cue is not None]
+    assert verbs == ["noted"] and cues == ["noted"]
+    assert result.features["reporting_verbs__total_count"] == 1.0
+    assert result.features["reporting_verbs__endorsing_count"] == 1.0
+    row = result.to_dict()
+    assert [m["text"] for m in row["matches"] if m["lexicon"] == "reporting_verbs"] == ["noted"]
+    assert [q["cue"]["text"] for q in row["quotes"]] == ["noted"]
+
+
+def test_quotes_are_the_same_whether_the_cues_come_from_the_stage_or_not(seed_path: Path) -> None:
+    from framing.pipeline import Analyzer
+    from framing.text import split_sentences, tokenize
+
+    text = seed_path.read_text(encoding="utf-8")
+    staged = Analyzer()(text).quotes
+    alone = find_quotes(text, split_sentences(text), tokenize(text))
+    assert len(staged) >= 5 and list(staged) == alone
 
 
 def test_lone_apostrophes_and_backticks_are_not_quote_marks() -> None:

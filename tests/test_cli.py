@@ -46,7 +46,7 @@ def test_seed_jsonl_contract(seed_path: Path, capsys: pytest.CaptureFixture[str]
     assert row["matches"] and all(text[m["start"] : m["end"]] == m["text"] for m in row["matches"])
     assert row["n_sentences"] == len(row["sentences"])
     assert row["error"] is None
-    assert set(row["provenance"]) == {"framing_version", "lexicons"}
+    assert set(row["provenance"]) == {"framing_version", "feature_schema", "lexicons"}
 
 
 def test_jsonl_with_two_workers_equals_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,45 +11,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import compress
-from typing import Any
+from operator import attrgetter
 
-from ..lexicon import load_lexicon
+from ..lexicon import Lexicon, Match, Matcher, load_lexicon
 from ..text import Tokens
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
 from .phrases import DETERMINERS, word_set
 
-__all__: list[str] = []
-
-
-_CACHE: dict[str, Any] = {}
-
-
-def _verb_table() -> dict[str, list[tuple[tuple[str, ...], str, str, str]]]:
-    """First word -> [(words, lemma, stance, form)] of the reporting verbs, longest first (cached)."""
-    if "verbs" not in _CACHE:
-        table: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
-        seen: set[tuple[str, ...]] = set()
-        for entry in load_lexicon("reporting_verbs"):
-            if entry.words in seen or any(entry.wildcards):
-                continue  # one stance per form: the first listed
-            seen.add(entry.words)
-            table.setdefault(entry.words[0], []).append(
-                (
-                    entry.words,
-                    entry.extra.get("lemma") or entry.term,
-                    entry.category,
-                    entry.extra.get("form", ""),
-                )
-            )
-        for forms in table.values():
-            forms.sort(key=lambda f: -len(f[0]))
-        table.setdefault("according", [])  # "according to", handled in _find_cues
-        _CACHE["verbs"] = table
-    table_: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = _CACHE["verbs"]
-    return table_
+__all__ = ["CueFilter", "CueHit"]
 
 
 # words after which a verb form is a noun or adjective ("the alleged plot")
@@ -58,78 +32,150 @@ _NOT_BEFORE_VERB = DETERMINERS | frozenset(
 )
 
 
-@dataclass(slots=True)
-class _CueHit:
-    i: int  # first token
-    j: int  # end token (exclusive)
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """A reporting verb used as a verb (or "according to"), in token positions.
+
+    ``i`` is its first token and ``j`` the token after it; ``form`` is the
+    inflection from the lexicon's ``form`` column (``""`` when the lexicon
+    has none).
+    """
+
+    i: int
+    j: int
     lemma: str
     stance: str
     form: str
 
 
-def _find_cues(text: str, tokens: Tokens) -> list[_CueHit]:
-    table = _verb_table()
+_CueHit = CueHit  # the name before the document model
+
+
+class CueFilter:
+    """Keep the hits of cue lexicons that are used as verbs, and add "according to".
+
+    A cue lexicon (``role="cues"``, like the shipped ``reporting_verbs``)
+    lists verb forms with their stance as category and ``lemma`` and ``form``
+    columns. Its hits are found by the article's one
+    :class:`~framing.lexicon.Matcher`; this filter reads them and drops those
+    that are nouns or adjectives in context ("the alleged plot", "sales
+    declined", "ground attack jets"), so that the features, the matches
+    table and the quotes' cues count the same verbs.
+
+    Parameters
+    ----------
+    lexicons : sequence of Lexicon
+        The cue lexicons. A form listed under several stances keeps the first.
+
+    Examples
+    --------
+    >>> from framing.lexicon import Matcher, load_lexicon
+    >>> from framing.text import tokenize
+    >>> verbs = load_lexicon("reporting_verbs")
+    >>> text = "The alleged plot failed. Sales declined. The report noted gains."
+    >>> tokens = tokenize(text)
+    >>> hits = Matcher([verbs]).find(text, tokens)
+    >>> [m.text for m in hits]
+    ['alleged', 'declined', 'report', 'noted']
+    >>> kept, cues = CueFilter([verbs]).filter(text, tokens, hits)
+    >>> [m.text for m in kept], [(c.lemma, c.stance) for c in cues]
+    (['noted'], [('note', 'endorsing')])
+    """
+
+    def __init__(self, lexicons: Sequence[Lexicon]) -> None:
+        self.names = frozenset(lex.name for lex in lexicons)
+        self._verbs: dict[tuple[str, tuple[str, ...]], tuple[str, str, str]] = {}
+        for lex in lexicons:
+            for entry in lex:
+                key = (lex.name, entry.words)
+                if key not in self._verbs:  # one stance per form: the first listed
+                    lemma = entry.extra.get("lemma") or entry.term.lower()
+                    self._verbs[key] = (lemma, entry.category, entry.extra.get("form", ""))
+
+    def filter(
+        self, text: str, tokens: Tokens, matches: Sequence[Match]
+    ) -> tuple[list[Match], list[CueHit]]:
+        """The matches without the cue-lexicon hits that are not verbs, and the cues in text order."""
+        if not self.names:
+            return list(matches), _according_to(tokens)
+        kept: list[Match] = []
+        cues = _according_to(tokens)
+        starts = tokens.starts
+        span: tuple[int, int] = (-1, -1)
+        accepted = False
+        for m in matches:
+            if m.lexicon not in self.names:
+                kept.append(m)
+                continue
+            if (m.start, m.end) == span:  # the same form under a second stance
+                if accepted:
+                    kept.append(m)
+                continue
+            span = (m.start, m.end)
+            i = bisect_left(starts, m.start)
+            j = bisect_left(starts, m.end, i)
+            verb = self._verbs.get((m.lexicon, tuple(tokens.norms[i:j])))
+            accepted = verb is not None and _is_verb(text, tokens, i, j, verb[0], verb[2])
+            if accepted:
+                assert verb is not None
+                kept.append(m)
+                cues.append(CueHit(i, j, verb[0], verb[1], verb[2]))
+        cues.sort(key=attrgetter("i"))
+        return kept, cues
+
+
+def _according_to(tokens: Tokens) -> list[CueHit]:
+    norms = tokens.norms
+    n = len(norms)
+    return [
+        CueHit(i, i + 2, "according to", "neutral", "phrase")
+        for i in compress(range(n), map("according".__eq__, norms))
+        if i + 1 < n and norms[i + 1] == "to"
+    ]
+
+
+@cache
+def _shipped_cues() -> tuple[Matcher, CueFilter]:
+    verbs = load_lexicon("reporting_verbs")
+    return Matcher([verbs]), CueFilter([verbs])
+
+
+def _find_cues(text: str, tokens: Tokens) -> list[CueHit]:
+    """The cues of ``text`` from the shipped reporting verbs (for callers without a lexicon stage)."""
+    matcher, cue_filter = _shipped_cues()
+    return cue_filter.filter(text, tokens, matcher.find(text, tokens))[1]
+
+
+def _is_verb(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) -> bool:
+    """Whether the cue-lexicon hit on tokens ``i:j`` is used as a reporting verb."""
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     n = len(norms)
-    hits: list[_CueHit] = []
-    last_end = -1
-    # the tokens that may start a cue, selected in C (no Python loop over all tokens)
-    for i in compress(range(n), map(table.__contains__, norms)):
-        if i < last_end:
-            continue
-        word = norms[i]
-        if word == "according":
-            if i + 1 < n and norms[i + 1] == "to":
-                hits.append(_CueHit(i, i + 2, "according to", "neutral", "phrase"))
-                last_end = i + 2
-            continue
-        if i:
-            prev = norms[i - 1]
-            gap_start, gap_end = ends[i - 1], starts[i]
-            if (gap_end - gap_start != 1 or text[gap_start] != " ") and text[
-                gap_start:gap_end
-            ].strip():
-                prev = ","  # punctuation between: '...,” said Smith'
-            if prev in _NOT_BEFORE_VERB or prev.endswith("'s"):
-                continue  # "the alleged plot", "Dempsey's comment"
-        else:
-            prev = ""
-        for cand in table[word]:
-            j = i + len(cand[0])
-            if j <= n and (
-                j == i + 1
-                or (
-                    tuple(norms[i:j]) == cand[0]
-                    and not text[ends[i] : starts[j - 1]].strip(" \t\n-")
-                )
-            ):
-                break
-        else:
-            continue
-        _, lemma, stance, form = cand
-        if (
-            form in ("base", "3sg")
-            and prev
-            and lemma not in ("say", "tell")
-            and not _verb_context(text, tokens, i, form)
-        ):
-            continue  # "ground attack jets", "sectarian appeals"
-        if form == "gerund" and prev and not _gerund_context(text, tokens, i):
-            continue  # "the new thinking", "fees from advising"
-        if lemma in ("decline", "refuse") and "to" not in norms[i + 1 : i + 3]:
-            continue  # "sales declined", not "declined to comment"
-        if (
-            lemma == "add"
-            and j + 1 < n
-            and norms[j] in ("to", "up")
-            and not text[starts[j + 1]].isupper()
-        ):
-            continue  # "added to his portfolio"
-        if i and text[starts[i]].isupper() and not _sentence_initial(text, starts[i]):
-            continue  # "Islamic State", "Report" in a name
-        hits.append(_CueHit(i, j, lemma, stance, form))
-        last_end = j
-    return hits
+    if i:
+        prev = norms[i - 1]
+        gap_start, gap_end = ends[i - 1], starts[i]
+        if (gap_end - gap_start != 1 or text[gap_start] != " ") and text[gap_start:gap_end].strip():
+            prev = ","  # punctuation between: '...,” said Smith'
+        if prev in _NOT_BEFORE_VERB or prev.endswith("'s"):
+            return False  # "the alleged plot", "Dempsey's comment"
+    else:
+        prev = ""
+    if j > i + 1 and text[ends[i] : starts[j - 1]].strip(" \t\n-"):
+        return False  # words of a phrasal verb split by punctuation
+    if (
+        form in ("base", "3sg")
+        and prev
+        and lemma not in ("say", "tell")
+        and not _verb_context(text, tokens, i, form)
+    ):
+        return False  # "ground attack jets", "sectarian appeals"
+    if form == "gerund" and prev and not _gerund_context(text, tokens, i):
+        return False  # "the new thinking", "fees from advising"
+    if lemma in ("decline", "refuse") and "to" not in norms[i + 1 : i + 3]:
+        return False  # "sales declined", not "declined to comment"
+    if lemma == "add" and j + 1 < n and norms[j] in ("to", "up") and not text[starts[j + 1]].isupper():
+        return False  # "added to his portfolio"
+    return not (i and text[starts[i]].isupper() and not _sentence_initial(text, starts[i]))
+    # (a capital inside a sentence: "Islamic State", "Report" in a name)
 
 
 # words after which a base or 3rd-person form is a verb ("they say", "would argue")

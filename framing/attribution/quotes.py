@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from operator import attrgetter, itemgetter
 
-from ..lexicon import Match
+from ..lexicon import Lexicon, Match
 from ..text import Sentence, Tokens
 from ..types import QuoteKind
 from .content import (
@@ -34,7 +34,7 @@ from .content import (
     _trim,
     _widen_to_quote,
 )
-from .cues import _colon_cues, _CueHit, _find_cues
+from .cues import CueHit, _colon_cues, _find_cues
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
 from .phrases import BETWEEN, DETERMINERS, phrase_after, subject_before, word_set
@@ -51,6 +51,9 @@ def find_quotes(
     sentences: list[Sentence],
     tokens: Tokens,
     matches: Sequence[Match] | None = None,
+    *,
+    cues: Sequence[CueHit] | None = None,
+    speaker_lexicons: Sequence[Lexicon] | None = None,
 ) -> list[Quote]:
     """Quotes in ``text`` with their speakers, cues, stances and source categories.
 
@@ -64,11 +67,18 @@ def find_quotes(
         Its tokens (:func:`framing.text.tokenize`).
     matches : sequence of Match, optional
         The article's lexicon hits from a :class:`~framing.lexicon.Matcher`
-        over ``tokens`` that includes the shipped ``source_roles`` lexicon (as
+        over ``tokens`` that includes the speaker lexicons (as
         :class:`framing.Analyzer` finds them). Speaker categories are then
         read from those hits instead of matching each speaker phrase again;
         the result is the same. Hits of other lexicons are ignored. Default:
         speaker phrases are matched on their own.
+    cues : sequence of CueHit, optional
+        The reporting verbs used as verbs, as the lexicon stage found them
+        (:class:`~framing.attribution.cues.CueFilter`). Default: found here
+        with the shipped ``reporting_verbs`` lexicon.
+    speaker_lexicons : sequence of Lexicon, optional
+        The lexicons whose categories are source categories
+        (``role="speakers"``). Default: the shipped ``source_roles``.
 
     Returns
     -------
@@ -100,7 +110,8 @@ def find_quotes(
     if not text.strip():
         return []
     doc = _Doc(text, sentences, tokens)
-    cues = _find_cues(text, tokens) if len(tokens) else []
+    if cues is None:
+        cues = _find_cues(text, tokens) if len(tokens) else []
     resolver: SpeakerResolver | None = None
     quotes: list[Quote] = []
     # (end of the content, speaker) of each attribution, in text order
@@ -108,7 +119,7 @@ def find_quotes(
     seen: set[tuple[int, int]] = set()
     cue_tokens = {t for c in cues for t in range(c.i, c.j)}
     doc.cue_starts = [tokens.starts[c.i] for c in cues]
-    events: list[tuple[int, _CueHit | None]] = [(tokens.starts[c.i], c) for c in cues]
+    events: list[tuple[int, CueHit | None]] = [(tokens.starts[c.i], c) for c in cues]
     events.extend((pos, None) for pos in _colon_cues(doc))
     events.sort(key=itemgetter(0))
     q_starts, q_ends = doc.q_starts, doc.q_ends
@@ -128,7 +139,7 @@ def find_quotes(
         speaker = None
         if subject is not None:
             if resolver is None:
-                resolver = SpeakerResolver(text, tokens, matches)
+                resolver = SpeakerResolver(text, tokens, matches, lexicons=speaker_lexicons)
             mention = resolver.resolve(*subject)
             speaker = Speaker(
                 text[mention.start : mention.end],
@@ -219,7 +230,7 @@ def _kind(doc: _Doc, s: int, e: int) -> QuoteKind:
 
 
 def _attribute(
-    doc: _Doc, c: _CueHit, cue_tokens: set[int]
+    doc: _Doc, c: CueHit, cue_tokens: set[int]
 ) -> tuple[tuple[int, int] | None, list[tuple[int, int]]] | None:
     """Speaker tokens and content spans of the cue ``c``, or None."""
     text, toks = doc.text, doc.tokens

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import Match, Matcher, load_lexicon
+from ..lexicon import Lexicon, Match, Matcher, load_lexicon
 from ..text import Tokens
 from .phrases import (
     _MAX_PHRASE,
@@ -96,6 +96,11 @@ def _phrase_category(phrase: str) -> str:
     return _category(_role_matcher().find(phrase))
 
 
+@lru_cache(maxsize=16)
+def _own_matcher(lexicons: tuple[Lexicon, ...]) -> Matcher:
+    return Matcher(lexicons)
+
+
 def _role_matcher() -> Matcher:
     global _ROLES
     if _ROLES is None:
@@ -140,10 +145,12 @@ class SpeakerResolver:
         Its tokens.
     roles : sequence of Match, optional
         The article's lexicon hits from a :class:`~framing.lexicon.Matcher`
-        over ``tokens`` that includes the shipped ``source_roles`` lexicon;
-        categories are then read from its ``source_roles`` hits (the same
-        categories, without matching each phrase again). Default: each
-        phrase is matched on its own.
+        over ``tokens`` that includes the speaker lexicons; categories are
+        then read from their hits (the same categories, without matching each
+        phrase again). Default: each phrase is matched on its own.
+    lexicons : sequence of Lexicon, optional
+        The speaker lexicons (``role="speakers"``) whose categories are source
+        categories. Default: the shipped ``source_roles``.
 
     Examples
     --------
@@ -157,7 +164,14 @@ class SpeakerResolver:
     ('Maliki', 'Iraqi Prime Minister Nouri al-Maliki', 'government')
     """
 
-    def __init__(self, text: str, tokens: Tokens, roles: Sequence[Match] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        tokens: Tokens,
+        roles: Sequence[Match] | None = None,
+        *,
+        lexicons: Sequence[Lexicon] | None = None,
+    ) -> None:
         self.text = text
         self.tokens = tokens
         self._categories: dict[tuple[int, int], str] = {}
@@ -166,9 +180,12 @@ class SpeakerResolver:
         self._names: dict[int, tuple[int, int] | None] = {}  # token -> name phrase ending there
         self._joined: str | None = None
         self._history: list[Mention] = []
+        shipped = lexicons is None or (len(lexicons) == 1 and lexicons[0] is load_lexicon("source_roles"))
+        self._matcher = None if shipped else _own_matcher(tuple(lexicons or ()))
+        names = {"source_roles"} if lexicons is None else {lex.name for lex in lexicons}
         self._roles: list[Match] | None = None
         if roles is not None:
-            self._roles = [m for m in roles if m.lexicon == "source_roles"]
+            self._roles = [m for m in roles if m.lexicon in names]
             self._role_starts = [m.start for m in self._roles]
             self._role_ends = [m.end for m in self._roles]
 
@@ -191,15 +208,21 @@ class SpeakerResolver:
     def _category(self, start: int, end: int) -> str:
         roles = self._roles
         if roles is None:
-            return _phrase_category(self.text[start:end])
+            return self._phrase(start, end)
         # The article's hits inside the span are the phrase's own hits unless a
         # hit crosses an edge of the span (it may have hidden a shorter one
         # inside): then the phrase is matched on its own.
         lo = bisect_left(self._role_starts, start)
         hi = bisect_left(self._role_starts, end, lo)
         if (lo and self._role_ends[lo - 1] > start) or (hi > lo and self._role_ends[hi - 1] > end):
-            return _phrase_category(self.text[start:end])
+            return self._phrase(start, end)
         return _category(roles[lo:hi])
+
+    def _phrase(self, start: int, end: int) -> str:
+        """The category of a phrase matched on its own."""
+        if self._matcher is None:
+            return _phrase_category(self.text[start:end])
+        return _category(self._matcher.find(self.text[start:end]))
 
     # -- names --------------------------------------------------------------
     def _occurrences(self, key: str, before: int, limit: int = 8) -> list[int]:

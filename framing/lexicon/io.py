@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..exceptions import LexiconFormatError
-from .model import Entry, Lexicon
+from .model import ROLES, Entry, Lexicon
 
 __all__ = ["available_lexicons", "lexicon_dir", "load_lexicon", "read_lexicon"]
 
@@ -96,7 +96,27 @@ def read_lexicon(path: str | Path, *, name: str | None = None) -> Lexicon:
         licence=str(meta.get("licence", meta.get("license", ""))),
         citation=str(meta.get("citation", "")),
         path=path,
+        role=_role(path, meta),
+        display=_display(path, meta),
     )
+
+
+def _role(path: Path, meta: dict[str, Any]) -> str | None:
+    role = meta.get("role")
+    if role not in ROLES:
+        raise LexiconFormatError(
+            f"{path.with_suffix('.json')}: 'role' must be one of {list(ROLES)}. Got {role!r} instead."
+        )
+    return role
+
+
+def _display(path: Path, meta: dict[str, Any]) -> bool:
+    display = meta.get("display", False)
+    if not isinstance(display, bool):
+        raise LexiconFormatError(
+            f"{path.with_suffix('.json')}: 'display' must be true or false. Got {display!r} instead."
+        )
+    return display
 
 
 def _parse_row(path: Path, lineno: int, header: list[str], row: list[str]) -> Entry:

@@ -15,7 +15,7 @@ from ..exceptions import LexiconFormatError
 from ..text import tokenize
 from .matcher import Matcher
 
-__all__ = ["Entry", "Lexicon"]
+__all__ = ["ROLES", "Entry", "Lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +80,10 @@ class Entry:
         )
 
 
+ROLES: tuple[str | None, ...] = (None, "cues", "speakers")
+"""What a lexicon can be used for besides counting (the sidecar's ``"role"`` key)."""
+
+
 class Lexicon:
     """A named, versioned set of entries with category definitions.
 
@@ -95,6 +99,17 @@ class Lexicon:
     sources : sequence of str
     path : Path or None
         Where the lexicon was read from.
+    role : {None, "cues", "speakers"}, default=None
+        What the pipeline uses the lexicon for besides counting (the sidecar's
+        ``"role"`` key): ``"cues"``, reporting verbs whose category is the
+        stance and whose ``lemma``/``form`` columns describe the verb (quote
+        attribution takes its cues from these hits, and only the hits used as
+        verbs are kept); ``"speakers"``, titles and roles whose category is a
+        source category (quote attribution reads speakers' categories from
+        them).
+    display : bool, default=False
+        Highlighted by default when an analysis is shown as HTML (the
+        sidecar's ``"display"`` key).
 
     Examples
     --------
@@ -116,11 +131,17 @@ class Lexicon:
         licence: str = "",
         citation: str = "",
         path: Path | None = None,
+        role: str | None = None,
+        display: bool = False,
     ) -> None:
         if not name or not name.replace("_", "").isalnum():
             raise ValueError(
                 f"A lexicon name must be letters, digits and underscores. Got {name!r} instead."
             )
+        if role not in ROLES:
+            raise ValueError(f"The 'role' parameter of Lexicon must be one of {list(ROLES)}. Got {role!r} instead.")
+        self.role = role
+        self.display = bool(display)
         self.name = name
         self.version = version
         self.description = description

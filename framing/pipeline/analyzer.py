@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .._version import __version__
+from .._version import FEATURE_SCHEMA, __version__
 from ..attribution import Quote
 from ..lexicon import Lexicon, Match, available_lexicons, load_lexicon
 from ..readers import Article
@@ -116,6 +116,7 @@ class Analyzer:
         self.families: tuple[Family, ...] = tuple(make(self.lexicons) for make in COMPONENTS.values())
         self.provenance = {
             "framing_version": __version__,
+            "feature_schema": FEATURE_SCHEMA,
             "lexicons": {lex.name: lex.version for lex in self.lexicons},
         }
         self.feature_names: list[str] = ["n_tokens", "n_sentences", *self.lexicon_stage.feature_names()]

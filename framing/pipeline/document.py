@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..attribution import Quote
+from ..attribution.cues import CueHit
 from ..lexicon import Match
 from ..readers import Article
 from ..text import Sentence, Tokens, split_sentences, tokenize
@@ -42,6 +43,10 @@ class Document:
     matches : list of Match
         Lexicon hits, sorted by position, reporting verbs already filtered
         to the forms used as verbs (lexicon stage).
+    cues : list of CueHit or None
+        The reporting verbs used as verbs and "according to", in token
+        positions (lexicon stage, from the analyzer's cue lexicons); ``None``
+        when the analyzer has no cue lexicon.
     quotes : list of Quote
         Quotes with their speaker and cue (attribution stage).
     """
@@ -50,6 +55,7 @@ class Document:
     sentences: list[Sentence]
     tokens: Tokens
     matches: list[Match] = field(default_factory=list)
+    cues: list[CueHit] | None = None
     quotes: list[Quote] = field(default_factory=list)
 
     @classmethod

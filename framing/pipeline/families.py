@@ -32,7 +32,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from ..attribution import attribution_features, find_quotes
-from ..lexicon import Lexicon, Match, Matcher, load_lexicon
+from ..attribution.cues import CueFilter
+from ..lexicon import Lexicon, Match, Matcher
 from .document import Document
 
 __all__ = [
@@ -136,6 +137,13 @@ def lexicon_features(
 class LexiconStage:
     """Match every lexicon of the analyzer once; the hits are the document's ``matches``.
 
+    The hits of cue lexicons (``role="cues"``, the shipped
+    ``reporting_verbs``) are kept only where the form is used as a verb
+    (:class:`~framing.attribution.cues.CueFilter`): "the alleged plot" and
+    "sales declined" are not reporting verbs. The kept hits are also the
+    document's ``cues``, which quote attribution reads, so the features, the
+    matches table and the quotes' cues count the same verbs.
+
     Parameters
     ----------
     lexicons : sequence of Lexicon
@@ -146,12 +154,18 @@ class LexiconStage:
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         self.lexicons = tuple(lexicons)
         self.matcher = Matcher(self.lexicons)
+        cue_lexicons = [lex for lex in self.lexicons if lex.role == "cues"]
+        self.cue_filter = CueFilter(cue_lexicons) if cue_lexicons else None
 
     def feature_names(self) -> list[str]:
         return lexicon_feature_names(self.lexicons)
 
     def annotate(self, doc: Document) -> None:
-        doc.matches = self.matcher.find(doc.text, doc.tokens)
+        hits = self.matcher.find(doc.text, doc.tokens)
+        if self.cue_filter is None:
+            doc.matches = hits
+        else:
+            doc.matches, doc.cues = self.cue_filter.filter(doc.text, doc.tokens, hits)
 
     def aggregate(self, doc: Document) -> dict[str, float]:
         return lexicon_features(doc.matches, self.lexicons, doc.n_tokens)
@@ -160,23 +174,28 @@ class LexiconStage:
 class AttributionFamily:
     """Quotes, speakers, cues and source categories (:mod:`framing.attribution`).
 
-    Reads the lexicon stage's hits: the speakers' source categories come
-    from the article's ``source_roles`` matches when that lexicon is among
-    the analyzer's.
+    Reads the lexicon stage's annotations: the cues are the document's
+    ``cues`` (the analyzer's cue lexicons, filtered to verbs), and the
+    speakers' source categories come from the hits of the analyzer's speaker
+    lexicons (``role="speakers"``, the shipped ``source_roles``). An analyzer
+    without a cue or speaker lexicon still finds quotes, with the shipped
+    ``reporting_verbs`` and ``source_roles``; their hits are then not part of
+    the matches, since that lexicon was not asked for.
     """
 
     name = "attribution"
 
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
-        roles = load_lexicon("source_roles")
-        self._roles_in_matches = any(lex is roles for lex in lexicons)
+        self.speaker_lexicons = [lex for lex in lexicons if lex.role == "speakers"] or None
 
     def feature_names(self) -> list[str]:
         return sorted(attribution_features([], [], 0))
 
     def annotate(self, doc: Document) -> None:
         doc.quotes = find_quotes(
-            doc.text, doc.sentences, doc.tokens, doc.matches if self._roles_in_matches else None
+            doc.text, doc.sentences, doc.tokens,
+            doc.matches if self.speaker_lexicons else None,
+            cues=doc.cues, speaker_lexicons=self.speaker_lexicons,
         )
 
     def aggregate(self, doc: Document) -> dict[str, float]:
