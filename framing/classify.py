@@ -396,10 +396,15 @@ TRUSTED_TYPES: frozenset[str] = frozenset({
     "sklearn.linear_model._logistic.LogisticRegression",
     "sklearn.linear_model._stochastic_gradient.SGDClassifier",
     "sklearn._loss._loss.CyHalfBinomialLoss",
+    "framing.features.lexicon.LexiconFeaturizer",
+    "framing.features.attribution.AttributionFeaturizer",
+    "framing.features.terms.TermListFeaturizer",
+    "framing.persuasion.PersuasionSpanTagger",
+    "framing.features.embeddings.SentenceEmbedder",
+    # the same classes as files saved by framing 0.1 name them
     "framing.features.LexiconFeaturizer",
     "framing.features.AttributionFeaturizer",
     "framing.features.TermListFeaturizer",
-    "framing.persuasion.PersuasionSpanTagger",
     "framing.embeddings.SentenceEmbedder",
 })
 """The exact types a framing model file may hold: classes only, no functions, no module prefixes.

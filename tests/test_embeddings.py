@@ -15,8 +15,8 @@ import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
-from framing import embeddings
-from framing.embeddings import EXTRA_HINT, SentenceEmbedder
+from framing.features import embeddings
+from framing.features.embeddings import EXTRA_HINT, SentenceEmbedder
 
 # ---------------------------------------------------------------------------
 # without the extra
