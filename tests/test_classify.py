@@ -1,4 +1,4 @@
-"""Tests for the task pipelines, persistence, explanations (framing.classify) and spans (framing.persuasion)."""
+"""Tests for the task pipelines, persistence, explanations and spans (framing.models)."""
 
 from __future__ import annotations
 
@@ -10,20 +10,27 @@ import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
-from framing.classify import (
+from framing.evaluate_models import evaluate_persuasion, evaluate_sentence_bias
+from framing.models import (
+    TASK_REGISTRY,
+    TASKS,
+    TRUSTED_TYPES,
+    PersuasionSpanTagger,
+    TaskSpec,
     TrainedModel,
     UntrustedModelError,
     explain_text,
+    get_task,
     load_model,
     load_task_data,
     make_pipeline,
+    merge_spans,
     save_model,
+    si_score,
     top_features,
     train,
     trusted,
 )
-from framing.evaluate_models import evaluate_persuasion, evaluate_sentence_bias
-from framing.persuasion import PersuasionSpanTagger, merge_spans, si_score
 
 # Invented sentences in the register of news writing (no corpus text).
 BIASED = [
@@ -58,6 +65,59 @@ def bias_model() -> TrainedModel:
 def test_make_pipeline_rejects_unknown_task():
     with pytest.raises(ValueError, match="'task' parameter must be one of"):
         make_pipeline("stance")
+
+
+def test_every_task_is_one_registry_entry():
+    assert TASKS == tuple(TASK_REGISTRY) == ("sentence-bias", "article-leaning", "persuasion-spans")
+    for name, spec in TASK_REGISTRY.items():
+        assert isinstance(spec, TaskSpec) and spec.name == name and get_task(name) is spec
+        assert spec.unit in ("sentence", "article", "spans")
+        assert spec.predicts_spans == (spec.labels.kind == "spans")
+        assert spec.trusted_types <= TRUSTED_TYPES
+        est = make_pipeline(name, random_state=7)
+        assert (est if spec.predicts_spans else est.named_steps["classifier"]).random_state == 7
+    # the trusted list is derived: the containers every file holds and each task's classes
+    from framing.models.persist import COMMON_TYPES
+
+    assert COMMON_TYPES.union(*(s.trusted_types for s in TASK_REGISTRY.values())) == TRUSTED_TYPES
+
+
+def test_options_apply_to_the_tasks_that_declare_them():
+    with pytest.raises(ValueError, match="'embeddings' parameter of make_pipeline applies to task 'sentence-bias' only"):
+        make_pipeline("article-leaning", embeddings=True)
+    assert [n for n, s in TASK_REGISTRY.items() if "embeddings" in s.options] == ["sentence-bias"]
+
+
+def test_a_corpus_folder_of_another_task_is_refused(tmp_path):
+    for name, spec in TASK_REGISTRY.items():
+        with pytest.raises(ValueError, match=f"not a corpus folder for {name}: expected {spec.corpus}"):
+            load_task_data(name, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("task", "labels"),
+    [("sentence-bias", LABELS), ("persuasion-spans", [[(4, 12)], []] * 8)],
+)
+def test_a_file_saved_by_framing_0_1_still_loads(tmp_path, task, labels):
+    """framing 0.1 named its classes framing.features.X and framing.persuasion.X; those paths stay trusted."""
+    import zipfile
+
+    model = train(task, TEXTS, labels, cv=0)
+    new = save_model(model, tmp_path / "new.skops")
+    old = tmp_path / "old.skops"
+    with zipfile.ZipFile(new) as src, zipfile.ZipFile(old, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "schema.json":
+                schema = data.decode("utf-8")
+                for now, then in (("framing.features.lexicon", "framing.features"),
+                                  ("framing.models.persuasion", "framing.persuasion")):
+                    schema = schema.replace(f'"{now}"', f'"{then}"')
+                assert "framing.features.lexicon" not in schema and "framing.models" not in schema
+                data = schema.encode("utf-8")
+            dst.writestr(item, data)
+    again = load_model(old)
+    assert again.predict(TEXTS) == model.predict(TEXTS)
 
 
 def test_train_records_metadata(bias_model):
@@ -124,7 +184,8 @@ def test_load_refuses_untrusted_types(tmp_path):
         load_model(junk)
     with pytest.raises(FileNotFoundError, match="No model file"):
         load_model(tmp_path / "missing.skops")
-    assert trusted("framing.features.LexiconFeaturizer")
+    assert trusted("framing.features.lexicon.LexiconFeaturizer")
+    assert trusted("framing.features.LexiconFeaturizer")  # files saved by framing 0.1
     assert not trusted("builtins.eval") and not trusted("test_classify.Evil")
     assert not trusted("sklearn.utils._testing.assert_run_python_script_without_output")
 

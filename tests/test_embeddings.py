@@ -15,8 +15,8 @@ import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
-from framing import embeddings
-from framing.embeddings import EXTRA_HINT, SentenceEmbedder
+from framing.features import embeddings
+from framing.features.embeddings import EXTRA_HINT, SentenceEmbedder
 
 # ---------------------------------------------------------------------------
 # without the extra
@@ -147,7 +147,7 @@ def test_max_seq_length_truncates_long_texts(embedder: SentenceEmbedder) -> None
 
 
 def test_make_pipeline_adds_an_embeddings_block_without_loading_the_model() -> None:
-    from framing.classify import make_pipeline
+    from framing.models import make_pipeline
 
     pipe = make_pipeline("sentence-bias", embeddings=True)
     blocks = dict(pipe.named_steps["features"].transformer_list)
@@ -181,7 +181,7 @@ def test_cli_embeddings_flag_is_for_sentence_bias_only(args: list[str], tmp_path
 def test_pipeline_with_embeddings_fits_predicts_and_round_trips(embedder: SentenceEmbedder,
                                                                 tmp_path: Path) -> None:
     pytest.importorskip("skops")
-    from framing.classify import TrainedModel, load_model, make_pipeline, save_model
+    from framing.models import TrainedModel, load_model, make_pipeline, save_model
 
     texts = ["A disgraceful, reckless scheme.", "The vote is on Monday.",
              "A reckless, disgraceful plan.", "The report is on Monday."]

@@ -22,7 +22,7 @@ sio = pytest.importorskip("skops.io")
 from sklearn.pipeline import Pipeline  # noqa: E402
 from sklearn.preprocessing import FunctionTransformer  # noqa: E402
 
-from framing.classify import (  # noqa: E402
+from framing.models import (  # noqa: E402
     TRUSTED_TYPES,
     UntrustedModelError,
     load_model,

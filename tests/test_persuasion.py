@@ -1,4 +1,4 @@
-"""Tests for framing.persuasion: the SemEval-2020 task 11 span metric and the span tagger."""
+"""Tests for framing.models (persuasion, spans): the SemEval-2020 task 11 span metric and the span tagger."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from sklearn.base import clone
 
 from framing.evaluate_lexicons import span_prf
-from framing.persuasion import PersuasionSpanTagger, merge_spans, si_score
+from framing.models import PersuasionSpanTagger, merge_spans, si_score
 
 # --- the metric, against the official scorer's definition -------------------------------
 
@@ -204,7 +204,7 @@ def test_tagger_needs_both_classes_and_two_documents_to_smooth() -> None:
 
 
 def test_token_features_mark_repetition_quotes_caps_and_lexicon_spans() -> None:
-    from framing.persuasion import _DEFAULT_LEXICONS, _FEATURE_SETS, _token_features
+    from framing.models.span_features import _DEFAULT_LEXICONS, _FEATURE_SETS, _token_features
 
     text = 'These "experts" lied. The TRAITORS LIED again! The traitors lied.'
     feats, toks, sents = _token_features(text, _DEFAULT_LEXICONS, 2)
@@ -225,7 +225,7 @@ def test_token_features_mark_repetition_quotes_caps_and_lexicon_spans() -> None:
 
 
 def test_context_matrix_by_hand() -> None:
-    from framing.persuasion import _context_matrix
+    from framing.models.span_features import _context_matrix
 
     p = np.array([0.1, 0.6, 0.2, 0.9, 0.1])
     m = _context_matrix(p, [0, 0, 0, 1, 1])
@@ -241,7 +241,7 @@ def test_context_matrix_by_hand() -> None:
 
 
 def test_runs_bridge_gaps_within_sentences_only() -> None:
-    from framing.persuasion import _runs
+    from framing.models.persuasion import _runs
     from framing.text import tokenize
 
     text = "one two three four five. six seven"
