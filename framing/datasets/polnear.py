@@ -329,7 +329,7 @@ def _fragment_rows(
                     f"{path}: the span {tid} ({start}-{end}) lies outside the "
                     f"{len(text)} characters of {art}.txt."
                 )
-            for ident, role in refs.get(tid, [(None, None)]):
+            for event, event_role in refs.get(tid, [(None, None)]):
                 rows.append(
                     {
                         "id": art,
@@ -339,8 +339,8 @@ def _fragment_rows(
                         "start": start,
                         "end": end,
                         "text": text[start:end],
-                        "attribution": ident,
-                        "role": role,
+                        "attribution": event,
+                        "role": event_role,
                     }
                 )
     return rows
