@@ -22,7 +22,7 @@ from framing.classify import (
     train,
     trusted,
 )
-from framing.evaluate_models import evaluate_persuasion, evaluate_sentence_bias
+from framing.evaluation.models import evaluate_persuasion, evaluate_sentence_bias
 from framing.persuasion import PersuasionSpanTagger, merge_spans, si_score
 
 # Invented sentences in the register of news writing (no corpus text).
