@@ -42,7 +42,6 @@ import logging
 import math
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -52,6 +51,7 @@ from ..datasets import get_data_home, load_babe, load_ptc
 from ..importers import read_wordlist
 from ..lexicon import Lexicon, Matcher, load_lexicon
 from ..text import tokenize
+from .spans import SpanScore, _f1, span_prf
 
 __all__ = [
     "PERSUASION_TECHNIQUES",
@@ -85,74 +85,6 @@ PERSUASION_TECHNIQUES: Mapping[str, tuple[str, ...]] = {
 BASELINE_FILE = Path("lexicon-references") / "bias-lexicon" / "bias-lexicon.txt"
 
 LexiconLike = Lexicon | str
-
-
-@dataclass(frozen=True, slots=True)
-class SpanScore:
-    """Span precision, recall and F1 with the sizes they were computed from.
-
-    ``overlap_precision`` is the share of predicted spans that overlap some
-    gold span and ``overlap_recall`` the share of gold spans that some
-    predicted span overlaps: looser numbers that suit cues for techniques
-    whose gold spans are whole clauses.
-    """
-
-    precision: float
-    recall: float
-    f1: float
-    n_predicted: int
-    n_gold: int
-    overlap_precision: float = 0.0
-    overlap_recall: float = 0.0
-
-
-def _f1(p: float, r: float) -> float:
-    return 0.0 if p + r == 0 else 2 * p * r / (p + r)
-
-
-def span_prf(
-    predicted: Mapping[str, Sequence[tuple[int, int]]],
-    gold: Mapping[str, Sequence[tuple[int, int]]],
-) -> SpanScore:
-    """The SemEval-2020 task 11 span-identification measure over documents.
-
-    A typed view of :func:`framing.persuasion.si_score`, the one
-    implementation of the measure (it follows the official scorer: spans
-    that share a character are merged, touching spans stay apart, F1 is 1
-    when there are neither predicted nor gold spans).
-
-    Parameters
-    ----------
-    predicted, gold : mapping of document id to (start, end) character spans
-        Spans of a document that share a character are merged first.
-
-    Returns
-    -------
-    SpanScore
-
-    References
-    ----------
-    Da San Martino, G., Yu, S., Barrón-Cedeño, A., Petrov, R. & Nakov, P.
-    (2019). Fine-grained analysis of propaganda in news articles. EMNLP 2019.
-
-    Examples
-    --------
-    >>> s = span_prf({"a": [(0, 4), (10, 12)]}, {"a": [(0, 8)]})
-    >>> round(s.precision, 3), round(s.recall, 3), s.n_predicted, s.n_gold
-    (0.5, 0.5, 2, 1)
-    """
-    from ..persuasion import si_score
-
-    r = si_score(predicted, gold)
-    return SpanScore(
-        r["precision"],
-        r["recall"],
-        r["f1"],
-        int(r["n_predicted"]),
-        int(r["n_gold"]),
-        overlap_precision=r["overlap_precision"],
-        overlap_recall=r["overlap_recall"],
-    )
 
 
 def _resolve(lexicons: LexiconLike | Sequence[LexiconLike]) -> list[Lexicon]:
