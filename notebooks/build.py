@@ -635,14 +635,14 @@ def nb03() -> list[Cell]:
         md("""
         ## How far to trust the quote finder
 
-        `framing.evaluate_attribution.evaluate_attribution` scores the quote finder on the PolNeAR dev
+        `framing.evaluation.attribution.evaluate_attribution` scores the quote finder on the PolNeAR dev
         articles, which were not used to write the rules: precision and recall of the source, cue and
         content spans, exact and by overlap, and the accuracy of the speaker for quotes that were found.
         The `speech` rows only count gold attributions whose cue is a reporting verb, "according to" or a
         colon (what a quote finder is meant to find).
         """),
         code('''
-        from framing.evaluate_attribution import evaluate_attribution
+        from framing.evaluation.attribution import evaluate_attribution
 
         n_dev = min(N_ARTICLES, 84)
         scores = pd.concat([evaluate_attribution(DATA, "dev", gold=g, limit=n_dev).assign(gold=g)
@@ -1061,7 +1061,7 @@ def nb06() -> list[Cell]:
         code('''
         import time
 
-        from framing.evaluate_models import evaluate_article_leaning, evaluate_persuasion, evaluate_sentence_bias
+        from framing.evaluation.models import evaluate_article_leaning, evaluate_persuasion, evaluate_sentence_bias
 
         start = time.perf_counter()
         rows = evaluate_sentence_bias(DATA, n_splits=5, n_sentences=min(N_ARTICLES, 3674),

@@ -1,12 +1,15 @@
 """Shared fixtures: where the research corpora and the seed article are.
 
-Tests that need ``../shared/data`` (or ``$FRAMING_DATA_HOME``) use the
-``data_home`` fixture and skip cleanly without it.
+Tests that need the research corpora use the ``data_home`` fixture and skip
+cleanly without them. The folder is found by the library's one policy,
+:func:`framing.datasets.get_data_home`: ``$FRAMING_DATA_HOME``, else
+``~/.cache/framing`` (``$XDG_CACHE_HOME/framing``). In a source checkout
+next to ``../shared/data``, run the tests with
+``FRAMING_DATA_HOME=../shared/data``.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -15,14 +18,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def find_data_home() -> Path | None:
-    """The research data folder, or None when it is not on this machine."""
-    env = os.environ.get("FRAMING_DATA_HOME")
-    candidates = [Path(env)] if env else []
-    candidates.append(ROOT.parent / "shared" / "data")
-    for c in candidates:
-        if c.is_dir():
-            return c
-    return None
+    """The research data folder (:func:`framing.datasets.get_data_home`), or None when absent."""
+    from framing.datasets import get_data_home
+
+    home = get_data_home()
+    return home if home.is_dir() else None
 
 
 def find_seed() -> Path | None:
@@ -38,7 +38,7 @@ def find_seed() -> Path | None:
 def data_home() -> Path:
     home = find_data_home()
     if home is None:
-        pytest.skip("research data not found: set FRAMING_DATA_HOME or place it in ../shared/data")
+        pytest.skip("research data not found: set FRAMING_DATA_HOME or place it in ~/.cache/framing")
     return home
 
 

@@ -546,7 +546,7 @@ FLOORS = {
 
 @pytest.mark.parametrize("gold", ["all", "speech"])
 def test_polnear_dev_floors(data_home: Path, gold: str) -> None:
-    from framing.evaluate_attribution import evaluate_attribution
+    from framing.evaluation.attribution import evaluate_attribution
 
     if not (data_home / "polnear" / "dev").is_dir():
         pytest.skip("PolNeAR not in the data folder")

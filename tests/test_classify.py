@@ -10,7 +10,7 @@ import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
-from framing.evaluate_models import evaluate_persuasion, evaluate_sentence_bias
+from framing.evaluation.models import evaluate_persuasion, evaluate_sentence_bias
 from framing.models import (
     TASK_REGISTRY,
     TASKS,

@@ -1,4 +1,4 @@
-"""Tests for the model evaluations (framing.evaluate_models): outlet-blind text features,
+"""Tests for the model evaluations (framing.evaluation.models): outlet-blind text features,
 the cached framing features, fold-wise TF-IDF, and article leaning on a slice of AllSides."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-import framing.evaluate_models as ev
-from framing.evaluate_models import (
+import framing.evaluation.models.article_leaning as ev
+from framing.evaluation.models import (
     OutletBlindTfidf,
     article_framing_features,
     evaluate_article_leaning,

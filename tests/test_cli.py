@@ -144,3 +144,29 @@ def test_console_script_runs(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.splitlines()) == 3
+
+
+def test_evaluate_resolves_the_data_home_by_the_one_policy(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # no --data-home and no FRAMING_DATA_HOME: the default folder, which is absent here
+    monkeypatch.delenv("FRAMING_DATA_HOME", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    code, _, err = run(["evaluate", "sentences"], capsys)
+    assert code == 2
+    assert str(tmp_path / "cache" / "framing") in err
+    for way in ("--data-home DIR", "FRAMING_DATA_HOME", "default folder"):
+        assert way in err
+    # the environment variable, then an explicit folder without the corpus: a usage error
+    # that says where the corpus belongs and the three ways to point at it
+    monkeypatch.setenv("FRAMING_DATA_HOME", str(tmp_path))
+    code, _, err = run(["evaluate", "attribution"], capsys)
+    assert code == 2 and str(tmp_path / "polnear") in err and "FRAMING_DATA_HOME" in err
+    code, _, err = run(["evaluate", "lexicon", "--dataset", "ptc", "--data-home", str(tmp_path)], capsys)
+    assert code == 2 and str(tmp_path / "ptc") in err and "--data-home DIR" in err
+
+
+def test_python_dash_m_framing_cli_runs_the_command_line() -> None:
+    proc = subprocess.run([sys.executable, "-m", "framing.cli", "--version"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0 and proc.stdout.startswith("framing ")

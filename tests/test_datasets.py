@@ -82,6 +82,9 @@ def test_missing_data_fails_at_once_with_where_to_put_files(
     assert named_file in message
     assert "FRAMING_DATA_HOME" in message
     assert "data_home" in message
+    # the three ways to point at a corpus: argument, environment, default folder
+    assert "data_home=DIR" in message and "--data-home DIR" in message
+    assert str(base._user_cache_dir()) in message
     assert isinstance(info.value, FileNotFoundError)
 
 
@@ -576,6 +579,28 @@ def test_load_polnear_synthetic_brat(tmp_path: Path) -> None:
     assert first.loc[art, "annotators"] == "a111" and list(attr_first["annotator"]) == ["a111"]
 
 
+def test_load_polnear_fragments_synthetic_brat(tmp_path: Path) -> None:
+    _write_polnear(tmp_path)
+    articles, frags = load_polnear(tmp_path, annotator="all", fragments=True)
+    art = "nyt_2016-05-01_budget"
+    assert list(articles.index) == [art] and articles.loc[art, "annotators"] == "a111|b222"
+    assert list(frags.columns) == [
+        "id", "annotator", "span", "label", "start", "end", "text", "attribution", "role"
+    ]
+    assert (frags["text"] == [_SYN_TEXT[s:e] for s, e in zip(frags["start"], frags["end"])]).all()
+    b = frags[frags["annotator"] == "b222"]
+    # the discontinuous content of E2 comes fragment by fragment
+    content = b[(b["attribution"] == "E2") & (b["role"] == "content")]
+    assert list(content["span"]) == ["T7", "T7"] and list(content["text"]) == ["it was not", "more"]
+    # a trigger is no role: its span has no relation
+    trigger = b[b["span"] == "T4"].iloc[0]
+    assert trigger["label"] == "Attribution" and pd.isna(trigger["attribution"]) and pd.isna(trigger["role"])
+    assert set(b.dropna(subset=["role"])["attribution"]) == {"E1", "E2", "E3"}
+    assert set(frags[frags["annotator"] == "a111"]["span"]) == {"T1", "T2", "T3", "T4"}
+    _, first_frags = load_polnear(tmp_path, fragments=True)
+    assert set(first_frags["annotator"]) == {"a111"}
+
+
 def test_load_polnear_real_sample(data_home: Path) -> None:
     articles, attr = load_polnear(data_home, n_articles=30, random_state=0)
     again, _ = load_polnear(data_home, n_articles=30, random_state=0)
@@ -608,6 +633,12 @@ def test_load_polnear_real_all_annotators(data_home: Path) -> None:
     assert len(articles) == 84
     assert len(every) > len(first) and every["annotator"].nunique() > 1
     assert set(first["annotator"]) <= set(every["annotator"])
+    _, frags = load_polnear(data_home, split="dev", annotator="all", fragments=True)
+    related = frags.dropna(subset=["attribution"])
+    keys = set(zip(related["id"], related["annotator"], related["attribution"]))
+    with_args = every[every[["source_start", "cue_start", "content_start"]].notna().any(axis=1)]
+    assert keys == set(zip(with_args["id"], with_args["annotator"], with_args["attribution"]))
+    assert set(related["role"]) == {"source", "cue", "content"}
 
 
 # ---------------------------------------------------------------------------

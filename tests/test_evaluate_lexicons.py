@@ -8,13 +8,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framing.evaluate_lexicons import (
+from framing.datasets import DatasetNotFoundError
+from framing.evaluation.lexicons import (
     PERSUASION_TECHNIQUES,
     evaluate_babe,
     evaluate_lexicon,
     evaluate_ptc,
     main,
-    resolve_data_home,
     span_prf,
 )
 from framing.lexicon import Lexicon, load_lexicon
@@ -60,10 +60,18 @@ def test_dataset_is_validated(tmp_path: Path) -> None:
 
 
 def test_missing_data_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError, match=r"babe.final_labels_SG2\.csv"):
+    with pytest.raises(FileNotFoundError, match=r"babe.final_labels_SG2\.csv") as info:
         evaluate_lexicon("babe", tmp_path)
-    with pytest.raises(FileNotFoundError, match="Pass data_home or set FRAMING_DATA_HOME"):
-        resolve_data_home(tmp_path / "nope")
+    # read through framing.datasets: the message names the three ways to point at the data
+    assert isinstance(info.value, DatasetNotFoundError)
+    for way in ("data_home=DIR", "--data-home DIR", "FRAMING_DATA_HOME", "default folder"):
+        assert way in str(info.value)
+    (tmp_path / "babe").mkdir()
+    (tmp_path / "babe" / "final_labels_SG2.csv").write_text(
+        "text;news_link;outlet;topic;type;label_bias;label_opinion;biased_words\n", encoding="utf-8"
+    )
+    with pytest.raises(FileNotFoundError, match=r"bias-lexicon\.txt .*three ways.*FRAMING_DATA_HOME"):
+        evaluate_lexicon("babe", tmp_path)
 
 
 # -------------------------------------------------- measured quality (needs the data)

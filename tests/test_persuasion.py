@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from sklearn.base import clone
 
-from framing.evaluate_lexicons import span_prf
+from framing.evaluation.lexicons import span_prf
 from framing.models import PersuasionSpanTagger, merge_spans, si_score
 
 # --- the metric, against the official scorer's definition -------------------------------
@@ -265,7 +265,7 @@ def test_ptc_dev_slice_floor(data_home) -> None:
     371-article/75-article number (``framing evaluate models --task persuasion-spans``) is
     in docs/models.md.
     """
-    from framing.evaluate_models import evaluate_persuasion
+    from framing.evaluation.models import evaluate_persuasion
 
     t0 = time.process_time()
     row = evaluate_persuasion(data_home, n_train=80, n_dev=25)[0]

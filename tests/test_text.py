@@ -127,7 +127,7 @@ def test_abbreviation_before_a_line_end_keeps_the_sentence() -> None:
 
 def test_sentence_boundary_f1_on_ptc(data_home) -> None:
     """Pinned floors; the table is in docs/text.md (framing evaluate sentences)."""
-    from framing.evaluate_text import evaluate_sentences
+    from framing.evaluation.text import evaluate_sentences
 
     table = evaluate_sentences(data_home, punkt=False).set_index("gold")
     assert table.loc["all lines", "f1"] >= 0.915

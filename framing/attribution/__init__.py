@@ -37,7 +37,7 @@ The records (:class:`Quote`, :class:`Speaker`, :class:`Cue`) are in
 
 Offsets are ``str`` indices into the text: ``text[q.start:q.end] == q.text``,
 and the same holds for speaker and cue spans. Quality on the PolNeAR corpus is
-measured by :func:`framing.evaluate_attribution.evaluate_attribution`.
+measured by :func:`framing.evaluation.attribution.evaluate_attribution`.
 """
 
 from __future__ import annotations

@@ -18,10 +18,12 @@ Where the data lives
 --------------------
 Every loader takes ``data_home``: the folder that holds one sub-folder per
 corpus (``allsides/``, ``babe/``, ``ptc/``, ``polnear/``,
-``same-event-lim2020/``). When it is ``None`` the environment variable
-``FRAMING_DATA_HOME`` is used, else the per-user cache folder
+``same-event-lim2020/``). One policy, :func:`get_data_home`, resolves it for
+the loaders, the evaluations and ``framing evaluate`` alike: the explicit
+argument (``--data-home DIR`` on the command line), else the environment
+variable ``FRAMING_DATA_HOME``, else the per-user cache folder
 (``$XDG_CACHE_HOME/framing``, ``~/.cache/framing`` on Linux and macOS,
-``%LOCALAPPDATA%\\framing`` on Windows); see :func:`get_data_home`.
+``%LOCALAPPDATA%\\framing`` on Windows).
 
 Nothing here touches the network unless asked: a missing corpus raises
 :class:`DatasetNotFoundError` at once, with the folder and files expected.

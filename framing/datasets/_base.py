@@ -141,16 +141,29 @@ def _user_cache_dir() -> Path:
 
 
 def get_data_home(data_home: str | os.PathLike[str] | None = None) -> Path:
-    """The folder the loaders read the corpora from.
+    """The folder the corpora are read from: the one data-home policy of framing.
+
+    Every loader of :mod:`framing.datasets`, every evaluation and the
+    ``framing evaluate`` command resolve their data folder here, in this
+    order:
+
+    1. an explicit folder: the ``data_home`` argument (``--data-home DIR`` on
+       the command line);
+    2. else the ``FRAMING_DATA_HOME`` environment variable;
+    3. else the per-user cache folder: ``$XDG_CACHE_HOME/framing``, which is
+       ``~/.cache/framing`` on Linux and macOS (``%LOCALAPPDATA%\\framing`` on
+       Windows).
+
+    The folder holds one sub-folder per corpus (``allsides/``, ``babe/``,
+    ``ptc/``, ``polnear/``, ``same-event-lim2020/``, ...). A missing corpus
+    raises :class:`DatasetNotFoundError` naming these three ways.
 
     Parameters
     ----------
     data_home : str or path-like, default=None
-        An explicit folder. When ``None``, the ``FRAMING_DATA_HOME``
-        environment variable, else the per-user cache folder
-        (``$XDG_CACHE_HOME/framing`` or ``~/.cache/framing``;
-        ``%LOCALAPPDATA%\\framing`` on Windows). ``~`` is expanded. The folder
-        is not created.
+        An explicit folder; ``None`` falls back to the environment variable,
+        then to the per-user cache folder. ``~`` is expanded. The folder is
+        not created.
 
     Returns
     -------
@@ -178,8 +191,9 @@ def _missing_message(key: str, root: Path, missing: Sequence[str], extra: str = 
         )
         + f"{ds.description}.",
         f"Missing: {', '.join(str(root / ds.folder / m) for m in missing)}.",
-        f"Put the files there, or point the loader at the folder that holds "
-        f"'{ds.folder}/' with data_home=... or the {DATA_HOME_ENV} environment variable.",
+        f"Point framing at the folder that holds '{ds.folder}/' in one of three ways: "
+        f"pass data_home=DIR (on the command line: --data-home DIR), set the {DATA_HOME_ENV} "
+        f"environment variable, or put the corpus in the default folder {_user_cache_dir()}.",
         f"Public source: {ds.source}.",
     ]
     fetchable = [r.path for r in ds.remote if r.path in missing]

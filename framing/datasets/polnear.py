@@ -103,6 +103,7 @@ def load_polnear(
     n_articles: int | None = None,
     random_state: Any = 0,
     annotator: Literal["first", "all"] = "first",
+    fragments: bool = False,
     download: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Load PolNeAR, the political news attribution relations corpus.
@@ -122,6 +123,11 @@ def load_polnear(
         (``<name>_<annotator>.ann``). ``"first"`` keeps one file per article,
         the first annotator id in sorted order (deterministic); ``"all"`` keeps
         every annotation, told apart by the ``annotator`` column.
+    fragments : bool, default=False
+        Return, as the second table, the text-bound annotations fragment by
+        fragment (see ``fragments`` below) instead of one row per attribution
+        relation: the form span-level scoring needs, where a discontinuous
+        span is compared piece by piece.
     download : bool, default=False
         Accepted for symmetry; no pinned public copy is registered.
 
@@ -143,6 +149,16 @@ def load_polnear(
         (the role had several fragments, or several spans as PolNeAR's
         ``Content2``; start and end are then the overall minimum and
         maximum). A missing role has missing offsets and text.
+    fragments : pandas.DataFrame
+        Returned instead of ``attributions`` when ``fragments=True``: one row
+        per fragment of each brat text-bound annotation (``T`` line) and per
+        attribution relation it is an argument of, with ``id``,
+        ``annotator``, ``span`` (the ``T`` id), ``label`` ("Source", "Cue",
+        "Content", "Attribution", ...), ``start``, ``end``, ``text``
+        (``text[start:end]``), ``attribution`` (the event id, missing when the
+        span is no event's argument) and ``role`` ("source", "cue" or
+        "content"; PolNeAR's ``Content2`` is "content"). A span that is an
+        argument of two relations has its fragments twice.
 
     Raises
     ------
@@ -159,6 +175,8 @@ def load_polnear(
     >>> from framing.datasets import load_polnear
     >>> articles, attributions = load_polnear(n_articles=20)  # doctest: +SKIP
     >>> attributions.groupby("id").size().describe()  # doctest: +SKIP
+    >>> _, fragments = load_polnear(split="dev", fragments=True)  # doctest: +SKIP
+    >>> fragments.groupby("label").size()  # doctest: +SKIP
     """
     _check_choice("split", split, ("train", "dev", "test"), "load_polnear")
     _check_choice("annotator", annotator, ("first", "all"), "load_polnear")
@@ -193,6 +211,9 @@ def load_polnear(
         kept_annotators.append("|".join(w for w, _ in files) or None)
         for who, path in files:
             spans, events = parse_brat(path)
+            if fragments:
+                rows += _fragment_rows(art, who, spans, events, path, text)
+                continue
             for ident, etype, roles in events:
                 row: dict[str, Any] = {
                     "id": art,
@@ -265,6 +286,8 @@ def load_polnear(
         },
         index=index,
     )
+    if fragments:
+        return articles, _fragment_frame(rows)
     columns = ["id", "annotator", "attribution", "type"]
     for role in _POLNEAR_ROLES:
         columns += [f"{role}_start", f"{role}_end", f"{role}_text", f"{role}_discontinuous"]
@@ -277,3 +300,56 @@ def load_polnear(
     for col in ("id", "annotator", "attribution", "type"):
         attributions[col] = attributions[col].astype("str")
     return articles, attributions
+
+
+_FRAGMENT_COLUMNS = ("id", "annotator", "span", "label", "start", "end", "text", "attribution", "role")
+
+
+def _fragment_rows(
+    art: str,
+    who: str,
+    spans: dict[str, _Span],
+    events: list[tuple[str, str, dict[str, list[str]]]],
+    path: Path,
+    text: str,
+) -> list[dict[str, Any]]:
+    """One row per fragment of each text-bound span and per relation it is an argument of."""
+    refs: dict[str, list[tuple[str | None, str | None]]] = {}
+    for ident, _, roles in events:
+        for role in _POLNEAR_ROLES:
+            for ref in roles.get(role, []):
+                if ref not in spans:
+                    raise ValueError(f"{path}: event {ident} refers to {ref}, which is not defined.")
+                refs.setdefault(ref, []).append((ident, role))
+    rows: list[dict[str, Any]] = []
+    for tid, span in spans.items():
+        for start, end in sorted(span.fragments):
+            if not 0 <= start <= end <= len(text):
+                raise ValueError(
+                    f"{path}: the span {tid} ({start}-{end}) lies outside the "
+                    f"{len(text)} characters of {art}.txt."
+                )
+            for event, event_role in refs.get(tid, [(None, None)]):
+                rows.append(
+                    {
+                        "id": art,
+                        "annotator": who or None,
+                        "span": tid,
+                        "label": span.label,
+                        "start": start,
+                        "end": end,
+                        "text": text[start:end],
+                        "attribution": event,
+                        "role": event_role,
+                    }
+                )
+    return rows
+
+
+def _fragment_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(_FRAGMENT_COLUMNS))
+    for col in ("start", "end"):
+        frame[col] = frame[col].astype("int64")
+    for col in ("id", "annotator", "span", "label", "text", "attribution", "role"):
+        frame[col] = frame[col].astype("str")
+    return frame

@@ -28,7 +28,7 @@ words pushed one decision. :class:`PersuasionSpanTagger`
 :func:`si_score` (:mod:`~framing.models.spans`) is the SemEval-2020 task 11
 span metric.
 
-:func:`framing.evaluate_models.evaluate_models` (``framing evaluate
+:func:`framing.evaluation.models.evaluate_models` (``framing evaluate
 models``) measures every task on the public corpora against the published
 results; the table with today's numbers is in ``docs/models.md``.
 """

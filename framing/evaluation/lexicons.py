@@ -1,7 +1,9 @@
 """Measure lexicons against expert span annotations (BABE and the SemEval-2020 PTC corpus).
 
 Two public corpora with word- or span-level annotation of loaded language are
-used, read from a data folder (``data_home``) that is never shipped:
+used, read through :mod:`framing.datasets` from the data folder
+(``data_home``, see :func:`framing.datasets.get_data_home`), which is never
+shipped:
 
 * **BABE** (Spinde et al. 2021), ``babe/final_labels_SG2.csv``: sentences
   labelled Biased / Non-biased by experts, who also marked the words that
@@ -35,21 +37,21 @@ mean.
 
 from __future__ import annotations
 
-import ast
 import datetime as _dt
 import logging
 import math
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
-from .importers import read_wordlist
-from .lexicon import Lexicon, Matcher, load_lexicon
-from .text import tokenize
+from ..datasets import get_data_home, load_babe, load_ptc
+from ..importers import read_wordlist
+from ..lexicon import Lexicon, Matcher, load_lexicon
+from ..text import tokenize
+from .spans import SpanScore, _f1, span_prf
 
 __all__ = [
     "PERSUASION_TECHNIQUES",
@@ -60,7 +62,6 @@ __all__ = [
     "evaluate_lexicon",
     "evaluate_ptc",
     "main",
-    "resolve_data_home",
     "span_prf",
 ]
 
@@ -81,79 +82,9 @@ PERSUASION_TECHNIQUES: Mapping[str, tuple[str, ...]] = {
 }
 """``persuasion`` category -> the PTC technique labels it is scored against."""
 
-BABE_FILE = Path("babe") / "final_labels_SG2.csv"
-PTC_DIR = Path("ptc")
 BASELINE_FILE = Path("lexicon-references") / "bias-lexicon" / "bias-lexicon.txt"
 
 LexiconLike = Lexicon | str
-
-
-@dataclass(frozen=True, slots=True)
-class SpanScore:
-    """Span precision, recall and F1 with the sizes they were computed from.
-
-    ``overlap_precision`` is the share of predicted spans that overlap some
-    gold span and ``overlap_recall`` the share of gold spans that some
-    predicted span overlaps: looser numbers that suit cues for techniques
-    whose gold spans are whole clauses.
-    """
-
-    precision: float
-    recall: float
-    f1: float
-    n_predicted: int
-    n_gold: int
-    overlap_precision: float = 0.0
-    overlap_recall: float = 0.0
-
-
-def _f1(p: float, r: float) -> float:
-    return 0.0 if p + r == 0 else 2 * p * r / (p + r)
-
-
-def span_prf(
-    predicted: Mapping[str, Sequence[tuple[int, int]]],
-    gold: Mapping[str, Sequence[tuple[int, int]]],
-) -> SpanScore:
-    """The SemEval-2020 task 11 span-identification measure over documents.
-
-    A typed view of :func:`framing.persuasion.si_score`, the one
-    implementation of the measure (it follows the official scorer: spans
-    that share a character are merged, touching spans stay apart, F1 is 1
-    when there are neither predicted nor gold spans).
-
-    Parameters
-    ----------
-    predicted, gold : mapping of document id to (start, end) character spans
-        Spans of a document that share a character are merged first.
-
-    Returns
-    -------
-    SpanScore
-
-    References
-    ----------
-    Da San Martino, G., Yu, S., Barrón-Cedeño, A., Petrov, R. & Nakov, P.
-    (2019). Fine-grained analysis of propaganda in news articles. EMNLP 2019.
-
-    Examples
-    --------
-    >>> s = span_prf({"a": [(0, 4), (10, 12)]}, {"a": [(0, 8)]})
-    >>> round(s.precision, 3), round(s.recall, 3), s.n_predicted, s.n_gold
-    (0.5, 0.5, 2, 1)
-    """
-    from .persuasion import si_score
-
-    r = si_score(predicted, gold)
-    return SpanScore(
-        r["precision"],
-        r["recall"],
-        r["f1"],
-        int(r["n_predicted"]),
-        int(r["n_gold"]),
-        overlap_precision=r["overlap_precision"],
-        overlap_recall=r["overlap_recall"],
-    )
 
 
 def _resolve(lexicons: LexiconLike | Sequence[LexiconLike]) -> list[Lexicon]:
@@ -164,39 +95,21 @@ def _resolve(lexicons: LexiconLike | Sequence[LexiconLike]) -> list[Lexicon]:
     return out
 
 
-def resolve_data_home(data_home: str | Path | None = None) -> Path:
-    """The research data folder: ``data_home``, else ``$FRAMING_DATA_HOME``, else ``../shared/data``.
-
-    The last is relative to a source checkout (the folder next to the
-    repository). Raises ``FileNotFoundError`` when none exists.
-    """
-    if data_home is not None:
-        candidates = [Path(data_home)]
-    else:
-        env = os.environ.get("FRAMING_DATA_HOME")
-        candidates = [Path(env)] if env else []
-        candidates.append(Path(__file__).resolve().parents[2] / "shared" / "data")
-    for c in candidates:
-        if c.is_dir():
-            return c
-    raise FileNotFoundError(
-        "No research data folder found (tried "
-        + ", ".join(str(c) for c in candidates)
-        + "). Pass data_home or set FRAMING_DATA_HOME."
-    )
-
-
-def _data_file(data_home: str | Path, rel: Path) -> Path:
-    path = Path(data_home) / rel
+def _data_file(data_home: str | os.PathLike[str] | None, rel: Path) -> Path:
+    root = get_data_home(data_home)
+    path = root / rel
     if not path.exists():
         raise FileNotFoundError(
-            f"Expected {rel} under the data folder {data_home}; {path} does not exist. "
-            "Set FRAMING_DATA_HOME or pass data_home."
+            f"Expected {rel} under the data folder {root}; {path} does not exist. "
+            "Point framing at the folder that holds it in one of three ways: pass data_home=DIR "
+            "(on the command line: --data-home DIR), set the FRAMING_DATA_HOME environment "
+            "variable, or put it in the default folder (~/.cache/framing; "
+            "see framing.datasets.get_data_home)."
         )
     return path
 
 
-def baseline_lexicon(data_home: str | Path) -> Lexicon:
+def baseline_lexicon(data_home: str | os.PathLike[str] | None = None) -> Lexicon:
     """The Recasens et al. (2013) bias lexicon as a one-category lexicon named ``recasens2013``.
 
     References
@@ -213,22 +126,17 @@ def baseline_lexicon(data_home: str | Path) -> Lexicon:
     )
 
 
-def _load_babe(data_home: str | Path) -> pd.DataFrame:
-    df = pd.read_csv(_data_file(data_home, BABE_FILE), sep=";", encoding="utf-8-sig")
-    df = df[df["label_bias"].isin(["Biased", "Non-biased"])].reset_index(drop=True)
-    return df
+def _load_babe(data_home: str | os.PathLike[str] | None) -> pd.DataFrame:
+    df = load_babe(data_home)
+    return df[df["label"].isin(["biased", "non-biased"])].reset_index(drop=True)
 
 
-def _babe_gold(words: str) -> set[str]:
-    try:
-        listed = ast.literal_eval(words) if isinstance(words, str) and words.strip() else []
-    except (ValueError, SyntaxError):
-        listed = []
-    return {n for w in listed for n in tokenize(str(w)).norms}
+def _babe_gold(words: Sequence[str]) -> set[str]:
+    return {n for w in words for n in tokenize(str(w)).norms}
 
 
 def evaluate_babe(
-    data_home: str | Path, lexicon: LexiconLike | Sequence[LexiconLike] = "loaded_language"
+    data_home: str | os.PathLike[str] | None, lexicon: LexiconLike | Sequence[LexiconLike] = "loaded_language"
 ) -> dict[str, float]:
     """Token-level P/R/F1 against BABE's ``biased_words`` and ROC AUC of hit density.
 
@@ -241,8 +149,10 @@ def evaluate_babe(
 
     Parameters
     ----------
-    data_home : str or Path
-        Folder holding ``babe/final_labels_SG2.csv``.
+    data_home : str or path-like or None
+        Folder holding ``babe/final_labels_SG2.csv`` (read by
+        :func:`framing.datasets.load_babe`); ``None``: see
+        :func:`framing.datasets.get_data_home`.
     lexicon : Lexicon, name, or a sequence of them
         Default: the shipped ``loaded_language``.
 
@@ -257,10 +167,13 @@ def evaluate_babe(
     (2021). Neural media bias detection using distant supervision with BABE.
     Findings of EMNLP 2021.
     """
+    return _score_babe(_load_babe(data_home), lexicon)
+
+
+def _score_babe(df: pd.DataFrame, lexicon: LexiconLike | Sequence[LexiconLike]) -> dict[str, float]:
     from sklearn.metrics import roc_auc_score
 
     matcher = Matcher(_resolve(lexicon))
-    df = _load_babe(data_home)
     tp = n_pred = n_gold = 0
     density: list[float] = []
     for text, words in zip(df["text"], df["biased_words"]):
@@ -278,7 +191,7 @@ def evaluate_babe(
         density.append(len(hit_tokens) / len(tokens) if len(tokens) else 0.0)
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
-    y = (df["label_bias"] == "Biased").to_numpy()
+    y = (df["label"] == "biased").to_numpy()
     return {
         "precision": p,
         "recall": r,
@@ -291,29 +204,20 @@ def evaluate_babe(
 
 
 def _load_ptc(
-    data_home: str | Path,
+    data_home: str | os.PathLike[str] | None,
 ) -> tuple[dict[str, str], dict[str, list[tuple[str, int, int]]]]:
-    root = _data_file(data_home, PTC_DIR)
-    articles: dict[str, str] = {}
-    for path in sorted((root / "train-articles").glob("article*.txt")):
-        doc = path.stem.removeprefix("article")
-        # newline="" keeps '\r' characters so offsets match the gold labels
-        with path.open(encoding="utf-8", newline="") as fh:
-            articles[doc] = fh.read()
+    frame, spans = load_ptc(data_home, split="train")
+    articles = dict(zip(frame.index, frame["text"]))
     labels: dict[str, list[tuple[str, int, int]]] = {}
-    for path in sorted((root / "train-labels-task2-technique-classification").glob("*.labels")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            doc, technique, start, end = line.split("\t")
-            labels.setdefault(doc, []).append((technique, int(start), int(end)))
-    if not articles:
-        raise FileNotFoundError(f"No PTC training articles in {root / 'train-articles'}.")
+    for doc, technique, start, end in zip(
+        spans["id"], spans["technique"], spans["start"].tolist(), spans["end"].tolist()
+    ):
+        labels.setdefault(doc, []).append((technique, start, end))
     return articles, labels
 
 
 def evaluate_ptc(
-    data_home: str | Path,
+    data_home: str | os.PathLike[str] | None,
     lexicons: LexiconLike | Sequence[LexiconLike] = ("loaded_language", "persuasion"),
     *,
     per_technique: bool = True,
@@ -322,9 +226,11 @@ def evaluate_ptc(
 
     Parameters
     ----------
-    data_home : str or Path
+    data_home : str or path-like or None
         Folder holding ``ptc/train-articles`` and
-        ``ptc/train-labels-task2-technique-classification``.
+        ``ptc/train-labels-task2-technique-classification`` (read by
+        :func:`framing.datasets.load_ptc`); ``None``: see
+        :func:`framing.datasets.get_data_home`.
     lexicons : Lexicon, name, or a sequence of them
         All hits of all lexicons are predicted spans for the
         ``Loaded_Language`` + ``Name_Calling,Labeling`` target.
@@ -346,9 +252,19 @@ def evaluate_ptc(
     P. (2020). SemEval-2020 task 11: detection of propaganda techniques in
     news articles. Proceedings of SemEval 2020.
     """
+    articles, labels = _load_ptc(data_home)
+    return _score_ptc(articles, labels, lexicons, per_technique=per_technique)
+
+
+def _score_ptc(
+    articles: dict[str, str],
+    labels: dict[str, list[tuple[str, int, int]]],
+    lexicons: LexiconLike | Sequence[LexiconLike],
+    *,
+    per_technique: bool,
+) -> list[dict[str, object]]:
     lexs = _resolve(lexicons)
     matcher = Matcher(lexs)
-    articles, labels = _load_ptc(data_home)
     hits = {doc: matcher.find(text) for doc, text in articles.items()}
 
     def gold_for(techniques: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
@@ -394,7 +310,7 @@ def _score_dict(s: SpanScore) -> dict[str, object]:
 
 def evaluate_lexicon(
     dataset: Dataset,
-    data_home: str | Path | None = None,
+    data_home: str | os.PathLike[str] | None = None,
     *,
     lexicons: Sequence[LexiconLike] | None = None,
     baseline: bool = True,
@@ -407,7 +323,8 @@ def evaluate_lexicon(
     ----------
     dataset : {"babe", "ptc"}
     data_home : str or Path, optional
-        The research data folder; default: see :func:`resolve_data_home`.
+        The research data folder; default: see
+        :func:`framing.datasets.get_data_home`.
     lexicons : sequence of Lexicon or name, optional
         The lexicons scored as ``ours``. Default: ``loaded_language`` for BABE;
         ``loaded_language`` and ``persuasion`` for PTC.
@@ -425,7 +342,7 @@ def evaluate_lexicon(
 
     Examples
     --------
-    Needs the research data (``$FRAMING_DATA_HOME``):
+    Needs the research data (see :func:`framing.datasets.get_data_home`):
 
     >>> table = evaluate_lexicon("babe")  # doctest: +SKIP
     >>> table[["lexicon", "precision", "recall", "f1", "roc_auc"]].round(3)  # doctest: +SKIP
@@ -438,8 +355,10 @@ def evaluate_lexicon(
             f"The 'dataset' parameter of evaluate_lexicon must be 'babe' or 'ptc'. "
             f"Got {dataset!r} instead."
         )
-    data_home = resolve_data_home(data_home)
-    _data_file(data_home, BABE_FILE if dataset == "babe" else PTC_DIR)
+    data_home = get_data_home(data_home)
+    # the corpus is read once, and first: a missing corpus is the first error
+    babe = _load_babe(data_home) if dataset == "babe" else None
+    ptc = _load_ptc(data_home) if dataset == "ptc" else None
     if lexicons is None:
         lexicons = ["loaded_language"] if dataset == "babe" else ["loaded_language", "persuasion"]
     runs: list[tuple[str, list[Lexicon]]] = [("ours", _resolve(lexicons))]
@@ -449,8 +368,8 @@ def evaluate_lexicon(
     rows: list[dict[str, object]] = []
     for label, lexs in runs:
         names = ", ".join(f"{lex.name} {lex.version}" for lex in lexs)
-        if dataset == "babe":
-            res = evaluate_babe(data_home, lexs)
+        if babe is not None:
+            res = _score_babe(babe, lexs)
             rows.append(
                 {
                     "target": "biased_words",
@@ -467,8 +386,8 @@ def evaluate_lexicon(
                     "lexicons": names,
                 }
             )
-        else:
-            for rec in evaluate_ptc(data_home, lexs):
+        elif ptc is not None:
+            for rec in _score_ptc(*ptc, lexs, per_technique=True):
                 rows.append(
                     {
                         **rec,
@@ -503,12 +422,12 @@ def evaluate_lexicon(
 def main(argv: Sequence[str] | None = None) -> int:
     """Print (and optionally save as CSV) the evaluation table of one dataset.
 
-    ``python -m framing.evaluate_lexicons --dataset babe [--data-home DIR] [--output FILE.csv]``
+    ``python -m framing.evaluation.lexicons --dataset babe [--data-home DIR] [--output FILE.csv]``
     """
     import argparse
 
     parser = argparse.ArgumentParser(
-        prog="python -m framing.evaluate_lexicons",
+        prog="python -m framing.evaluation.lexicons",
         description="Evaluate the shipped lexicons against BABE or the PTC corpus.",
     )
     parser.add_argument("--dataset", choices=["babe", "ptc"], required=True)

@@ -33,33 +33,22 @@ the attribution before it ('"A," she said. "B."'), as PolNeAR annotates it.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
-from .attribution import find_quotes
-from .datasets import parse_brat
-from .lexicon import load_lexicon
-from .text import split_sentences, tokenize
+from ..attribution import find_quotes
+from ..datasets import load_polnear
+from ..lexicon import load_lexicon
+from ..text import split_sentences, tokenize
 
-__all__ = ["default_data_home", "evaluate_attribution", "read_polnear"]
+__all__ = ["evaluate_attribution", "read_polnear"]
 
 Span = tuple[tuple[int, int], ...]
 _ROLES = ("Source", "Cue", "Content")
 _EDGE = " \t\n\r,;:."
-_ANN_NAME = re.compile(r"^(?P<name>.+)_(?P<annotator>[0-9a-f]{4})\.ann$")
-
-
-def default_data_home() -> Path:
-    """``$FRAMING_DATA_HOME``, else ``../shared/data`` next to the source checkout."""
-    env = os.environ.get("FRAMING_DATA_HOME")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
 @dataclass
@@ -83,72 +72,61 @@ class GoldDocument:
 
 
 def read_polnear(
-    data_home: str | Path | None = None,
-    split: str = "dev",
+    data_home: str | os.PathLike[str] | None = None,
+    split: Literal["train", "dev", "test"] = "dev",
     *,
     annotators: Literal["first", "all"] = "first",
 ) -> Iterator[GoldDocument]:
-    """Yield the PolNeAR articles of ``split`` with their gold attributions.
+    """Yield the annotated PolNeAR articles of ``split`` with their gold attributions.
+
+    The corpus is read by :func:`framing.datasets.load_polnear` (with
+    ``fragments=True``); this only groups its rows into one
+    :class:`GoldDocument` per article and annotator, in the order of the
+    article ids. Articles without an annotation file are left out.
 
     Parameters
     ----------
-    data_home : path, optional
-        The shared data directory holding ``polnear/`` (or the ``polnear``
-        directory itself). Default: :func:`default_data_home`.
-    split : {"train", "dev"}
+    data_home : str or path-like, optional
+        The folder holding ``polnear/``; see
+        :func:`framing.datasets.get_data_home`.
+    split : {"train", "dev", "test"}
         Which part of the corpus.
     annotators : {"first", "all"}
         Articles annotated by several people have one ``.ann`` file each;
         ``"first"`` keeps the first annotator (by id), ``"all"`` yields one
         document per annotator.
     """
-    root = _polnear_root(data_home)
-    if split not in ("train", "dev"):
-        raise ValueError(f"The 'split' parameter must be 'train' or 'dev'. Got {split!r} instead.")
-    ann_dir = root / split / "attributions"
-    text_dir = root / split / "text"
-    files: dict[str, list[tuple[str, Path]]] = {}
-    for path in sorted(ann_dir.glob("*.ann")):
-        m = _ANN_NAME.match(path.name)
-        if m is None:
-            continue
-        files.setdefault(m.group("name"), []).append((m.group("annotator"), path))
-    for name in sorted(files):
-        text_path = text_dir / f"{name}.txt"
-        with open(text_path, encoding="utf-8", newline="") as fh:
-            text = fh.read()
-        chosen = files[name] if annotators == "all" else files[name][:1]
-        for annotator, path in chosen:
-            yield _read_ann(path, name, annotator, text)
-
-
-def _polnear_root(data_home: str | Path | None) -> Path:
-    base = Path(data_home) if data_home is not None else default_data_home()
-    root = base / "polnear" if (base / "polnear").is_dir() else base
-    if not (root / "dev" / "attributions").is_dir():
-        raise FileNotFoundError(
-            f"PolNeAR not found: expected {root}/dev/attributions (set FRAMING_DATA_HOME "
-            "or pass data_home)."
-        )
-    return root
-
-
-def _read_ann(path: Path, name: str, annotator: str, text: str) -> GoldDocument:
-    doc = GoldDocument(name, annotator, text, {r: set() for r in _ROLES})
-    spans, events = parse_brat(path)
-    fragments = {
-        tid: tuple(sorted(span.fragments)) for tid, span in spans.items() if span.label in _ROLES
-    }
-    for tid, frags in fragments.items():
-        doc.spans[spans[tid].label].add(frags)
-    for _, _, roles in events:
-        gold = GoldAttribution()
-        for role in ("source", "cue", "content"):
+    articles, fragments = load_polnear(data_home, split=split, annotator=annotators, fragments=True)
+    fragments = fragments[fragments["label"].isin(_ROLES)]
+    # per (article, annotator): span id -> (label, fragments); (relation, role) -> fragments
+    spans: dict[tuple[str, str], dict[str, tuple[str, set[tuple[int, int]]]]] = {}
+    relations: dict[tuple[str, str], dict[str, dict[str, list[tuple[int, int]]]]] = {}
+    for art, who, tid, label, start, end, event, role in zip(
+        fragments["id"], fragments["annotator"], fragments["span"], fragments["label"],
+        fragments["start"].tolist(), fragments["end"].tolist(), fragments["attribution"],
+        fragments["role"],
+    ):
+        key = (art, who)
+        spans.setdefault(key, {}).setdefault(tid, (label, set()))[1].add((start, end))
+        if not pd.isna(event):
             # PolNeAR's Content2 continues Content: one discontinuous span
-            found = [f for tid in roles.get(role, []) for f in fragments.get(tid, ())]
-            setattr(gold, role, tuple(sorted(found)))
-        doc.attributions.append(gold)
-    return doc
+            roles = relations.setdefault(key, {}).setdefault(event, {})
+            roles.setdefault(role, []).append((start, end))
+    for name, text, kept in zip(articles.index, articles["text"], articles["annotators"]):
+        if pd.isna(kept):
+            continue
+        for annotator in kept.split("|"):
+            key = (name, annotator)
+            doc = GoldDocument(name, annotator, text, {r: set() for r in _ROLES})
+            for label, frags in spans.get(key, {}).values():
+                doc.spans[label].add(tuple(sorted(frags)))
+            for roles in relations.get(key, {}).values():
+                doc.attributions.append(
+                    GoldAttribution(
+                        *(tuple(sorted(roles.get(r, ()))) for r in ("source", "cue", "content"))
+                    )
+                )
+            yield doc
 
 
 # ---------------------------------------------------------------------------
@@ -234,8 +212,8 @@ def _speech_words() -> set[str]:
 
 
 def evaluate_attribution(
-    data_home: str | Path | None = None,
-    split: str = "dev",
+    data_home: str | os.PathLike[str] | None = None,
+    split: Literal["train", "dev", "test"] = "dev",
     *,
     gold: Literal["all", "speech"] = "all",
     annotators: Literal["first", "all"] = "first",
@@ -245,9 +223,10 @@ def evaluate_attribution(
 
     Parameters
     ----------
-    data_home : path, optional
-        Directory holding ``polnear/`` (default :func:`default_data_home`).
-    split : {"dev", "train"}
+    data_home : str or path-like, optional
+        The folder holding ``polnear/``; see
+        :func:`framing.datasets.get_data_home`.
+    split : {"dev", "train", "test"}
         Develop on ``train``, report on ``dev``.
     gold : {"all", "speech"}
         Recall over all gold attributions, or only those whose cue holds a
@@ -270,11 +249,12 @@ def evaluate_attribution(
 
     Examples
     --------
-    Without the data (``$FRAMING_DATA_HOME`` or ``../shared/data``) the
+    Without the data (see :func:`framing.datasets.get_data_home`) the
     example below only shows the columns it would print.
 
-    >>> home = default_data_home()
-    >>> if (home / "polnear" / "dev").is_dir():
+    >>> from framing.datasets import get_data_home
+    >>> home = get_data_home()
+    >>> if (home / "polnear" / "dev" / "attributions").is_dir():
     ...     columns = evaluate_attribution(home, "dev", limit=2).columns.tolist()
     ... else:
     ...     columns = ["role", "match", "precision", "recall", "f1", "n_pred", "n_gold", "accuracy"]

@@ -14,11 +14,12 @@ therefore also scores only the gold boundaries after terminal punctuation.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .text import split_sentences
+from ..datasets import load_ptc
+from ..text import split_sentences
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,15 +30,18 @@ Splitter = Callable[[str], list[int]]
 _TERMINAL_END = tuple(".!?\u2026\"'\u201d\u2019)]")
 
 
-def ptc_sentence_boundaries(data_home: str | Path) -> list[tuple[str, set[int], set[int]]]:
-    """``(joined text, gold boundaries, gold boundaries after terminal punctuation)`` per article."""
-    folder = Path(data_home) / "ptc" / "train-articles"
-    paths = sorted(folder.glob("article*.txt"))
-    if not paths:
-        raise FileNotFoundError(f"No PTC training articles under {folder}.")
+def ptc_sentence_boundaries(
+    data_home: str | os.PathLike[str] | None = None,
+) -> list[tuple[str, set[int], set[int]]]:
+    """``(joined text, gold boundaries, gold boundaries after terminal punctuation)`` per article.
+
+    The articles are read by :func:`framing.datasets.load_ptc`; ``data_home``
+    is resolved by :func:`framing.datasets.get_data_home`.
+    """
+    articles, _ = load_ptc(data_home, split="train")
     out = []
-    for path in paths:
-        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    for text in articles["text"]:
+        lines = [ln.strip() for ln in text.splitlines()]
         lines = [ln for ln in lines if ln]
         gold: set[int] = set()
         punctuated: set[int] = set()
@@ -67,13 +71,15 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate_sentences(data_home: str | Path, *, punkt: bool = True) -> pd.DataFrame:
+def evaluate_sentences(
+    data_home: str | os.PathLike[str] | None = None, *, punkt: bool = True
+) -> pd.DataFrame:
     """Score sentence splitting on the PTC training articles.
 
     Parameters
     ----------
-    data_home : str or Path
-        Folder holding ``ptc/train-articles``.
+    data_home : str or path-like, optional
+        Folder holding ``ptc/`` (see :func:`framing.datasets.get_data_home`).
     punkt : bool, default True
         Also score NLTK's Punkt (untrained parameters) when NLTK is installed.
 

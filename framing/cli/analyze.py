@@ -1,0 +1,223 @@
+"""``framing analyze``: analyze articles and write JSONL, CSV, Parquet or a table."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import functools
+import json
+import math
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from .._version import __version__
+from ._common import EXIT_OK, EXIT_ROW_ERRORS, UsageError, atomic_output, check_paths
+
+if TYPE_CHECKING:
+    from ..analyze import Analysis
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``framing analyze`` and its options."""
+    p = sub.add_parser("analyze", help="analyze articles (files, directories, '-')")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--format", choices=["jsonl", "csv", "table", "parquet"], default="table",
+                   help="parquet: features/matches/quotes .parquet files in the --out directory")
+    p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of stdout")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (-1: all cores)")
+    p.add_argument("--sentences", action="store_true", help="add sentence spans to JSONL rows")
+    p.add_argument("--no-text", action="store_true", help="omit the article text from JSONL rows")
+    p.add_argument("--lexicon", action="append", metavar="NAME",
+                   help="a shipped lexicon name or a .tsv path (repeatable; default: all shipped)")
+    p.add_argument("--example", action="store_true",
+                   help="analyze the built-in constructed example articles")
+    p.add_argument("--quiet", action="store_true", help="no progress report")
+    p.set_defaults(func=_cmd_analyze)
+
+
+def _json_line(row: dict[str, Any]) -> str:
+    """One JSONL line; text with lone surrogates (invalid in UTF-8) is written escaped."""
+    line = json.dumps(row, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(row)
+    return line + "\n"
+
+
+def _json_number(value: float) -> float | None:
+    return None if isinstance(value, float) and not math.isfinite(value) else value
+
+
+def _analysis_line(analysis: Analysis, *, text: bool, sentences: bool) -> tuple[str, bool]:
+    """One analysis as a JSONL line, and whether it is an error row."""
+    row = analysis.to_dict(text=text, sentences=sentences)
+    row["features"] = {k: _json_number(v) for k, v in row["features"].items()}
+    return _json_line(row), analysis.error is not None
+
+
+# --- analyze ---------------------------------------------------------------
+
+_TABLE_FEATURES = [
+    ("n_tokens", "tokens"),
+    ("loaded_language__total", "loaded language /1k"),
+    ("epistemic__hedge", "hedges /1k"),
+    ("epistemic__booster", "boosters /1k"),
+    ("attribution__quotes_count", "quotes"),
+    ("reporting_verbs__neutral_count", "cues: neutral"),
+    ("reporting_verbs__endorsing_count", "cues: endorsing"),
+    ("reporting_verbs__distancing_count", "cues: distancing"),
+    ("reporting_verbs__contesting_count", "cues: contesting"),
+    ("reporting_verbs__emotive_count", "cues: emotive"),
+    ("moral_foundations__total", "moral foundations /1k"),
+    ("policy_frames__total", "policy frames /1k"),
+    ("persuasion__total", "persuasion cues /1k"),
+]
+
+
+def _resolve_lexicons(names: Sequence[str] | None) -> list[Any] | None:
+    from ..lexicon import load_lexicon, read_lexicon
+
+    if not names:
+        return None
+    out: list[Any] = []
+    for name in names:
+        try:
+            if name.endswith(".tsv") or os.sep in name:
+                out.append(read_lexicon(name))
+            else:
+                out.append(load_lexicon(name))
+        except (ValueError, FileNotFoundError) as exc:
+            raise UsageError(str(exc)) from None
+    return out
+
+
+def _write_table(analyses: list[Any], out: TextIO) -> None:
+    import pandas as pd
+
+    lines = [f"framing {__version__}"]
+    if any(a.article.meta.get("constructed_example") for a in analyses):
+        lines.append("constructed example articles: one invented event told by three invented outlets")
+    if analyses:
+        lex = analyses[0].provenance["lexicons"]
+        lines.append("lexicons: " + ", ".join(f"{k} {v}" for k, v in lex.items()))
+    out.write("\n".join(lines) + "\n\n")
+    columns = {}
+    for a in analyses:
+        label = a.article.outlet or a.article.id
+        col = {}
+        for key, name in _TABLE_FEATURES:
+            if key in a.features:
+                value = a.features[key]
+                col[name] = f"{value:.0f}" if key.endswith("count") or key == "n_tokens" else f"{value:.1f}"
+        columns[label[:28]] = col if a.error is None else {"error": a.error}
+    frame = pd.DataFrame(columns).fillna("")
+    out.write(frame.to_string() + "\n")
+    for a in analyses:
+        label = a.article.outlet or a.article.id
+        out.write(f"\n{label}")
+        if a.article.title:
+            out.write(f": {a.article.title}")
+        out.write("\n")
+        if a.error is not None:
+            out.write(f"  error: {a.error}\n")
+            continue
+        loaded = [m for m in a.matches if m.lexicon == "loaded_language"]
+        if loaded:
+            terms = ", ".join(
+                f"{'not ' if m.negated else ''}{m.text!r} ({m.category})" for m in loaded[:12]
+            )
+            out.write(f"  loaded language: {terms}\n")
+        for q in a.quotes[:6]:
+            speaker = q.speaker.text if q.speaker else "?"
+            cue = f"{q.cue.text} [{q.cue.stance}]" if q.cue else "no cue"
+            category = q.speaker.category if q.speaker else "unknown"
+            snippet = q.text if len(q.text) <= 60 else q.text[:57] + "..."
+            out.write(f"  {q.kind} quote: {speaker} ({category}) {cue}: {snippet!r}\n")
+
+
+def _analyze_to_parquet(stream: Iterator[Any], out: str | None, lexicons: list[Any] | None) -> int:
+    """Stream analyses into ``out``/{features,matches,quotes}.parquet; the number of errors."""
+    from ..analyze import _get_analyzer
+    from ..parquet import ParquetWriter
+
+    if not out or out == "-":
+        raise UsageError("--format parquet needs --out DIR: a directory for features.parquet, "
+                         "matches.parquet and quotes.parquet.")
+    if Path(out).exists() and not Path(out).is_dir():
+        raise UsageError(f"--out {out!r} is a file; --format parquet expects a directory.")
+    try:
+        writer = ParquetWriter(out, feature_names=_get_analyzer(lexicons).feature_names)
+    except ImportError as exc:
+        raise UsageError(str(exc)) from None
+    n_errors = 0
+    with writer:
+        for a in stream:
+            n_errors += a.error is not None
+            writer.write(a)
+    return n_errors
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from ..analyze import iter_analyses, iter_mapped
+    from ..article import read_articles
+    from ..examples import example_articles
+
+    if not args.paths and not args.example:
+        raise UsageError("give one or more PATHs (files, directories or '-'), or --example.")
+    lexicons = _resolve_lexicons(args.lexicon)
+    sources: list[Any] = []
+    if args.example:
+        sources.extend(example_articles())
+    check_paths(args.paths)
+
+    def articles() -> Iterator[Any]:
+        yield from sources
+        if args.paths:
+            yield from read_articles(*args.paths)
+
+    progress: bool | TextIO = False
+    if not args.quiet and (args.out or not sys.stdout.isatty()) and sys.stderr.isatty():
+        progress = True
+    if not args.quiet and os.environ.get("FRAMING_PROGRESS") == "1":
+        progress = True
+    stream = iter_analyses(articles(), lexicons=lexicons, n_jobs=args.jobs, progress=progress)
+    n_errors = 0
+    fmt = args.format
+    if fmt == "parquet":
+        n_errors = _analyze_to_parquet(stream, args.out, lexicons)
+    with contextlib.nullcontext(sys.stdout) if fmt == "parquet" else atomic_output(args.out) as out:
+        if fmt == "jsonl":
+            # serialised where the article is analysed (in the workers with --jobs > 1)
+            to_line = functools.partial(_analysis_line, text=not args.no_text, sentences=args.sentences)
+            for line, failed in iter_mapped(articles(), to_line, lexicons=lexicons, n_jobs=args.jobs,
+                                            progress=progress):
+                n_errors += failed
+                out.write(line)
+        elif fmt == "csv":
+            writer: Any = None
+            for a in stream:
+                n_errors += a.error is not None
+                art = a.article
+                row: dict[str, Any] = {"id": art.id, "outlet": art.outlet, "title": art.title, "error": a.error}
+                if writer is None:
+                    from ..analyze import _get_analyzer
+
+                    names = _get_analyzer(lexicons).feature_names
+                    writer = csv.DictWriter(out, fieldnames=[*row, *names], lineterminator="\n")
+                    writer.writeheader()
+                row.update(a.features)
+                writer.writerow(row)
+        elif fmt == "table":
+            analyses = list(stream)
+            n_errors = sum(a.error is not None for a in analyses)
+            _write_table(analyses, out)
+    if n_errors:
+        print(f"framing: {n_errors} article(s) could not be analyzed; see the 'error' field.",
+              file=sys.stderr)
+        return EXIT_ROW_ERRORS
+    return EXIT_OK

@@ -1,0 +1,62 @@
+"""``framing compare``: outlet summaries with intervals and pairwise tests."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ._common import EXIT_OK, UsageError, atomic_output, check_paths, markdown_table
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``framing compare`` and its options."""
+    cp = sub.add_parser("compare", help="compare outlets: summaries with intervals and pairwise tests")
+    cp.add_argument("paths", nargs="+", metavar="PATH")
+    cp.add_argument("--by", default="outlet",
+                    help="group articles by this field (outlet, or a key of the input records)")
+    cp.add_argument("--feature", action="append", metavar="NAME",
+                    help="feature to compare (repeatable; default: every rate and share)")
+    cp.add_argument("--out", metavar="STEM",
+                    help="also write STEM.summary.csv and STEM.tests.csv (tidy tables)")
+    cp.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (-1: all cores)")
+    cp.add_argument("--max-groups", type=int, default=8, metavar="N", help="compare the N largest groups")
+    cp.add_argument("--min-articles", type=int, default=5, metavar="N", help="smallest group compared")
+    cp.add_argument("--seed", type=int, default=0, help="random seed (bootstrap, permutations)")
+    cp.set_defaults(func=_cmd_compare)
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from ..analyze import analyze_corpus
+    from ..article import read_articles
+    from ..compare import compare_outlets
+    from ..report import group_labels
+
+    check_paths(args.paths)
+    articles = list(read_articles(*args.paths))
+    if not articles:
+        raise UsageError("no articles found in the given paths.")
+    corpus = analyze_corpus(articles, n_jobs=args.jobs)
+    labels = pd.Series(group_labels(articles, args.by), index=corpus.features.index, name=args.by,
+                       dtype=object)
+    try:
+        result = compare_outlets(corpus, by=labels, features=args.feature, max_groups=args.max_groups,
+                                 min_articles=args.min_articles, random_state=args.seed)
+    except (KeyError, ValueError) as exc:
+        raise UsageError(str(exc).strip("\"'")) from None
+    summary = result.summary.copy()
+    summary.insert(2, "interval", [f"[{lo:.3g}, {hi:.3g}]" for lo, hi in
+                                   zip(summary["ci_low"], summary["ci_high"])])
+    sys.stdout.write(markdown_table(summary[[args.by, "feature", "n", "mean", "interval"]]) + "\n\n")
+    sig = result.significant()
+    sys.stdout.write(f"{len(sig)} of {len(result.tests)} pairwise differences pass FDR 5% "
+                     "(permutation tests, Benjamini-Hochberg):\n\n")
+    if len(sig):
+        cols = ["group_a", "group_b", "feature", "mean_a", "mean_b", "cohens_d", "p_adjusted"]
+        sys.stdout.write(markdown_table(sig[cols].head(30)) + "\n")
+    if args.out:
+        for name, table in (("summary", result.summary), ("tests", result.tests)):
+            with atomic_output(f"{args.out}.{name}.csv") as out:
+                table.to_csv(out, index=False, lineterminator="\n")
+    return EXIT_OK

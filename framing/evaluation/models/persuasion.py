@@ -1,0 +1,45 @@
+"""Persuasion spans on PTC (SemEval-2020 task 11): span-identification F1 on the dev articles."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from sklearn.base import clone
+
+from ...persuasion import PersuasionSpanTagger
+from ._common import _row
+
+__all__ = ["evaluate_persuasion"]
+
+
+def evaluate_persuasion(
+    data_home: Any = None, *, n_train: int | None = None, n_dev: int | None = None,
+    random_state: int = 0, estimator: PersuasionSpanTagger | None = None,
+) -> list[dict[str, Any]]:
+    """Span-identification F1 on the PTC dev articles of a tagger trained on the training articles.
+
+    The tagger's defaults (threshold, decoding, features) were chosen by
+    cross-validation over the training articles, never on dev.
+    """
+
+
+    from ...datasets import load_ptc
+    from ...persuasion import si_score
+
+    articles, spans = load_ptc(data_home, split="train", n_articles=n_train, random_state=random_state)
+    dev, dev_spans = load_ptc(data_home, split="dev", n_articles=n_dev, random_state=random_state)
+    by_id = {k: list(zip(g["start"].tolist(), g["end"].tolist())) for k, g in spans.groupby("id")}
+    tagger = clone(estimator) if estimator is not None else PersuasionSpanTagger(random_state=random_state)
+    t0 = time.process_time()
+    tagger.fit(articles["text"], [by_id.get(i, []) for i in articles.index])
+    fit_cpu = time.process_time() - t0
+    pred = tagger.predict_spans(dev["text"])
+    score = si_score(pred, dev_spans)
+    return [_row("persuasion-spans", "PTC dev (span identification)", "SI F1", score["f1"], None,
+                 "about 0.52 (best system, test set)",
+                 f"train {len(articles)} articles, dev {len(dev)}; precision {score['precision']:.3f}, "
+                 f"recall {score['recall']:.3f}; linear token tagger ({tagger.features} features"
+                 f"{', stacked second pass' if tagger.smoothing else ''}, threshold {tagger.threshold}, "
+                 f"max_gap {tagger.max_gap}), fit {fit_cpu:.0f} s CPU; "
+                 "published figure is on the test set, whose labels are not released here")]
