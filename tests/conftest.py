@@ -4,17 +4,22 @@ Tests that need the research corpora use the ``data_home`` fixture and skip
 cleanly without them. The folder is found by the library's one policy,
 :func:`framing.datasets.get_data_home`: ``$FRAMING_DATA_HOME``, else
 ``~/.cache/framing`` (``$XDG_CACHE_HOME/framing``). In a source checkout
-next to ``../shared/data``, run the tests with
-``FRAMING_DATA_HOME=../shared/data``.
+next to ``../shared/data``, the suite points ``FRAMING_DATA_HOME`` there
+when the variable is not set, so the library, the command line run in
+subprocesses and the notebooks all read the same folder.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+if not os.environ.get("FRAMING_DATA_HOME") and (ROOT.parent / "shared" / "data").is_dir():
+    os.environ["FRAMING_DATA_HOME"] = str((ROOT.parent / "shared" / "data").resolve())
 
 
 def find_data_home() -> Path | None:
@@ -38,7 +43,8 @@ def find_seed() -> Path | None:
 def data_home() -> Path:
     home = find_data_home()
     if home is None:
-        pytest.skip("research data not found: set FRAMING_DATA_HOME or place it in ~/.cache/framing")
+        pytest.skip("research data not found: set FRAMING_DATA_HOME, place it in ~/.cache/framing, "
+                    "or check out the project next to ../shared/data")
     return home
 
 

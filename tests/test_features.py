@@ -147,6 +147,24 @@ def test_lexicon_counts_and_rates_match_analyze():
     assert out["loaded_language__total_count"] >= 2.0  # "reckless", "disgraceful"
 
 
+def test_lexicon_featurizer_counts_the_reporting_verbs_the_analyzer_counts():
+    # Regression (redesign issue): nouns and adjectives were counted as reporting verbs.
+    from framing.pipeline import analyze
+
+    texts = [
+        "The alleged plot failed. Sales declined sharply. The report noted gains.",
+        "Officials claimed the reckless plan would work, critics said.",
+        "The appeals court declined to comment on the reports of fraud.",
+    ]
+    out = LexiconFeaturizer(measure="both").set_output(transform="pandas").fit_transform(texts)
+    for k, text in enumerate(texts):
+        ref = analyze(text).features
+        for name in out.columns:
+            assert out.iloc[k][name] == pytest.approx(ref[name]), (k, name)
+    # "appeals" and "reports" are nouns here; "declined to comment" is two verbs
+    assert out["reporting_verbs__total_count"].tolist() == [1.0, 2.0, 2.0]
+
+
 def test_lexicon_negated_hits_are_not_counted():
     feat = LexiconFeaturizer("loaded_language", measure="count").fit(["x"])
     names = list(feat.get_feature_names_out())

@@ -8,7 +8,6 @@ tokens and/or raw counts (``<lexicon>__<category>``), as
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -17,9 +16,10 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..lexicon import Lexicon, Matcher, available_lexicons, load_lexicon
+from ..lexicon import Lexicon, available_lexicons, load_lexicon
+from ..pipeline.families import LexiconStage, lexicon_feature_names, lexicon_features
 from ..text import tokenize
-from ._base import PER, check_documents
+from ._base import check_documents
 
 __all__ = ["LexiconFeaturizer"]
 
@@ -29,9 +29,8 @@ _MEASURES = ("rate", "count", "both")
 
 
 @lru_cache(maxsize=16)
-def _shipped_matcher(names: tuple[str, ...]) -> tuple[Matcher, tuple[Lexicon, ...]]:
-    lexicons = tuple(load_lexicon(n) for n in names)
-    return Matcher(lexicons), lexicons
+def _shipped_stage(names: tuple[str, ...]) -> LexiconStage:
+    return LexiconStage([load_lexicon(n) for n in names])
 
 
 def _resolve_lexicons(spec: Any) -> tuple[tuple[str, ...], list[Lexicon]]:
@@ -141,20 +140,13 @@ class LexiconFeaturizer(TransformerMixin, BaseEstimator):
             )
         check_documents(X, estimator="LexiconFeaturizer")
         _names, objs = _resolve_lexicons(self.lexicons)
-        names: list[str] = []
-        for lex in objs:
-            cats = [*lex.labels, "total"] if self.totals else list(lex.labels)
-            for cat in cats:
-                if self.measure in ("rate", "both"):
-                    names.append(f"{lex.name}__{cat}")
-                if self.measure in ("count", "both"):
-                    names.append(f"{lex.name}__{cat}_count")
+        names = lexicon_feature_names(objs, measure=self.measure, totals=bool(self.totals), negated=False)
         self.lexicon_versions_ = {lex.name: lex.version for lex in objs}
         self.feature_names_out_ = np.asarray(names, dtype=object)
         self.n_features_in_ = 1
         return self
 
-    def _matcher(self) -> tuple[Matcher, list[Lexicon]]:
+    def _stage(self) -> LexiconStage:
         spec = self.lexicons
         if spec is None or isinstance(spec, str) or (
             isinstance(spec, (list, tuple)) and all(isinstance(s, str) for s in spec)
@@ -162,13 +154,17 @@ class LexiconFeaturizer(TransformerMixin, BaseEstimator):
             names = tuple(available_lexicons()) if spec is None else (
                 (spec,) if isinstance(spec, str) else tuple(spec)
             )
-            matcher, lexicons = _shipped_matcher(names)
-            return matcher, list(lexicons)
+            return _shipped_stage(names)
         _names, objs = _resolve_lexicons(spec)
-        return Matcher(objs), objs
+        return LexiconStage(objs)
 
     def transform(self, X: Any) -> np.ndarray:
         """Count lexicon hits in each document.
+
+        The hits are those of the analyzer's lexicon stage (reporting verbs
+        only where used as verbs) and the counts come from the same
+        aggregation (:func:`framing.pipeline.lexicon_features`), so a column
+        equals the analyzer's feature of the same name.
 
         Parameters
         ----------
@@ -181,40 +177,22 @@ class LexiconFeaturizer(TransformerMixin, BaseEstimator):
         """
         check_is_fitted(self, "feature_names_out_")
         docs = check_documents(X, estimator="LexiconFeaturizer")
-        matcher, lexicons = self._matcher()
-        versions = {lex.name: lex.version for lex in lexicons}
+        stage = self._stage()
+        versions = {lex.name: lex.version for lex in stage.lexicons}
         if versions != self.lexicon_versions_:
             logger.warning(
                 "LexiconFeaturizer was fitted with lexicons %s and transforms with %s",
                 self.lexicon_versions_, versions,
             )
-        cats = {lex.name: (*lex.labels, "total") if self.totals else lex.labels for lex in lexicons}
-        columns = {name: j for j, name in enumerate(self.feature_names_out_)}
+        columns = [str(name) for name in self.feature_names_out_]
         out = np.zeros((len(docs), len(columns)), dtype=float)
-        rate = self.measure in ("rate", "both")
-        count = self.measure in ("count", "both")
         for i, doc in enumerate(docs):
             tokens = tokenize(doc)
-            n = len(tokens)
-            if not n:
+            if not len(tokens):
                 continue
-            counts: Counter[str] = Counter()
-            for m in matcher.find(doc, tokens):
-                if m.negated:
-                    continue
-                counts[f"{m.lexicon}__{m.category}"] += 1
-                counts[f"{m.lexicon}__total"] += 1
-            scale = PER / n
-            for lex_name, lex_cats in cats.items():
-                for cat in lex_cats:
-                    key = f"{lex_name}__{cat}"
-                    c = counts.get(key, 0)
-                    if not c:
-                        continue
-                    if rate:
-                        out[i, columns[key]] = c * scale
-                    if count:
-                        out[i, columns[key + "_count"]] = float(c)
+            hits, _cues = stage.find(doc, tokens)
+            features = lexicon_features(hits, stage.lexicons, len(tokens))
+            out[i] = [features[name] for name in columns]
         return out
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:

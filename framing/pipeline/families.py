@@ -32,8 +32,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from ..attribution import attribution_features, find_quotes
-from ..attribution.cues import CueFilter
+from ..attribution.cues import CueFilter, CueHit
 from ..lexicon import Lexicon, Match, Matcher
+from ..text import Tokens
 from .document import Document
 
 __all__ = [
@@ -160,12 +161,15 @@ class LexiconStage:
     def feature_names(self) -> list[str]:
         return lexicon_feature_names(self.lexicons)
 
-    def annotate(self, doc: Document) -> None:
-        hits = self.matcher.find(doc.text, doc.tokens)
+    def find(self, text: str, tokens: Tokens) -> tuple[list[Match], list[CueHit] | None]:
+        """The hits of every lexicon (cue-lexicon hits filtered to verbs), and the cues."""
+        hits = self.matcher.find(text, tokens)
         if self.cue_filter is None:
-            doc.matches = hits
-        else:
-            doc.matches, doc.cues = self.cue_filter.filter(doc.text, doc.tokens, hits)
+            return hits, None
+        return self.cue_filter.filter(text, tokens, hits)
+
+    def annotate(self, doc: Document) -> None:
+        doc.matches, doc.cues = self.find(doc.text, doc.tokens)
 
     def aggregate(self, doc: Document) -> dict[str, float]:
         return lexicon_features(doc.matches, self.lexicons, doc.n_tokens)
