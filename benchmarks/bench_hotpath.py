@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from framing import lexicon as new_lexicon  # noqa: E402
 from framing import text as new_text  # noqa: E402
-from framing.analyze import Analyzer  # noqa: E402
+from framing.pipeline import Analyzer  # noqa: E402
 
 # the module (``framing.analyze`` the attribute is the analyze() function)
 analyze_module = importlib.import_module("framing.analyze")

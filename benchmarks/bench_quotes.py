@@ -48,7 +48,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from framing.analyze import Analyzer  # noqa: E402
+from framing.pipeline import Analyzer  # noqa: E402
 from framing.text import Sentence, Tokens, split_sentences, tokenize  # noqa: E402
 
 MODULES = ("speakers", "attribution")

@@ -107,8 +107,9 @@ def current_rss_mb() -> float:
 
 def _framing(jobs: int) -> Callable[[list[dict[str, str]]], Callable[[], Any]]:
     def setup(records: list[dict[str, str]]) -> Callable[[], Any]:
-        from framing.analyze import _get_analyzer, analyze_corpus
-        from framing.article import Article
+        from framing.pipeline import analyze_corpus
+        from framing.pipeline.analyzer import _get_analyzer
+        from framing.readers import Article
 
         articles = [Article(id=r["id"], text=r["text"], outlet=r["outlet"], title=r["title"])
                     for r in records]
@@ -121,8 +122,8 @@ def _framing(jobs: int) -> Callable[[list[dict[str, str]]], Callable[[], Any]]:
 
 
 def _stages(records: list[dict[str, str]]) -> Callable[[], Any]:
-    from framing.analyze import _get_analyzer
     from framing.attribution import find_quotes
+    from framing.pipeline.analyzer import _get_analyzer
     from framing.text import split_sentences, tokenize
 
     analyzer = _get_analyzer(None)

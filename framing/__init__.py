@@ -28,7 +28,6 @@ from .readers import Article, articles_from_frame, read_articles, read_text_file
 from .text import Sentence, split_sentences, tokenize
 
 if TYPE_CHECKING:
-    from .classify import load_model
     from .compare import compare_outlets
     from .datasets import (
         DatasetNotFoundError,
@@ -42,12 +41,13 @@ if TYPE_CHECKING:
     from .features import AttributionFeaturizer, LexiconFeaturizer
     from .io.dask import analyze_dask
     from .io.parquet import write_parquet
+    from .models import load_model
 
 # Submodules with heavier dependencies load on first use: ``framing.compare``,
 # ``framing.datasets.load_babe`` or ``framing.load_babe`` all work.
 _SUBMODULES = frozenset(
     {"attribution", "classify", "compare", "datasets", "distributed", "embeddings", "features",
-     "highlight", "importers", "io", "lexicon", "parquet", "persuasion", "pipeline", "plotting",
+     "highlight", "importers", "io", "lexicon", "models", "parquet", "persuasion", "pipeline", "plotting",
      "readers", "report", "stats", "text"}
 )
 _LAZY = {
@@ -55,7 +55,7 @@ _LAZY = {
     "LexiconFeaturizer": "features",
     "analyze_dask": "io.dask",
     "compare_outlets": "compare",
-    "load_model": "classify",
+    "load_model": "models",
     "write_parquet": "io.parquet",
     "DatasetNotFoundError": "datasets",
     "get_data_home": "datasets",

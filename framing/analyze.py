@@ -12,6 +12,7 @@ import sys
 import types
 from typing import Any
 
+from ._deprecation import moved
 from .pipeline.analyzer import Analysis, Analyzer, ArticleLike, LexiconSpec, _get_analyzer, analyze
 from .pipeline.corpus import analyze_corpus, iter_analyses, iter_mapped
 from .pipeline.families import PER
@@ -43,3 +44,5 @@ class _CallableModule(types.ModuleType):
 
 
 sys.modules[__name__].__class__ = _CallableModule
+
+moved('analyze', 'framing.pipeline')

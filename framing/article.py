@@ -3,6 +3,7 @@
 This module re-exports them under their old path.
 """
 
+from ._deprecation import moved
 from .readers.article import Article, content_id
 from .readers.decoding import decode_bytes
 from .readers.paths import READABLE_SUFFIXES, read_articles
@@ -20,3 +21,5 @@ __all__ = [
     "read_text_file",
     "repair_page_breaks",
 ]
+
+moved('article', 'framing.readers')

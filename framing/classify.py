@@ -8,7 +8,8 @@ names so that ``framing.classify`` keeps working.
 
 from __future__ import annotations
 
-from .exceptions import UntrustedModelError
+from ._deprecation import moved
+from .models import UntrustedModelError
 from .models.article_leaning import ARTICLE_LEXICONS, _article_text  # noqa: F401
 from .models.explain import explain_text, top_features  # noqa: F401
 from .models.persist import (  # noqa: F401
@@ -36,3 +37,5 @@ __all__ = [
     "top_features",
     "train",
 ]
+
+moved('classify', 'framing.models')

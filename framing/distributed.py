@@ -3,6 +3,9 @@
 The names live in :mod:`framing.io.dask` now; this module re-exports them.
 """
 
+from ._deprecation import moved
 from .io.dask import DaskAnalysis, analyze_dask
 
 __all__ = ["DaskAnalysis", "analyze_dask"]
+
+moved('distributed', 'framing.io.dask')

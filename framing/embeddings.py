@@ -7,6 +7,7 @@ keep working.
 
 from __future__ import annotations
 
+from ._deprecation import moved
 from .features.embeddings import (
     DEFAULT_MODEL,  # noqa: F401
     EXTRA_HINT,
@@ -18,3 +19,5 @@ from .features.embeddings import (
 )
 
 __all__ = ["EXTRA_HINT", "SentenceEmbedder", "default_model_path"]
+
+moved('embeddings', 'framing.features.embeddings')

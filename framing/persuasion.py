@@ -9,6 +9,7 @@ The tagger is :mod:`framing.models.persuasion`, its token features
 
 from __future__ import annotations
 
+from ._deprecation import moved
 from .models.persuasion import PersuasionSpanTagger, _runs  # noqa: F401
 from .models.span_features import (  # noqa: F401
     _ALL_GROUPS,
@@ -22,3 +23,5 @@ from .models.span_features import (  # noqa: F401
 from .models.spans import _spans_by_id, merge_spans, si_score  # noqa: F401
 
 __all__ = ["PersuasionSpanTagger", "merge_spans", "si_score"]
+
+moved('persuasion', 'framing.models')

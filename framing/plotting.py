@@ -3,6 +3,7 @@
 The names live in :mod:`framing.report.plotting` now; this module re-exports them.
 """
 
+from ._deprecation import moved
 from .report.plotting import (
     plot_cue_stance,
     plot_log_odds,
@@ -18,3 +19,5 @@ __all__ = [
     "plot_profile_heatmap",
     "plot_source_composition",
 ]
+
+moved('plotting', 'framing.report.plotting')

@@ -9,6 +9,7 @@ the noun-phrase helpers and word lists (:func:`subject_before`,
 
 from __future__ import annotations
 
+from ._deprecation import moved
 from .attribution.phrases import (
     BETWEEN,
     DETERMINERS,
@@ -33,3 +34,5 @@ __all__ = [
     "subject_before",
     "word_set",
 ]
+
+moved('speakers', 'framing.attribution.speakers')

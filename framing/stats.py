@@ -3,6 +3,7 @@
 The names live in :mod:`framing.compare.stats` now; this module re-exports them.
 """
 
+from ._deprecation import moved
 from .compare.stats import (
     RandomState,
     benjamini_hochberg,
@@ -22,3 +23,5 @@ __all__ = [
     "log_odds_dirichlet",
     "permutation_test",
 ]
+
+moved('stats', 'framing.compare.stats')

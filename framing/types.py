@@ -22,4 +22,4 @@ Stance = Literal["neutral", "endorsing", "distancing", "contesting", "emotive"]
 """The stance a reporting verb conveys toward what is reported."""
 
 TaskName = Literal["sentence-bias", "article-leaning", "persuasion-spans"]
-"""The classifier tasks of :mod:`framing.classify`."""
+"""The classifier tasks of :mod:`framing.models`."""

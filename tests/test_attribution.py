@@ -50,7 +50,7 @@ def only(quotes: list[Quote], cue: str) -> Quote:
 
 @pytest.fixture(scope="module")
 def seed(seed_path: Path) -> tuple[str, list[Quote]]:
-    from framing.article import read_text_file
+    from framing.readers import read_text_file
 
     text = read_text_file(seed_path).text
     return text, quotes_of(text)
@@ -594,7 +594,7 @@ MATCHES_TEXTS = [
 
 
 def _with_and_without_matches(text: str) -> tuple[list[dict], list[dict]]:
-    from framing.analyze import Analyzer
+    from framing.pipeline import Analyzer
 
     sents, toks = split_sentences(text), tokenize(text)
     matches = Analyzer().matcher.find(text, toks)

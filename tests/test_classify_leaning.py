@@ -97,7 +97,7 @@ def test_framing_features_cache(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise AssertionError("recomputed instead of reading the cache")
 
-    monkeypatch.setattr(sys.modules["framing.analyze"], "analyze_corpus", boom)
+    monkeypatch.setattr(sys.modules["framing.pipeline"], "analyze_corpus", boom)
     again = article_framing_features(docs, cache_dir=tmp_path / "cache", index=["a", "b"])
     pd.testing.assert_frame_equal(first, again)
 

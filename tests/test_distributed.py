@@ -10,9 +10,8 @@ dd = pytest.importorskip("dask.dataframe")
 db = pytest.importorskip("dask.bag")
 
 from framing import analyze_corpus  # noqa: E402
-from framing.article import Article  # noqa: E402
-from framing.examples import example_articles  # noqa: E402
 from framing.io.dask import analyze_dask  # noqa: E402
+from framing.readers import Article, example_articles  # noqa: E402
 
 SENTENCES = [
     'Critics slammed the reckless plan. "It is a disaster," the mayor said.',

@@ -134,7 +134,7 @@ def test_pipeline_and_column_transformer_next_to_tfidf():
 
 
 def test_lexicon_counts_and_rates_match_analyze():
-    from framing.analyze import analyze
+    from framing.pipeline import analyze
 
     text = DOCS["a1"]
     feat = LexiconFeaturizer(["loaded_language", "reporting_verbs"], measure="both")

@@ -1,4 +1,4 @@
-"""framing.highlight: escaped, properly nested HTML for one analysis."""
+"""framing.pipeline.display: escaped, properly nested HTML for one analysis."""
 
 from __future__ import annotations
 

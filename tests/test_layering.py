@@ -20,7 +20,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "framing"
 
 LAYERS: dict[str, int] = {
-    "_version": 0, "types": 0, "exceptions": 0, "_validation": 0,
+    "_version": 0, "types": 0, "exceptions": 0, "_validation": 0, "_deprecation": 0,
     "readers": 1, "text": 1, "datasets": 1,
     "lexicon": 2,
     "attribution": 3, "tone": 3,
@@ -33,18 +33,13 @@ LAYERS: dict[str, int] = {
 }
 """Rank of each top-level part of ``framing`` (a subpackage or a module)."""
 
-DEPRECATED: dict[str, str] = {}
-"""Old flat module -> the part it re-exports (kept one release, with a FutureWarning)."""
-
-FLAT: dict[str, str] = {
+DEPRECATED: dict[str, str] = {
     "analyze": "pipeline", "article": "readers", "classify": "models", "distributed": "io",
-    "embeddings": "features", "evaluate_attribution": "evaluation", "evaluate_lexicons": "evaluation",
-    "evaluate_models": "evaluation", "evaluate_text": "evaluation", "examples": "readers",
-    "highlight": "pipeline", "importers": "lexicon", "parquet": "io", "persuasion": "models",
-    "plotting": "report", "speakers": "attribution", "stats": "compare",
+    "embeddings": "features", "examples": "readers", "highlight": "pipeline", "importers": "lexicon",
+    "parquet": "io", "persuasion": "models", "plotting": "report", "speakers": "attribution",
+    "stats": "compare",
 }
-"""Modules of the flat layout not yet moved -> the part they belong to (emptied by the move)."""
-
+"""Old flat module -> the part it re-exports (kept one release, with a FutureWarning)."""
 
 def _module_name(path: Path) -> str:
     parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
@@ -99,8 +94,7 @@ def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
 
 def _part(module: str) -> str:
     parts = module.split(".")
-    part = parts[1] if len(parts) > 1 else ""
-    return FLAT.get(part, part)
+    return parts[1] if len(parts) > 1 else ""
 
 
 GRAPH = {name: _imports(name, path, _modules()) for name, path in _modules().items()}
@@ -163,8 +157,13 @@ def test_no_import_cycle() -> None:
     assert cycles == [], f"import cycles: {cycles}"
 
 
+def test_deprecated_modules_only_re_export_their_new_home() -> None:
+    for old, new in DEPRECATED.items():
+        targets = {_part(t) for t in GRAPH[f"framing.{old}"]} - {"_deprecation"}
+        assert targets == {new}, f"framing.{old} imports {sorted(targets)}, expected only framing.{new}"
+
+
 def test_the_gate_sees_real_imports() -> None:
     # guard against a parser that finds nothing: the analyzer does import the lexicon engine
-    assert any(_part(t) == "lexicon" for m in GRAPH if _part(m) == "pipeline" for t in GRAPH[m]) or any(
-        _part(t) == "lexicon" for m in GRAPH if _part(m) == "analyze" for t in GRAPH[m]
-    )
+    assert "framing.lexicon" in GRAPH["framing.pipeline.families"]
+    assert "framing.pipeline.analyzer" in GRAPH["framing.pipeline.corpus"]

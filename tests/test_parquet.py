@@ -11,10 +11,9 @@ import pytest
 pq = pytest.importorskip("pyarrow.parquet")
 
 from framing import Analyzer, analyze_corpus, iter_analyses  # noqa: E402
-from framing.article import Article  # noqa: E402
 from framing.cli import main  # noqa: E402
-from framing.examples import example_articles  # noqa: E402
 from framing.io.parquet import TABLES, ParquetWriter, write_parquet  # noqa: E402
+from framing.readers import Article, example_articles  # noqa: E402
 
 TEXTS = [
     Article(id="a", outlet="Left Daily", title="Plan",

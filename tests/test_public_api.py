@@ -145,3 +145,25 @@ def test_framing_analyze_stays_the_function_after_importing_the_old_module() -> 
         importlib.import_module("framing.analyze")
     assert framing.analyze("Officials said it failed.").features["n_tokens"] == 4.0
     assert callable(framing.analyze.analyze_corpus)
+
+
+MOVED = {
+    "analyze": "framing.pipeline", "article": "framing.readers", "classify": "framing.models",
+    "distributed": "framing.io.dask", "embeddings": "framing.features.embeddings",
+    "examples": "framing.readers", "highlight": "framing.pipeline.display",
+    "importers": "framing.lexicon.importers", "parquet": "framing.io.parquet",
+    "persuasion": "framing.models", "plotting": "framing.report.plotting",
+    "speakers": "framing.attribution.speakers", "stats": "framing.compare.stats",
+}
+
+
+@pytest.mark.parametrize(("old", "new"), sorted(MOVED.items()))
+def test_an_old_module_path_warns_where_its_names_live_now(old: str, new: str) -> None:
+    import sys
+
+    sys.modules.pop(f"framing.{old}", None)
+    with pytest.warns(FutureWarning, match=rf"framing\.{old} moved to {new}; import from there"):
+        mod = importlib.import_module(f"framing.{old}")
+    new_mod = importlib.import_module(new)
+    shared = [n for n in PUBLIC_NAMES[f"framing.{old}"] if hasattr(new_mod, n)]
+    assert shared and all(getattr(mod, n) is getattr(new_mod, n) for n in shared)

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from framing import Article, analyze, analyze_corpus, read_articles
-from framing.analyze import Analysis, iter_analyses
 from framing.cli import main
+from framing.pipeline import Analysis, iter_analyses
 
 
 def check_spans(result: Analysis) -> None:

@@ -13,9 +13,9 @@ from bisect import bisect_right
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.analyze import Analyzer
 from framing.attribution.speakers import SpeakerResolver, _name_key
 from framing.lexicon import Matcher, load_lexicon
+from framing.pipeline import Analyzer
 from framing.text import Tokens, tokenize
 
 TEXTS = [

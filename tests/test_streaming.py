@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from framing import iter_analyses
-from framing.article import Article
-from framing.examples import example_articles
+from framing.readers import Article, example_articles
 
 TEXTS = [a.text for a in example_articles()]
 
@@ -77,7 +76,7 @@ def test_memory_is_flat_in_the_number_of_articles() -> None:
 def test_parquet_writer_memory_is_flat(tmp_path: Path) -> None:
     pytest.importorskip("pyarrow")
     from framing import Analyzer
-    from framing.parquet import ParquetWriter
+    from framing.io.parquet import ParquetWriter
 
     names = Analyzer().feature_names
 

@@ -18,7 +18,7 @@ from .._version import __version__
 from ._common import EXIT_OK, EXIT_ROW_ERRORS, UsageError, atomic_output, check_paths
 
 if TYPE_CHECKING:
-    from ..analyze import Analysis
+    from ..pipeline import Analysis
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -142,8 +142,8 @@ def _write_table(analyses: list[Any], out: TextIO) -> None:
 
 def _analyze_to_parquet(stream: Iterator[Any], out: str | None, lexicons: list[Any] | None) -> int:
     """Stream analyses into ``out``/{features,matches,quotes}.parquet; the number of errors."""
-    from ..analyze import _get_analyzer
-    from ..parquet import ParquetWriter
+    from ..io.parquet import ParquetWriter
+    from ..pipeline.analyzer import _get_analyzer
 
     if not out or out == "-":
         raise UsageError("--format parquet needs --out DIR: a directory for features.parquet, "
@@ -163,9 +163,8 @@ def _analyze_to_parquet(stream: Iterator[Any], out: str | None, lexicons: list[A
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from ..analyze import iter_analyses, iter_mapped
-    from ..article import read_articles
-    from ..examples import example_articles
+    from ..pipeline import iter_analyses, iter_mapped
+    from ..readers import example_articles, read_articles
 
     if not args.paths and not args.example:
         raise UsageError("give one or more PATHs (files, directories or '-'), or --example.")
@@ -205,7 +204,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
                 art = a.article
                 row: dict[str, Any] = {"id": art.id, "outlet": art.outlet, "title": art.title, "error": a.error}
                 if writer is None:
-                    from ..analyze import _get_analyzer
+                    from ..pipeline.analyzer import _get_analyzer
 
                     names = _get_analyzer(lexicons).feature_names
                     writer = csv.DictWriter(out, fieldnames=[*row, *names], lineterminator="\n")

@@ -28,9 +28,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def _cmd_compare(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from ..analyze import analyze_corpus
-    from ..article import read_articles
     from ..compare import compare_outlets
+    from ..pipeline import analyze_corpus
+    from ..readers import read_articles
     from ..report import group_labels
 
     check_paths(args.paths)

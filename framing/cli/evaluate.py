@@ -89,8 +89,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate_models(args: argparse.Namespace, data_home: Path) -> int:
-    from ..classify import TASKS
     from ..evaluation.models import evaluate_models
+    from ..models import TASKS
 
     tasks = args.task or list(TASKS)
     unknown = [t for t in tasks if t not in TASKS]

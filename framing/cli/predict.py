@@ -24,8 +24,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _cmd_predict(args: argparse.Namespace) -> int:
-    from ..article import read_articles
-    from ..classify import UntrustedModelError, load_model
+    from ..exceptions import UntrustedModelError
+    from ..models import load_model
+    from ..readers import read_articles
 
     check_paths(args.paths)
     try:

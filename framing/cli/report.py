@@ -27,7 +27,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def _cmd_report(args: argparse.Namespace) -> int:
     import time
 
-    from ..article import read_articles
+    from ..readers import read_articles
     from ..report import build_report
 
     check_paths(args.paths)

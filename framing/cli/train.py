@@ -24,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from ..classify import load_task_data, save_model, train
+    from ..models import load_task_data, save_model, train
 
     if not Path(args.data).exists():
         raise UsageError(f"--data: no such file or directory: {args.data!r}.")
@@ -34,7 +34,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     estimator = None
     if args.embeddings:
-        from ..classify import make_pipeline
+        from ..models import make_pipeline
 
         if args.task != "sentence-bias":
             raise UsageError(f"--embeddings applies to --task sentence-bias only. Got {args.task!r}.")

@@ -36,7 +36,7 @@ from .stats import (
 )
 
 if TYPE_CHECKING:
-    from ..analyze import CorpusAnalysis
+    from ..pipeline import CorpusAnalysis
 
 __all__ = ["OutletComparison", "compare_outlets", "pairwise_tests", "summarize"]
 

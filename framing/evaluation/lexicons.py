@@ -20,7 +20,7 @@ shipped:
 
 The baseline is the bias lexicon of Recasens, Danescu-Niculescu-Mizil &
 Jurafsky (2013), ``lexicon-references/bias-lexicon/bias-lexicon.txt``, read
-with :func:`framing.importers.read_wordlist` and scored by the same code.
+with :func:`framing.lexicon.importers.read_wordlist` and scored by the same code.
 
 The span measure (Da San Martino et al. 2019, section 4): for predicted
 spans :math:`S` and gold spans :math:`T` (character offsets, overlapping
@@ -48,8 +48,8 @@ from typing import Literal
 import pandas as pd
 
 from ..datasets import get_data_home, load_babe, load_ptc
-from ..importers import read_wordlist
 from ..lexicon import Lexicon, Matcher, load_lexicon
+from ..lexicon.importers import read_wordlist
 from ..text import tokenize
 from .spans import SpanScore, _f1, span_prf
 

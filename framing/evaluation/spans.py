@@ -49,7 +49,7 @@ def span_prf(
 ) -> SpanScore:
     """The SemEval-2020 task 11 span-identification measure over documents.
 
-    A typed view of :func:`framing.persuasion.si_score`, the one
+    A typed view of :func:`framing.models.si_score`, the one
     implementation of the measure (it follows the official scorer: spans
     that share a character are merged, touching spans stay apart, F1 is 1
     when there are neither predicted nor gold spans).
@@ -74,7 +74,7 @@ def span_prf(
     >>> round(s.precision, 3), round(s.recall, 3), s.n_predicted, s.n_gold
     (0.5, 0.5, 2, 1)
     """
-    from ..persuasion import si_score
+    from ..models import si_score
 
     r = si_score(predicted, gold)
     return SpanScore(

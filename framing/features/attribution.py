@@ -14,8 +14,8 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..analyze import Analyzer
 from ..attribution import attribution_features
+from ..pipeline import Analyzer
 from ._base import check_documents
 
 __all__ = ["AttributionFeaturizer"]
@@ -31,7 +31,7 @@ def _attribution_analyzer(names: tuple[str, ...]) -> Analyzer:
 class AttributionFeaturizer(TransformerMixin, BaseEstimator):
     """Source-attribution features, one row per document.
 
-    Runs :class:`framing.analyze.Analyzer` (quotes, speakers, cues and
+    Runs :class:`framing.pipeline.Analyzer` (quotes, speakers, cues and
     their stance, see :mod:`framing.attribution`) and keeps the
     ``attribution__*`` features: number of quotes and sources, share of
     quoted words, share of direct/indirect/mixed quotes, share per

@@ -79,7 +79,7 @@ class LexiconFeaturizer(TransformerMixin, BaseEstimator):
     lexicons : str, Lexicon or list of them, default=None
         Shipped lexicon names (see :func:`framing.lexicon.available_lexicons`)
         or :class:`~framing.lexicon.Lexicon` objects (for example from
-        :mod:`framing.importers`). ``None``: every shipped lexicon.
+        :mod:`framing.lexicon.importers`). ``None``: every shipped lexicon.
     measure : {"rate", "count", "both"}, default="rate"
         Rates per 1,000 tokens (comparable across document lengths), raw
         counts (better for short sentences), or both.

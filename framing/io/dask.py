@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..analyze import _MATCH_COLUMNS, _QUOTE_COLUMNS, LexiconSpec, _get_analyzer, analyze_corpus
-from ..article import Article
+from ..pipeline import MATCH_COLUMNS, QUOTE_COLUMNS, LexiconSpec, analyze_corpus
+from ..pipeline.analyzer import _get_analyzer
+from ..readers import Article
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,9 +59,9 @@ def _dtypes(feature_names: Sequence[str]) -> dict[str, dict[str, str]]:
     features = {c: "object" for c in ("outlet", "title", "error")}
     features.update({c: "float64" for c in feature_names})
     matches = {c: "int64" if c in _INT_COLUMNS else "float64" if c == "weight"
-               else "bool" if c == "negated" else "object" for c in _MATCH_COLUMNS}
+               else "bool" if c == "negated" else "object" for c in MATCH_COLUMNS}
     quotes = {c: "int64" if c in _INT_COLUMNS else "Int64" if c in _NULLABLE_INT_COLUMNS
-              else "object" for c in _QUOTE_COLUMNS}
+              else "object" for c in QUOTE_COLUMNS}
     return {"features": features, "matches": matches, "quotes": quotes}
 
 

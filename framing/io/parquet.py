@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from ..analyze import _MATCH_COLUMNS, _QUOTE_COLUMNS, Analysis, quote_row
+from ..pipeline import MATCH_COLUMNS, QUOTE_COLUMNS, Analysis, quote_row
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -52,9 +52,9 @@ def _schemas(feature_names: Sequence[str]) -> dict[str, pa.Schema]:
     matches = [
         pa.field(c, pa.int64() if c in _INT_FIELDS else pa.float64() if c == "weight"
                  else pa.bool_() if c == "negated" else text)
-        for c in _MATCH_COLUMNS
+        for c in MATCH_COLUMNS
     ]
-    quotes = [pa.field(c, pa.int64() if c in _INT_FIELDS else text) for c in _QUOTE_COLUMNS]
+    quotes = [pa.field(c, pa.int64() if c in _INT_FIELDS else text) for c in QUOTE_COLUMNS]
     return {"features": pa.schema(features), "matches": pa.schema(matches),
             "quotes": pa.schema(quotes)}
 
@@ -135,7 +135,7 @@ class ParquetWriter:
             feats[name].append(values.get(name))
         matches = self._buffers["matches"]
         for m in analysis.matches:
-            for col, value in zip(_MATCH_COLUMNS, (art.id, m.start, m.end, m.text, m.lexicon,
+            for col, value in zip(MATCH_COLUMNS, (art.id, m.start, m.end, m.text, m.lexicon,
                                                    m.category, m.weight, m.negated)):
                 matches[col].append(value)
         quotes = self._buffers["quotes"]
@@ -237,7 +237,7 @@ def write_parquet(
     [3.0, 1.0]
     """
     if feature_names is None:
-        from ..analyze import _get_analyzer
+        from ..pipeline.analyzer import _get_analyzer
 
         feature_names = _get_analyzer(None).feature_names
     with ParquetWriter(directory, feature_names=feature_names, batch_size=batch_size) as writer:

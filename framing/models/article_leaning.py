@@ -18,7 +18,7 @@ from sklearn.preprocessing import StandardScaler
 from ..features import AttributionFeaturizer, LexiconFeaturizer
 from .data import _data_home_for
 
-__all__ = ["ARTICLE_LEXICONS", "load_corpus", "make_estimator"]
+__all__ = ["ARTICLE_LEXICONS", "article_text", "load_corpus", "make_estimator"]
 
 ARTICLE_LEXICONS = (
     "loaded_language", "epistemic", "reporting_verbs", "persuasion", "moral_foundations",
@@ -52,7 +52,18 @@ def make_estimator(random_state: int = 0) -> Pipeline:
     return Pipeline([("features", features), ("classifier", clf)])
 
 
-def _article_text(title: Any, text: Any) -> str:
+def article_text(title: Any, text: Any) -> str:
+    """The text an article-leaning model reads: the title, a blank line, the body.
+
+    Examples
+    --------
+    >>> print(article_text("Senate passes bill", "The vote was 52 to 48."))
+    Senate passes bill
+    <BLANKLINE>
+    The vote was 52 to 48.
+    >>> article_text(None, "Body only.")
+    'Body only.'
+    """
     title = title if isinstance(title, str) else ""
     text = text if isinstance(text, str) else ""
     return f"{title}\n\n{text}" if title else text
@@ -66,6 +77,9 @@ def load_corpus(path: Path) -> dict[str, Any] | None:
 
     df = datasets.load_allsides(_data_home_for(path, "allsides"),
                                 columns=["outlet", "title", "text", "label", "split_random", "split_media"])
-    texts = [_article_text(t, x) for t, x in zip(df["title"], df["text"])]
+    texts = [article_text(t, x) for t, x in zip(df["title"], df["text"])]
     return {"texts": texts, "labels": df["label"].tolist(),
             "groups": df["outlet"].fillna("").tolist(), "source": f"AllSides ({path})"}
+
+
+_article_text = article_text  # the name before it was public

@@ -90,7 +90,7 @@ class Analyzer:
     ----------
     lexicons : sequence of str or Lexicon, optional
         Shipped lexicon names or :class:`~framing.lexicon.Lexicon` objects
-        (for example from :mod:`framing.importers`). Default: every shipped
+        (for example from :mod:`framing.lexicon.importers`). Default: every shipped
         lexicon.
 
     Examples

@@ -4,7 +4,7 @@
 compares the groups (:func:`framing.compare.compare_outlets`), draws the
 plots (:mod:`framing.report.plotting`) and writes one HTML page: comparison
 tables, plots as inline PNG images (``data:`` URIs), distinctive words, and
-a few highlighted example articles (:func:`framing.highlight.article_html`).
+a few highlighted example articles (:func:`framing.pipeline.display.article_html`).
 The page references nothing outside itself: no scripts, no fonts, no
 stylesheets, no images from the network. Every string from the data is
 HTML-escaped.
@@ -24,10 +24,10 @@ import numpy as np
 import pandas as pd
 
 from .._version import __version__
-from ..analyze import CorpusAnalysis, analyze, analyze_corpus
-from ..article import Article, articles_from_frame
 from ..compare import OutletComparison, compare_outlets, distinctive_words
-from ..highlight import article_html
+from ..pipeline import CorpusAnalysis, analyze, analyze_corpus
+from ..pipeline.display import article_html
+from ..readers import Article, articles_from_frame
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from ...classify import TASKS, _check_task
+from ...models import TASKS, get_task
 from .article_features import article_framing_features, framing_cache_key
 from .article_leaning import evaluate_article_leaning
 from .outlet_blind import OutletBlindTfidf, outlet_family, outlet_stop_words, strip_outlet_tokens
@@ -82,7 +82,7 @@ def evaluate_models(
     rows: list[dict[str, Any]] = []
     weights = None
     for task in tasks:
-        _check_task(task)
+        get_task(task)
         if task == "sentence-bias":
             rows += evaluate_sentence_bias(data_home, random_state=random_state, embeddings=embeddings)
         elif task == "article-leaning":

@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from ..._version import __version__
-from ...classify import ARTICLE_LEXICONS
 from ...lexicon import load_lexicon
+from ...models.article_leaning import ARTICLE_LEXICONS
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def framing_cache_key(docs: Sequence[str], lexicons: Sequence[str] | None = None
     docs : sequence of str
     lexicons : sequence of str, optional
         Default: the article-leaning lexicons
-        (:data:`framing.classify.ARTICLE_LEXICONS`).
+        (:data:`framing.models.article_leaning.ARTICLE_LEXICONS`).
 
     Returns
     -------
@@ -73,8 +73,8 @@ def article_framing_features(
     The same columns and values as
     ``make_pipeline("article-leaning")``'s framing part before scaling
     (``<lexicon>__<category>`` rates per 1,000 tokens of
-    :data:`framing.classify.ARTICLE_LEXICONS` and ``attribution__*``),
-    computed with :func:`framing.analyze.analyze_corpus`.
+    :data:`framing.models.article_leaning.ARTICLE_LEXICONS` and ``attribution__*``),
+    computed with :func:`framing.pipeline.analyze_corpus`.
 
     Parameters
     ----------
@@ -85,7 +85,7 @@ def article_framing_features(
         the same key is read instead of computing; keep the folder outside
         your repository. ``None``: no cache.
     n_jobs : int, default=1
-        Worker processes for :func:`~framing.analyze.analyze_corpus`.
+        Worker processes for :func:`~framing.pipeline.analyze_corpus`.
     index : array-like, optional
         Index of the returned frame (default: ``0..n-1``).
 
@@ -103,8 +103,8 @@ def article_framing_features(
     >>> bool(out.loc[0, "loaded_language__total"] > out.loc[1, "loaded_language__total"])
     True
     """
-    from ...analyze import analyze_corpus
     from ...features import AttributionFeaturizer, LexiconFeaturizer
+    from ...pipeline import analyze_corpus
 
     docs = list(docs)
     lexicons = list(_article_lexicons())

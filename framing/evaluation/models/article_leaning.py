@@ -13,7 +13,7 @@ import pandas as pd
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 
-from ...classify import _article_text
+from ...models.article_leaning import article_text
 from ._common import _row
 from .article_features import article_framing_features, framing_cache_key
 from .outlet_blind import _names_pattern, outlet_family, outlet_stop_words, strip_outlet_tokens
@@ -269,7 +269,7 @@ def evaluate_article_leaning(
     if bad:
         raise ValueError(f"The 'groupings' parameter must hold 'outlet' and/or 'family'. Got {bad!r} instead.")
     df = _load_leaning(data_home, n_articles, random_state)
-    docs = [_article_text(t, x) for t, x in zip(df["title"], df["text"])]
+    docs = [article_text(t, x) for t, x in zip(df["title"], df["text"])]
     outlets = df["outlet"].fillna("<none>").astype(str).to_numpy(dtype=object)
     y = df["label"].astype(str).to_numpy(dtype=object)
     cpu = time.process_time()

