@@ -1,50 +1,41 @@
-"""The example notebooks: stored without outputs, in sync with their source, and runnable.
+"""The example notebooks: stored without outputs, valid, current, and runnable.
 
-``notebooks/build.py`` is the source of the notebooks. The execution tests run
-every notebook top to bottom with nbclient, in a kernel running this
-interpreter, on a small sample of the research data (``FRAMING_NOTEBOOK_SAMPLE``,
-default 60 here), and fail on the first cell that raises. They skip without
-the data, or without nbclient, nbformat and ipykernel (the ``test`` extra has
-them).
+The ``.ipynb`` files in ``notebooks/`` are their own source: they are edited
+in Jupyter and saved without outputs. The execution tests run every notebook
+top to bottom with nbclient (``tests/notebook_runner.py``), in a kernel
+running this interpreter, on a small sample of the research data
+(``FRAMING_NOTEBOOK_SAMPLE``, default 60 here), and fail on the first cell
+that raises. They skip without the data, or without nbclient, nbformat and
+ipykernel (the ``test`` extra has them).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
+import re
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from notebook_runner import NOTEBOOK_DIR, NOTEBOOKS, execute, kernel_manager
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK_DIR = ROOT / "notebooks"
-BUILD = NOTEBOOK_DIR / "build.py"
 
-pytestmark = pytest.mark.skipif(not BUILD.is_file(), reason="notebooks/ is not in this copy (sdist or wheel)")
+pytestmark = pytest.mark.skipif(not NOTEBOOK_DIR.is_dir(), reason="notebooks/ is not in this copy (sdist or wheel)")
 
-
-def _load_build() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("framing_notebooks_build", BUILD)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def build() -> ModuleType:
-    return _load_build()
+# The flat modules that became shims of the package layout: notebooks import the new homes
+# (framing.pipeline, framing.readers, framing.models, framing.report.plotting, ...).
+DEPRECATED_IMPORT = re.compile(
+    r"^\s*(?:from|import)\s+framing\.(analyze|article|classify|plotting|persuasion|embeddings|stats"
+    r"|parquet|distributed|highlight|importers|speakers|examples)\b",
+    re.MULTILINE,
+)
 
 
 def _names() -> list[str]:
-    if not BUILD.is_file():
-        return []
-    return list(_load_build().NOTEBOOKS)
+    return list(NOTEBOOKS) if NOTEBOOK_DIR.is_dir() else []
 
 
 def _stored(name: str) -> dict[str, Any]:
@@ -57,16 +48,22 @@ def _stored(name: str) -> dict[str, Any]:
     return nb
 
 
-def test_the_six_notebooks_of_the_issue(build: ModuleType) -> None:
-    assert list(build.NOTEBOOKS) == [
+def test_the_six_notebooks_of_the_issue() -> None:
+    assert list(NOTEBOOKS) == [
         "01_quickstart", "02_compare_outlets", "03_sourcing_patterns",
         "04_train_bias_classifier", "05_seed_in_context", "06_reproduce_published",
     ]
-    assert sorted(p.stem for p in NOTEBOOK_DIR.glob("*.ipynb")) == list(build.NOTEBOOKS)
+    assert sorted(p.stem for p in NOTEBOOK_DIR.glob("*.ipynb")) == list(NOTEBOOKS)
 
 
-def test_stored_notebooks_match_their_source(build: ModuleType) -> None:
-    assert build.stale() == [], "run: python notebooks/build.py"
+@pytest.mark.parametrize("name", _names())
+def test_stored_notebook_is_valid_nbformat_4(name: str) -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nb = nbformat.read(str(NOTEBOOK_DIR / f"{name}.ipynb"), as_version=nbformat.NO_CONVERT)
+    assert nb.nbformat == 4
+    nbformat.validate(nb)  # raises nbformat.ValidationError
+    ids = [cell.id for cell in nb.cells]
+    assert len(ids) == len(set(ids)), f"{name}: duplicate cell ids"
 
 
 @pytest.mark.parametrize("name", _names())
@@ -78,6 +75,28 @@ def test_stored_notebook_has_no_outputs(name: str) -> None:
         assert cell["outputs"] == [], f"{name}: cell {cell['id']} has stored outputs"
         assert cell["execution_count"] is None
         assert "execution" not in cell["metadata"]
+
+
+@pytest.mark.parametrize("name", _names())
+def test_notebook_imports_no_deprecated_module(name: str) -> None:
+    for cell in _stored(name)["cells"]:
+        if cell["cell_type"] == "code":
+            found = [m.group(0).strip() for m in DEPRECATED_IMPORT.finditer(cell["source"])]
+            assert not found, f"{name}: cell {cell['id']} imports a deprecated module: {found}"
+
+
+@pytest.mark.parametrize(("source", "deprecated"), [
+    ("from framing.classify import train", True),
+    ("x = 1\n    import framing.plotting as fp", True),
+    ("from framing.speakers import SpeakerResolver", True),
+    ("from framing.models import train", False),
+    ("from framing.compare.stats import bootstrap_ci", False),
+    ("from framing.report.plotting import plot_log_odds", False),
+    ("result = framing.analyze(article)", False),
+    ("from framing.articles_extra import x", False),
+])
+def test_deprecated_import_pattern(source: str, deprecated: bool) -> None:
+    assert bool(DEPRECATED_IMPORT.search(source)) is deprecated
 
 
 @pytest.mark.parametrize("name", _names())
@@ -96,16 +115,16 @@ def test_notebook_opens_with_title_parameters_and_versions(name: str) -> None:
         assert not line.strip() or line.startswith(("#", "import ", " ")) or " = " in line, line
 
 
-def test_kernel_runs_this_interpreter(build: ModuleType, tmp_path: Path) -> None:
+def test_kernel_runs_this_interpreter(tmp_path: Path) -> None:
     pytest.importorskip("jupyter_client")
-    km = build.kernel_manager(tmp_path)
+    km = kernel_manager(tmp_path)
     spec = km.kernel_spec
     assert spec.argv[0] == sys.executable
     assert spec.argv[1:3] == ["-m", "ipykernel_launcher"]
 
 
 @pytest.mark.parametrize("name", _names())
-def test_notebook_runs_top_to_bottom(name: str, data_home: Path, build: ModuleType) -> None:
+def test_notebook_runs_top_to_bottom(name: str, data_home: Path) -> None:
     pytest.importorskip("nbclient")
     pytest.importorskip("nbformat")
     pytest.importorskip("ipykernel")
@@ -115,10 +134,12 @@ def test_notebook_runs_top_to_bottom(name: str, data_home: Path, build: ModuleTy
                                   "FRAMING_DATA_HOME": str(data_home)}
     if name == "01_quickstart" and data_home.resolve() == (ROOT.parent / "shared" / "data").resolve():
         env["FRAMING_DATA_HOME"] = None  # also check that the notebook finds ../shared/data by itself
-    nb = build.execute(NOTEBOOK_DIR / f"{name}.ipynb", timeout=600, env=env)
+    nb = execute(NOTEBOOK_DIR / f"{name}.ipynb", timeout=600, env=env)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    stderr = "".join(o.get("text", "") for o in outputs if o.output_type == "stream" and o.name == "stderr")
+    assert not re.search(r"(?:Future|Deprecation)Warning: .*\bframing\.", stderr), stderr[:1000]
     import framing
 
     header = f"framing {framing.__version__}; data from "
