@@ -183,3 +183,12 @@ def test_payloads_in_every_field(payload):
                         title=payload, date=payload))
     p = assert_nothing_executable(article_html(a, lexicons=None))
     assert payload in "".join(p.text)
+
+
+def test_the_lexicons_highlighted_by_default_come_from_the_sidecars() -> None:
+    from framing.pipeline.display import DEFAULT_LEXICONS, display_lexicons
+
+    assert set(display_lexicons()) == set(DEFAULT_LEXICONS)
+    out = article_html(analyze("Critics slammed the reckless plan, officials said."))
+    assert ">reckless</mark>" in out  # loaded_language: "display": true
+    assert 'title="reporting_verbs' not in out  # reporting verbs show through the quotes

@@ -22,15 +22,30 @@ import html
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from .analyzer import Analysis
 
-__all__ = ["DEFAULT_LEXICONS", "PALETTE", "Span", "article_html", "render_spans"]
+__all__ = ["DEFAULT_LEXICONS", "PALETTE", "Span", "article_html", "display_lexicons", "render_spans"]
 
 DEFAULT_LEXICONS: tuple[str, ...] = ("loaded_language", "persuasion", "epistemic")
-"""Lexicons highlighted by default (reporting verbs show through the quotes)."""
+"""The shipped lexicons whose sidecar says ``"display": true`` (kept for code that names them)."""
+
+
+def display_lexicons() -> tuple[str, ...]:
+    """The shipped lexicons highlighted by default: those whose sidecar says ``"display": true``.
+
+    Reporting verbs show through the quotes instead.
+
+    Examples
+    --------
+    >>> display_lexicons()
+    ('epistemic', 'loaded_language', 'persuasion')
+    """
+    from ..lexicon import available_lexicons, load_lexicon
+
+    return tuple(name for name in available_lexicons() if load_lexicon(name).display)
 
 PALETTE: tuple[str, ...] = (
     "#fdb4b4", "#b4d7fd", "#fde2a0", "#c5f0b8", "#e3c6f5", "#ffd0e8", "#b8efe6", "#f5d6b8",
@@ -130,7 +145,7 @@ def _quote_title(q: Any) -> str:
 def article_html(
     analysis: Analysis,
     *,
-    lexicons: Sequence[str] | None = DEFAULT_LEXICONS,
+    lexicons: Sequence[str] | Literal["display"] | None = "display",
     quotes: bool = True,
     max_chars: int | None = None,
 ) -> str:
@@ -140,8 +155,10 @@ def article_html(
     ----------
     analysis : Analysis
         The result of :func:`framing.analyze`.
-    lexicons : list of str or None, default ("loaded_language", "persuasion", "epistemic")
-        The lexicons whose hits are coloured; None colours every lexicon.
+    lexicons : list of str, None or "display", default "display"
+        The lexicons whose hits are coloured; None colours every lexicon;
+        ``"display"`` the shipped lexicons whose sidecar says so
+        (:func:`display_lexicons`: loaded language, persuasion, epistemic).
     quotes : bool, default True
         Mark quotes (dotted underline, speaker and cue stance on hover), the
         speaker (bold) and the cue (coloured by stance).
@@ -166,6 +183,8 @@ def article_html(
     text = art.text
     limit = len(text) if max_chars is None else max(0, min(int(max_chars), len(text)))
     shown = text[:limit]
+    if isinstance(lexicons, str) and lexicons == "display":
+        lexicons = display_lexicons()
     wanted = None if lexicons is None else set(lexicons)
     colours: dict[tuple[str, str], str] = {}
     spans: list[Span] = []
