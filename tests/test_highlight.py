@@ -189,6 +189,8 @@ def test_the_lexicons_highlighted_by_default_come_from_the_sidecars() -> None:
     from framing.pipeline.display import DEFAULT_LEXICONS, display_lexicons
 
     assert set(display_lexicons()) == set(DEFAULT_LEXICONS)
-    out = article_html(analyze("Critics slammed the reckless plan, officials said."))
-    assert ">reckless</mark>" in out  # loaded_language: "display": true
-    assert 'title="reporting_verbs' not in out  # reporting verbs show through the quotes
+    result = analyze("Critics slammed the reckless plan, officials said.")
+    out = article_html(result)
+    assert ">reckless</mark>" in out and "loaded_language: pejorative" in out  # "display": true
+    assert "reporting_verbs:" not in out  # reporting verbs show through the quotes
+    assert "reporting_verbs: emotive" in article_html(result, lexicons=None)
