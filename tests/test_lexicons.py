@@ -10,16 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from framing.lexicon import Lexicon, Matcher, available_lexicons, lexicon_dir, load_lexicon
-
-FAMILIES = (
-    "epistemic",
-    "loaded_language",
-    "moral_foundations",
-    "persuasion",
-    "policy_frames",
-    "reporting_verbs",
-    "source_roles",
+from framing.lexicon import (
+    Lexicon,
+    LexiconFormatError,
+    Matcher,
+    available_lexicons,
+    lexicon_dir,
+    load_lexicon,
+    read_lexicon,
 )
 
 
@@ -31,10 +29,19 @@ def _hits(lexicon: str, text: str) -> list[tuple[str, str, bool]]:
 
 
 def test_all_seven_families_ship() -> None:
-    assert set(FAMILIES) <= set(available_lexicons())
+    shipped = {
+        "epistemic",
+        "loaded_language",
+        "moral_foundations",
+        "persuasion",
+        "policy_frames",
+        "reporting_verbs",
+        "source_roles",
+    }
+    assert shipped <= set(available_lexicons())
 
 
-@pytest.mark.parametrize("name", FAMILIES)
+@pytest.mark.parametrize("name", available_lexicons())
 def test_sidecar_provenance(name: str) -> None:
     path = lexicon_dir() / f"{name}.json"
     assert path.is_file(), f"{name}.tsv has no JSON sidecar"
@@ -47,7 +54,7 @@ def test_sidecar_provenance(name: str) -> None:
     assert len(meta["sources"]) >= 2 and all(s.strip() for s in meta["sources"])
 
 
-@pytest.mark.parametrize("name", FAMILIES)
+@pytest.mark.parametrize("name", available_lexicons())
 def test_every_category_is_defined_and_used(name: str) -> None:
     lex = load_lexicon(name)
     meta = json.loads((lexicon_dir() / f"{name}.json").read_text(encoding="utf-8"))
@@ -63,7 +70,7 @@ def test_every_category_is_defined_and_used(name: str) -> None:
         assert cat == cat.lower() and cat.replace("_", "").isalpha(), f"{cat!r} is not snake_case"
 
 
-@pytest.mark.parametrize("name", FAMILIES)
+@pytest.mark.parametrize("name", available_lexicons())
 def test_rows_are_unique_and_weights_numeric(name: str) -> None:
     path = lexicon_dir() / f"{name}.tsv"
     with path.open(encoding="utf-8", newline="") as fh:
@@ -82,7 +89,7 @@ def test_rows_are_unique_and_weights_numeric(name: str) -> None:
         assert r[0] == r[0].strip() and "  " not in r[0]
 
 
-@pytest.mark.parametrize("name", FAMILIES)
+@pytest.mark.parametrize("name", available_lexicons())
 def test_terms_are_not_duplicated_modulo_case(name: str) -> None:
     """A lower-case term already matches every capitalisation; a second spelling is dead weight."""
     lex = load_lexicon(name)
@@ -90,7 +97,7 @@ def test_terms_are_not_duplicated_modulo_case(name: str) -> None:
     assert [k for k, n in keys.items() if n > 1] == []
 
 
-@pytest.mark.parametrize("name", FAMILIES)
+@pytest.mark.parametrize("name", available_lexicons())
 def test_terms_are_words(name: str) -> None:
     """Terms hold letters, digits, spaces and in-word punctuation only (no notation leftovers)."""
     bad = [
@@ -99,14 +106,14 @@ def test_terms_are_words(name: str) -> None:
     assert bad == []
 
 
-@pytest.mark.parametrize("name", FAMILIES)
+@pytest.mark.parametrize("name", available_lexicons())
 def test_wildcards_only_on_long_stems(name: str) -> None:
     for e in load_lexicon(name):
         for word, wild in zip(e.words, e.wildcards):
             assert not wild or len(word) >= 5, f"{name}: '{word}*' over-matches"
 
 
-@pytest.mark.parametrize("name", FAMILIES)
+@pytest.mark.parametrize("name", available_lexicons())
 def test_examples_in_definitions_are_hits(name: str) -> None:
     """The examples a definition lists in parentheses are hits of that category."""
     meta = json.loads((lexicon_dir() / f"{name}.json").read_text(encoding="utf-8"))
@@ -124,7 +131,7 @@ def test_sizes() -> None:
     rv = load_lexicon("reporting_verbs")
     assert len({e.extra["lemma"] for e in rv}) >= 150
     assert len(load_lexicon("source_roles")) >= 400
-    for name in FAMILIES:
+    for name in available_lexicons():
         assert len(load_lexicon(name)) >= 300, name
 
 
@@ -160,7 +167,7 @@ def test_reporting_verbs_inflections_and_single_stance() -> None:
 
 def test_all_lexicons_compile_together_and_run_on_the_seed(seed_path: Path) -> None:
     text = seed_path.read_text(encoding="utf-8")
-    matcher = Matcher([load_lexicon(n) for n in FAMILIES])
+    matcher = Matcher([load_lexicon(n) for n in available_lexicons()])
     hits = matcher.find(text)
     assert {m.lexicon for m in hits} >= {
         "reporting_verbs",
@@ -173,234 +180,29 @@ def test_all_lexicons_compile_together_and_run_on_the_seed(seed_path: Path) -> N
 
 # ------------------------------------------------ a positive and a near miss per category
 
+# Each lexicon's sidecar holds its canonical sentences under "examples":
+# {"<category>": {"hit": [sentence, expected hit], "miss": [sentence, ...]}}.
+# A near miss has no hit of the category, or only negated ones.
+
 # (lexicon, category, sentence, the text of the expected hit)
 POSITIVE = [
-    ("reporting_verbs", "neutral", "The minister said the talks would resume on Monday.", "said"),
-    (
-        "reporting_verbs",
-        "endorsing",
-        "As the auditors pointed out, the plant failed two inspections.",
-        "pointed out",
-    ),
-    ("reporting_verbs", "distancing", "He claimed the election had been stolen.", "claimed"),
-    ("reporting_verbs", "contesting", "The company denied any wrongdoing.", "denied"),
-    ("reporting_verbs", "emotive", "Opposition leaders lashed out at the budget.", "lashed out"),
-    ("source_roles", "government", "A White House spokesman declined to comment.", "White House"),
-    (
-        "source_roles",
-        "military",
-        "The Joint Chiefs of Staff met on Friday.",
-        "Joint Chiefs of Staff",
-    ),
-    ("source_roles", "law_enforcement", "A cop stopped the car near the bridge.", "cop"),
-    ("source_roles", "expert", "Jane Doe, a professor of economics, disagreed.", "professor"),
-    ("source_roles", "advocacy", "Human Rights Watch documented the abuses.", "Human Rights Watch"),
-    ("source_roles", "business", "The firm's chief executive resigned.", "chief executive"),
-    ("source_roles", "media", "Reuters could not verify the footage.", "Reuters"),
-    ("source_roles", "religious", "The imam urged calm after prayers.", "imam"),
-    ("source_roles", "citizen", "Residents said the water had turned brown.", "Residents"),
-    (
-        "source_roles",
-        "anonymous",
-        "Two people familiar with the talks said no deal was close.",
-        "people familiar with",
-    ),
-    ("loaded_language", "pejorative", "The senator called the protesters thugs.", "thugs"),
-    ("loaded_language", "emotive_fear", "The scenes at the border were horrifying.", "horrifying"),
-    ("loaded_language", "exaggeration", "Rents rose by a staggering 40 percent.", "staggering"),
-    (
-        "loaded_language",
-        "ideological_label",
-        "The far-left activists blocked the road.",
-        "far-left",
-    ),
-    (
-        "loaded_language",
-        "euphemism",
-        "Officials described the civilian deaths as collateral damage.",
-        "collateral damage",
-    ),
-    (
-        "loaded_language",
-        "violence_metaphor",
-        "The governor slammed the proposal on Tuesday.",
-        "slammed",
-    ),
-    ("loaded_language", "loaded_verb", "The mayor boasted about the new stadium.", "boasted"),
-    ("loaded_language", "doubt_casting", "The so-called experts were wrong again.", "so-called"),
-    ("epistemic", "hedge", "The drug apparently reduces symptoms.", "apparently"),
-    ("epistemic", "booster", "The evidence is undeniably strong.", "undeniably"),
-    ("epistemic", "factive", "She realized that the vote had failed.", "realized"),
-    ("epistemic", "assertive", "He insisted that the count was fair.", "insisted"),
-    ("epistemic", "implicative", "The agency managed to contain the spill.", "managed to"),
-    (
-        "moral_foundations",
-        "care_virtue",
-        "Volunteers showed compassion to the refugees.",
-        "compassion",
-    ),
-    ("moral_foundations", "care_vice", "The prisoners were tortured for weeks.", "tortured"),
-    ("moral_foundations", "fairness_virtue", "They marched for equal rights.", "equal rights"),
-    ("moral_foundations", "fairness_vice", "The new rules are discriminatory.", "discriminatory"),
-    (
-        "moral_foundations",
-        "loyalty_virtue",
-        "Dockworkers voiced solidarity with the strikers.",
-        "solidarity",
-    ),
-    ("moral_foundations", "loyalty_vice", "Voters saw the deal as a betrayal.", "betrayal"),
-    (
-        "moral_foundations",
-        "authority_virtue",
-        "The ruling restores the rule of law.",
-        "rule of law",
-    ),
-    (
-        "moral_foundations",
-        "authority_vice",
-        "Prosecutors called it an act of sedition.",
-        "sedition",
-    ),
-    ("moral_foundations", "sanctity_virtue", "The valley is sacred to the tribe.", "sacred"),
-    ("moral_foundations", "sanctity_vice", "Vandals desecrated the cemetery.", "desecrated"),
-    ("policy_frames", "economic", "Unemployment rose to 6 percent in March.", "Unemployment"),
-    (
-        "policy_frames",
-        "capacity_resources",
-        "Rural hospitals face a shortage of nurses.",
-        "shortage",
-    ),
-    ("policy_frames", "morality", "Critics called the policy immoral.", "immoral"),
-    (
-        "policy_frames",
-        "fairness_equality",
-        "The pay gap between men and women persists.",
-        "pay gap",
-    ),
-    (
-        "policy_frames",
-        "legality",
-        "The judge found the statute unconstitutional.",
-        "unconstitutional",
-    ),
-    (
-        "policy_frames",
-        "policy_prescription",
-        "The legislation would overhaul the tax code.",
-        "legislation",
-    ),
-    ("policy_frames", "crime_punishment", "Three men were indicted on Friday.", "indicted"),
-    ("policy_frames", "security_defense", "Troops were deployed after the airstrike.", "Troops"),
-    (
-        "policy_frames",
-        "health_safety",
-        "The pandemic strained clinics across the state.",
-        "pandemic",
-    ),
-    (
-        "policy_frames",
-        "quality_of_life",
-        "Families struggle with the cost of living.",
-        "cost of living",
-    ),
-    (
-        "policy_frames",
-        "cultural_identity",
-        "Supporters praised multiculturalism.",
-        "multiculturalism",
-    ),
-    ("policy_frames", "public_opinion", "A new poll shows support falling.", "poll"),
-    ("policy_frames", "political", "The bipartisan deal collapsed.", "bipartisan"),
-    ("policy_frames", "external_regulation", "Diplomats met to discuss sanctions.", "Diplomats"),
-    ("policy_frames", "other", "The weather was mild for the parade.", "weather"),
-    (
-        "persuasion",
-        "flag_waving",
-        "Every American owes this to the next generation.",
-        "Every American",
-    ),
-    ("persuasion", "appeal_to_fear", "We must act before it's too late.", "before it's too late"),
-    (
-        "persuasion",
-        "doubt",
-        "The timing raises serious questions about his motives.",
-        "raises serious questions",
-    ),
-    ("persuasion", "causal_oversimplification", "The real reason is greed.", "The real reason"),
-    ("persuasion", "slogan", "The crowd chanted lock her up.", "lock her up"),
-    ("persuasion", "whataboutism", "But what about the emails?", "But what about"),
+    (name, cat, *ex["hit"])
+    for name in available_lexicons()
+    for cat, ex in load_lexicon(name).examples.items()
+    if "hit" in ex
 ]
 
-# (lexicon, category, sentence): no hit of the category, or only negated ones.
+# (lexicon, category, sentence)
 NEAR_MISS = [
-    ("reporting_verbs", "neutral", "He did not say whether the talks would resume."),
-    ("reporting_verbs", "endorsing", "She never explained why the plant failed."),
-    ("reporting_verbs", "distancing", "The group has not claimed responsibility."),
-    ("reporting_verbs", "contesting", "The company did not deny the report."),
-    ("reporting_verbs", "emotive", "He never boasted about the award."),
-    ("source_roles", "government", "They painted the white house on the hill."),  # case-sensitive
-    ("source_roles", "military", "A pentagon has five sides."),  # case-sensitive
-    ("source_roles", "law_enforcement", "Copper prices rose."),  # whole words only
-    ("source_roles", "expert", "He professed his innocence."),
-    ("source_roles", "advocacy", "The watch was made in Switzerland."),
-    ("source_roles", "business", "He firmly rejected the idea."),
-    ("source_roles", "media", "New reporting requirements take effect in May."),
-    ("source_roles", "religious", "She revered her old teacher."),
-    ("source_roles", "citizen", "The residency program was expanded."),
-    ("source_roles", "anonymous", "The sourcing of the parts was outsourced."),
-    ("loaded_language", "pejorative", "It was not a disgraceful performance."),
-    (
-        "loaded_language",
-        "emotive_fear",
-        "The financial crisis deepened in the autumn.",
-    ),  # 'crisis' is not loaded
-    ("loaded_language", "exaggeration", "The race had a staggered start."),
-    ("loaded_language", "ideological_label", "The left wing of the hospital was closed."),
-    ("loaded_language", "euphemism", "The storm caused damage to the collateral held by the bank."),
-    ("loaded_language", "violence_metaphor", "He hit a grand slam in the ninth inning."),
-    ("loaded_language", "loaded_verb", "He did not boast about it."),
-    ("loaded_language", "doubt_casting", "The committee called an expert witness."),
-    ("epistemic", "hedge", "The drug's appearance changed after storage."),
-    ("epistemic", "booster", "The water in the lake was clear."),
-    ("epistemic", "factive", "She did not realize that the vote had failed."),
-    ("epistemic", "assertive", "His insistence on a recount surprised no one."),
-    ("epistemic", "implicative", "She managed the team for a decade."),
-    ("moral_foundations", "care_virtue", "They acted without compassion."),
-    ("moral_foundations", "care_vice", "No one was harmed."),
-    ("moral_foundations", "fairness_virtue", "The two sides of the equation are equal."),
-    ("moral_foundations", "fairness_vice", "The referee was not unfair."),
-    ("moral_foundations", "loyalty_virtue", "They showed no loyalty."),
-    ("moral_foundations", "loyalty_vice", "The desert was hot and empty."),
-    ("moral_foundations", "authority_virtue", "The rule was changed last year."),
-    ("moral_foundations", "authority_vice", "They did not defy the court."),
-    ("moral_foundations", "sanctity_virtue", "The site is not sacred."),
-    ("moral_foundations", "sanctity_vice", "The gross domestic product rose."),
-    ("policy_frames", "economic", "She is an economical writer."),
-    ("policy_frames", "capacity_resources", "The film was short."),
-    ("policy_frames", "morality", "Morale among the staff was low."),
-    ("policy_frames", "fairness_equality", "Mind the gap between the train and the platform."),
-    ("policy_frames", "legality", "The ruler measured ten inches."),
-    ("policy_frames", "policy_prescription", "The reformatory closed in 1990."),
-    ("policy_frames", "crime_punishment", "She teaches criminology."),
-    ("policy_frames", "security_defense", "It was a warm day."),
-    ("policy_frames", "health_safety", "They sold healthy snacks."),
-    ("policy_frames", "quality_of_life", "The cost rose by a third."),
-    ("policy_frames", "cultural_identity", "Agriculture employs a fifth of the workforce."),
-    ("policy_frames", "public_opinion", "The pollen count rose."),
-    ("policy_frames", "political", "He politely declined."),
-    ("policy_frames", "external_regulation", "The league sanctioned the event."),
-    ("policy_frames", "other", "The sportswear brand opened a store."),
-    ("persuasion", "flag_waving", "This is not patriotic."),
-    ("persuasion", "appeal_to_fear", "The train was late."),
-    ("persuasion", "doubt", "Reporters asked questions after the briefing."),
-    ("persuasion", "causal_oversimplification", "There were many reasons for the delay."),
-    ("persuasion", "slogan", "She locked up the shop at six."),
-    ("persuasion", "whataboutism", "What is this about?"),
+    (name, cat, sentence)
+    for name in available_lexicons()
+    for cat, ex in load_lexicon(name).examples.items()
+    for sentence in ex.get("miss", [])
 ]
 
 
 def _categories() -> set[tuple[str, str]]:
-    return {(name, cat) for name in FAMILIES for cat in load_lexicon(name).labels}
+    return {(name, cat) for name in available_lexicons() for cat in load_lexicon(name).labels}
 
 
 def test_every_category_has_a_positive_and_a_near_miss() -> None:
@@ -420,11 +222,54 @@ def test_positive(name: str, category: str, sentence: str, expected: str) -> Non
 
 
 @pytest.mark.parametrize(
-    ("name", "category", "sentence"), NEAR_MISS, ids=[f"{n}.{c}" for n, c, _ in NEAR_MISS]
+    ("name", "category", "sentence"),
+    NEAR_MISS,
+    ids=[f"{n}.{c}" for n, c, _ in NEAR_MISS],
 )
 def test_near_miss(name: str, category: str, sentence: str) -> None:
     hits = [h for h in _hits(name, sentence) if h[1] == category]
     assert all(negated for _, _, negated in hits), hits
+
+
+def test_read_lexicon_keeps_the_examples(tmp_path: Path) -> None:
+    (tmp_path / "tiny.tsv").write_text("term\tcategory\tweight\nslammed\temotive\t1\n")
+    examples = {"emotive": {"hit": ["Critics slammed it.", "slammed"], "miss": ["A door slam."]}}
+    (tmp_path / "tiny.json").write_text(json.dumps({"examples": examples}), encoding="utf-8")
+    assert read_lexicon(tmp_path / "tiny.tsv").examples == examples
+    (tmp_path / "tiny.json").write_text("{}", encoding="utf-8")
+    assert read_lexicon(tmp_path / "tiny.tsv").examples == {}
+
+
+@pytest.mark.parametrize(
+    ("examples", "where"),
+    [
+        (["Critics slammed it."], "'examples'"),
+        ({"emotive": "Critics slammed it."}, "'examples.emotive'"),
+        ({"emotive": {}}, "'examples.emotive'"),
+        ({"emotive": {"hits": ["Critics slammed it.", "slammed"]}}, "'examples.emotive'"),
+        ({"emotive": {"hit": "Critics slammed it."}}, "'examples.emotive.hit'"),
+        ({"emotive": {"hit": ["Critics slammed it."]}}, "'examples.emotive.hit'"),
+        ({"emotive": {"hit": ["Critics slammed it.", "blasted"]}}, "'examples.emotive.hit'"),
+        ({"emotive": {"miss": "A door slam."}}, "'examples.emotive.miss'"),
+        ({"emotive": {"miss": []}}, "'examples.emotive.miss'"),
+        ({"emotive": {"miss": ["A door slam.", 3]}}, "'examples.emotive.miss'"),
+    ],
+)
+def test_malformed_examples_name_the_sidecar(tmp_path: Path, examples: object, where: str) -> None:
+    (tmp_path / "tiny.tsv").write_text("term\tcategory\tweight\nslammed\temotive\t1\n")
+    (tmp_path / "tiny.json").write_text(json.dumps({"examples": examples}), encoding="utf-8")
+    with pytest.raises(LexiconFormatError) as err:
+        read_lexicon(tmp_path / "tiny.tsv")
+    message = str(err.value)
+    assert message.startswith(f"{tmp_path / 'tiny.json'}: {where} must be ")
+    assert "Got " in message
+
+
+@pytest.mark.parametrize("name", available_lexicons())
+def test_sidecar_formatting(name: str) -> None:
+    """Sidecars are written as json.dumps(..., indent=2, ensure_ascii=False) plus a newline."""
+    text = (lexicon_dir() / f"{name}.json").read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
 
 
 def test_negated_near_misses_are_reported_as_negated() -> None:
@@ -445,4 +290,4 @@ def test_longest_match_wins_inside_a_lexicon() -> None:
 
 
 def test_lexicon_type() -> None:
-    assert all(isinstance(load_lexicon(n), Lexicon) for n in FAMILIES)
+    assert all(isinstance(load_lexicon(n), Lexicon) for n in available_lexicons())

@@ -1,11 +1,24 @@
 """Lexicons: loading, validation and a compiled multi-word matcher.
 
 A lexicon is a TSV file ``<name>.tsv`` with the header
-``term<TAB>category<TAB>weight`` (more columns allowed, kept as ``extra``) and
-an optional JSON sidecar ``<name>.json`` with ``name``, ``version``,
-``description``, ``categories`` (name -> one-line definition), ``sources``,
-``licence`` and ``citation``. Lines that are empty or start with ``#`` are
-ignored.
+``term<TAB>category<TAB>weight`` (more columns allowed, kept as ``extra``);
+lines that are empty or start with ``#`` are ignored. An optional JSON sidecar
+``<name>.json`` (UTF-8) holds an object with the keys, all optional:
+
+* ``name``, ``version``, ``description``, ``licence`` and ``citation``
+  (strings) and ``sources`` (a list of strings);
+* ``categories``: category name -> one-line definition;
+* ``role``: ``"cues"`` or ``"speakers"`` when quote attribution reads the
+  lexicon (see :class:`Lexicon`), absent otherwise;
+* ``display``: ``true`` to highlight the lexicon by default in HTML views;
+* ``examples``: the canonical test sentences of each category,
+  ``{"<category>": {"hit": [sentence, text of the expected hit], "miss":
+  [sentence, ...]}}``, kept as :attr:`Lexicon.examples`. A miss has no hit of
+  the category, or only negated ones. The test suite checks every shipped
+  lexicon against its examples, so a new lexicon needs no test code.
+
+A ``categories``, ``role``, ``display`` or ``examples`` value of the wrong
+shape raises :class:`LexiconFormatError` naming the sidecar and the key.
 
 Term rules
 ----------

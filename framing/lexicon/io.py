@@ -12,7 +12,7 @@ import json
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from ..exceptions import LexiconFormatError
 from .model import ROLES, Entry, Lexicon
@@ -98,6 +98,7 @@ def read_lexicon(path: str | Path, *, name: str | None = None) -> Lexicon:
         path=path,
         role=_role(path, meta),
         display=_display(path, meta),
+        examples=_examples(path, meta),
     )
 
 
@@ -117,6 +118,34 @@ def _display(path: Path, meta: dict[str, Any]) -> bool:
             f"{path.with_suffix('.json')}: 'display' must be true or false. Got {display!r} instead."
         )
     return display
+
+
+def _examples(path: Path, meta: dict[str, Any]) -> dict[str, dict[str, list[str]]]:
+    examples = meta.get("examples", {})
+
+    def fail(where: str, expected: str, value: Any) -> NoReturn:
+        raise LexiconFormatError(
+            f"{path.with_suffix('.json')}: {where} must be {expected}. Got {value!r} instead."
+        )
+
+    def sentences(value: Any) -> bool:
+        return (
+            isinstance(value, list)
+            and bool(value)
+            and all(isinstance(v, str) and v.strip() for v in value)
+        )
+
+    if not isinstance(examples, dict):
+        fail("'examples'", 'an object mapping categories to {"hit": [...], "miss": [...]}', examples)
+    for cat, ex in examples.items():
+        if not isinstance(ex, dict) or not ex or not set(ex) <= {"hit", "miss"}:
+            fail(f"'examples.{cat}'", 'an object with the keys "hit" and/or "miss"', ex)
+        hit = ex.get("hit", ["-", "-"])
+        if not (sentences(hit) and len(hit) == 2 and hit[1] in hit[0]):
+            fail(f"'examples.{cat}.hit'", "[sentence, the part of it that is the hit]", hit)
+        if not sentences(ex.get("miss", ["-"])):
+            fail(f"'examples.{cat}.miss'", "a non-empty list of sentences", ex["miss"])
+    return examples
 
 
 def _parse_row(path: Path, lineno: int, header: list[str], row: list[str]) -> Entry:

@@ -110,6 +110,11 @@ class Lexicon:
     display : bool, default=False
         Highlighted by default when an analysis is shown as HTML (the
         sidecar's ``"display"`` key).
+    examples : mapping of str to mapping, optional
+        The canonical test sentences of each category (the sidecar's
+        ``"examples"`` key): ``{"<category>": {"hit": [sentence, expected
+        hit text], "miss": [sentence, ...]}}``. The test suite checks every
+        shipped lexicon against them.
 
     Examples
     --------
@@ -133,6 +138,7 @@ class Lexicon:
         path: Path | None = None,
         role: str | None = None,
         display: bool = False,
+        examples: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
     ) -> None:
         if not name or not name.replace("_", "").isalnum():
             raise ValueError(
@@ -142,6 +148,9 @@ class Lexicon:
             raise ValueError(f"The 'role' parameter of Lexicon must be one of {list(ROLES)}. Got {role!r} instead.")
         self.role = role
         self.display = bool(display)
+        self.examples: dict[str, dict[str, list[str]]] = {
+            cat: {kind: list(v) for kind, v in ex.items()} for cat, ex in (examples or {}).items()
+        }
         self.name = name
         self.version = version
         self.description = description
