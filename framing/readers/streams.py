@@ -23,8 +23,7 @@ from .decoding import _bom_encoding, _LineDecoder, _over_limit
 __all__ = ["OVERLONG", "file_kind"]
 
 _CHUNK = 1024 * 1024
-_EOL_BYTES = re.compile(rb"\r\n?|\n")
-_EOL_TEXT = re.compile(r"\r\n?|\n")
+_PIECES_TEXT = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
 
 
 class _Overlong:
@@ -128,38 +127,53 @@ def _gather(chunks: Iterable[bytes], limit: int, source: str, what: str) -> byte
     return b"".join(parts)
 
 
+def _byte_pieces(chunk: bytes) -> list[bytes]:
+    return chunk.splitlines(keepends=True)  # bytes split at LF, CRLF and CR only
+
+
+def _text_pieces(chunk: str) -> list[str]:
+    """``str.splitlines(keepends=True)`` for LF, CRLF and CR only (JSON text may hold U+2028)."""
+    return _PIECES_TEXT.findall(chunk)
+
+
 def _split_lines(
-    chunks: Iterable[AnyStr], limit: int, eol: re.Pattern[AnyStr], lf: AnyStr, cr: AnyStr
+    chunks: Iterable[AnyStr], limit: int, pieces: Callable[[AnyStr], list[AnyStr]], lf: AnyStr, cr: AnyStr
 ) -> Iterator[AnyStr | _Overlong]:
     """Lines of a chunk stream, ending at LF, CRLF or a lone CR, without their line ending.
 
-    A line longer than ``limit`` (bytes, or characters for decoded text) is
-    not kept: the rest of it is read and dropped chunk by chunk, and
-    :data:`OVERLONG` is yielded in its place.
+    ``pieces`` splits a chunk into lines that keep their endings (only the
+    last may lack one). A line longer than ``limit`` (bytes, or characters
+    for decoded text) is not kept: the rest of it is read and dropped chunk
+    by chunk, and :data:`OVERLONG` is yielded in its place.
     """
     parts: list[AnyStr] = []
     size = 0
     over = False
     skip_lf = False  # the previous chunk ended in CR: a LF starting this one belongs to it
+    crlf = cr + lf
     for chunk in chunks:
-        start = 1 if skip_lf and chunk[:1] == lf else 0
+        if skip_lf and chunk[:1] == lf:
+            chunk = chunk[1:]
         skip_lf = False
-        for m in eol.finditer(chunk, start):
-            if not over:
-                if size + m.start() - start > limit:
+        for piece in pieces(chunk):
+            if piece.endswith(lf) or piece.endswith(cr):
+                body = piece[:-2] if piece.endswith(crlf) else piece[:-1]
+                if not parts and not over:  # the common case: a whole line in one chunk
+                    yield body if len(body) <= limit else OVERLONG
+                    continue
+                if not over and size + len(body) <= limit:
+                    parts.append(body)
+                    yield lf[:0].join(parts)
+                else:
+                    yield OVERLONG
+                parts, size, over = [], 0, False
+            elif not over:
+                if size + len(piece) > limit:
                     over, parts = True, []
                 else:
-                    parts.append(chunk[start:m.start()])
-            yield OVERLONG if over else lf[:0].join(parts)
-            parts, size, over = [], 0, False
-            start = m.end()
-            skip_lf = start == len(chunk) and m.group() == cr
-        if start < len(chunk) and not over:
-            if size + len(chunk) - start > limit:
-                over, parts = True, []
-            else:
-                parts.append(chunk[start:])
-                size += len(chunk) - start
+                    parts.append(piece)
+                    size += len(piece)
+        skip_lf = chunk.endswith(cr)
     if over or parts:
         yield OVERLONG if over else lf[:0].join(parts)
 
@@ -185,11 +199,11 @@ def _lines(chunks: Iterable[bytes], source: str, limit: int | None = None) -> It
     encoding = _bom_encoding(head)
     if encoding is None:
         decode = _LineDecoder(source)
-        for lineno, raw in enumerate(_split_lines(rest, limit, _EOL_BYTES, b"\n", b"\r"), start=1):
+        for lineno, raw in enumerate(_split_lines(rest, limit, _byte_pieces, b"\n", b"\r"), start=1):
             yield raw if isinstance(raw, _Overlong) else decode(raw, lineno)
         return
     unit = 4 if encoding == "utf-32" else 2
-    yield from _split_lines(_decoded(rest, encoding, source), max(1, limit // unit), _EOL_TEXT, "\n", "\r")
+    yield from _split_lines(_decoded(rest, encoding, source), max(1, limit // unit), _text_pieces, "\n", "\r")
 
 
 def _prepend(head: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
