@@ -93,6 +93,10 @@ def _resolve_lexicons(names: Sequence[str] | None) -> list[Any] | None:
                 out.append(load_lexicon(name))
         except (ValueError, FileNotFoundError) as exc:
             raise UsageError(str(exc)) from None
+    seen = [lex.name for lex in out]
+    if len(set(seen)) != len(seen):
+        twice = next(n for i, n in enumerate(seen) if n in seen[:i])
+        raise UsageError(f"--lexicon: the lexicon {twice!r} is given twice; give each lexicon once.")
     return out
 
 

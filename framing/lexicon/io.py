@@ -20,16 +20,67 @@ from .model import ROLES, Entry, Lexicon
 __all__ = ["available_lexicons", "lexicon_dir", "load_lexicon", "read_lexicon"]
 
 
-def _read_sidecar(path: Path) -> dict[str, Any]:
+_SIDECAR_STRINGS = ("name", "version", "description", "licence", "license", "citation")
+
+
+def _not_utf8(path: Path) -> LexiconFormatError:
+    """The error for a file that is not UTF-8, naming the line and byte of the first bad byte."""
+    data = path.read_bytes()
     try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return LexiconFormatError(
+            f"{path}: line {line}: not UTF-8 text ({exc.reason}: byte {data[exc.start]:#04x}, "
+            f"at byte {exc.start} of the file)."
+        )
+    return LexiconFormatError(f"{path}: not UTF-8 text.")
+
+
+def _key_line(raw: str, key: str) -> int:
+    """The line of ``raw`` where ``"key"`` first appears (1 when it cannot be found)."""
+    at = raw.find(f'"{key}"')
+    return raw.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    """The sidecar's metadata, every field checked, or LexiconFormatError naming file, line and value."""
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _not_utf8(path) from None
+    try:
+        meta = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise LexiconFormatError(f"{path}: line {exc.lineno}: invalid JSON ({exc.msg}).") from None
+    except RecursionError:
+        raise LexiconFormatError(f"{path}: line 1: invalid JSON (nested too deeply).") from None
+    except ValueError as exc:  # an integer too long to convert
+        raise LexiconFormatError(f"{path}: invalid JSON ({exc}).") from None
     if not isinstance(meta, dict):
-        raise LexiconFormatError(f"{path}: expected a JSON object. Got {type(meta).__name__}.")
+        raise LexiconFormatError(f"{path}: line 1: expected a JSON object. Got {type(meta).__name__}.")
+
+    def bad(key: str, expected: str) -> LexiconFormatError:
+        value = meta[key]
+        shown = repr(value) if len(repr(value)) <= 80 else f"a {type(value).__name__}"
+        return LexiconFormatError(
+            f"{path}: line {_key_line(raw, key)}: {key!r} must be {expected}. Got {shown} instead."
+        )
+
+    for key in _SIDECAR_STRINGS:
+        if key in meta and not isinstance(meta[key], str) and not (
+            key == "version" and isinstance(meta[key], int | float) and not isinstance(meta[key], bool)
+        ):
+            raise bad(key, "a string")
+    name = meta.get("name")
+    if name is not None and (not name or not name.replace("_", "").isalnum()):
+        raise bad("name", "letters, digits and underscores")
     cats = meta.get("categories", {})
     if not isinstance(cats, dict) or not all(isinstance(v, str) for v in cats.values()):
-        raise LexiconFormatError(f"{path}: 'categories' must map names to one-line definitions.")
+        raise bad("categories", "an object mapping category names to one-line definitions")
+    sources = meta.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(v, str) for v in sources):
+        raise bad("sources", "a list of strings")
     return meta
 
 
@@ -82,17 +133,25 @@ def read_lexicon(path: str | Path, *, name: str | None = None) -> Lexicon:
                         )
                     continue
                 entries.append(_parse_row(path, lineno, header, row))
-    except UnicodeDecodeError as exc:
-        raise LexiconFormatError(f"{path}: not UTF-8 text ({exc.reason}).") from None
+    except UnicodeDecodeError:
+        raise _not_utf8(path) from None
+    except csv.Error as exc:  # e.g. a field larger than the csv module holds
+        raise LexiconFormatError(f"{path}: line {rows.line_num}: {exc}.") from None
     if header is None:
         raise LexiconFormatError(f"{path}: line 1: empty file, expected a header 'term<TAB>category<TAB>weight'.")
+    lex_name = name or str(meta.get("name") or path.stem)
+    if name is None and not meta.get("name") and not path.stem.replace("_", "").isalnum():
+        raise LexiconFormatError(
+            f"{path}: the file name gives the lexicon name {path.stem!r}, which is not letters, "
+            "digits and underscores; set 'name' in the sidecar or pass name=..."
+        )
     return Lexicon(
-        name or str(meta.get("name") or path.stem),
+        lex_name,
         entries,
         version=str(meta.get("version", "0")),
         description=str(meta.get("description", "")),
         categories=meta.get("categories") or {},
-        sources=[str(s) for s in meta.get("sources", [])],
+        sources=list(meta.get("sources", [])),
         licence=str(meta.get("licence", meta.get("license", ""))),
         citation=str(meta.get("citation", "")),
         path=path,

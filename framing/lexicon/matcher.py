@@ -80,8 +80,13 @@ class Matcher:
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         self.lexicons = tuple(lexicons)
         names = [lex.name for lex in self.lexicons]
-        if len(set(names)) != len(names):
-            raise ValueError(f"Lexicon names must be unique. Got {names}.")
+        twice = next((n for i, n in enumerate(names) if n in names[:i]), None)
+        if twice is not None:
+            where = [str(lex.path or "<in memory>") for lex in self.lexicons if lex.name == twice]
+            raise ValueError(
+                f"Lexicon names must be unique. Got {twice!r} twice (from {' and '.join(where)}); "
+                "give each lexicon once, or rename one (its sidecar's 'name')."
+            )
         self._names = names
         self._exact: dict[str, list[_Hit]] = {}
         self._stems: dict[str, list[_Hit]] = {}

@@ -22,13 +22,24 @@ class Article:
     """A news article: its text and what is known about it.
 
     ``error`` is set (and ``text`` empty) when the input could not be read;
-    such an article still yields a row in every output.
+    such an article still yields a row in every output. ``id`` and ``text``
+    must be strings: text that is missing is an article with ``error`` set
+    and ``text=""``, as the readers make it.
+
+    Raises
+    ------
+    TypeError
+        When ``id`` or ``text`` is not a str (e.g. ``text=None``).
 
     Examples
     --------
     >>> a = Article.from_text("Officials said the plan failed.", outlet="Wire")
     >>> a.id, a.outlet
     ('sha1:47516c8270ba2fe3', 'Wire')
+    >>> Article(id="a", text=None)
+    Traceback (most recent call last):
+    ...
+    TypeError: Article text must be a str. Got NoneType instead; for missing text use text="" with error set.
     """
 
     id: str
@@ -39,6 +50,15 @@ class Article:
     url: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
     error: str | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise TypeError(
+                f"Article text must be a str. Got {type(self.text).__name__} instead; "
+                'for missing text use text="" with error set.'
+            )
+        if not isinstance(self.id, str):
+            raise TypeError(f"Article id must be a str. Got {type(self.id).__name__} instead.")
 
     @classmethod
     def from_text(cls, text: str, *, id: str | None = None, **fields: Any) -> Article:

@@ -2,36 +2,42 @@
 
 from __future__ import annotations
 
-import gzip
-import itertools
+import logging
 import os
 import sys
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import decoding
 from .article import Article, _error_article
-from .decoding import _decoded_lines, _describe, _read_bytes, decode_bytes
-from .plain import _text_article, read_text_file
+from .decoding import _describe, decode_bytes
+from .plain import _read_text, _text_article
 from .records import _read_csv, _read_json, _read_jsonl, _stream_jsonl
+from .streams import _chunks, _gather, _lines, _prepend, _read_limited, file_kind
 
 __all__ = ["READABLE_SUFFIXES", "read_articles"]
 
+logger = logging.getLogger(__name__)
 
 READABLE_SUFFIXES = (".txt", ".md", ".markdown", ".json", ".jsonl", ".jsonl.gz", ".ndjson", ".csv")
 """File name endings that :func:`read_articles` reads inside directories."""
 
+_READ_ERRORS = (OSError, ValueError, EOFError, zlib.error)
+_BLANK = b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"  # whitespace and BOM bytes of UTF-8/16/32
 
-def _read_file(path: Path) -> Iterator[Article]:
+
+def _read_file(path: Path, *, regular_only: bool = False) -> Iterator[Article]:
     name = path.name.lower()
     if name.endswith((".txt", ".md", ".markdown")):
-        yield read_text_file(path)
+        yield _read_text(path, id=None, fields={}, regular_only=regular_only)
         return
     if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")):
-        yield from _stream_jsonl(path)
+        yield from _stream_jsonl(path, regular_only=regular_only)
         return
     try:
-        raw = decode_bytes(_read_bytes(path), source=str(path))
-    except (OSError, ValueError, EOFError, gzip.BadGzipFile) as exc:
+        raw = decode_bytes(_read_limited(path, regular_only=regular_only), source=str(path))
+    except _READ_ERRORS as exc:
         yield _error_article(str(path), _describe(exc))
         return
     if name.endswith(".json"):
@@ -44,30 +50,83 @@ def _read_file(path: Path) -> Iterator[Article]:
 
 def _read_stdin() -> Iterator[Article]:
     """Standard input: JSONL streamed line by line when it starts with ``{``, else one article."""
-    stream = sys.stdin.buffer
-    head: list[bytes] = []
-    for line in stream:
-        head.append(line)
-        if line.strip():
+    chunks = _chunks(sys.stdin.buffer, gz=False)
+    head = b""
+    first = b""
+    for chunk in chunks:
+        head += chunk
+        first = chunk.lstrip(_BLANK)[:1]
+        if first or len(head) > decoding.MAX_INPUT_BYTES:
             break
-    if b"".join(head).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        yield from _read_jsonl(Path("<stdin>"), _decoded_lines(itertools.chain(head, stream), "<stdin>"))
-        return
+    stream = _prepend(head, chunks)
     try:
-        raw = decode_bytes(b"".join(head) + stream.read(), source="<stdin>")
-    except ValueError as exc:
-        yield _error_article("<stdin>", str(exc))
+        if first == b"{":
+            yield from _read_jsonl(Path("<stdin>"), _lines(stream, "<stdin>"))
+            return
+        data = _gather(stream, decoding.MAX_INPUT_BYTES, "<stdin>", "standard input")
+        raw = decode_bytes(data, source="<stdin>")
+    except _READ_ERRORS as exc:
+        yield _error_article("<stdin>", _describe(exc))
         return
     yield _text_article(raw, "<stdin>", {}, meta={})
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Readable files under ``root``, sorted, not following symlinked directories."""
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=None):
-        dirnames.sort()
-        for fname in sorted(filenames):
-            if fname.lower().endswith(READABLE_SUFFIXES) and not fname.startswith("."):
-                yield Path(dirpath) / fname
+def _inside(target: str, root: str) -> bool:
+    try:
+        return os.path.commonpath([target, root]) == root
+    except ValueError:  # different drives
+        return False
+
+
+def _walk(root: Path) -> Iterator[Path | Article]:
+    """Readable files under ``root`` (sorted, depth first), or error rows for what cannot be read.
+
+    Symlinked directories are not followed (no loops); a symlinked file is
+    read only when its target is inside ``root``; FIFOs, sockets and
+    devices, and directories that cannot be listed, are error rows.
+    """
+    real_root = os.path.realpath(root)
+    stack = [str(root)]
+    while stack:
+        directory = stack.pop()
+        try:
+            with os.scandir(directory) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            yield _error_article(directory, f"cannot read directory {directory}: {exc.strerror or exc}")
+            continue
+        subdirs: list[str] = []
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    subdirs.append(entry.path)
+                    continue
+                if not entry.name.lower().endswith(READABLE_SUFFIXES) or entry.name.startswith("."):
+                    continue
+                item = _entry_item(entry, root, real_root)
+            except OSError as exc:
+                item = _error_article(entry.path, _describe(exc))
+            if item is not None:
+                yield item
+        stack.extend(reversed(subdirs))
+
+
+def _entry_item(entry: os.DirEntry[str], root: Path, real_root: str) -> Path | Article | None:
+    path = Path(entry.path)
+    if entry.is_symlink():
+        if entry.is_dir():
+            logger.info("%s: a symbolic link to a directory; not followed.", path)
+            return None
+        target = os.path.realpath(path)
+        if not _inside(target, real_root):
+            return _error_article(
+                str(path), f"{path}: a symbolic link to {target}, outside the input directory "
+                f"{root}; not read.")
+        return path
+    mode = entry.stat(follow_symlinks=False).st_mode
+    if file_kind(mode) != "a regular file":
+        return _error_article(str(path), f"{path}: {file_kind(mode)}, not a regular file; not read.")
+    return path
 
 
 def read_articles(*paths: str | Path) -> Iterator[Article]:
@@ -79,7 +138,22 @@ def read_articles(*paths: str | Path) -> Iterator[Article]:
     ``text`` (or ``content``, ``body``, ``content_original``) and optionally
     ``id``, ``outlet`` (or ``source``, ``publisher``), ``title``, ``date``,
     ``url``; other fields go to ``meta``. Standard input is read as JSONL
-    when it starts with ``{``, else as one plain-text article.
+    when it starts with ``{``, else as one plain-text article. Text is
+    UTF-8 (Windows-1252 as a fallback), or UTF-16/UTF-32 with a byte-order
+    mark; lines may end in LF, CRLF or CR.
+
+    Limits (:data:`~framing.readers.decoding.MAX_INPUT_BYTES`, 200 MB): a
+    file read whole (``.txt``, ``.md``, ``.json``, ``.csv``, any ``.gz``
+    counted after decompression) and plain-text standard input; each line of
+    a JSONL file or stream (which may be of any length). Past a limit the
+    input is an error row saying which limit, and is never held in memory.
+
+    In directories, only regular files whose names end in
+    :data:`READABLE_SUFFIXES` are read. Symlinked directories are not
+    followed; a symlinked file is read only when its target is inside the
+    directory. A FIFO, socket or device, a link leading outside, and a file
+    or subdirectory that cannot be read are error rows (never a hang, never
+    silently dropped).
 
     Raises
     ------
@@ -100,8 +174,11 @@ def read_articles(*paths: str | Path) -> Iterator[Article]:
             continue
         path = Path(p)
         if path.is_dir():
-            for f in _walk(path):
-                yield from _read_file(f)
+            for item in _walk(path):
+                if isinstance(item, Article):
+                    yield item
+                else:
+                    yield from _read_file(item, regular_only=True)
         elif path.exists():
             yield from _read_file(path)
         else:

@@ -7,11 +7,13 @@ boilerplate footer, and joins paragraph breaks that fall mid-sentence.
 from __future__ import annotations
 
 import re
+import zlib
 from pathlib import Path
 from typing import Any
 
 from .article import Article, _error_article
-from .decoding import _describe, _read_bytes, decode_bytes
+from .decoding import _describe, decode_bytes
+from .streams import _read_limited
 
 __all__ = ["clean_plain_text", "read_text_file", "repair_page_breaks"]
 
@@ -126,14 +128,26 @@ def _is_footer(paragraph: str) -> bool:
 def read_text_file(path: str | Path, *, id: str | None = None, **fields: Any) -> Article:
     """Read a ``.txt`` or ``.md`` article, cleaned by :func:`clean_plain_text`.
 
-    An empty, binary or unreadable file gives an article with ``error`` set.
+    An empty, binary, oversized (see :data:`~framing.readers.decoding.MAX_INPUT_BYTES`)
+    or unreadable file gives an article with ``error`` set. A name ending in
+    ``.gz`` is decompressed, within the same limit.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_bytes("Officials said no.".encode("utf-16"))
+    >>> read_text_file(p).text
+    'Officials said no.'
     """
-    path = Path(path)
+    return _read_text(Path(path), id=id, fields=fields, regular_only=False)
+
+
+def _read_text(path: Path, *, id: str | None, fields: dict[str, Any], regular_only: bool) -> Article:
     art_id = id if id is not None else str(path)
     try:
-        data = _read_bytes(path)
-        raw = decode_bytes(data, source=str(path))
-    except (OSError, ValueError) as exc:
+        raw = decode_bytes(_read_limited(path, regular_only=regular_only), source=str(path))
+    except (OSError, ValueError, EOFError, zlib.error) as exc:
         return _error_article(art_id, _describe(exc), **fields)
     return _text_article(raw, art_id, fields, meta={"path": str(path)})
 

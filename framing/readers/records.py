@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
 import math
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import decoding
 from .article import Article, _error_article
-from .decoding import _decoded_lines, _describe
+from .decoding import _describe, _over_limit
+from .streams import _chunks, _is_gz, _lines, _open, _Overlong
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,25 +71,45 @@ def _as_str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _read_jsonl(path: Path, lines: Iterable[str]) -> Iterator[Article]:
+def _int_digits() -> int:
+    get = getattr(sys, "get_int_max_str_digits", None)
+    return int(get()) if get is not None else 4300
+
+
+def _parse_json(text: str) -> tuple[Any, str | None]:
+    """``(value, None)``, or ``(None, why)`` for text that is not JSON this reader can hold."""
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, f"invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+    except RecursionError:
+        return None, "invalid JSON (arrays or objects nested too deeply)"
+    except ValueError:  # an integer longer than Python converts
+        return None, f"invalid JSON (an integer of more than {_int_digits()} digits)"
+
+
+def _read_jsonl(path: Path, lines: Iterable[str | _Overlong]) -> Iterator[Article]:
     for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
         where = f"{path}:{lineno}"
         source = f"{path}: line {lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield _error_article(where, f"{source}: invalid JSON ({exc.msg} at column {exc.colno}).")
+        if isinstance(line, _Overlong):
+            yield _error_article(
+                where, f"{source}: {_over_limit('record', decoding.MAX_INPUT_BYTES)}; skipped."
+            )
+            continue
+        if not line.strip():
+            continue
+        record, why = _parse_json(line)
+        if why is not None:
+            yield _error_article(where, f"{source}: {why.replace(' at line 1,', ' at')}.")
             continue
         yield _record_article(record, where, source)
 
 
 def _read_json(path: Path, raw: str) -> Iterator[Article]:
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        yield _error_article(str(path), f"{path}: line {exc.lineno}: invalid JSON ({exc.msg}).")
+    data, why = _parse_json(raw)
+    if why is not None:
+        yield _error_article(str(path), f"{path}: {why}.")
         return
     if isinstance(data, Mapping) and not any(k in data for k in _TEXT_KEYS):
         inner = next((v for v in data.values() if isinstance(v, list)), None)
@@ -100,35 +122,120 @@ def _read_json(path: Path, raw: str) -> Iterator[Article]:
         yield _record_article(data, str(path), str(path))
 
 
+class _Lines:
+    """The lines of a text (split as ``csv`` splits them), counted, with the offset reached."""
+
+    def __init__(self, raw: str, pos: int = 0, count: int = 0) -> None:
+        self._io = io.StringIO(raw, newline="")
+        self._io.seek(pos)
+        self.pos, self.count = pos, count
+        self.exhausted = False
+        self.first_len = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._io.readline()
+        if not line:
+            self.exhausted = True
+            raise StopIteration
+        if self.first_len < 0:
+            self.first_len = len(line)
+        self.count += 1
+        self.pos += len(line)
+        return line
+
+    def mark(self) -> tuple[int, int]:
+        """Where the next record starts: ``(line number, offset)``."""
+        self.first_len = -1
+        return self.count + 1, self.pos
+
+
+_MAX_CSV_RESTARTS = 100
+
+
 def _read_csv(path: Path, raw: str) -> Iterator[Article]:
+    """CSV records, one article a record; a broken record is an error row and reading goes on after it.
+
+    A quote that is never closed would swallow every later row into one
+    field: the record is reported (naming its line) and reading restarts on
+    the line after the one it opened on.
+    """
     sample = raw[:4096]
     try:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.DictReader(io.StringIO(raw, newline=""), dialect=dialect)
-    if reader.fieldnames is None or not any(k in reader.fieldnames for k in _TEXT_KEYS):
-        got = ", ".join(reader.fieldnames or [])
+    lines = _Lines(raw)
+    reader = _rows(csv.reader(lines, dialect=dialect))
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        yield _error_article(str(path), f"{path}: line 1: {exc}")
+        return
+    if header is None or not any(k in header for k in _TEXT_KEYS):
+        got = ", ".join(header or [])
         yield _error_article(
             str(path), f"{path}: no text column (expected one of {', '.join(_TEXT_KEYS)}). Got: {got}."
         )
         return
-    try:
-        for i, row in enumerate(reader, start=2):
-            where = f"{path}:{i}"
-            yield _record_article({k: v for k, v in row.items() if k is not None}, where, where)
-    except csv.Error as exc:
-        yield _error_article(f"{path}:{reader.line_num}", f"{path}: line {reader.line_num}: {exc}")
+    n = 1
+    for _ in range(_MAX_CSV_RESTARTS):
+        line, pos = lines.mark()
+        try:
+            for row in reader:
+                if lines.exhausted or (lines.count > line and len(row) != len(header)):
+                    break  # a quoted field ran to the end of the file, or to a later stray quote
+                if row:
+                    n += 1
+                    fields = {k: (row[i] if i < len(row) else None) for i, k in enumerate(header)}
+                    yield _record_article(fields, f"{path}:{n}", f"{path}: line {line}")
+                line, pos = lines.mark()
+            else:
+                return
+            n += 1
+            yield _error_article(
+                f"{path}:{n}",
+                f"{path}: line {line}: the record starting on this line opens a quote that is not "
+                "closed on its line (unterminated quote) and runs into the rows after it; those "
+                "rows are read as records of their own.",
+            )
+        except csv.Error as exc:
+            n += 1
+            yield _error_article(f"{path}:{n}", f"{path}: line {line}: {exc}")
+        lines = _Lines(raw, pos + max(lines.first_len, 0), line)
+        reader = _rows(csv.reader(lines, dialect=dialect))
+    yield _error_article(
+        f"{path}:{n + 1}",
+        f"{path}: line {lines.count + 1}: more than {_MAX_CSV_RESTARTS} broken records; "
+        "the rest of the file is not read.",
+    )
 
 
-def _stream_jsonl(path: Path) -> Iterator[Article]:
+def _rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
+    """The rows of a csv reader, each read with the field size limit raised to the input limit.
+
+    The limit is process-wide state of the ``csv`` module: it is put back
+    after every row, so other code (lexicon files) keeps its own.
+    """
+    while True:
+        old = csv.field_size_limit(min(sys.maxsize, 2**31 - 1, decoding.MAX_INPUT_BYTES))
+        try:
+            row = next(reader, None)
+        finally:
+            csv.field_size_limit(old)
+        if row is None:
+            return
+        yield row
+
+
+def _stream_jsonl(path: Path, *, regular_only: bool = False) -> Iterator[Article]:
     """JSONL records read line by line, so a file of any size streams in flat memory."""
     try:
-        opener = gzip.open if path.name.lower().endswith(".gz") else open
-        with opener(path, "rb") as fh:
-            yield from _read_jsonl(path, _decoded_lines(fh, str(path)))
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        with _open(path, regular_only=regular_only) as fh:
+            yield from _read_jsonl(path, _lines(_chunks(fh, _is_gz(path)), str(path)))
+    except (OSError, ValueError, EOFError, zlib.error) as exc:
         yield _error_article(f"{path}", _describe(exc))
 
 

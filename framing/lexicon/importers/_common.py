@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from ...exceptions import LexiconFormatError
+from ..io import _not_utf8
 from ..model import Entry
 
 __all__ = ["OnError"]
@@ -41,8 +42,8 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
         with path.open(encoding="utf-8-sig") as fh:
             for lineno, line in enumerate(fh, start=1):
                 yield lineno, line.rstrip("\r\n")
-    except UnicodeDecodeError as exc:
-        raise LexiconFormatError(f"{path}: not UTF-8 text ({exc.reason}).") from None
+    except UnicodeDecodeError:
+        raise _not_utf8(path) from None
 
 
 def _bad_line(message: str, on_error: OnError) -> None:

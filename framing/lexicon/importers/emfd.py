@@ -81,6 +81,8 @@ def read_emfd_csv(
         header = [h.strip() for h in next(rows)]
     except StopIteration:
         raise LexiconFormatError(f"{path}: line 1: empty file, expected a CSV header.") from None
+    except csv.Error as exc:
+        raise LexiconFormatError(f"{path}: line 1: {exc}.") from None
     if "word" not in header:
         raise LexiconFormatError(f"{path}: line 1: expected a 'word' column. Got {header!r}.")
     foundations = [c[:-2] for c in header if c.endswith("_p")]
@@ -91,30 +93,12 @@ def read_emfd_csv(
         )
     col = {c: i for i, c in enumerate(header)}
     entries: list[Entry] = []
-    for lineno, row in enumerate(rows, start=2):
-        if not row or not any(c.strip() for c in row):
-            continue
-        where = f"{path}: line {lineno}"
-        if len(row) != len(header):
-            _bad_line(
-                f"{where}: expected {len(header)} comma-separated columns. Got {len(row)}: {row!r}.",
-                on_error,
-            )
-            continue
-        word = row[col["word"]].strip()
-        for f in foundations:
-            raw = row[col[f + "_p"]].strip()
-            try:
-                p = float(raw)
-            except ValueError:
-                _bad_line(f"{where}: {f}_p must be a number. Got {raw!r}.", on_error)
-                break
-            if not math.isfinite(p) or p <= threshold:
-                continue
-            extra = {"sentiment": row[col[f + "_sent"]].strip()} if f + "_sent" in col else {}
-            entry = _parse_entry(word, f, p, where, on_error, **extra)
-            if entry is not None:
-                entries.append(entry)
+    lineno = 1
+    try:
+        for lineno, row in enumerate(rows, start=2):
+            entries.extend(_row_entries(path, lineno, row, header, col, foundations, threshold, on_error))
+    except csv.Error as exc:  # e.g. a field larger than the csv module holds
+        raise LexiconFormatError(f"{path}: line {lineno + 1}: {exc}.") from None
     return Lexicon(
         _lexicon_name(path, name),
         entries,
@@ -126,3 +110,40 @@ def read_emfd_csv(
         citation=citation,
         path=path,
     )
+
+
+def _row_entries(
+    path: Path,
+    lineno: int,
+    row: list[str],
+    header: list[str],
+    col: dict[str, int],
+    foundations: list[str],
+    threshold: float,
+    on_error: OnError,
+) -> list[Entry]:
+    if not row or not any(c.strip() for c in row):
+        return []
+    where = f"{path}: line {lineno}"
+    if len(row) != len(header):
+        _bad_line(
+            f"{where}: expected {len(header)} comma-separated columns. Got {len(row)}: {row!r}.",
+            on_error,
+        )
+        return []
+    word = row[col["word"]].strip()
+    entries: list[Entry] = []
+    for f in foundations:
+        raw = row[col[f + "_p"]].strip()
+        try:
+            p = float(raw)
+        except ValueError:
+            _bad_line(f"{where}: {f}_p must be a number. Got {raw!r}.", on_error)
+            break
+        if not math.isfinite(p) or p <= threshold:
+            continue
+        extra = {"sentiment": row[col[f + "_sent"]].strip()} if f + "_sent" in col else {}
+        entry = _parse_entry(word, f, p, where, on_error, **extra)
+        if entry is not None:
+            entries.append(entry)
+    return entries

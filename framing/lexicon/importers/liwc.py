@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ...exceptions import LexiconFormatError
@@ -9,6 +10,13 @@ from ..model import Entry, Lexicon
 from ._common import OnError, _bad_line, _check_on_error, _lexicon_name, _lines, _parse_entry
 
 __all__ = ["read_dic"]
+
+_ID = re.compile(r"[0-9]{1,9}")
+"""A category id: ASCII digits only (``str.isdigit`` also accepts ``²``, which ``int`` refuses)."""
+
+
+def _is_id(token: str) -> bool:
+    return _ID.fullmatch(token) is not None
 
 
 def read_dic(
@@ -103,9 +111,10 @@ def read_dic(
                 state = "body"
                 continue
             parts = stripped.split(None, 1)
-            if len(parts) != 2 or not parts[0].isdigit():
+            if len(parts) != 2 or not _is_id(parts[0]):
                 raise LexiconFormatError(
-                    f"{where}: expected a category line '<id> <name>' with an integer id. "
+                    f"{where}: expected a category line '<id> <name>' with an integer id "
+                    "(ASCII digits, at most 9). "
                     f"Got {line!r}."
                 )
             cid = int(parts[0])
@@ -120,7 +129,7 @@ def read_dic(
             continue
         tokens = stripped.split()
         k = len(tokens)
-        while k > 0 and tokens[k - 1].isdigit():
+        while k > 0 and _is_id(tokens[k - 1]):
             k -= 1
         ids, words = tokens[k:], tokens[:k]
         if not ids or not words:
