@@ -12,6 +12,7 @@ module                                 measures
 :mod:`framing.evaluation.lexicons`     lexicon hits against BABE's biased words and PTC spans
 :mod:`framing.evaluation.spans`        the SemEval-2020 task 11 span measure they share
 :mod:`framing.evaluation.attribution`  quote, cue and speaker spans against PolNeAR
+:mod:`framing.evaluation.tagger`       part-of-speech tags against UD English EWT test
 :mod:`framing.evaluation.models`       the trainable models against published results
 =====================================  =====================================================
 """

@@ -1,0 +1,367 @@
+"""Universal part-of-speech tags for framing's word tokens, offline.
+
+The tagger tells the verb "claims" from the noun "claims". It is NLTK's
+greedy averaged perceptron (:class:`nltk.tag.perceptron.PerceptronTagger`;
+Collins 2002, as implemented by Honnibal 2013) trained on the Universal
+Dependencies English Web Treebank (Silveira et al., LREC 2014) and shipped as
+package data (``framing/data/pos-ewt.json.gz``, CC BY-SA 4.0, with its
+provenance in ``framing/data/pos-ewt.json``; see :func:`tagger_info`). The
+weights are read from JSON on first use, never at import time, never from
+``nltk_data`` and never over the network.
+
+The model was trained on the treebank re-tokenized the way it is used: the
+word tokens of :func:`framing.text.tokenize` (``didn't`` and ``U.S`` are one
+token each), with the punctuation between them as extra context tokens whose
+tags are dropped. Each sentence of the text (:func:`framing.text.split_sentences`)
+is tagged on its own. ``docs/tagger.md`` has the measured accuracy.
+
+Examples
+--------
+>>> from framing.text import tokenize
+>>> text = "She claims the claims are false."
+>>> tag(tokenize(text), text)
+['PRON', 'VERB', 'DET', 'NOUN', 'AUX', 'ADJ']
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ._validation import check_int, parameter_error
+from .text import Sentence, Tokens, split_sentences
+
+__all__ = [
+    "MODEL_NAME",
+    "UPOS_TAGS",
+    "Tagger",
+    "load_tagger",
+    "tag",
+    "tag_window",
+    "tagger_info",
+    "tagger_input",
+]
+
+MODEL_NAME = "pos-ewt"
+"""The shipped model: ``framing/data/<MODEL_NAME>.json.gz`` and its sidecar ``.json``."""
+
+UPOS_TAGS = (
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+    "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X",
+)
+"""The 17 Universal POS tags (https://universaldependencies.org/u/pos/)."""
+
+GAP_TAG = "PUNCT"
+"""The training tag of the punctuation tokens between words (context only)."""
+
+# Word forms as the treebank writes them: straight apostrophes and hyphens.
+_WORD_NORM = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-"})
+# Punctuation between words, mapped to the treebank's usual ASCII spelling.
+_GAP_NORM = str.maketrans({
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2018": "'", "\u2019": "'",
+    "\u201a": "'", "\u2014": "--", "\u2013": "-", "\u2026": "...", "\u00a0": " ",
+})
+_RUN = re.compile(r"(\S)\1*")  # a run of one repeated non-space character is one token
+_MAX_GAP_SIDE = 2  # the perceptron's features see two tokens either side
+
+
+def _gap(text: str) -> list[str]:
+    """The context tokens of the text between two words (runs of one punctuation character).
+
+    Only the two runs next to each word matter to the features, so a long run
+    of punctuation keeps its first two and last two.
+
+    Examples
+    --------
+    >>> _gap(", \u201c")
+    [',', '"']
+    >>> _gap(" ")
+    []
+    """
+    if not text or text.isspace():
+        return []
+    runs = [m.group() for m in _RUN.finditer(text.translate(_GAP_NORM))]
+    if len(runs) > 2 * _MAX_GAP_SIDE:
+        runs = runs[:_MAX_GAP_SIDE] + runs[-_MAX_GAP_SIDE:]
+    return runs
+
+
+def _segment(
+    tokens: Tokens, text: str, lo: int, hi: int, left: int, right: int
+) -> tuple[list[str], list[int]]:
+    """Forms of tokens ``lo:hi`` with the punctuation in ``text[left:right]`` between them."""
+    forms: list[str] = []
+    positions: list[int] = []
+    starts, ends = tokens.starts, tokens.ends
+    prev = left
+    for k in range(lo, hi):
+        start = starts[k]
+        if start > prev:
+            forms.extend(_gap(text[prev:start]))
+        positions.append(len(forms))
+        forms.append(text[start:ends[k]].translate(_WORD_NORM))
+        prev = ends[k]
+    if right > prev:
+        forms.extend(_gap(text[prev:right]))
+    return forms, positions
+
+
+def tagger_input(tokens: Tokens, text: str) -> tuple[list[str], list[int]]:
+    """The sequence the perceptron sees for ``text`` as one segment, and where the words are.
+
+    Words keep their case (straight apostrophes); the punctuation between
+    them becomes context tokens. ``forms[positions[i]]`` is token ``i``.
+    Training builds its sentences with this function, so the features of
+    training and prediction match.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> text = "\u201cNo,\u201d he said."
+    >>> tagger_input(tokenize(text), text)
+    (['"', 'No', ',', '"', 'he', 'said', '.'], [1, 4, 5])
+    """
+    _check_inputs(tokens, text, "tagger_input")
+    return _segment(tokens, text, 0, len(tokens), 0, len(text))
+
+
+def _check_inputs(tokens: Any, text: Any, owner: str) -> None:
+    if not isinstance(tokens, Tokens):
+        raise parameter_error("tokens", owner, "a framing.text.Tokens", type(tokens).__name__)
+    if not isinstance(text, str):
+        raise parameter_error("text", owner, "a str", type(text).__name__)
+    if len(tokens) and tokens.ends[-1] > len(text):
+        raise parameter_error(
+            "text", owner, f"the text the tokens come from (at least {tokens.ends[-1]} characters)",
+            f"a str of {len(text)} characters",
+        )
+
+
+def _sentence_bounds(
+    tokens: Tokens, text: str, sentences: Sequence[Sentence] | None
+) -> list[tuple[int, int, int, int]]:
+    """``(first token, end token, first char, end char)`` of each sentence that has tokens."""
+    if sentences is None:
+        sentences = split_sentences(text)
+    starts = tokens.starts
+    out = []
+    lo = 0
+    for k, s in enumerate(sentences):
+        hi = bisect_left(starts, sentences[k + 1].start) if k + 1 < len(sentences) else len(starts)
+        if hi > lo:
+            out.append((lo, hi, min(s.start, starts[lo]), max(s.end, tokens.ends[hi - 1])))
+        lo = hi
+    if not out and len(tokens):  # no sentence span (cannot happen for split_sentences' output)
+        out.append((0, len(tokens), 0, len(text)))
+    return out
+
+
+class Tagger:
+    """A part-of-speech tagger over framing tokens: an NLTK averaged perceptron.
+
+    Parameters
+    ----------
+    perceptron : nltk.tag.perceptron.PerceptronTagger
+        A trained model (its ``model.weights``, ``tagdict`` and ``classes``).
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> tagger = load_tagger()
+    >>> text = "Critics claim he lied."
+    >>> tagger.tag(tokenize(text), text)
+    ['NOUN', 'VERB', 'PRON', 'VERB']
+    """
+
+    def __init__(self, perceptron: Any) -> None:
+        self.perceptron = perceptron
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> Tagger:
+        """A tagger from ``{"weights": ..., "tagdict": ..., "classes": [...]}`` (see :meth:`to_json`)."""
+        from nltk.tag.perceptron import PerceptronTagger
+
+        missing = sorted({"weights", "tagdict", "classes"} - set(obj))
+        if missing:
+            raise parameter_error("obj", "Tagger.from_json", "a mapping with weights, tagdict and classes",
+                                  f"a mapping without {missing}")
+        perceptron = PerceptronTagger(load=False)
+        perceptron.model.weights = dict(obj["weights"])
+        perceptron.tagdict = dict(obj["tagdict"])
+        perceptron.classes = perceptron.model.classes = set(obj["classes"])
+        return cls(perceptron)
+
+    def to_json(self) -> dict[str, Any]:
+        """The model as JSON-ready data: feature weights, the tag dictionary and the classes."""
+        p = self.perceptron
+        return {"weights": p.model.weights, "tagdict": p.tagdict, "classes": sorted(p.classes)}
+
+    def tag_forms(self, forms: Sequence[str]) -> list[str]:
+        """Tags of one sequence of forms (a sentence as :func:`tagger_input` builds it)."""
+        return [t for _, t in self.perceptron.tag(list(forms))] if forms else []
+
+    def tag(self, tokens: Tokens, text: str, *, sentences: Sequence[Sentence] | None = None) -> list[str]:
+        """The UPOS tag of every token, sentence by sentence. See :func:`tag`."""
+        _check_inputs(tokens, text, "tag")
+        out: list[str] = []
+        for lo, hi, left, right in _sentence_bounds(tokens, text, sentences):
+            forms, positions = _segment(tokens, text, lo, hi, left, right)
+            tags = self.tag_forms(forms)
+            out.extend(tags[p] for p in positions)
+        return out
+
+    def tag_window(
+        self,
+        tokens: Tokens,
+        text: str,
+        indices: Iterable[int],
+        *,
+        width: int = 4,
+        sentences: Sequence[Sentence] | None = None,
+    ) -> list[str]:
+        """The UPOS tags of the tokens at ``indices`` only. See :func:`tag_window`."""
+        _check_inputs(tokens, text, "tag_window")
+        width = check_int(width, name="width", owner="tag_window", low=0)
+        wanted = list(indices)
+        n = len(tokens)
+        for i in wanted:
+            if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < n:
+                raise parameter_error("indices", "tag_window", f"token indices in [0, {n})", i)
+        if not wanted:
+            return []
+        bounds = _sentence_bounds(tokens, text, sentences)
+        firsts = [b[0] for b in bounds]
+        # windows [lo, hi) clipped to their sentence, merged when they touch
+        windows: list[list[int]] = []
+        for i in sorted(set(wanted)):
+            s_lo, s_hi, s_left, s_right = bounds[bisect_left(firsts, i + 1) - 1]
+            lo, hi = max(s_lo, i - width), min(s_hi, i + width + 1)
+            if windows and windows[-1][0] == s_lo and lo <= windows[-1][2]:
+                windows[-1][2] = max(windows[-1][2], hi)
+            else:
+                windows.append([s_lo, lo, hi, s_hi, s_left, s_right])
+        found: dict[int, str] = {}
+        starts, ends = tokens.starts, tokens.ends
+        for s_lo, lo, hi, s_hi, s_left, s_right in windows:
+            left = s_left if lo == s_lo else ends[lo - 1]
+            right = s_right if hi == s_hi else starts[hi]
+            forms, positions = _segment(tokens, text, lo, hi, left, right)
+            tags = self.tag_forms(forms)
+            found.update(zip(range(lo, hi), (tags[p] for p in positions)))
+        return [found[i] for i in wanted]
+
+
+def _data_file(suffix: str) -> Any:
+    return resources.files("framing").joinpath("data").joinpath(f"{MODEL_NAME}{suffix}")
+
+
+@lru_cache(maxsize=1)
+def load_tagger() -> Tagger:
+    """The shipped tagger (read once from package data, then cached).
+
+    Examples
+    --------
+    >>> sorted(load_tagger().perceptron.classes) == sorted(UPOS_TAGS)
+    True
+    """
+    with _data_file(".json.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
+        return Tagger.from_json(json.load(f))
+
+
+def tagger_info() -> dict[str, Any]:
+    """The shipped model's sidecar: licence, attribution, provenance and measured accuracy.
+
+    Examples
+    --------
+    >>> info = tagger_info()
+    >>> info["licence"], info["tagset"]
+    ('CC-BY-SA-4.0', 'UPOS')
+    """
+    result: dict[str, Any] = json.loads(_data_file(".json").read_text(encoding="utf-8"))
+    return result
+
+
+def tag(tokens: Tokens, text: str, *, sentences: Sequence[Sentence] | None = None) -> list[str]:
+    """The Universal POS tag of each word token of ``text``.
+
+    Parameters
+    ----------
+    tokens : Tokens
+        The word tokens of ``text`` (:func:`framing.text.tokenize`).
+    text : str
+        The text the tokens come from: the tagger reads each word's case and
+        the punctuation around it.
+    sentences : sequence of Sentence, default=None
+        The sentences of ``text`` (:func:`framing.text.split_sentences`, which
+        is run when ``None``); each is tagged on its own.
+
+    Returns
+    -------
+    list of str
+        One of :data:`UPOS_TAGS` per token.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> text = "The report states that the states refused. Officials didn\u2019t comment."
+    >>> list(zip(tokenize(text).norms, tag(tokenize(text), text)))  # doctest: +NORMALIZE_WHITESPACE
+    [('the', 'DET'), ('report', 'NOUN'), ('states', 'VERB'), ('that', 'SCONJ'), ('the', 'DET'),
+     ('states', 'NOUN'), ('refused', 'VERB'), ('officials', 'NOUN'), ("didn't", 'AUX'),
+     ('comment', 'VERB')]
+    """
+    return load_tagger().tag(tokens, text, sentences=sentences)
+
+
+def tag_window(
+    tokens: Tokens,
+    text: str,
+    indices: Iterable[int],
+    *,
+    width: int = 4,
+    sentences: Sequence[Sentence] | None = None,
+) -> list[str]:
+    """The UPOS tags of the tokens at ``indices``, tagging only around them.
+
+    Each index is tagged inside a window of ``width`` tokens either side,
+    clipped to its sentence (overlapping windows are tagged once), so a few
+    candidate words of a long article cost a few windows, not the article.
+    Tags agree with :func:`tag` on almost every token (``docs/tagger.md``).
+
+    Parameters
+    ----------
+    tokens : Tokens
+        The word tokens of ``text``.
+    text : str
+        The text the tokens come from.
+    indices : iterable of int
+        Token indices in ``[0, len(tokens))``; repeats are allowed.
+    width : int, default=4
+        Tokens of context on each side.
+    sentences : sequence of Sentence, default=None
+        The sentences of ``text`` (computed when ``None``).
+
+    Returns
+    -------
+    list of str
+        The tag of each index, in the order given.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> text = "Officials denied the claims. The company claims it did nothing wrong."
+    >>> toks = tokenize(text)
+    >>> hits = [i for i, w in enumerate(toks.norms) if w == "claims"]
+    >>> tag_window(toks, text, hits)
+    ['NOUN', 'VERB']
+    >>> tag_window(toks, text, [99])
+    Traceback (most recent call last):
+    ...
+    ValueError: The 'indices' parameter of tag_window must be token indices in [0, 11). Got 99 instead.
+    """
+    return load_tagger().tag_window(tokens, text, indices, width=width, sentences=sentences)
