@@ -46,9 +46,13 @@ if TYPE_CHECKING:
 # Submodules with heavier dependencies load on first use: ``framing.compare``,
 # ``framing.datasets.load_babe`` or ``framing.load_babe`` all work.
 _SUBMODULES = frozenset(
-    {"attribution", "classify", "compare", "datasets", "distributed", "embeddings", "features",
-     "highlight", "importers", "io", "lexicon", "models", "parquet", "persuasion", "pipeline", "plotting",
-     "readers", "report", "stats", "text"}
+    {"attribution", "compare", "datasets", "features", "io", "lexicon", "models", "pipeline", "readers",
+     "report", "tagger", "text"}
+)
+# Old flat modules: still reachable as attributes (with their FutureWarning), not listed by dir().
+_DEPRECATED = frozenset(
+    {"classify", "distributed", "embeddings", "highlight", "importers", "parquet", "persuasion",
+     "plotting", "stats"}
 )
 _LAZY = {
     "AttributionFeaturizer": "features",
@@ -68,7 +72,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES:
+    if name in _SUBMODULES or name in _DEPRECATED:
         return importlib.import_module(f".{name}", __name__)
     if name in _LAZY:
         return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
