@@ -168,6 +168,8 @@ def test_a_damaged_but_trusted_file_is_a_clear_error(tmp_path):
         ("sentence-bias", ["biased", "non-biased"] * 3),
         ("article-leaning", ["left", "center", "right"] * 2),
         ("persuasion-spans", [[(4, 12)], [], [(0, 7)], [], [(8, 15)], []]),
+        ("frames", [["legality", "political"], ["political"], ["public_opinion"], ["political"],
+                    ["economic", "political"], ["economic"]]),
     ],
 )
 def test_every_task_produces_only_trusted_types(tmp_path, task, labels):

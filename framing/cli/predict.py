@@ -25,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def _cmd_predict(args: argparse.Namespace) -> int:
     from ..exceptions import UntrustedModelError
-    from ..models import load_model
+    from ..models import get_task, load_model
     from ..readers import read_articles
 
     check_paths(args.paths)
@@ -41,14 +41,17 @@ def _cmd_predict(args: argparse.Namespace) -> int:
             if not args.no_text:
                 row["text"] = art.text
             text = art.text
-            if model.task == "article-leaning" and art.title:
+            if get_task(model.task).unit == "article" and art.title:
                 text = f"{art.title}\n\n{art.text}"
             row["error"] = art.error
             row["prediction"] = None
             if art.error is None:
                 try:
                     row["prediction"] = model.predict([text])[0]
-                    if args.explain and model.task != "persuasion-spans":
+                    if "frames" in row["prediction"]:  # the frames task: also at the row's top level
+                        row["frames"] = row["prediction"]["frames"]
+                        row["frame_labels"] = row["prediction"]["frame_labels"]
+                    if args.explain and model.task not in ("persuasion-spans", "frames"):
                         row["prediction"]["evidence"] = model.explain(text, n=args.explain)["evidence"]
                 except Exception as exc:  # one bad article must not stop the run
                     row["error"] = f"prediction failed: {type(exc).__name__}: {exc}"

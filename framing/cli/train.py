@@ -11,10 +11,13 @@ from ._common import EXIT_OK, UsageError
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``framing train`` and its options."""
+    from ..models.tasks import TASKS
+
     t = sub.add_parser("train", help="train a classifier and save it (skops, with metadata)")
-    t.add_argument("--task", required=True, choices=["sentence-bias", "article-leaning", "persuasion-spans"])
+    t.add_argument("--task", required=True, choices=list(TASKS))
     t.add_argument("--data", required=True, metavar="PATH",
-                   help="a corpus folder (babe/, allsides/, ptc/) or a CSV/JSONL file with text and label")
+                   help="a corpus folder (babe/, allsides/, ptc/, frames-semeval2023/) or a CSV/JSONL file "
+                        "with text and label")
     t.add_argument("--model", required=True, metavar="OUT", help="where to save the model (.skops)")
     t.add_argument("--cv", type=int, default=5, metavar="K", help="cross-validation folds (0: none)")
     t.add_argument("--seed", type=int, default=0, help="random seed")
@@ -49,5 +52,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     summary = f"framing: trained {args.task} on {len(data['texts'])} texts -> {args.model}"
     if cv:
         summary += f"; {cv['scheme']}: macro-F1 {cv['f1_macro_mean']:.3f} (sd {cv['f1_macro_std']:.3f})"
+        if "f1_micro_mean" in cv:
+            summary += f", micro-F1 {cv['f1_micro_mean']:.3f}"
     print(summary, file=sys.stderr)
     return EXIT_OK

@@ -12,13 +12,14 @@ loader                     corpus                                        returns
 :func:`load_ptc`           SemEval-2020 task 11 propaganda corpus        (articles, technique spans)
 :func:`load_polnear`       PolNeAR (Newell et al. 2018)                  (articles, attribution relations)
 :func:`load_same_event`    Lim et al. (2020), 46 articles on 4 events    (articles, sentence ratings)
+:func:`load_frames`        SemEval-2023 task 3 frames, 307 articles      articles with their policy frames
 =========================  ============================================  ====================================
 
 Where the data lives
 --------------------
 Every loader takes ``data_home``: the folder that holds one sub-folder per
 corpus (``allsides/``, ``babe/``, ``ptc/``, ``polnear/``,
-``same-event-lim2020/``). One policy, :func:`get_data_home`, resolves it for
+``same-event-lim2020/``, ``frames-semeval2023/``). One policy, :func:`get_data_home`, resolves it for
 the loaders, the evaluations and ``framing evaluate`` alike: the explicit
 argument (``--data-home DIR`` on the command line), else the environment
 variable ``FRAMING_DATA_HOME``, else the per-user cache folder
@@ -48,6 +49,7 @@ loader when you use them.
 from ._base import DATA_HOME_ENV, ChecksumError, DatasetNotFoundError, get_data_home
 from .allsides import load_allsides
 from .babe import load_babe
+from .frames import load_frames
 from .polnear import load_polnear, parse_brat
 from .ptc import load_ptc
 from .same_event import load_same_event
@@ -59,6 +61,7 @@ __all__ = [
     "get_data_home",
     "load_allsides",
     "load_babe",
+    "load_frames",
     "load_polnear",
     "load_ptc",
     "load_same_event",

@@ -108,6 +108,13 @@ _DATASETS: dict[str, _Dataset] = {
         description="{train,dev,test}/text/*.txt, {train,dev,test}/attributions/*.ann (brat), metadata.tsv",
         source="https://github.com/networkdynamics/PolNeAR",
     ),
+    "frames": _Dataset(
+        name="SemEval-2023 task 3 subtask 2, English frames (Piskorski et al. 2023)",
+        folder="frames-semeval2023",
+        required=("labels.tsv", "articles"),
+        description="labels.tsv (ID<TAB>frame,frame,...) and articles/article<ID>.txt",
+        source="https://propaganda.math.unipd.it/semeval2023task3/ (registration required)",
+    ),
     "same_event": _Dataset(
         name="Same-event biased sentences (Lim et al. 2020)",
         folder="same-event-lim2020",

@@ -6,6 +6,7 @@ task                   what                                        labels
 ``sentence-bias``      is a news sentence worded in a biased way   "biased", "non-biased"
 ``article-leaning``    political leaning of a news article         "left", "center", "right"
 ``persuasion-spans``   which stretches use a persuasion technique  character spans
+``frames``             which policy frames an article uses         ``policy_frames`` names
 =====================  ==========================================  =========================
 
 Everything that differs between tasks is in its entry of
@@ -19,7 +20,7 @@ here, one module with its estimator and corpus loader (as
 Examples
 --------
 >>> TASKS
-('sentence-bias', 'article-leaning', 'persuasion-spans')
+('sentence-bias', 'article-leaning', 'persuasion-spans', 'frames')
 >>> TASK_REGISTRY["article-leaning"].labels.values
 ('left', 'center', 'right')
 """
@@ -34,7 +35,7 @@ from typing import Any, Literal
 from sklearn.base import BaseEstimator
 
 from .._validation import check_choice
-from . import article_leaning, persuasion_spans, sentence_bias
+from . import article_leaning, frames, persuasion_spans, sentence_bias
 from .data import read_labelled_file
 
 __all__ = [
@@ -54,15 +55,16 @@ class LabelSpec:
 
     Attributes
     ----------
-    kind : {"classes", "spans"}
-        One class label (a word) per text, or a list of character spans.
+    kind : {"classes", "spans", "multilabel"}
+        One class label (a word) per text, a list of character spans, or a
+        set of labels (words) per text.
     values : tuple of str
         The class labels (empty for spans).
     column : str
         The label column of a CSV/JSONL training file.
     """
 
-    kind: Literal["classes", "spans"]
+    kind: Literal["classes", "spans", "multilabel"]
     values: tuple[str, ...] = ()
     column: str = "label"
 
@@ -111,6 +113,11 @@ class TaskSpec:
         """Whether a prediction is a list of spans rather than a class."""
         return self.labels.kind == "spans"
 
+    @property
+    def multilabel(self) -> bool:
+        """Whether a text has a set of labels (``predict`` adds per-label probabilities)."""
+        return self.labels.kind == "multilabel"
+
     def load_data(self, path: str | Path) -> dict[str, Any]:
         """Training data from the task's corpus folder or a CSV/JSONL file (see :func:`load_task_data`)."""
         path = Path(path)
@@ -122,7 +129,30 @@ class TaskSpec:
                     f"{self.corpus}, or a CSV/JSONL file with text and label columns."
                 )
             return data
-        return read_labelled_file(path, target=self.labels.column, spans=self.predicts_spans)
+        data = read_labelled_file(path, target=self.labels.column, spans=self.predicts_spans)
+        if self.multilabel:  # "a,b" or a JSON list per row
+            data["labels"] = [_label_set(v) for v in data["labels"]]
+        return data
+
+
+def _label_set(value: str) -> list[str]:
+    """Labels from one multi-label cell: a list (``["a", "b"]``) or comma-separated words.
+
+    Examples
+    --------
+    >>> _label_set('["legality", "political"]'), _label_set("legality, political")
+    (['legality', 'political'], ['legality', 'political'])
+    """
+    import ast
+
+    value = value.strip()
+    if value.startswith("["):
+        try:
+            parsed = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            raise ValueError(f"a label list must be a list of words. Got {value!r} instead.") from None
+        return [str(v) for v in parsed]
+    return [v.strip() for v in value.split(",") if v.strip()]
 
 
 _PIPELINES = frozenset({
@@ -190,6 +220,21 @@ TASK_REGISTRY: dict[str, TaskSpec] = {
                 "framing.persuasion.PersuasionSpanTagger",
             }),
         ),
+        TaskSpec(
+            name="frames",
+            description="which policy frames an article uses",
+            unit="article",
+            labels=LabelSpec("multilabel", frames.frame_names(), column="frames"),
+            make_estimator=frames.make_estimator,
+            load_corpus=frames.load_corpus,
+            corpus="frames-semeval2023/ with labels.tsv and articles/",
+            trusted_types=frozenset({
+                "framing.models.frames.FrameClassifier",
+                "framing.features.lexicon.LexiconFeaturizer",
+                "sklearn.feature_extraction.text.TfidfVectorizer",
+                "sklearn.preprocessing._data.StandardScaler",
+            }),
+        ),
     )
 }
 """Every classifier task by name."""
@@ -213,7 +258,7 @@ def get_task(task: str) -> TaskSpec:
     >>> get_task("sentiment")
     Traceback (most recent call last):
     ...
-    ValueError: The 'task' parameter must be one of ['sentence-bias', 'article-leaning', 'persuasion-spans']. Got 'sentiment' instead.
+    ValueError: The 'task' parameter must be one of ['sentence-bias', 'article-leaning', 'persuasion-spans', 'frames']. Got 'sentiment' instead.
     """
     check_choice(task, TASKS, name="task")
     return TASK_REGISTRY[task]
@@ -232,10 +277,12 @@ def make_pipeline(task: str, *, random_state: int = 0, embeddings: bool = False)
     * ``article-leaning``: word 1-2-gram TF-IDF plus lexicon rates and the
       attribution features (standardised), logistic regression.
     * ``persuasion-spans``: :class:`~framing.models.persuasion.PersuasionSpanTagger`.
+    * ``frames``: :class:`~framing.models.frames.FrameClassifier` (word TF-IDF plus
+      ``policy_frames`` rates, one calibrated logistic regression per frame).
 
     Parameters
     ----------
-    task : {"sentence-bias", "article-leaning", "persuasion-spans"}
+    task : {"sentence-bias", "article-leaning", "persuasion-spans", "frames"}
     random_state : int, default=0
     embeddings : bool, default=False
         ``sentence-bias`` only: add a fourth block, the all-MiniLM-L6-v2
@@ -276,7 +323,7 @@ def load_task_data(task: str, path: str | Path) -> dict[str, Any]:
 
     Parameters
     ----------
-    task : {"sentence-bias", "article-leaning", "persuasion-spans"}
+    task : {"sentence-bias", "article-leaning", "persuasion-spans", "frames"}
     path : str or Path
         A corpus folder laid out as the shared research data (``.../babe``,
         ``.../allsides``, ``.../ptc``), or a ``.csv``/``.jsonl`` file with a

@@ -19,6 +19,11 @@ def _predicts_spans(task: str) -> bool:
     return spec is not None and spec.predicts_spans
 
 
+def _multilabel(task: str) -> bool:
+    spec = TASK_REGISTRY.get(task)
+    return spec is not None and spec.multilabel
+
+
 @dataclass
 class TrainedModel:
     """A fitted estimator for one task with its metadata.
@@ -42,6 +47,11 @@ class TrainedModel:
     def predict(self, texts: Any) -> list[dict[str, Any]]:
         """One prediction per text: ``{"label", "scores"}``, or ``{"spans"}`` for spans.
 
+        For the multi-label ``frames`` task, ``scores`` and ``frames`` both map
+        each frame to its calibrated probability of being present (the
+        probabilities need not sum to 1), ``label`` is the most probable frame
+        and ``frame_labels`` lists the frames at or above their thresholds.
+
         Examples
         --------
         >>> from framing.models import make_pipeline
@@ -61,6 +71,15 @@ class TrainedModel:
         if not docs:
             return []
         proba = self.estimator.predict_proba(docs)
+        if _multilabel(self.task):
+            frames = [str(c) for c in self.estimator.classes_]
+            present = self.estimator.predict(docs)
+            out = []
+            for p, on in zip(proba, present):
+                scores = {c: float(v) for c, v in zip(frames, p)}
+                out.append({"label": frames[int(np.argmax(p))], "scores": scores, "frames": dict(scores),
+                            "frame_labels": [c for c, flag in zip(frames, on) if flag]})
+            return out
         classes = [str(c) for c in self.estimator.classes_]
         return [
             {"label": classes[int(np.argmax(p))],
@@ -69,7 +88,13 @@ class TrainedModel:
         ]
 
     def explain(self, text: str, n: int = 5) -> dict[str, Any]:
-        """Per-prediction evidence (see :func:`~framing.models.explain.explain_text`); for spans, the spans."""
+        """Per-prediction evidence (see :func:`~framing.models.explain.explain_text`); for spans, the spans.
+
+        For ``frames``, the prediction with no evidence list (the per-frame
+        models are not a single linear decision).
+        """
+        if _multilabel(self.task):
+            return {**self.predict([text])[0], "evidence": []}
         if _predicts_spans(self.task):
             return self.predict([text])[0]
         return explain_text(self.estimator, text, n=n)

@@ -81,11 +81,12 @@ def train(
 
     Parameters
     ----------
-    task : {"sentence-bias", "article-leaning", "persuasion-spans"}
+    task : {"sentence-bias", "article-leaning", "persuasion-spans", "frames"}
     texts : sequence of str
     labels : sequence
         Class labels as words; for ``persuasion-spans``, one list of
-        ``(start, end)`` spans per text.
+        ``(start, end)`` spans per text; for ``frames``, one list of frame
+        names per text.
     groups : sequence, optional
         Outlet (or other group) of each text: folds are then grouped
         (:class:`~sklearn.model_selection.GroupKFold`), else stratified.
@@ -116,7 +117,21 @@ def train(
     meta["training_data"] = {
         "fingerprint": fingerprint(docs, labels), "n_rows": len(docs), "source": source,
     }
-    if not spec.predicts_spans:
+    if spec.multilabel:
+        from .frames import cross_val_frames
+
+        meta["labels"] = sorted({str(f) for v in labels for f in v})
+        if cv and cv > 1:
+            res = cross_val_frames(est, docs, labels, cv=cv, random_state=random_state)
+            meta["cv"] = {
+                "scheme": f"KFold({cv}, shuffle, random_state={random_state}); thresholds inside each fold",
+                "f1_macro_mean": float(np.mean(res["macro_f1_folds"])),
+                "f1_macro_std": float(np.std(res["macro_f1_folds"])),
+                "f1_micro_mean": float(np.mean(res["micro_f1_folds"])),
+            }
+        est.fit(pd.Series(docs), labels)
+        _drop_stop_words(est)
+    elif not spec.predicts_spans:
         meta["labels"] = sorted({str(v) for v in labels})
         if cv and cv > 1:
             y = np.asarray([str(v) for v in labels], dtype=object)

@@ -3,8 +3,9 @@
 :func:`evaluate_models` (``framing evaluate models``) builds the
 reproduction table of ``docs/models.md``: sentence bias on BABE
 (:func:`evaluate_sentence_bias`), article leaning on
-AllSides (:func:`evaluate_article_leaning`) and persuasion spans on PTC
-(:func:`evaluate_persuasion`).
+AllSides (:func:`evaluate_article_leaning`), persuasion spans on PTC
+(:func:`evaluate_persuasion`) and policy frames on SemEval-2023 task 3
+(:func:`evaluate_frames`).
 
 Article leaning needs the framing features (lexicon rates and attribution
 features) of every article. They do not learn from the data, so they are
@@ -25,6 +26,7 @@ import pandas as pd
 from ...models import TASKS, get_task
 from .article_features import article_framing_features, framing_cache_key
 from .article_leaning import evaluate_article_leaning
+from .frames import evaluate_frames
 from .outlet_blind import OutletBlindTfidf, outlet_family, outlet_stop_words, strip_outlet_tokens
 from .persuasion import evaluate_persuasion
 from .sentence_bias import evaluate_sentence_bias
@@ -35,6 +37,7 @@ __all__ = [
     "OutletBlindTfidf",
     "article_framing_features",
     "evaluate_article_leaning",
+    "evaluate_frames",
     "evaluate_models",
     "evaluate_persuasion",
     "evaluate_sentence_bias",
@@ -90,6 +93,8 @@ def evaluate_models(
                                                      n_articles=n_articles, cache_dir=cache_dir,
                                                      n_jobs=n_jobs, groupings=groupings)
             rows += more
+        elif task == "frames":
+            rows += evaluate_frames(data_home, random_state=random_state)
         else:
             rows += evaluate_persuasion(data_home, random_state=random_state)
         logger.info("evaluated %s", task)

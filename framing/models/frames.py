@@ -1,0 +1,319 @@
+"""The frames task: which policy frames a news article uses (multi-label, SemEval-2023 task 3).
+
+Its estimator (:class:`FrameClassifier`, built by :func:`make_estimator`),
+its corpus loader (:func:`load_corpus`) and the cross-validation both
+training and evaluation use (:func:`cross_val_frames`); the task's entry is
+in :mod:`framing.models.tasks`. Frame names are the categories of the
+shipped ``policy_frames`` lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold
+from sklearn.preprocessing import StandardScaler
+from sklearn.utils.validation import check_is_fitted
+
+from ..features import LexiconFeaturizer, check_documents
+from ..lexicon import load_lexicon
+from .data import _data_home_for
+
+__all__ = ["FrameClassifier", "cross_val_frames", "frame_names", "load_corpus", "make_estimator"]
+
+_GRID = np.round(np.linspace(0.02, 0.90, 45), 2)
+
+
+def frame_names() -> tuple[str, ...]:
+    """The frame names: the categories of the ``policy_frames`` lexicon.
+
+    Examples
+    --------
+    >>> frame_names()[:3]
+    ('capacity_resources', 'crime_punishment', 'cultural_identity')
+    """
+    return tuple(load_lexicon("policy_frames").labels)
+
+
+def _check_frames(y: Any, n: int) -> list[list[str]]:
+    allowed = set(frame_names())
+    if isinstance(y, (str, bytes)) or not hasattr(y, "__len__") or len(y) != n:
+        raise ValueError(
+            f"FrameClassifier.fit needs one list of frame names per text ({n} texts). Got {y!r:.80} instead."
+        )
+    out = []
+    for i, frames in enumerate(y):
+        if isinstance(frames, str) or not hasattr(frames, "__iter__"):
+            raise ValueError(f"FrameClassifier.fit: the frames of text {i} must be a list of frame names. "
+                             f"Got {frames!r} instead.")
+        frames = [str(f) for f in frames]
+        bad = sorted(set(frames) - allowed)
+        if bad:
+            raise ValueError(f"FrameClassifier.fit: the frames of text {i} must be policy_frames categories "
+                             f"{sorted(allowed)}. Got {bad} instead.")
+        out.append(sorted(set(frames)))
+    return out
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -500, 500)))
+
+
+def _f1s(Y: np.ndarray, P: np.ndarray) -> tuple[float, float]:
+    """Micro- and macro-F1 of 0/1 matrices (a frame with no gold and no prediction counts 0, as scikit-learn)."""
+    tp = (Y & P).sum(0)
+    fp = ((1 - Y) & P).sum(0)
+    fn = (Y & (1 - P)).sum(0)
+    den = 2 * tp + fp + fn
+    micro = 2 * tp.sum() / max(int(den.sum()), 1)
+    macro = float(np.mean(np.where(den > 0, 2 * tp / np.maximum(den, 1), 0.0)))
+    return float(micro), macro
+
+
+def choose_thresholds(P: np.ndarray, Y: np.ndarray, *, rounds: int = 2) -> np.ndarray:
+    """Per-frame thresholds that maximise the mean of micro- and macro-F1 on held-out probabilities.
+
+    Starts from the one threshold best for all frames and moves each
+    frame's own threshold along a grid (0.02 to 0.90), ``rounds`` times.
+
+    Examples
+    --------
+    >>> P = np.array([[0.9, 0.2], [0.6, 0.1], [0.1, 0.7], [0.3, 0.3]])
+    >>> Y = np.array([[1, 0], [1, 0], [0, 1], [0, 1]])
+    >>> choose_thresholds(P, Y).tolist()
+    [0.32, 0.22]
+    """
+    Y = Y.astype(int)
+    score = [(sum(_f1s(Y, (t <= P).astype(int))), t) for t in _GRID]
+    start = max(score, key=lambda st: st[0])[1]  # ties: the lowest threshold
+    t = np.full(P.shape[1], start)
+    for _ in range(rounds):
+        for k in range(P.shape[1]):
+            best, best_t = -1.0, t[k]
+            for g in _GRID:
+                t[k] = g
+                s = sum(_f1s(Y, (t <= P).astype(int)))
+                if s > best + 1e-12:
+                    best, best_t = s, g
+            t[k] = best_t
+    return t
+
+
+class FrameClassifier(ClassifierMixin, BaseEstimator):
+    """Policy frames of an article: TF-IDF words and frame-cue rates, one logistic regression per frame.
+
+    Features are word TF-IDF (sublinear) next to the ``policy_frames``
+    lexicon rates (hits per 1,000 tokens, standardised, weighted by
+    ``lexicon_weight``); each frame has its own L2 logistic regression
+    (one-vs-rest). Its scores are calibrated by a per-frame Platt fit
+    (Platt 1999) on ``cv``-fold held-out scores of the training articles,
+    and each frame's decision threshold is chosen on the same held-out
+    probabilities (:func:`choose_thresholds`), so nothing is tuned on the
+    articles it is later applied to.
+
+    Parameters
+    ----------
+    C : float, default=3.0
+        Inverse regularisation strength of each frame's regression.
+    ngram_range : tuple of int, default=(1, 1)
+    min_df : int, default=3
+    max_df : float, default=0.9
+    lexicon_weight : float, default=0.1
+        Scale of the standardised lexicon block next to the unit-length TF-IDF rows.
+    cv : int, default=5
+        Folds of the held-out scores for calibration and thresholds.
+    random_state : int, default=0
+
+    Attributes
+    ----------
+    classes_ : ndarray of str
+        The frames seen in training (sorted); columns of ``predict_proba``.
+    vectorizer_, lexicon_, scaler_ : fitted feature steps
+    coef_ : ndarray of shape (n_frames, n_features)
+    intercept_ : ndarray of shape (n_frames,)
+    calibration_ : ndarray of shape (n_frames, 2)
+        Platt slope and intercept per frame.
+    thresholds_ : ndarray of shape (n_frames,)
+        Probability from which a frame is predicted present.
+
+    Examples
+    --------
+    >>> texts = ["The court ruled the law unconstitutional.", "Troops and the army guard the border.",
+    ...          "The judge and the lawyers argued the ruling.", "Military forces attacked the base."] * 3
+    >>> frames = [["legality"], ["security_defense"], ["legality"], ["security_defense"]] * 3
+    >>> clf = FrameClassifier(cv=3).fit(texts, frames)
+    >>> clf.classes_.tolist()
+    ['legality', 'security_defense']
+    >>> clf.predict_frames(["The court heard the lawyers."])
+    [['legality']]
+    """
+
+    def __init__(self, *, C: float = 3.0, ngram_range: tuple[int, int] = (1, 1), min_df: int = 3,
+                 max_df: float = 0.9, lexicon_weight: float = 0.1, cv: int = 5, random_state: int = 0) -> None:
+        self.C = C
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.max_df = max_df
+        self.lexicon_weight = lexicon_weight
+        self.cv = cv
+        self.random_state = random_state
+
+    # -- the pieces -------------------------------------------------------------------
+
+    def _vectorizer(self, n_docs: int) -> TfidfVectorizer:
+        # Tiny training sets (a test, a doctest) cannot meet min_df / max_df.
+        small = n_docs < 20
+        return TfidfVectorizer(ngram_range=tuple(self.ngram_range), sublinear_tf=True,
+                               min_df=1 if small else self.min_df, max_df=1.0 if small else self.max_df,
+                               dtype=np.float64)
+
+    def _design(self, vec: TfidfVectorizer, scaler: StandardScaler, docs: list[str], lex: np.ndarray) -> Any:
+        return sparse.hstack([vec.transform(docs), self.lexicon_weight * scaler.transform(lex)]).tocsr()
+
+    def _fit_block(self, docs: list[str], lex: np.ndarray, Y: np.ndarray) -> tuple[Any, ...]:
+        vec = self._vectorizer(len(docs)).fit(docs)
+        if hasattr(vec, "stop_words_"):  # introspection only, and most of a model file
+            del vec.stop_words_
+        scaler = StandardScaler().fit(lex)
+        X = self._design(vec, scaler, docs, lex)
+        coef = np.zeros((Y.shape[1], X.shape[1]))
+        intercept = np.zeros(Y.shape[1])
+        for k in range(Y.shape[1]):
+            y = Y[:, k]
+            if y.min() == y.max():  # one class only in this part: a constant score
+                prior = np.clip(y.mean(), 1e-3, 1 - 1e-3)
+                intercept[k] = np.log(prior / (1 - prior))
+                continue
+            clf = LogisticRegression(C=self.C, solver="liblinear", max_iter=2000,
+                                     random_state=self.random_state).fit(X, y)
+            coef[k], intercept[k] = clf.coef_[0], clf.intercept_[0]
+        return vec, scaler, coef, intercept
+
+    # -- estimator API ----------------------------------------------------------------
+
+    def fit(self, X: Any, y: Sequence[Sequence[str]]) -> FrameClassifier:
+        """Fit on articles and their frames (one list of ``policy_frames`` names per article).
+
+        Returns
+        -------
+        self
+        """
+        docs = check_documents(X, estimator="FrameClassifier")
+        frames = _check_frames(y, len(docs))
+        if not isinstance(self.cv, (int, np.integer)) or isinstance(self.cv, bool) or self.cv < 2:
+            raise ValueError(f"The 'cv' parameter of FrameClassifier must be an int >= 2. Got {self.cv!r} instead.")
+        self.classes_ = np.asarray(sorted({f for fs in frames for f in fs}), dtype=object)
+        if not len(self.classes_):
+            raise ValueError("FrameClassifier.fit needs at least one text with a frame. Got none.")
+        Y = np.asarray([[c in fs for c in self.classes_] for fs in frames], dtype=int)
+        self.lexicon_ = LexiconFeaturizer("policy_frames", measure="rate").fit(docs)
+        lex = self.lexicon_.transform(docs)
+        # held-out scores of the training articles: calibration and thresholds
+        n_splits = min(int(self.cv), len(docs))
+        held = np.zeros(Y.shape)
+        if n_splits >= 2:
+            for a, b in KFold(n_splits, shuffle=True, random_state=self.random_state).split(docs):
+                vec, scaler, coef, icpt = self._fit_block([docs[i] for i in a], lex[a], Y[a])
+                held[b] = self._design(vec, scaler, [docs[i] for i in b], lex[b]) @ coef.T + icpt
+        self.calibration_ = np.zeros((Y.shape[1], 2))
+        for k in range(Y.shape[1]):
+            if Y[:, k].min() == Y[:, k].max() or np.ptp(held[:, k]) == 0:
+                prior = np.clip(Y[:, k].mean(), 1e-3, 1 - 1e-3)
+                self.calibration_[k] = (0.0, np.log(prior / (1 - prior)))
+            else:
+                platt = LogisticRegression(C=1e4).fit(held[:, [k]], Y[:, k])
+                self.calibration_[k] = (platt.coef_[0, 0], platt.intercept_[0])
+        self.thresholds_ = choose_thresholds(self._calibrate(held), Y)
+        self.vectorizer_, self.scaler_, self.coef_, self.intercept_ = self._fit_block(docs, lex, Y)
+        return self
+
+    def _calibrate(self, scores: np.ndarray) -> np.ndarray:
+        return _sigmoid(scores * self.calibration_[:, 0] + self.calibration_[:, 1])
+
+    def decision_function(self, X: Any) -> np.ndarray:
+        """Uncalibrated per-frame scores (log-odds of each regression), shape (n_texts, n_frames)."""
+        check_is_fitted(self, "coef_")
+        docs = check_documents(X, estimator="FrameClassifier")
+        if not docs:
+            return np.zeros((0, len(self.classes_)))
+        lex = self.lexicon_.transform(docs)
+        scores: np.ndarray = self._design(self.vectorizer_, self.scaler_, docs, lex) @ self.coef_.T
+        return scores + self.intercept_
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        """Calibrated probability that each frame is present, shape (n_texts, n_frames); rows need not sum to 1."""
+        return self._calibrate(self.decision_function(X))
+
+    def predict(self, X: Any) -> np.ndarray:
+        """0/1 indicator matrix (n_texts, n_frames): probability at or above the frame's threshold."""
+        return (self.predict_proba(X) >= self.thresholds_).astype(int)
+
+    def predict_frames(self, X: Any) -> list[list[str]]:
+        """The frames predicted present, one list per text."""
+        return [[str(c) for c, on in zip(self.classes_, row) if on] for row in self.predict(X)]
+
+
+def make_estimator(random_state: int = 0) -> FrameClassifier:
+    """The frame classifier with the settings chosen by cross-validation on SemEval-2023 (``docs/models.md``).
+
+    Examples
+    --------
+    >>> make_estimator(random_state=2).random_state
+    2
+    """
+    return FrameClassifier(random_state=random_state)
+
+
+def cross_val_frames(estimator: FrameClassifier, texts: Sequence[str], frames: Sequence[Sequence[str]], *,
+                     cv: int = 5, random_state: int = 0) -> dict[str, Any]:
+    """Held-out frame probabilities and decisions of ``cv``-fold cross-validation over articles.
+
+    Each fold's model chooses its calibration and thresholds inside its own
+    training part (see :class:`FrameClassifier`).
+
+    Returns
+    -------
+    dict
+        ``classes`` (the frames of all articles), ``y`` (0/1 gold matrix),
+        ``proba`` (held-out probabilities, 0 for a frame a fold never saw),
+        ``pred`` (held-out 0/1 decisions), ``folds`` (fold number per article),
+        ``micro_f1``, ``macro_f1`` (over all held-out articles) and
+        ``micro_f1_folds``, ``macro_f1_folds`` (per fold).
+    """
+    docs = check_documents(texts, estimator="cross_val_frames")
+    gold = _check_frames(list(frames), len(docs))
+    classes = sorted({f for fs in gold for f in fs})
+    Y = np.asarray([[c in fs for c in classes] for fs in gold], dtype=int)
+    proba, pred = np.zeros(Y.shape), np.zeros(Y.shape, dtype=int)
+    folds = np.zeros(len(docs), dtype=int)
+    per_fold: list[tuple[float, float]] = []
+    for i, (a, b) in enumerate(KFold(cv, shuffle=True, random_state=random_state).split(docs)):
+        est = clone(estimator).fit([docs[j] for j in a], [gold[j] for j in a])
+        cols = [classes.index(c) for c in est.classes_]
+        p = est.predict_proba([docs[j] for j in b])
+        proba[np.ix_(b, cols)] = p
+        pred[np.ix_(b, cols)] = (p >= est.thresholds_).astype(int)
+        folds[b] = i
+        per_fold.append(_f1s(Y[b], pred[b]))
+    micro, macro = _f1s(Y, pred)
+    return {"classes": classes, "y": Y, "proba": proba, "pred": pred, "folds": folds,
+            "micro_f1": micro, "macro_f1": macro,
+            "micro_f1_folds": [m for m, _ in per_fold], "macro_f1_folds": [m for _, m in per_fold]}
+
+
+def load_corpus(path: Path) -> dict[str, Any] | None:
+    """SemEval-2023 task 3 articles and their frames from a ``frames-semeval2023/`` folder, else None."""
+    if not (path / "labels.tsv").is_file() or not (path / "articles").is_dir():
+        return None
+    from .. import datasets
+
+    df = datasets.load_frames(_data_home_for(path, "frames-semeval2023"))
+    return {"texts": df["text"].tolist(), "labels": df["frames"].tolist(), "groups": None,
+            "source": f"SemEval-2023 task 3 subtask 2 frames ({path})"}
