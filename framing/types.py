@@ -21,5 +21,5 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 Stance = Literal["neutral", "endorsing", "distancing", "contesting", "emotive"]
 """The stance a reporting verb conveys toward what is reported."""
 
-TaskName = Literal["sentence-bias", "article-leaning", "persuasion-spans"]
+TaskName = Literal["sentence-bias", "article-leaning", "persuasion-spans", "frames"]
 """The classifier tasks of :mod:`framing.models`."""

@@ -6,6 +6,7 @@ task                   what                                        labels
 ``sentence-bias``      is a news sentence worded in a biased way   "biased", "non-biased"
 ``article-leaning``    political leaning of a news article         "left", "center", "right"
 ``persuasion-spans``   which stretches use a persuasion technique  character spans
+``frames``             which policy frames an article uses         frames of ``policy_frames``
 =====================  ==========================================  =========================
 
 Each task is one :class:`~framing.models.tasks.TaskSpec` in
