@@ -29,6 +29,7 @@ from framing.tone import (
     vader_analyzer,
     vader_lexicon_info,
 )
+from framing.tone.vader import vader_words
 
 DATA = Path(tone_pkg.__file__).resolve().parents[1] / "data"
 
@@ -93,13 +94,34 @@ def test_importing_framing_does_not_import_nltk_or_read_the_lexicon() -> None:
     assert out.stdout.split() == ["False", "0"]
 
 
+TRICKY_TOKENS = ('wow!! !!wow "terrible," \'tis U.S. :) :-( -- ... a, I\'m ok?!? ?!?!ok '
+                 'state-of-the-art (yes) "no" no." "no.\' x!!!! ok\u201d \u201cok 1.5%')
+
+
+def _check_words_are_nltks(texts: list[str]) -> None:
+    from nltk.sentiment.vader import SentiText
+
+    consts = vader_analyzer().constants
+    for text in texts:
+        nltk_words = SentiText(text, consts.PUNC_LIST, consts.REGEX_REMOVE_PUNCTUATION)
+        assert vader_words(text, consts.PUNC_LIST) == nltk_words.words_and_emoticons, text
+
+
+def test_words_are_nltks() -> None:
+    _check_words_are_nltks([TRICKY_TOKENS, *SENTENCES])
+
+
+def test_words_are_nltks_on_babe(babe_sentences) -> None:  # type: ignore[no-untyped-def]
+    _check_words_are_nltks(babe_sentences)
+
+
 def test_lexicon_is_the_nltk_analyzers(nltk_sia) -> None:  # type: ignore[no-untyped-def]
     assert vader_analyzer().lexicon == nltk_sia.lexicon
 
 
 # -- scores equal NLTK's (and vaderSentiment's where their rules agree) -----------------------
 
-@pytest.mark.parametrize("text", SENTENCES)
+@pytest.mark.parametrize("text", [*SENTENCES, TRICKY_TOKENS])
 def test_invented_sentence_scores_equal_nltk(text: str, nltk_sia) -> None:  # type: ignore[no-untyped-def]
     assert sentence_tone(text) == nltk_sia.polarity_scores(text)["compound"]
 

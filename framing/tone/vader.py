@@ -16,6 +16,11 @@ the lexicon is the one of vaderSentiment 3.3.2, shipped in the package
 first score, never at import time and never from ``nltk_data``: NLTK's own
 default needs ``nltk.download``, and NLTK 3.10 refuses ``file:`` URLs outside
 its data folders, so the analyzer is built from the lexicon text directly.
+Two changes make it faster and keep every score equal to NLTK's
+(``tests/test_tone.py`` compares them on the BABE sentences): the words are
+split token by token (:func:`vader_words`, the list NLTK builds through a
+dict of every word and mark pair), and a text with no lexicon word scores
+0.0 without the rule walk.
 
 Reference: Hutto, C. J. & Gilbert, E. (2014). VADER: A Parsimonious
 Rule-based Model for Sentiment Analysis of Social Media Text. ICWSM-14.
@@ -32,6 +37,8 @@ from __future__ import annotations
 
 import json
 import re
+import string
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -49,6 +56,7 @@ __all__ = [
     "tone_label",
     "vader_analyzer",
     "vader_lexicon_info",
+    "vader_words",
 ]
 
 NEGATIVE_THRESHOLD = -0.05
@@ -60,6 +68,9 @@ POSITIVE_THRESHOLD = 0.05
 _LEXICON_FILE = "vader_lexicon.txt"
 _SIDECAR_FILE = "vader_lexicon.json"
 _WORD = re.compile(r"\S+")
+_PUNCTUATION = string.punctuation
+"""What NLTK's ``REGEX_REMOVE_PUNCTUATION`` removes: ASCII punctuation."""
+_HAS_PUNCTUATION = re.compile(f"[{re.escape(string.punctuation)}]")
 
 
 def _check_text(text: Any, owner: str) -> str:
@@ -100,9 +111,16 @@ def vader_analyzer() -> SentimentIntensityAnalyzer:
     >>> vader_analyzer().lexicon["disaster"]
     -3.1
     """
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
 
     text = (resources.files("framing") / "data" / _LEXICON_FILE).read_text(encoding="utf-8")
+
+    class _SentiText(SentiText):
+        # NLTK builds a dict of every (word, mark) pair of the text to strip one
+        # mark off each token (half of its time on news sentences); the same
+        # words, token by token.
+        def _words_and_emoticons(self) -> list[str]:
+            return vader_words(self.text, self.PUNC_LIST)
 
     class _ShippedLexiconAnalyzer(SentimentIntensityAnalyzer):
         # NLTK's __init__ only loads the file (through nltk.data) and parses it.
@@ -111,7 +129,63 @@ def vader_analyzer() -> SentimentIntensityAnalyzer:
             self.lexicon = self.make_lex_dict()
             self.constants = VaderConstants()
 
+        def walk(self, text: str) -> tuple[list[str], list[float]]:
+            """VADER's words of ``text`` and each one's valence after the rules (NLTK's loop)."""
+            consts = self.constants
+            senti = _SentiText(text, consts.PUNC_LIST, consts.REGEX_REMOVE_PUNCTUATION)
+            words: list[str] = senti.words_and_emoticons
+            lexicon = self.lexicon
+            if not any(w.lower() in lexicon for w in words):
+                return words, [0.0] * len(words)  # what the loop gives: no word has a valence
+            first_index: dict[str, int] = {}
+            for i, w in enumerate(words):
+                first_index.setdefault(w, i)
+            sentiments: list[float] = []
+            for item in words:
+                i = first_index[item]
+                if (
+                    i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"
+                ) or item.lower() in consts.BOOSTER_DICT:
+                    sentiments.append(0)
+                    continue
+                sentiments = self.sentiment_valence(0, senti, item, i, sentiments)
+            return words, self._but_check(words, sentiments)
+
+        def polarity_scores(self, text: str) -> dict[str, float]:
+            return self.score_valence(self.walk(text)[1], text)
+
     return _ShippedLexiconAnalyzer(text)
+
+
+def vader_words(text: str, punc_list: Sequence[str]) -> list[str]:
+    """VADER's words of ``text``: whitespace tokens of 2+ characters, one run of marks stripped.
+
+    The same list as NLTK's ``SentiText.words_and_emoticons``: a token that is
+    a word (no ASCII punctuation, 2+ characters) plus a leading or a trailing
+    run of marks from ``punc_list`` ("disaster," "!!wow") loses the run; any
+    other token stays as it is (emoticons, "U.S.", '"terrible,"').
+
+    Examples
+    --------
+    >>> vader_words('It was "terrible," a :) day, wow!!', [",", '"', "!!"])
+    ['It', 'was', '"terrible,"', ':)', 'day', 'wow']
+    """
+    marks = set(punc_list)
+    out: list[str] = []
+    for token in text.split():
+        if len(token) < 2:
+            continue
+        last, first = token[-1], token[0]
+        if last in _PUNCTUATION:
+            core = token.rstrip(_PUNCTUATION)
+            if len(core) > 1 and token[len(core):] in marks and not _HAS_PUNCTUATION.search(core):
+                token = core
+        elif first in _PUNCTUATION:
+            core = token.lstrip(_PUNCTUATION)
+            if len(core) > 1 and token[: len(token) - len(core)] in marks and not _HAS_PUNCTUATION.search(core):
+                token = core
+        out.append(token)
+    return out
 
 
 def sentence_tone(text: str) -> float:
@@ -182,7 +256,7 @@ class ToneWord:
 def explain_sentence(text: str) -> list[ToneWord]:
     """The VADER lexicon words of ``text`` with their valence and their part of the score.
 
-    The same walk as NLTK's ``polarity_scores``, keeping each word's
+    The walk that gives :func:`sentence_tone`, keeping each word's
     valence: the contributions, put back through VADER's normalisation, give
     exactly :func:`sentence_tone` (``tests/test_tone.py`` checks it on every
     BABE sentence).
@@ -207,28 +281,9 @@ def explain_sentence(text: str) -> list[ToneWord]:
     """
     _check_text(text, "explain_sentence")
     sia = vader_analyzer()
-    from nltk.sentiment.vader import SentiText
-
-    consts = sia.constants
-    senti = SentiText(text, consts.PUNC_LIST, consts.REGEX_REMOVE_PUNCTUATION)
-    words = senti.words_and_emoticons
-    spans = _word_spans(text, words)
-    # NLTK's polarity_scores, keeping the per-word valences
-    first_index: dict[str, int] = {}
-    for i, w in enumerate(words):
-        first_index.setdefault(w, i)
-    sentiments: list[float] = []
-    for item in words:
-        i = first_index[item]
-        if (
-            i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"
-        ) or item.lower() in consts.BOOSTER_DICT:
-            sentiments.append(0)
-            continue
-        sentiments = sia.sentiment_valence(0, senti, item, i, sentiments)
-    sentiments = sia._but_check(words, sentiments)
+    words, sentiments = sia.walk(text)
     out: list[ToneWord] = []
-    for (start, end), item, value in zip(spans, words, sentiments):
+    for (start, end), item, value in zip(_word_spans(text, words), words, sentiments):
         valence = sia.lexicon.get(item.lower())
         if valence is not None:
             out.append(ToneWord(start, end, text[start:end], valence, float(value)))
