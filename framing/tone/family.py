@@ -78,11 +78,19 @@ class ToneFamily:
         return tone_feature_names()
 
     def annotate(self, doc: ToneDocument) -> None:
-        score = vader_analyzer().polarity_scores
+        polarity = vader_analyzer().polarity_scores
+        seen: dict[str, float] = {}  # quotes repeat sentences and each other
+
+        def score(span: str) -> float:
+            value = seen.get(span)
+            if value is None:
+                value = seen[span] = float(polarity(span)["compound"])
+            return value
+
         text = doc.text
         doc.tone = DocumentTone(
-            tuple(float(score(text[s.start:s.end])["compound"]) for s in doc.sentences),
-            tuple(float(score(q.text)["compound"]) for q in doc.quotes),
+            tuple(score(text[s.start:s.end]) for s in doc.sentences),
+            tuple(score(q.text) for q in doc.quotes),
         )
 
     def aggregate(self, doc: ToneDocument) -> dict[str, float]:
