@@ -49,7 +49,8 @@ def test_offsets_slice_to_text_in_json_row() -> None:
     for m in row["matches"]:
         assert set(m) == {"start", "end", "text", "lexicon", "category", "weight", "negated"}
         assert text[m["start"] : m["end"]] == m["text"]
-    assert row["sentences"] == [{"start": 0, "end": len(text)}]
+    assert [(s["start"], s["end"]) for s in row["sentences"]] == [(0, len(text))]
+    assert -1.0 <= row["sentences"][0]["tone"] <= 1.0
     assert "text" not in analyze(text).to_dict(text=False)
 
 

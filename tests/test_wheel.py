@@ -35,6 +35,8 @@ def test_wheel_contains_every_lexicon(wheel: Path) -> None:
     for name in shipped:
         assert f"framing/lexicons/{name}" in names
     assert "framing/py.typed" in names
+    for name in ("vader_lexicon.txt", "vader_lexicon.json", "vader_LICENSE.txt"):
+        assert f"framing/data/{name}" in names
 
 
 def test_wheel_installs_and_runs_the_example_outside_the_source_tree(wheel: Path, tmp_path: Path) -> None:

@@ -39,8 +39,11 @@ class Analysis:
     lexicon category a rate per 1,000 tokens (``loaded_language__pejorative``)
     and a raw count (``loaded_language__pejorative_count``) of hits that are
     not negated; per lexicon ``__total``, ``__total_count`` and
-    ``__negated_count``; the attribution features; ``n_tokens`` and
-    ``n_sentences``. An article with ``error`` set has no features.
+    ``__negated_count``; the attribution and tone features; ``n_tokens``
+    and ``n_sentences``. An article with ``error`` set has no features.
+    ``sentence_tone`` and ``quote_tone`` are VADER's compound score of each
+    sentence and each quote (:mod:`framing.tone`), empty when the tone
+    family did not run.
     """
 
     article: Article
@@ -51,6 +54,8 @@ class Analysis:
     n_tokens: int
     error: str | None
     provenance: dict[str, Any]
+    sentence_tone: tuple[float, ...] = ()
+    quote_tone: tuple[float, ...] = ()
 
     @property
     def n_sentences(self) -> int:
@@ -67,12 +72,14 @@ class Analysis:
             n_sentences=self.n_sentences,
             features=dict(self.features),
             matches=[m.to_dict() for m in self.matches],
-            quotes=[q.to_dict() for q in self.quotes],
+            quotes=[{**q.to_dict(), "tone": _nth(self.quote_tone, i)}
+                    for i, q in enumerate(self.quotes)],
             error=self.error,
             provenance=self.provenance,
         )
         if sentences:
-            row["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
+            row["sentences"] = [{"start": s.start, "end": s.end, "tone": _nth(self.sentence_tone, i)}
+                                for i, s in enumerate(self.sentences)]
         return row
 
     def _repr_html_(self) -> str:  # pragma: no cover - exercised by the plotting tests
@@ -157,10 +164,16 @@ class Analyzer:
         features.update(self.lexicon_stage.aggregate(doc))
         for family in self.families:
             features.update(family.aggregate(doc))
+        tone = doc.tone
         return Analysis(
             article, tuple(doc.sentences), tuple(doc.matches), tuple(doc.quotes), features,
             doc.n_tokens, None, self.provenance,
+            tone.sentences if tone else (), tone.quotes if tone else (),
         )
+
+
+def _nth(values: tuple[float, ...], i: int) -> float | None:
+    return values[i] if i < len(values) else None
 
 
 @lru_cache(maxsize=8)

@@ -24,6 +24,7 @@ from ..attribution.cues import CueHit
 from ..lexicon import Match
 from ..readers import Article
 from ..text import Sentence, Tokens, split_sentences, tokenize
+from ..tone import DocumentTone
 
 __all__ = ["Document"]
 
@@ -49,6 +50,9 @@ class Document:
         when the analyzer has no cue lexicon.
     quotes : list of Quote
         Quotes with their speaker and cue (attribution stage).
+    tone : DocumentTone or None
+        VADER's compound score of each sentence and of each quote (tone
+        stage); ``None`` before it ran.
     """
 
     article: Article
@@ -57,6 +61,7 @@ class Document:
     matches: list[Match] = field(default_factory=list)
     cues: list[CueHit] | None = None
     quotes: list[Quote] = field(default_factory=list)
+    tone: DocumentTone | None = None
 
     @classmethod
     def from_article(cls, article: Article) -> Document:

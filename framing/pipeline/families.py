@@ -9,7 +9,8 @@ A family is either data or a small component:
   scikit-learn featurizers alike;
 * a family with logic implements :class:`Family` (a name, its feature names,
   ``annotate(document)``, ``aggregate(document)``) and is one entry in
-  :data:`COMPONENTS`. Source attribution is the first.
+  :data:`COMPONENTS`. Source attribution is the first; tone
+  (:class:`~framing.tone.ToneFamily`) lives in its own package.
 
 Adding a word-list family touches two files (the TSV and the sidecar); a
 family with logic touches three (its module, its entry in
@@ -35,6 +36,7 @@ from ..attribution import attribution_features, find_quotes
 from ..attribution.cues import CueFilter, CueHit
 from ..lexicon import Lexicon, Match, Matcher
 from ..text import Tokens
+from ..tone import ToneFamily
 from .document import Document
 
 __all__ = [
@@ -208,5 +210,6 @@ class AttributionFamily:
 
 COMPONENTS: dict[str, Callable[[Sequence[Lexicon]], Family]] = {
     "attribution": AttributionFamily,
+    "tone": ToneFamily,
 }
 """The families with logic, in the order they run (after the lexicon stage)."""

@@ -1,0 +1,56 @@
+"""Tone: VADER's sentence scores, aggregated per article, per voice and per quoted source.
+
+1. **Scores** (:mod:`~framing.tone.vader`). VADER's compound score in
+   ``[-1, 1]`` of each sentence and of each quote's content span, with
+   NLTK's rules and the lexicon shipped in the package (Hutto & Gilbert
+   2014); :func:`explain_sentence` returns the lexicon words behind a score,
+   with their spans, valence and contribution.
+2. **Features** (:mod:`~framing.tone.features`): the per-article aggregates
+   of :func:`tone_features` (mean, share negative and positive, author vs
+   quoted sentences, quotes per source category).
+3. **Family** (:mod:`~framing.tone.family`): :class:`ToneFamily`, the
+   pipeline stage (an entry of ``framing.pipeline.families.COMPONENTS``).
+
+NLTK is imported on the first score, not with this package.
+
+Examples
+--------
+>>> from framing.tone import explain_sentence, sentence_tone, tone_label
+>>> text = "Critics slammed the reckless plan."
+>>> tone_label(sentence_tone(text))
+'negative'
+>>> [(w.word, w.valence) for w in explain_sentence(text)]
+[('Critics', -1.2), ('reckless', -1.7)]
+"""
+
+from __future__ import annotations
+
+from .family import ToneDocument, ToneFamily
+from .features import DocumentTone, quoted_sentences, tone_feature_names, tone_features
+from .vader import (
+    NEGATIVE_THRESHOLD,
+    POSITIVE_THRESHOLD,
+    ToneWord,
+    explain_sentence,
+    sentence_tone,
+    tone_label,
+    vader_analyzer,
+    vader_lexicon_info,
+)
+
+__all__ = [
+    "NEGATIVE_THRESHOLD",
+    "POSITIVE_THRESHOLD",
+    "DocumentTone",
+    "ToneDocument",
+    "ToneFamily",
+    "ToneWord",
+    "explain_sentence",
+    "quoted_sentences",
+    "sentence_tone",
+    "tone_feature_names",
+    "tone_features",
+    "tone_label",
+    "vader_analyzer",
+    "vader_lexicon_info",
+]

@@ -1,0 +1,301 @@
+"""Sentence tone with VADER: the shipped lexicon, NLTK's rules, and the words behind each score.
+
+VADER (Hutto & Gilbert 2014) scores a text by summing the valence of the
+lexicon words it contains (-4 to +4, the mean of ten human ratings), after
+rules for negation ("not good"), boosters and dampeners ("very", "slightly"),
+ALL-CAPS emphasis, "but" (the words after it count 1.5 times, the words before
+it half), a few idioms, and "!"/"?" emphasis. The sum is normalised into the
+``compound`` score in ``[-1, 1]``: ``x / sqrt(x**2 + 15)``. VADER's thresholds
+call a compound ``<= -0.05`` negative, ``>= 0.05`` positive, and anything in
+between neutral (:func:`tone_label`).
+
+The rules are NLTK's (:class:`nltk.sentiment.vader.SentimentIntensityAnalyzer`);
+the lexicon is the one of vaderSentiment 3.3.2, shipped in the package
+(``framing/data/vader_lexicon.txt``, MIT licence, provenance in
+``vader_lexicon.json``). It is read through :mod:`importlib.resources` on the
+first score, never at import time and never from ``nltk_data``: NLTK's own
+default needs ``nltk.download``, and NLTK 3.10 refuses ``file:`` URLs outside
+its data folders, so the analyzer is built from the lexicon text directly.
+Two changes make it faster and keep every score equal to NLTK's
+(``tests/test_tone.py`` compares them on the BABE sentences): the words are
+split token by token (:func:`vader_words`, the list NLTK builds through a
+dict of every word and mark pair), and a text with no lexicon word scores
+0.0 without the rule walk.
+
+Reference: Hutto, C. J. & Gilbert, E. (2014). VADER: A Parsimonious
+Rule-based Model for Sentiment Analysis of Social Media Text. ICWSM-14.
+
+Examples
+--------
+>>> sentence_tone("The plan is a disaster.")
+-0.6249
+>>> tone_label(sentence_tone("The plan is not a disaster."))
+'positive'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+__all__ = [
+    "NEGATIVE_THRESHOLD",
+    "POSITIVE_THRESHOLD",
+    "ToneWord",
+    "explain_sentence",
+    "sentence_tone",
+    "tone_label",
+    "vader_analyzer",
+    "vader_lexicon_info",
+    "vader_words",
+]
+
+NEGATIVE_THRESHOLD = -0.05
+"""A compound score at or below this is negative (VADER's README)."""
+
+POSITIVE_THRESHOLD = 0.05
+"""A compound score at or above this is positive (VADER's README)."""
+
+_LEXICON_FILE = "vader_lexicon.txt"
+_SIDECAR_FILE = "vader_lexicon.json"
+_WORD = re.compile(r"\S+")
+_PUNCTUATION = string.punctuation
+"""What NLTK's ``REGEX_REMOVE_PUNCTUATION`` removes: ASCII punctuation."""
+_HAS_PUNCTUATION = re.compile(f"[{re.escape(string.punctuation)}]")
+
+
+def _check_text(text: Any, owner: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(
+            f"The 'text' parameter of {owner} must be a str. Got {type(text).__name__} instead."
+        )
+    return text
+
+
+@lru_cache(maxsize=1)
+def vader_lexicon_info() -> dict[str, Any]:
+    """The provenance of the shipped VADER lexicon (its JSON sidecar).
+
+    Examples
+    --------
+    >>> info = vader_lexicon_info()
+    >>> info["name"], info["version"], info["licence"]
+    ('vader_lexicon', '3.3.2', 'MIT')
+    """
+    path = resources.files("framing") / "data" / _SIDECAR_FILE
+    info: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return info
+
+
+@lru_cache(maxsize=1)
+def vader_analyzer() -> SentimentIntensityAnalyzer:
+    """NLTK's VADER analyzer with the shipped lexicon (built once, on first use).
+
+    Returns
+    -------
+    nltk.sentiment.vader.SentimentIntensityAnalyzer
+        ``polarity_scores(text)`` gives ``neg``, ``neu``, ``pos`` and
+        ``compound``; ``lexicon`` maps each token to its valence.
+
+    Examples
+    --------
+    >>> vader_analyzer().lexicon["disaster"]
+    -3.1
+    """
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
+
+    text = (resources.files("framing") / "data" / _LEXICON_FILE).read_text(encoding="utf-8")
+
+    class _SentiText(SentiText):
+        # NLTK builds a dict of every (word, mark) pair of the text to strip one
+        # mark off each token (half of its time on news sentences); the same
+        # words, token by token.
+        def _words_and_emoticons(self) -> list[str]:
+            return vader_words(self.text, self.PUNC_LIST)
+
+    class _ShippedLexiconAnalyzer(SentimentIntensityAnalyzer):
+        # NLTK's __init__ only loads the file (through nltk.data) and parses it.
+        def __init__(self, lexicon_text: str) -> None:
+            self.lexicon_file = lexicon_text
+            self.lexicon = self.make_lex_dict()
+            self.constants = VaderConstants()
+
+        def walk(self, text: str) -> tuple[list[str], list[float]]:
+            """VADER's words of ``text`` and each one's valence after the rules (NLTK's loop)."""
+            consts = self.constants
+            senti = _SentiText(text, consts.PUNC_LIST, consts.REGEX_REMOVE_PUNCTUATION)
+            words: list[str] = senti.words_and_emoticons
+            lexicon = self.lexicon
+            if not any(w.lower() in lexicon for w in words):
+                return words, [0.0] * len(words)  # what the loop gives: no word has a valence
+            first_index: dict[str, int] = {}
+            for i, w in enumerate(words):
+                first_index.setdefault(w, i)
+            sentiments: list[float] = []
+            for item in words:
+                i = first_index[item]
+                if (
+                    i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"
+                ) or item.lower() in consts.BOOSTER_DICT:
+                    sentiments.append(0)
+                    continue
+                sentiments = self.sentiment_valence(0, senti, item, i, sentiments)
+            return words, self._but_check(words, sentiments)
+
+        def polarity_scores(self, text: str) -> dict[str, float]:
+            return self.score_valence(self.walk(text)[1], text)
+
+    return _ShippedLexiconAnalyzer(text)
+
+
+def vader_words(text: str, punc_list: Sequence[str]) -> list[str]:
+    """VADER's words of ``text``: whitespace tokens of 2+ characters, one run of marks stripped.
+
+    The same list as NLTK's ``SentiText.words_and_emoticons``: a token that is
+    a word (no ASCII punctuation, 2+ characters) plus a leading or a trailing
+    run of marks from ``punc_list`` ("disaster," "!!wow") loses the run; any
+    other token stays as it is (emoticons, "U.S.", '"terrible,"').
+
+    Examples
+    --------
+    >>> vader_words('It was "terrible," a :) day, wow!!', [",", '"', "!!"])
+    ['It', 'was', '"terrible,"', ':)', 'day', 'wow']
+    """
+    marks = set(punc_list)
+    out: list[str] = []
+    for token in text.split():
+        if len(token) < 2:
+            continue
+        last, first = token[-1], token[0]
+        if last in _PUNCTUATION:
+            core = token.rstrip(_PUNCTUATION)
+            if len(core) > 1 and token[len(core):] in marks and not _HAS_PUNCTUATION.search(core):
+                token = core
+        elif first in _PUNCTUATION:
+            core = token.lstrip(_PUNCTUATION)
+            if len(core) > 1 and token[: len(token) - len(core)] in marks and not _HAS_PUNCTUATION.search(core):
+                token = core
+        out.append(token)
+    return out
+
+
+def sentence_tone(text: str) -> float:
+    """VADER's compound score of ``text``, in ``[-1, 1]`` (0.0 for a text with no lexicon word).
+
+    Parameters
+    ----------
+    text : str
+        A sentence, or any span (a quote's content).
+
+    Examples
+    --------
+    >>> sentence_tone("Officials praised the brave rescuers.")
+    0.765
+    >>> sentence_tone("The meeting is on Tuesday.")
+    0.0
+    """
+    _check_text(text, "sentence_tone")
+    return float(vader_analyzer().polarity_scores(text)["compound"])
+
+
+def tone_label(compound: float) -> Literal["negative", "neutral", "positive"]:
+    """VADER's label of a compound score: ``<= -0.05`` negative, ``>= 0.05`` positive.
+
+    Examples
+    --------
+    >>> tone_label(-0.05), tone_label(0.0), tone_label(0.3)
+    ('negative', 'neutral', 'positive')
+    """
+    if compound <= NEGATIVE_THRESHOLD:
+        return "negative"
+    if compound >= POSITIVE_THRESHOLD:
+        return "positive"
+    return "neutral"
+
+
+@dataclass(frozen=True, slots=True)
+class ToneWord:
+    """A VADER lexicon word of a text: its span, its valence, and what it added to the score.
+
+    Attributes
+    ----------
+    start, end : int
+        ``text[start:end] == word``.
+    word : str
+        The word as it stands in the text (punctuation stripped as VADER does).
+    valence : float
+        Its valence in the lexicon (-4 to +4).
+    contribution : float
+        What it adds to the sum the compound normalises, after VADER's rules
+        (negation, boosters, caps, "but"); 0.0 when a rule drops the word
+        ("kind" in "kind of"). The compound is ``x / sqrt(x**2 + 15)`` of the
+        sum of the contributions, plus the "!"/"?" emphasis with its sign.
+    """
+
+    start: int
+    end: int
+    word: str
+    valence: float
+    contribution: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form."""
+        return {"start": self.start, "end": self.end, "word": self.word,
+                "valence": self.valence, "contribution": self.contribution}
+
+
+def explain_sentence(text: str) -> list[ToneWord]:
+    """The VADER lexicon words of ``text`` with their valence and their part of the score.
+
+    The walk that gives :func:`sentence_tone`, keeping each word's
+    valence: the contributions, put back through VADER's normalisation, give
+    exactly :func:`sentence_tone` (``tests/test_tone.py`` checks it on every
+    BABE sentence).
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of ToneWord
+        In text order.
+
+    Examples
+    --------
+    >>> text = "The plan is not a disaster, but it is very weak."
+    >>> [(w.word, w.valence, round(w.contribution, 3)) for w in explain_sentence(text)]
+    [('disaster', -3.1, 1.147), ('weak', -1.9, -3.29)]
+    >>> w = explain_sentence(text)[0]
+    >>> text[w.start:w.end]
+    'disaster'
+    """
+    _check_text(text, "explain_sentence")
+    sia = vader_analyzer()
+    words, sentiments = sia.walk(text)
+    out: list[ToneWord] = []
+    for (start, end), item, value in zip(_word_spans(text, words), words, sentiments):
+        valence = sia.lexicon.get(item.lower())
+        if valence is not None:
+            out.append(ToneWord(start, end, text[start:end], valence, float(value)))
+    return out
+
+
+def _word_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """The offsets of VADER's words: its whitespace tokens of 2+ characters, maybe stripped of one mark."""
+    spans: list[tuple[int, int]] = []
+    tokens = [m for m in _WORD.finditer(text) if m.end() - m.start() > 1]
+    for m, word in zip(tokens, words):
+        offset = m.group().find(word)
+        start = m.start() + max(offset, 0)
+        spans.append((start, start + len(word)))
+    return spans
