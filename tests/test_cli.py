@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
 import pytest
 
 from framing.cli import atomic_output, main
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     code = main(args)
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -170,3 +180,115 @@ def test_python_dash_m_framing_cli_runs_the_command_line() -> None:
     proc = subprocess.run([sys.executable, "-m", "framing.cli", "--version"],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0 and proc.stdout.startswith("framing ")
+
+
+def test_a_crash_of_the_run_exits_3_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import framing.pipeline
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("disk on fire\nsecond line")
+
+    monkeypatch.setattr(framing.pipeline, "iter_analyses", broken)
+    monkeypatch.delenv("FRAMING_DEBUG", raising=False)
+    code, _, err = run(["analyze", "--example", "--format", "csv"], capsys)
+    assert code == 3
+    assert err.strip().splitlines() == [
+        "framing: internal error: RuntimeError: disk on fire "
+        "(set FRAMING_DEBUG=1 for the traceback; please report it)"
+    ]
+    monkeypatch.setenv("FRAMING_DEBUG", "1")
+    code, _, err = run(["analyze", "--example", "--format", "csv"], capsys)
+    assert code == 3 and "Traceback" in err
+
+
+def test_help_documents_exit_statuses_and_escaping(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["analyze", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for needle in ("3 the run failed", "143 terminated", "U+FFFD", "get a leading '", "symlink"):
+        assert needle in text
+
+
+# --- hardening: the table shows every article, --jobs is capped, --cv is checked, crashes exit 3 ---
+
+
+def test_table_has_a_column_for_every_article_of_one_outlet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long = "A Very Long Outlet Name That Goes On And On"
+    records = [{"id": f"w{i}", "outlet": "Wire", "text": f"Critics slammed plan {i}."} for i in range(3)]
+    records += [{"id": f"l{i}", "outlet": long + str(i), "text": "Officials said yes."} for i in range(2)]
+    src = write_jsonl(tmp_path / "w.jsonl", records)
+    code, out, _ = run(["analyze", str(src), "--quiet"], capsys)
+    assert code == 0
+    header = next(line for line in out.splitlines() if "Wire" in line)
+    assert "Wire #2" in header and "Wire #3" in header
+    assert long[:28] in header and (long[:25] + " #2") in header
+    tokens = next(line for line in out.splitlines() if line.startswith("tokens"))
+    assert len(tokens.split()) == 1 + len(records)
+
+
+def test_cap_jobs() -> None:
+    from framing.cli._common import cap_jobs
+
+    cpus = os.cpu_count() or 1
+    assert cap_jobs(1000, 3) == min(3, cpus)
+    assert cap_jobs(1000) <= cpus
+    assert cap_jobs(-1, 1) == 1 and cap_jobs(1, 50) == 1 and cap_jobs(5, 0) == 1
+
+
+def test_jobs_1000_on_three_files_starts_at_most_three_workers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import framing.pipeline
+
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"Critics slammed plan {i}.")
+    seen: list[int] = []
+    real = framing.pipeline.iter_mapped
+
+    def spy(*args: Any, n_jobs: int = 1, **kwargs: Any) -> Any:
+        seen.append(n_jobs)
+        return real(*args, n_jobs=n_jobs, **kwargs)
+
+    monkeypatch.setattr(framing.pipeline, "iter_mapped", spy)
+    code, out, _ = run(["analyze", str(tmp_path), "--format", "jsonl", "--jobs", "1000"], capsys)
+    assert code == 0 and len(out.splitlines()) == 3
+    assert seen and max(seen) <= min(3, os.cpu_count() or 1)
+
+
+def test_jobs_1000_real_run_leaks_nothing(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"Critics slammed plan {i}.")
+    proc = subprocess.run(
+        [sys.executable, "-m", "framing.cli", "analyze", str(tmp_path), "--format", "jsonl", "--jobs", "1000"],
+        capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=120, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert len(proc.stdout.splitlines()) == 3
+    assert "leaked" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("rows", "cv", "message"),
+    [
+        ([("Critics slammed the plan.", "biased"), ("The plan passed.", "neutral"),
+          ("Officials said it.", "neutral")], 5, "--cv 5 needs at least 5 rows; the data has 3"),
+        ([(f"Text number {i} about the plan.", "biased") for i in range(6)], 2, "at least two labels"),
+        ([(f"Critics slammed plan {i}.", "biased") for i in range(5)]
+         + [("The plan passed quietly.", "neutral")], 3, "label 'neutral' has 1"),
+        ([(f"Critics slammed plan {i}.", "biased") for i in range(4)], 1, "--cv must be 0"),
+    ],
+)
+def test_train_checks_cv_against_the_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: list[tuple[str, str]], cv: int, message: str
+) -> None:
+    data = tmp_path / "d.csv"
+    pd.DataFrame(rows, columns=["text", "label"]).to_csv(data, index=False)
+    code, _, err = run(["train", "--task", "sentence-bias", "--data", str(data),
+                        "--model", str(tmp_path / "m.skops"), "--cv", str(cv)], capsys)
+    assert code == 2, err
+    assert message in err and "Traceback" not in err
+    assert not (tmp_path / "m.skops").exists()

@@ -6,16 +6,28 @@ import argparse
 import contextlib
 import csv
 import functools
+import itertools
 import json
 import math
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .._version import __version__
-from ._common import EXIT_OK, EXIT_ROW_ERRORS, UsageError, atomic_output, check_paths
+from ..pipeline.schema import replace_surrogates
+from ._common import (
+    CSV_LINE_END,
+    EXIT_OK,
+    EXIT_ROW_ERRORS,
+    OUT_HELP,
+    UsageError,
+    atomic_output,
+    cap_jobs,
+    check_output,
+    check_paths,
+    csv_cell,
+)
 
 if TYPE_CHECKING:
     from ..pipeline import Analysis
@@ -26,9 +38,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser("analyze", help="analyze articles (files, directories, '-')")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--format", choices=["jsonl", "csv", "table", "parquet"], default="table",
-                   help="parquet: features/matches/quotes .parquet files in the --out directory")
-    p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of stdout")
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (-1: all cores)")
+                   help="parquet: features/matches/quotes .parquet files in the --out directory; "
+                        "csv: RFC 4180 (CRLF rows); string cells starting with = + - @, tab or CR "
+                        "get a leading '")
+    p.add_argument("--out", metavar="FILE", help=f"write here instead of stdout: {OUT_HELP}")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="worker processes (-1: all cores; at most one per core and per article)")
     p.add_argument("--sentences", action="store_true", help="add sentence spans to JSONL rows")
     p.add_argument("--no-text", action="store_true", help="omit the article text from JSONL rows")
     p.add_argument("--lexicon", action="append", metavar="NAME",
@@ -40,13 +55,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _json_line(row: dict[str, Any]) -> str:
-    """One JSONL line; text with lone surrogates (invalid in UTF-8) is written escaped."""
-    line = json.dumps(row, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = json.dumps(row)
-    return line + "\n"
+    """One JSONL line; lone surrogates (no UTF-8 form) become U+FFFD, as in every format."""
+    return replace_surrogates(json.dumps(row, ensure_ascii=False)) + "\n"
 
 
 def _json_number(value: float) -> float | None:
@@ -111,15 +121,14 @@ def _write_table(analyses: list[Any], out: TextIO) -> None:
         lines.append("lexicons: " + ", ".join(f"{k} {v}" for k, v in lex.items()))
     out.write("\n".join(lines) + "\n\n")
     columns = {}
-    for a in analyses:
-        label = a.article.outlet or a.article.id
+    for a, label in zip(analyses, _column_labels([a.article for a in analyses])):
         col = {}
         for key, name in _TABLE_FEATURES:
             if key in a.features:
                 value = a.features[key]
                 col[name] = f"{value:.0f}" if key.endswith("count") or key == "n_tokens" else f"{value:.1f}"
-        columns[label[:28]] = col if a.error is None else {"error": a.error}
-    frame = pd.DataFrame(columns).fillna("")
+        columns[label] = col if a.error is None else {"error": replace_surrogates(a.error)}
+    frame = pd.DataFrame(columns, dtype=object).fillna("")
     out.write(frame.to_string() + "\n")
     for a in analyses:
         label = a.article.outlet or a.article.id
@@ -144,16 +153,38 @@ def _write_table(analyses: list[Any], out: TextIO) -> None:
             out.write(f"  {q.kind} quote: {speaker} ({category}) {cue}: {snippet!r}\n")
 
 
-def _analyze_to_parquet(stream: Iterator[Any], out: str | None, lexicons: list[Any] | None) -> int:
+def _column_labels(articles: Sequence[Any], width: int = 28) -> list[str]:
+    """One distinct column heading per article: its outlet (else id), cut to ``width``.
+
+    Articles whose headings would collide are numbered, so the table has a
+    column for every article.
+
+    Examples
+    --------
+    >>> from framing.readers import Article
+    >>> arts = [Article(str(i), "x", outlet="Wire") for i in range(3)] + [Article("z", "x")]
+    >>> _column_labels(arts)
+    ['Wire', 'Wire #2', 'Wire #3', 'z']
+    """
+    labels: list[str] = []
+    seen: set[str] = set()
+    for art in articles:
+        base = replace_surrogates(art.outlet or art.id)[:width]
+        label, k = base, 1
+        while label in seen:
+            k += 1
+            suffix = f" #{k}"
+            label = base[: width - len(suffix)] + suffix
+        seen.add(label)
+        labels.append(label)
+    return labels
+
+
+def _analyze_to_parquet(stream: Iterator[Any], out: str, lexicons: list[Any] | None) -> int:
     """Stream analyses into ``out``/{features,matches,quotes}.parquet; the number of errors."""
     from ..io.parquet import ParquetWriter
     from ..pipeline.analyzer import _get_analyzer
 
-    if not out or out == "-":
-        raise UsageError("--format parquet needs --out DIR: a directory for features.parquet, "
-                         "matches.parquet and quotes.parquet.")
-    if Path(out).exists() and not Path(out).is_dir():
-        raise UsageError(f"--out {out!r} is a file; --format parquet expects a directory.")
     try:
         writer = ParquetWriter(out, feature_names=_get_analyzer(lexicons).feature_names)
     except ImportError as exc:
@@ -163,6 +194,40 @@ def _analyze_to_parquet(stream: Iterator[Any], out: str | None, lexicons: list[A
         for a in stream:
             n_errors += a.error is not None
             writer.write(a)
+    return n_errors
+
+
+def _check_out(args: argparse.Namespace) -> None:
+    """Refuse an ``--out`` that cannot or must not be written, before any work."""
+    if args.format == "parquet" and (not args.out or args.out == "-"):
+        raise UsageError("--format parquet needs --out DIR: a directory for features.parquet, "
+                         "matches.parquet and quotes.parquet.")
+    check_output(args.out, inputs=args.paths, directory=args.format == "parquet")
+
+
+def _peek(items: Iterable[Any], n: int) -> tuple[int, Iterator[Any]]:
+    """How many of the first ``n`` items exist, and an iterator over all of them."""
+    it = iter(items)
+    head = list(itertools.islice(it, n))
+    return len(head), itertools.chain(head, it)
+
+
+def _csv_rows(stream: Iterable[Any], out: TextIO, lexicons: list[Any] | None) -> int:
+    """Write one CSV row per analysis (spreadsheet-safe string cells); the number of errors."""
+    from ..pipeline.analyzer import _get_analyzer
+
+    names = _get_analyzer(lexicons).feature_names
+    writer = csv.DictWriter(out, fieldnames=["id", "outlet", "title", "error", *names],
+                            lineterminator=CSV_LINE_END)
+    writer.writeheader()
+    n_errors = 0
+    for a in stream:
+        n_errors += a.error is not None
+        art = a.article
+        row: dict[str, Any] = {"id": csv_cell(art.id), "outlet": csv_cell(art.outlet),
+                               "title": csv_cell(art.title), "error": csv_cell(a.error)}
+        row.update(a.features)
+        writer.writerow(row)
     return n_errors
 
 
@@ -177,6 +242,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     if args.example:
         sources.extend(example_articles())
     check_paths(args.paths)
+    _check_out(args)
 
     def articles() -> Iterator[Any]:
         yield from sources
@@ -188,35 +254,27 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         progress = True
     if not args.quiet and os.environ.get("FRAMING_PROGRESS") == "1":
         progress = True
-    stream = iter_analyses(articles(), lexicons=lexicons, n_jobs=args.jobs, progress=progress)
+    n_jobs = cap_jobs(args.jobs)
+    n_seen, source = _peek(articles(), n_jobs) if n_jobs > 1 else (1, articles())
+    n_jobs = cap_jobs(n_jobs, n_seen)
     n_errors = 0
     fmt = args.format
     if fmt == "parquet":
+        stream = iter_analyses(source, lexicons=lexicons, n_jobs=n_jobs, progress=progress)
         n_errors = _analyze_to_parquet(stream, args.out, lexicons)
     with contextlib.nullcontext(sys.stdout) if fmt == "parquet" else atomic_output(args.out) as out:
         if fmt == "jsonl":
             # serialised where the article is analysed (in the workers with --jobs > 1)
             to_line = functools.partial(_analysis_line, text=not args.no_text, sentences=args.sentences)
-            for line, failed in iter_mapped(articles(), to_line, lexicons=lexicons, n_jobs=args.jobs,
+            for line, failed in iter_mapped(source, to_line, lexicons=lexicons, n_jobs=n_jobs,
                                             progress=progress):
                 n_errors += failed
                 out.write(line)
         elif fmt == "csv":
-            writer: Any = None
-            for a in stream:
-                n_errors += a.error is not None
-                art = a.article
-                row: dict[str, Any] = {"id": art.id, "outlet": art.outlet, "title": art.title, "error": a.error}
-                if writer is None:
-                    from ..pipeline.analyzer import _get_analyzer
-
-                    names = _get_analyzer(lexicons).feature_names
-                    writer = csv.DictWriter(out, fieldnames=[*row, *names], lineterminator="\n")
-                    writer.writeheader()
-                row.update(a.features)
-                writer.writerow(row)
+            stream = iter_analyses(source, lexicons=lexicons, n_jobs=n_jobs, progress=progress)
+            n_errors = _csv_rows(stream, out, lexicons)
         elif fmt == "table":
-            analyses = list(stream)
+            analyses = list(iter_analyses(source, lexicons=lexicons, n_jobs=n_jobs, progress=progress))
             n_errors = sum(a.error is not None for a in analyses)
             _write_table(analyses, out)
     if n_errors:

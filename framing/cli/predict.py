@@ -7,7 +7,15 @@ import json
 import sys
 from typing import Any
 
-from ._common import EXIT_OK, EXIT_ROW_ERRORS, UsageError, atomic_output, check_paths
+from ._common import (
+    EXIT_OK,
+    EXIT_ROW_ERRORS,
+    OUT_HELP,
+    UsageError,
+    atomic_output,
+    check_output,
+    check_paths,
+)
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,7 +27,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     r.add_argument("--explain", type=int, default=0, metavar="N",
                    help="add the N features that pushed each decision, with their spans")
     r.add_argument("--no-text", action="store_true", help="omit the article text from rows")
-    r.add_argument("--out", metavar="FILE", help="write here (atomically) instead of stdout")
+    r.add_argument("--out", metavar="FILE", help=f"write here instead of stdout: {OUT_HELP}")
     r.set_defaults(func=_cmd_predict)
 
 
@@ -29,6 +37,7 @@ def _cmd_predict(args: argparse.Namespace) -> int:
     from ..readers import read_articles
 
     check_paths(args.paths)
+    check_output(args.out, inputs=[*args.paths, args.model])
     try:
         model = load_model(args.model)
     except (FileNotFoundError, UntrustedModelError) as exc:

@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._common import EXIT_OK, UsageError, atomic_output, check_paths
+from ._common import (
+    EXIT_OK,
+    OUT_HELP,
+    UsageError,
+    atomic_output,
+    cap_jobs,
+    check_output,
+    check_paths,
+    clean_article,
+)
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -14,8 +23,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     rp.add_argument("paths", nargs="+", metavar="PATH")
     rp.add_argument("--by", default="outlet",
                     help="group articles by this field (outlet, or a key of the input records)")
-    rp.add_argument("--out", required=True, metavar="FILE", help="the HTML file to write (atomically)")
-    rp.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (-1: all cores)")
+    rp.add_argument("--out", required=True, metavar="FILE", help=f"the HTML file to write: {OUT_HELP}")
+    rp.add_argument("--jobs", type=int, default=1, metavar="N",
+                    help="worker processes (-1: all cores; at most one per core and per article)")
     rp.add_argument("--max-groups", type=int, default=8, metavar="N", help="compare the N largest groups")
     rp.add_argument("--min-articles", type=int, default=5, metavar="N", help="smallest group compared")
     rp.add_argument("--examples", type=int, default=3, metavar="N", help="highlighted example articles")
@@ -31,12 +41,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from ..report import build_report
 
     check_paths(args.paths)
+    check_output(args.out, inputs=args.paths)
     started = time.perf_counter()
-    articles = list(read_articles(*args.paths))
+    articles = [clean_article(a) for a in read_articles(*args.paths)]
     if not articles:
         raise UsageError("no articles found in the given paths.")
     try:
-        page = build_report(articles, by=args.by, n_jobs=args.jobs, max_groups=args.max_groups,
+        page = build_report(articles, by=args.by, n_jobs=cap_jobs(args.jobs, len(articles)), max_groups=args.max_groups,
                             min_articles=args.min_articles, n_examples=args.examples,
                             random_state=args.seed, title=args.title)
     except ValueError as exc:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from ._common import EXIT_OK, UsageError
+from ._common import EXIT_OK, UsageError, check_output
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,22 +22,64 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                    help="a corpus folder (babe/, allsides/, ptc/, frames-semeval2023/) or a CSV/JSONL file "
                         "with text and label")
     t.add_argument("--model", required=True, metavar="OUT", help="where to save the model (.skops)")
-    t.add_argument("--cv", type=int, default=5, metavar="K", help="cross-validation folds (0: none)")
+    t.add_argument("--cv", type=int, default=5, metavar="K",
+                   help="cross-validation folds (0: none); needs K texts of every label, "
+                        "or K outlets when the data has outlets")
     t.add_argument("--seed", type=int, default=0, help="random seed")
     t.add_argument("--embeddings", action="store_true",
                    help="sentence-bias: add all-MiniLM-L6-v2 sentence embeddings (needs framing[embeddings])")
     t.set_defaults(func=_cmd_train)
 
 
+def check_cv(cv: int, labels: Sequence[Any], groups: Sequence[Any] | None) -> None:
+    """Raise :class:`UsageError` when ``--cv`` cannot be run on these labels (and outlet groups).
+
+    Every fold needs both classes to train on and to score: stratified folds
+    need ``cv`` texts of every label, grouped folds (by outlet) ``cv``
+    distinct groups.
+
+    Examples
+    --------
+    >>> check_cv(2, ["a", "b", "a", "b"], None)
+    >>> check_cv(5, ["a", "b", "a"], None)
+    Traceback (most recent call last):
+    ...
+    framing.cli._common.UsageError: --cv 5 needs at least 5 rows; the data has 3. Use a smaller --cv, or --cv 0 for none.
+    """
+    if cv < 0 or cv == 1:
+        raise UsageError(f"--cv must be 0 (no cross-validation) or at least 2. Got {cv}.")
+    counts = Counter(str(v) for v in labels)
+    if len(counts) < 2:
+        raise UsageError(f"training needs at least two labels; the data has {sorted(counts)}.")
+    if cv == 0:
+        return
+    hint = "Use a smaller --cv, or --cv 0 for none."
+    if cv > len(labels):
+        raise UsageError(f"--cv {cv} needs at least {cv} rows; the data has {len(labels)}. {hint}")
+    if groups is not None:
+        n_groups = len(set(groups))
+        if n_groups < cv:
+            raise UsageError(f"--cv {cv} splits by outlet and needs at least {cv} outlets; "
+                             f"the data has {n_groups}. {hint}")
+        return
+    label, least = min(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if least < cv:
+        raise UsageError(f"--cv {cv} needs at least {cv} rows of every label, so that each fold has "
+                         f"every class; label {label!r} has {least}. {hint}")
+
+
 def _cmd_train(args: argparse.Namespace) -> int:
-    from ..models import load_task_data, save_model, train
+    from ..models import get_task, load_task_data, save_model, train
 
     if not Path(args.data).exists():
         raise UsageError(f"--data: no such file or directory: {args.data!r}.")
+    check_output(args.model, inputs=[args.data])
     try:
         data = load_task_data(args.task, args.data)
     except (ValueError, FileNotFoundError) as exc:
         raise UsageError(str(exc)) from None
+    if not get_task(args.task).predicts_spans:
+        check_cv(args.cv, data["labels"], data["groups"])
     estimator = None
     if args.embeddings:
         from ..models import make_pipeline
@@ -47,6 +92,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
                       random_state=args.seed, source=data["source"], estimator=estimator)
     except ImportError as exc:  # the embeddings extra is missing
         raise UsageError(str(exc)) from None
+    except ValueError as exc:  # the data cannot train this model (too few words, ...)
+        raise UsageError(f"cannot train {args.task} on {args.data!r}: {exc}") from None
     save_model(model, args.model)
     cv = model.metadata.get("cv")
     summary = f"framing: trained {args.task} on {len(data['texts'])} texts -> {args.model}"

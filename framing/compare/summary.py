@@ -302,9 +302,11 @@ def compare_outlets(
     if quotes is None:
         quotes = getattr(corpus_or_features, "quotes", None)
     if "error" in frame.columns:
-        bad = frame["error"].notna()
+        bad = frame["error"].notna().to_numpy()
         if bad.any():
             logger.info("compare_outlets: leaving out %d article(s) with errors", int(bad.sum()))
+            if isinstance(by, pd.Series) and len(by) == len(frame) and by.index.equals(frame.index):
+                by = by[~bad]  # by position: ids may repeat, so aligning by label would fail
             frame = frame[~bad]
     labels = _groups(frame, by, "compare_outlets")
     chosen = _ordered_groups(labels, groups, min_articles)

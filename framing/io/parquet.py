@@ -6,7 +6,9 @@ The three tables are the ones :func:`framing.analyze_corpus` returns, with
 row per quote). Rows are buffered for ``batch_size`` articles and written as
 one Parquet row group, so memory stays flat in the number of articles; the
 files appear under their final names only when the writer closes without an
-error. pandas, DuckDB, Polars and Dask read them directly.
+error. pandas, DuckDB, Polars and Dask read them directly. A lone surrogate
+in any text (no UTF-8 form, so Parquet cannot store it) is written as U+FFFD,
+as in every output of framing.
 
 Needs ``pyarrow`` (``pip install "framing[parquet]"``).
 """
@@ -21,6 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from ..pipeline import MATCH_COLUMNS, QUOTE_COLUMNS, Analysis, quote_row
+from ..pipeline.schema import replace_surrogates
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -125,23 +128,24 @@ class ParquetWriter:
         if self._closed:
             raise ValueError("write() on a closed ParquetWriter.")
         art = analysis.article
+        aid = replace_surrogates(art.id)
         feats = self._buffers["features"]
-        feats["id"].append(art.id)
-        feats["outlet"].append(art.outlet)
-        feats["title"].append(art.title)
-        feats["error"].append(analysis.error)
+        feats["id"].append(aid)
+        feats["outlet"].append(replace_surrogates(art.outlet))
+        feats["title"].append(replace_surrogates(art.title))
+        feats["error"].append(replace_surrogates(analysis.error))
         values = analysis.features
         for name in self.feature_names:
             feats[name].append(values.get(name))
         matches = self._buffers["matches"]
         for m in analysis.matches:
-            for col, value in zip(MATCH_COLUMNS, (art.id, m.start, m.end, m.text, m.lexicon,
-                                                   m.category, m.weight, m.negated)):
+            for col, value in zip(MATCH_COLUMNS, (aid, m.start, m.end, replace_surrogates(m.text),
+                                                   m.lexicon, m.category, m.weight, m.negated)):
                 matches[col].append(value)
         quotes = self._buffers["quotes"]
         for q in analysis.quotes:
-            for col, value in quote_row(art.id, q).items():
-                quotes[col].append(value)
+            for col, value in quote_row(aid, q).items():
+                quotes[col].append(replace_surrogates(value))
         self.n_articles += 1
         self._pending += 1
         if self._pending >= self.batch_size:

@@ -6,6 +6,7 @@ columns are part of the contract other code relies on (../shared/DESIGN.md).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,20 +17,51 @@ if TYPE_CHECKING:
 
     from .analyzer import Analysis
 
-__all__ = ["MATCH_COLUMNS", "QUOTE_COLUMNS", "CorpusAnalysis", "quote_row", "table_rows"]
+__all__ = [
+    "MATCH_COLUMNS", "QUOTE_COLUMNS", "CorpusAnalysis", "quote_row", "replace_surrogates", "table_rows",
+]
 
 _TableRows = tuple[dict[str, Any], list[tuple[Any, ...]], list[dict[str, Any]]]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(value: Any) -> Any:
+    """``value`` with each lone surrogate replaced by U+FFFD; anything else unchanged.
+
+    A lone surrogate (``"\\ud800"``, which a JSON file can spell) is a
+    Python string character that has no UTF-8 encoding, so no file format
+    can store it. Every writer of framing replaces it by the replacement
+    character U+FFFD, one code point for one, so the offsets of matches and
+    quotes still slice the written text.
+
+    Examples
+    --------
+    >>> replace_surrogates("caf\\ud800e") == "caf\\ufffde"
+    True
+    >>> replace_surrogates(1.5), replace_surrogates(None)
+    (1.5, None)
+    """
+    if not isinstance(value, str) or value.isascii():
+        return value
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _clean(value: Any) -> Any:
+    return replace_surrogates(value) if isinstance(value, str) else value
+
+
 def table_rows(res: Analysis) -> _TableRows:
-    """An analysis as its feature row, match rows and quote rows."""
+    """An analysis as its feature row, match rows and quote rows (surrogates replaced)."""
     art = res.article
-    row: dict[str, Any] = {"id": art.id, "outlet": art.outlet, "title": art.title,
-                           "error": res.error}
+    aid = _clean(art.id)
+    row: dict[str, Any] = {"id": aid, "outlet": _clean(art.outlet), "title": _clean(art.title),
+                           "error": _clean(res.error)}
     row.update(res.features)
-    matches = [(art.id, m.start, m.end, m.text, m.lexicon, m.category, m.weight, m.negated)
+    matches = [(aid, m.start, m.end, _clean(m.text), m.lexicon, m.category, m.weight, m.negated)
                for m in res.matches]
-    quotes = [quote_row(art.id, q) for q in res.quotes]
+    quotes = [{k: _clean(v) for k, v in quote_row(aid, q).items()} for q in res.quotes]
     return row, matches, quotes
 
 
