@@ -20,6 +20,7 @@ from framing.attribution import (
     find_quotes,
     quote_spans,
 )
+from framing.attribution.doc import _Doc
 from framing.lexicon import Match
 from framing.text import split_sentences, tokenize
 
@@ -749,3 +750,118 @@ _PIECES = st.sampled_from(
 def test_matches_give_identical_quotes_property(pieces: list[str]) -> None:
     plain, given_ = _with_and_without_matches(" ".join(pieces))
     assert plain == given_
+
+
+# -- the per-text indexes give what a rescan gives ---------------------------------------
+
+_CUT_PIECES = st.sampled_from(
+    [", saying", ", sayings", "\u2014adding", ", according  to", ",\n noting", "x", " ", "a",
+     '"', "\u201c", "\u201d", ",", "\n", "according to"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_CUT_PIECES, min_size=1, max_size=25))
+def test_clause_cut_index_is_the_regex_search(pieces: list[str]) -> None:
+    from framing.attribution.content import _CLAUSE_CUT, _clause_cut
+
+    text = "".join(pieces)
+    doc = _Doc(text, split_sentences(text), tokenize(text))
+    for pos in range(len(text) + 1):
+        for limit in range(pos, len(text) + 1):
+            m = _CLAUSE_CUT.search(text, pos, limit)
+            while m is not None and doc.quote_at(m.start()) >= 0:
+                m = _CLAUSE_CUT.search(text, m.end(), limit)
+            assert _clause_cut(doc, pos, limit) == (m.start() if m else -1), (text, pos, limit)
+
+
+def test_clause_cut_at_the_end_of_a_sentence() -> None:
+    # the reported clause stops before ", saying", also where the limit cuts a longer word
+    text = "Smith said the plan failed, saying it was over."
+    assert [q.text for q in quotes_of(text)] == ["the plan failed", "it was over"]
+    from framing.attribution.content import _clause_cut
+
+    doc = _Doc("It failed, sayings go.", [], tokenize("It failed, sayings go."))
+    assert _clause_cut(doc, 0, len("It failed, saying")) == len("It failed")
+    assert _clause_cut(doc, 0, len(doc.text)) == -1
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="ab\n ", max_size=40))
+def test_line_start_is_the_last_newline(text: str) -> None:
+
+    doc = _Doc(text, [], tokenize(text))
+    for pos in range(len(text) + 1):
+        assert doc.line_start(pos) == text.rfind("\n", 0, pos) + 1
+
+
+def test_first_occurrences_of_names_match_a_scan() -> None:
+    from framing.attribution.speakers import _MAX_OCCURRENCES, _first_occurrences, _name_key
+
+    rng = random.Random(7)
+    words = ["maliki", "al-maliki", "maliki's", "o'sullivan", "o'sullivan's", "el-sisi", "sisi",
+             "ray", "bin-laden", "laden", "al-", "x"]
+    norms = [rng.choice(words) for _ in range(300)]
+    first = _first_occurrences(norms)
+    for key in {*norms, *map(_name_key, norms)}:
+        scan = [t for t, w in enumerate(norms) if w == key or _name_key(w) == key]
+        assert first.get(key, []) == scan[:_MAX_OCCURRENCES]
+
+
+def test_long_name_lists_link_each_name_once() -> None:
+    # one pass over the tokens for every name (a new name per cue stays linear)
+    names = [f"Zq{chr(97 + k % 26)}{chr(97 + k // 26)}" for k in range(200)]
+    text = " ".join(f"Minister {n} arrived." for n in names) + " " + " ".join(
+        f"{n} said it." for n in names
+    )
+    quotes = quotes_of(text)
+    assert len(quotes) == 200
+    assert all(q.speaker is not None and q.speaker.name.startswith("Minister ") for q in quotes)
+
+
+def _continue_by_inserts(doc: _Doc, said: list[tuple[int, Speaker]], quotes: list[Quote]) -> None:
+    """The list-insert walk that _continue_speakers replaces (the reference)."""
+    from bisect import bisect_left, bisect_right
+
+    said.sort(key=lambda x: x[0])
+    ends = [e for e, _ in said]
+    for k, (s, e) in enumerate(doc.spans):
+        if doc.used[k]:
+            continue
+        sent = doc.sentence_of(s)
+        if sent.start != s and doc.text[sent.start : s].strip(" \t\u2014-"):
+            continue
+        if bisect_left(doc.tokens.starts, e) - bisect_left(doc.tokens.starts, s) < 3:
+            continue
+        i = bisect_right(ends, s) - 1
+        if i < 0:
+            continue
+        last_end, speaker = said[i]
+        if doc.paragraph_of(s) - doc.paragraph_of(last_end) > 1:
+            continue
+        doc.used[k] = True
+        quotes.append(Quote(s, e, doc.text[s:e], "direct", speaker, None))
+        said.insert(i + 1, (e, speaker))
+        ends.insert(i + 1, e)
+
+
+def test_continued_speakers_match_the_insert_walk() -> None:
+    from framing.attribution.quotes import _continue_speakers
+
+    rng = random.Random(3)
+    continued = 0
+    parts = ['"We will win this one." ', '"No way at all, sir." ', "Smith said so. ", "\u2014 ",
+             "\n\n", "x. ", '"ok" ', "\u201cThey are ready now.\u201d "]
+    for _ in range(200):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 30)))
+        speakers = [Speaker(f"S{k}", 0, 1, "other", f"S{k}") for k in range(4)]
+        said = [(rng.randint(0, len(text)), rng.choice(speakers)) for _ in range(rng.randint(1, 6))]
+        got: list[Quote] = []
+        want: list[Quote] = []
+        doc = _Doc(text, split_sentences(text), tokenize(text))
+        _continue_speakers(doc, list(said), got)
+        ref = _Doc(text, split_sentences(text), tokenize(text))
+        _continue_by_inserts(ref, list(said), want)
+        assert got == want, text
+        continued += len(got)
+    assert continued > 100

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -43,6 +45,8 @@ HOSTILE = {
     "nul_and_controls": "Officials\x00 said\x01\x02 the\x1b[31m plan \x7ffailed.\x0c",
     "html": '<script>alert("x")</script><img src=x onerror="alert(1)"> Critics slammed it. &amp; &bogus; &#0;',
     "quotes_10000": '"' * 10_000,
+    "curly_openers_10000": "\u201c" * 10_000,
+    "colon_runs": ": : :: \"" * 2_000 + "Smith::: \u201c" * 1_000,
     "unbalanced": '\u201cOpen quote never closes. He said \u201cnested \u2018single and more " straight. \u201d\u201d\u201d',
     "alternating_quotes": ('He said "' + "x " * 50 + '\u201c') * 200,
     "rtl_emoji_combining": "\u0627\u0644\u0631\u0626\u064a\u0633 \u0642\u0627\u0644. \U0001F525\U0001F44D Cafe\u0301 said \u201cno\u201d. \u05e9\u05dc\u05d5\u05dd \u202eevil\u202c.",
@@ -86,6 +90,82 @@ def test_no_catastrophic_slow_paths() -> None:
         elapsed = time.process_time() - start
         assert result.error is None
         assert elapsed < budget, f"{elapsed:.1f}s for {text[:20]!r}..."
+
+
+def _repeated(unit: str, megabytes: float) -> str:
+    n = int(megabytes * 1_000_000)
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+def _distinct_names_said(megabytes: float) -> str:
+    """ "Zqb said it. Zqc said it. ...": a new name for every cue."""
+    n = int(megabytes * 1_000_000)
+    parts: list[str] = []
+    size = i = 0
+    while size < n:
+        part = "Zq" + "".join(chr(97 + int(d)) for d in str(i)) + " said it. "
+        parts.append(part)
+        size += len(part)
+        i += 1
+    return "".join(parts)[:n]
+
+
+# Repeated attribution patterns: (unit, size N in MB timed at N and 2N, budget in
+# CPU seconds per MB). Dense cue patterns are timed on smaller texts (every cue is
+# attributed, about 30 microseconds each); a budget is several times the measured
+# cost, so only a slower algorithm fails it.
+_ATTRIBUTION_PATTERNS: dict[str, tuple[str, float, float]] = {
+    "said_colon_quote": ('He said: "', 0.1, 20.0),
+    "interrupted_quote": ('"a," he said, "b." ', 0.1, 15.0),
+    "said_said": ("said ", 0.05, 30.0),
+    "according_to": ("According to according to ", 0.1, 15.0),
+    "name_colon": ("Smith: ", 0.25, 5.0),
+    "colon_in_open_quote": ('"x: ', 0.25, 5.0),
+    "said_that": ("he said that ", 0.1, 20.0),
+    "distinct_names": ("", 0.1, 15.0),
+    "unbalanced_curly": ("\u201c", 0.25, 5.0),
+}
+
+
+def _cpu_seconds(make: Callable[[float], str], megabytes: float, runs: int = 3) -> tuple[float, float]:
+    """The least CPU seconds of analysing ``make(N)`` and ``make(2N)``, runs interleaved.
+
+    Interleaving spreads a spike of load on a shared machine over both sizes.
+    The cyclic garbage collector is paused while timing: its passes over a
+    heap that grows with the output are amortised linear but not evenly
+    spread over two sizes, and the check is about the algorithm.
+    """
+    texts = (make(megabytes), make(2 * megabytes))
+    best = [float("inf"), float("inf")]
+    for _ in range(runs):
+        for k, text in enumerate(texts):
+            gc.collect()
+            gc.disable()
+            try:
+                start = time.process_time()
+                result = analyze(text)
+                best[k] = min(best[k], time.process_time() - start)
+            finally:
+                gc.enable()
+            assert result.error is None
+    return best[0], best[1]
+
+
+@pytest.mark.parametrize("name", sorted(_ATTRIBUTION_PATTERNS))
+def test_attribution_time_is_linear_on_repeated_patterns(name: str) -> None:
+    """Twice the text takes about twice the CPU time, within a budget per MB."""
+    unit, megabytes, budget = _ATTRIBUTION_PATTERNS[name]
+
+    def make(mb: float) -> str:
+        return _repeated(unit, mb) if unit else _distinct_names_said(mb)
+
+    analyze(make(0.01))  # load the lexicons and warm the caches
+    small, large = _cpu_seconds(make, megabytes)
+    if large > 2.5 * small + 0.05:  # measure again: a quadratic step fails twice, a spike once
+        small, large = _cpu_seconds(make, megabytes)
+    assert large / (2 * megabytes) < budget, f"{large:.2f}s for {2 * megabytes} MB of {name}"
+    # a quadratic step makes 2N cost 4x N; linear work costs 2x (+ noise)
+    assert large <= 2.5 * small + 0.05, f"{name}: {small:.2f}s for N, {large:.2f}s for 2N"
 
 
 def test_ten_megabyte_article() -> None:

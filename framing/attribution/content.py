@@ -71,17 +71,49 @@ def _clause_end(doc: _Doc, pos: int, limit: int) -> int:
     """End of the reported clause starting at ``pos``: the sentence end, or a
     following ", according to" or ", saying ..." attribution."""
     limit = min(limit, pos + MAX_CLAUSE_CHARS)
-    m = _CLAUSE_CUT.search(doc.text, pos, limit)
-    while m is not None and doc.quote_at(m.start()) >= 0:
-        m = _CLAUSE_CUT.search(doc.text, m.end(), limit)
-    if m is not None:
-        limit = m.start()
+    cut = _clause_cut(doc, pos, limit)
+    if cut >= 0:
+        limit = cut
     # "... and said", "... but told": a coordinated cue starts a new attribution
     cues, cuts = doc.coordinated_cues()
     k = bisect_left(cues, pos + 1)
     if k < len(cues) and cues[k] < limit:
         return cuts[k]
     return limit
+
+
+def _clause_cut(doc: _Doc, pos: int, limit: int) -> int:
+    """Start of the first ", saying"/", according to" outside quotes in ``text[pos:limit]``, else -1.
+
+    The same as searching ``_CLAUSE_CUT`` from ``pos`` with ``limit`` as the
+    end of the string (and again after each match inside a quote), read from
+    the matches of the whole text, found once: a binary search instead of a
+    scan of the rest of the sentence for each cue.
+    """
+    if doc.clause_cuts is None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for found in _CLAUSE_CUT.finditer(doc.text):
+            starts.append(found.start())
+            ends.append(found.end())
+        # for each match, the next one (itself included) that is outside quotes
+        outside = [len(starts)] * (len(starts) + 1)
+        for k in range(len(starts) - 1, -1, -1):
+            outside[k] = k if doc.quote_at(starts[k]) < 0 else outside[k + 1]
+        doc.clause_cuts = (starts, ends, outside)
+    starts, ends, outside = doc.clause_cuts
+    k = outside[bisect_left(starts, pos)]
+    if k < len(starts) and ends[k] <= limit:
+        return starts[k]
+    # A match can also end at ``limit`` itself where the text goes on with a
+    # letter (", sayings" cut after "saying"): it starts at the last comma or
+    # dash before ``limit``, since a match holds no other.
+    p = max(doc.text.rfind(",", pos, limit), doc.text.rfind("\u2014", pos, limit))
+    if p >= 0:
+        m = _CLAUSE_CUT.match(doc.text, p, limit)
+        if m is not None and m.end() == limit and doc.quote_at(p) < 0:
+            return p
+    return -1
 
 
 def _quote_or_mixed(doc: _Doc, k: int, sent_end: int) -> tuple[int, int]:

@@ -257,6 +257,9 @@ _COLON_LABELS = word_set(
     """
 )
 _MAX_COLON_NAME = 6
+# what may stand before the name of a colon cue: spaces, dashes, opening quotes
+# (a token always holds a character outside this class)
+_NOT_HEAD = re.compile("[^ \t\\-\u2014\u2013\"'\u201c\u2018]")
 
 
 def _colon_cues(doc: _Doc) -> list[int]:
@@ -272,13 +275,12 @@ def _colon_cues(doc: _Doc) -> list[int]:
         t = bisect_left(toks.starts, pos) - 1
         if t < 0 or toks.ends[t] != pos:
             continue
-        line = text.rfind("\n", 0, pos) + 1
-        sent = doc.sentence_of(pos)
-        begin = max(line, sent.start)
-        head = text[begin : toks.starts[max(0, t - _MAX_COLON_NAME + 1)]]
-        if head.strip(" \t-\u2014\u2013\"'\u201c\u2018"):
+        begin = max(doc.line_start(pos), doc.sentence_of(pos).start)
+        first = doc.tok_at(begin)
+        name_start = max(0, t - _MAX_COLON_NAME + 1)
+        if first < name_start or _NOT_HEAD.search(text, begin, toks.starts[name_start]):
             continue  # more than a short name before the colon
-        words = [k for k in range(doc.tok_at(begin), t + 1)]
+        words = [k for k in range(first, t + 1)]
         if not words or any(
             not _capitalised(text, toks.starts[k], toks.ends[k])
             and toks.norms[k] not in ("of", "and", "the", "for", "de", "al")

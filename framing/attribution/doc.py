@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from operator import attrgetter, itemgetter
 
@@ -9,6 +10,8 @@ from ..text import Sentence, Tokens
 from .marks import quote_spans
 
 __all__: list[str] = []
+
+_NEWLINE = re.compile("\n")
 
 
 class _Doc:
@@ -26,6 +29,10 @@ class _Doc:
         self.last_subject: tuple[int, tuple[int, int]] | None = None
         self.cue_starts: list[int] = []  # offsets of the verb cues, set by find_quotes
         self._coordinated: tuple[list[int], list[int]] | None = None
+        self._newlines: list[int] | None = None
+        # starts and ends of the ", saying"/", according to" matches, and for
+        # each the next outside quotes (built by content._clause_cut)
+        self.clause_cuts: tuple[list[int], list[int], list[int]] | None = None
 
     def coordinated_cues(self) -> tuple[list[int], list[int]]:
         """Cues after "and"/"but" outside quotes, and where their clause starts.
@@ -44,6 +51,17 @@ class _Doc:
                     cuts.append(toks.starts[t - 1])
             self._coordinated = (cues, cuts)
         return self._coordinated
+
+    def line_start(self, pos: int) -> int:
+        """Offset where the line holding ``pos`` starts (``text.rfind("\\n", 0, pos) + 1``).
+
+        A binary search in the newline offsets, found once per text: a text
+        with no line breaks costs no rescan from its start for each position.
+        """
+        if self._newlines is None:
+            self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+        k = bisect_left(self._newlines, pos)
+        return self._newlines[k - 1] + 1 if k else 0
 
     def tok_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""

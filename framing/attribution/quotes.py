@@ -167,8 +167,7 @@ def _attribute_colon(
     """Speaker and content of a "Name: content" colon cue."""
     text, toks = doc.text, doc.tokens
     t = bisect_left(toks.starts, pos) - 1
-    line = text.rfind("\n", 0, pos) + 1
-    begin = max(line, doc.sentence_of(pos).start)
+    begin = max(doc.line_start(pos), doc.sentence_of(pos).start)
     first = doc.tok_at(begin)
     start = doc.skip_space(pos + 1)
     end = doc.sentence_of(start).end
@@ -184,7 +183,10 @@ def _continue_speakers(doc: _Doc, said: list[tuple[int, Speaker]], quotes: list[
 
     A quote that starts a sentence, holds at least three words and has no cue
     continues the speaker of the closest attribution before it, when that
-    attribution ends in the same or the previous paragraph.
+    attribution ends in the same or the previous paragraph. A quote given a
+    speaker this way is itself the closest attribution for the quotes after
+    it, unless an attribution ends after its start (one binary search per
+    quote: linear in the number of quotes).
     """
     if not said:
         return
@@ -193,24 +195,30 @@ def _continue_speakers(doc: _Doc, said: list[tuple[int, Speaker]], quotes: list[
     text = doc.text
     used, sentences, sent_starts = doc.used, doc.sentences, doc.sent_starts
     tok_starts = doc.tokens.starts
+    last: tuple[int, int, Speaker] | None = None  # start, end and speaker of the last one given
     for k, (s, e) in enumerate(doc.spans):
         if used[k]:
             continue
-        sent = sentences[max(0, bisect_right(sent_starts, s) - 1)]  # doc.sentence_of(s)
-        if sent.start != s and text[sent.start : s].strip(" \t\u2014-"):
+        sent_start = sentences[max(0, bisect_right(sent_starts, s) - 1)].start  # doc.sentence_of(s)
+        p = s
+        while p > sent_start and text[p - 1] in " \t\u2014-":
+            p -= 1
+        if p > sent_start:
             continue  # a quote inside a sentence: a scare quote or a title
         if bisect_left(tok_starts, e) - bisect_left(tok_starts, s) < 3:
             continue
         i = bisect_right(ends, s) - 1
-        if i < 0:
+        if last is not None and (i < 0 or ends[i] <= last[0]):
+            _, last_end, speaker = last
+        elif i >= 0:
+            last_end, speaker = said[i]
+        else:
             continue
-        last_end, speaker = said[i]
         if doc.paragraph_of(s) - doc.paragraph_of(last_end) > 1:
             continue
-        doc.used[k] = True
+        used[k] = True
         quotes.append(Quote(s, e, text[s:e], "direct", speaker, None))
-        said.insert(i + 1, (e, speaker))
-        ends.insert(i + 1, e)
+        last = (s, e, speaker)
 
 
 def _kind(doc: _Doc, s: int, e: int) -> QuoteKind:

@@ -117,21 +117,32 @@ def _name_key(norm: str) -> str:
     return _PARTICLE.sub("", norm.replace("'s", ""))
 
 
-# "'s" followed by more of its token (in norms joined by spaces)
-_INNER_S = re.compile(r"'s[^ ]")
+_MAX_OCCURRENCES = 8  # occurrences of a name looked at for its fullest mention
 
 
-def _first_indices(items: list[str], value: str, limit: int) -> list[int]:
-    """Indices of the first ``limit`` occurrences of ``value`` (scanned in C)."""
-    out: list[int] = []
-    i = -1
-    try:
-        while len(out) < limit:
-            i = items.index(value, i + 1)
-            out.append(i)
-    except ValueError:
-        pass
-    return out
+def _first_occurrences(norms: list[str]) -> dict[str, list[int]]:
+    """The first :data:`_MAX_OCCURRENCES` token indices of each name key.
+
+    A token counts for its norm and, when they differ, for its name key
+    ("al-maliki" for "maliki"). One pass over the tokens, however many names
+    are looked up later.
+    """
+    first: dict[str, list[int]] = {}
+    for t, w in enumerate(norms):
+        found = first.get(w)
+        if found is None:
+            first[w] = [t]
+        elif len(found) < _MAX_OCCURRENCES:
+            found.append(t)
+        if "-" in w or "'" in w:
+            k = _name_key(w)
+            if k != w:
+                found = first.get(k)
+                if found is None:
+                    first[k] = [t]
+                elif len(found) < _MAX_OCCURRENCES:
+                    found.append(t)
+    return first
 
 
 class SpeakerResolver:
@@ -175,10 +186,8 @@ class SpeakerResolver:
         self.text = text
         self.tokens = tokens
         self._categories: dict[tuple[int, int], str] = {}
-        self._variants: dict[str, list[str]] | None = None
-        self._first: dict[tuple[str, int], list[int]] = {}  # name key -> first occurrences
+        self._first: dict[str, list[int]] | None = None  # name key -> first occurrences
         self._names: dict[int, tuple[int, int] | None] = {}  # token -> name phrase ending there
-        self._joined: str | None = None
         self._history: list[Mention] = []
         shipped = lexicons is None or (len(lexicons) == 1 and lexicons[0] is load_lexicon("source_roles"))
         self._matcher = None if shipped else _own_matcher(tuple(lexicons or ()))
@@ -225,62 +234,13 @@ class SpeakerResolver:
         return _category(self._matcher.find(self.text[start:end]))
 
     # -- names --------------------------------------------------------------
-    def _occurrences(self, key: str, before: int, limit: int = 8) -> list[int]:
-        """The first ``limit`` token indices up to ``before`` whose name key is ``key``."""
-        first = self._first.get((key, limit))
-        if first is None:
-            first = self._first[(key, limit)] = self._first_occurrences(key, limit)
-        # the first ``limit`` occurrences up to ``before`` are those of the first
-        # ``limit`` occurrences overall that are not after it
-        return [t for t in first if t <= before]
-
-    def _first_occurrences(self, key: str, limit: int) -> list[int]:
-        """The first ``limit`` token indices whose norm is ``key`` or has name key ``key``."""
-        norms = self.tokens.norms
-        joined = self._joined_norms()
-        if joined and len(key) >= 4:
-            # Every such token holds ``key`` (see _joined_norms): find it in the
-            # joined norms (in C), count the spaces before it for the token index
-            # and check the token.
-            found: list[int] = []
-            t = at = 0  # token index t at offset ``at`` of ``joined``
-            p = joined.find(key)
-            while p >= 0 and len(found) < limit:
-                t += joined.count(" ", at, p)
-                at = p
-                w = norms[t]
-                if w == key or _name_key(w) == key:
-                    found.append(t)
-                end = joined.find(" ", p)
-                if end < 0:
-                    break
-                p = joined.find(key, end + 1)
-            return found
-        if self._variants is None:  # forms whose name key differs, built once per text
-            variants: dict[str, list[str]] = {}
-            for w in set(norms):
-                if "-" in w or "'" in w:
-                    k = _name_key(w)
-                    if k != w:
-                        variants.setdefault(k, []).append(w)
-            self._variants = variants
-        found = []
-        for form in (key, *self._variants.get(key, ())):
-            found.extend(_first_indices(norms, form, limit))
-        found.sort()
-        return found[:limit]
-
-    def _joined_norms(self) -> str:
-        """The token norms joined by spaces, or "" when a norm holds an inner "'s".
-
-        A norm whose name key is ``key`` then contains ``key``: the key drops
-        a particle prefix ("al-") and a final "'s", and only an "'s" inside a
-        norm ("o'sullivan") would cut it in two.
-        """
-        if self._joined is None:
-            joined = " ".join(self.tokens.norms)
-            self._joined = "" if _INNER_S.search(joined) else joined
-        return self._joined
+    def _occurrences(self, key: str, before: int) -> list[int]:
+        """The first :data:`_MAX_OCCURRENCES` token indices up to ``before`` whose name key is ``key``."""
+        if self._first is None:
+            self._first = _first_occurrences(self.tokens.norms)
+        # the first occurrences up to ``before`` are those of the first
+        # occurrences overall that are not after it
+        return [t for t in self._first.get(key, ()) if t <= before]
 
     def full_mention(self, head: int) -> tuple[int, int]:
         """Character span of the fullest earlier mention of the name at token ``head``.
