@@ -68,14 +68,15 @@ def test_make_pipeline_rejects_unknown_task():
 
 
 def test_every_task_is_one_registry_entry():
-    assert TASKS == tuple(TASK_REGISTRY) == ("sentence-bias", "article-leaning", "persuasion-spans")
+    assert TASKS == tuple(TASK_REGISTRY) == ("sentence-bias", "article-leaning", "persuasion-spans", "frames")
     for name, spec in TASK_REGISTRY.items():
         assert isinstance(spec, TaskSpec) and spec.name == name and get_task(name) is spec
         assert spec.unit in ("sentence", "article", "spans")
         assert spec.predicts_spans == (spec.labels.kind == "spans")
         assert spec.trusted_types <= TRUSTED_TYPES
         est = make_pipeline(name, random_state=7)
-        assert (est if spec.predicts_spans else est.named_steps["classifier"]).random_state == 7
+        final = est.named_steps["classifier"] if hasattr(est, "named_steps") else est
+        assert final.random_state == 7
     # the trusted list is derived: the containers every file holds and each task's classes
     from framing.models.persist import COMMON_TYPES
 
