@@ -17,7 +17,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     e.add_argument("what", choices=["sentences", "lexicon", "attribution", "models", "tagger"])
     e.add_argument("--task", action="append", metavar="TASK",
                    help="models: sentence-bias, article-leaning, persuasion-spans, frames (repeatable; default: all)")
-    e.add_argument("--dataset", choices=["babe", "ptc", "polnear"], default=None)
+    e.add_argument("--dataset", choices=["babe", "ptc", "polnear", "moka", "conll2010"], default=None)
     e.add_argument("--split", default="dev", help="dataset split (attribution: train or dev)")
     e.add_argument("--gold", choices=["all", "speech"], default="all",
                    help="attribution: score every gold attribution, or only those cued by speech")

@@ -13,13 +13,15 @@ loader                     corpus                                        returns
 :func:`load_polnear`       PolNeAR (Newell et al. 2018)                  (articles, attribution relations)
 :func:`load_same_event`    Lim et al. (2020), 46 articles on 4 events    (articles, sentence ratings)
 :func:`load_frames`        SemEval-2023 task 3 frames, 307 articles      articles with their policy frames
+:func:`load_moka`          MOKA moral events (Zhang et al. 2024)         units or articles with foundations
+:func:`load_conll2010`     CoNLL-2010 Wikipedia weasel sentences         sentences, certain or uncertain
 =========================  ============================================  ====================================
 
 Where the data lives
 --------------------
 Every loader takes ``data_home``: the folder that holds one sub-folder per
 corpus (``allsides/``, ``babe/``, ``ptc/``, ``polnear/``,
-``same-event-lim2020/``, ``frames-semeval2023/``). One policy, :func:`get_data_home`, resolves it for
+``same-event-lim2020/``, ``frames-semeval2023/``, ``moka/``, ``conll2010-wiki/``). One policy, :func:`get_data_home`, resolves it for
 the loaders, the evaluations and ``framing evaluate`` alike: the explicit
 argument (``--data-home DIR`` on the command line), else the environment
 variable ``FRAMING_DATA_HOME``, else the per-user cache folder
@@ -49,19 +51,25 @@ loader when you use them.
 from ._base import DATA_HOME_ENV, ChecksumError, DatasetNotFoundError, get_data_home
 from .allsides import load_allsides
 from .babe import load_babe
+from .conll2010 import load_conll2010
 from .frames import load_frames
+from .moka import MOKA_FOUNDATIONS, MOKA_POLES, load_moka
 from .polnear import load_polnear, parse_brat
 from .ptc import load_ptc
 from .same_event import load_same_event
 
 __all__ = [
     "DATA_HOME_ENV",
+    "MOKA_FOUNDATIONS",
+    "MOKA_POLES",
     "ChecksumError",
     "DatasetNotFoundError",
     "get_data_home",
     "load_allsides",
     "load_babe",
+    "load_conll2010",
     "load_frames",
+    "load_moka",
     "load_polnear",
     "load_ptc",
     "load_same_event",

@@ -115,6 +115,20 @@ _DATASETS: dict[str, _Dataset] = {
         description="labels.tsv (ID<TAB>frame,frame,...) and articles/article<ID>.txt",
         source="https://propaganda.math.unipd.it/semeval2023task3/ (registration required)",
     ),
+    "moka": _Dataset(
+        name="MOKA MoralEvents (Zhang et al. 2024)",
+        folder="moka",
+        required=("meta", "articles"),
+        description="meta/TRIPLET_<t>.json and articles/TRIPLET_<t>_DOCUMENT_<d>.json (the train and valid splits)",
+        source="https://github.com/launchnlp/MOKA (MoralEvents/)",
+    ),
+    "conll2010": _Dataset(
+        name="CoNLL-2010 Wikipedia uncertainty sentences (Farkas et al. 2010)",
+        folder="conll2010-wiki",
+        required=("train.csv",),
+        description="train.csv (columns text,label; 1 = uncertain)",
+        source="https://github.com/PAJEAN/uncertaintyDetection (sentence export of the CoNLL-2010 WikiWeasel data)",
+    ),
     "same_event": _Dataset(
         name="Same-event biased sentences (Lim et al. 2020)",
         folder="same-event-lim2020",

@@ -67,7 +67,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-Dataset = Literal["babe", "ptc"]
+Dataset = Literal["babe", "ptc", "moka", "conll2010"]
 
 PTC_LOADED_TECHNIQUES: tuple[str, ...] = ("Loaded_Language", "Name_Calling,Labeling")
 """Gold PTC techniques that the loaded-language evaluation scores against."""
@@ -317,11 +317,13 @@ def evaluate_lexicon(
 ) -> pd.DataFrame:
     """Evaluate the shipped lexicons (and the Recasens et al. baseline) on one dataset.
 
-    This is what ``framing evaluate lexicon --dataset babe|ptc`` prints.
+    This is what ``framing evaluate lexicon --dataset babe|ptc`` prints;
+    ``moka`` and ``conll2010`` return the tables of
+    :func:`framing.evaluation.instruments.evaluate_instrument`.
 
     Parameters
     ----------
-    dataset : {"babe", "ptc"}
+    dataset : {"babe", "ptc", "moka", "conll2010"}
     data_home : str or Path, optional
         The research data folder; default: see
         :func:`framing.datasets.get_data_home`.
@@ -350,10 +352,14 @@ def evaluate_lexicon(
     0      ours      0.583   0.322  0.415    0.714
     1  baseline      0.038   0.119  0.057    0.519
     """
+    if dataset in ("moka", "conll2010"):  # moral_foundations and epistemic: see .instruments
+        from .instruments import evaluate_instrument
+
+        return evaluate_instrument(dataset, data_home)
     if dataset not in ("babe", "ptc"):
         raise ValueError(
-            f"The 'dataset' parameter of evaluate_lexicon must be 'babe' or 'ptc'. "
-            f"Got {dataset!r} instead."
+            f"The 'dataset' parameter of evaluate_lexicon must be 'babe', 'ptc', 'moka' or "
+            f"'conll2010'. Got {dataset!r} instead."
         )
     data_home = get_data_home(data_home)
     # the corpus is read once, and first: a missing corpus is the first error
@@ -430,7 +436,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="python -m framing.evaluation.lexicons",
         description="Evaluate the shipped lexicons against BABE or the PTC corpus.",
     )
-    parser.add_argument("--dataset", choices=["babe", "ptc"], required=True)
+    parser.add_argument("--dataset", choices=["babe", "ptc", "moka", "conll2010"], required=True)
     parser.add_argument("--data-home", default=None)
     parser.add_argument("--output", default=None, help="also write the table to this CSV file")
     args = parser.parse_args(argv)
