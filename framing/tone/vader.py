@@ -135,17 +135,23 @@ def vader_analyzer() -> SentimentIntensityAnalyzer:
             senti = _SentiText(text, consts.PUNC_LIST, consts.REGEX_REMOVE_PUNCTUATION)
             words: list[str] = senti.words_and_emoticons
             lexicon = self.lexicon
-            if not any(w.lower() in lexicon for w in words):
+            lowers = [w.lower() for w in words]
+            if not any(w in lexicon for w in lowers):
                 return words, [0.0] * len(words)  # what the loop gives: no word has a valence
             first_index: dict[str, int] = {}
             for i, w in enumerate(words):
                 first_index.setdefault(w, i)
+            boosters = consts.BOOSTER_DICT
+            last = len(words) - 1
             sentiments: list[float] = []
-            for item in words:
+            for item, lower in zip(words, lowers):
+                if lower not in lexicon:
+                    # NLTK's sentiment_valence only appends the valence (0) for such a word;
+                    # a booster or "kind of" appends 0 too
+                    sentiments.append(0)
+                    continue
                 i = first_index[item]
-                if (
-                    i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of"
-                ) or item.lower() in consts.BOOSTER_DICT:
+                if (i < last and lower == "kind" and lowers[i + 1] == "of") or lower in boosters:
                     sentiments.append(0)
                     continue
                 sentiments = self.sentiment_valence(0, senti, item, i, sentiments)
