@@ -168,6 +168,18 @@ def test_attribution_time_is_linear_on_repeated_patterns(name: str) -> None:
     assert large <= 2.5 * small + 0.05, f"{name}: {small:.2f}s for N, {large:.2f}s for 2N"
 
 
+def test_quote_text_stays_proportional_to_the_input_on_run_on_attributions() -> None:
+    # Regression: in text without sentence ends every cue's content ran to the 1,500-character
+    # reach, so 0.5 MB of "said " gave 149 MB of quote text; a clause now ends before its 16th cue.
+    from framing.attribution.content import MAX_CUES_IN_CLAUSE
+
+    text = "said " * 40_000
+    result = analyze(text)
+    total = sum(len(q.text) for q in result.quotes)
+    assert result.quotes and total <= 20 * len(text)
+    assert max(len(q.text) for q in result.quotes) <= (MAX_CUES_IN_CLAUSE + 1) * len("said ")
+
+
 def test_ten_megabyte_article() -> None:
     para = ("The committee met on Tuesday to discuss the budget for the coming year, "
             "and members reviewed spending on roads, schools and parks in the county. ") * 12

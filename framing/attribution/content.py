@@ -10,7 +10,7 @@ main clause a participle or coordinated cue depends on.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .cues import _CueHit
 from .doc import _Doc
@@ -62,6 +62,8 @@ _CLAUSE_CUT = re.compile(
 )
 
 
+MAX_CUES_IN_CLAUSE = 15
+"""Reporting verbs a reported clause may hold before the next one ends it."""
 MAX_CLAUSE_CHARS = 2_000
 """Longest reported clause (indirect speech) taken, in characters: real ones are
 far shorter, and the cap keeps the output linear on text with no sentence ends."""
@@ -71,6 +73,12 @@ def _clause_end(doc: _Doc, pos: int, limit: int) -> int:
     """End of the reported clause starting at ``pos``: the sentence end, or a
     following ", according to" or ", saying ..." attribution."""
     limit = min(limit, pos + MAX_CLAUSE_CHARS)
+    # a clause holding more reporting verbs than any real one does (at most 7 in 4,211 news texts)
+    # is a run-on of attributions: stop before the next one, so output stays small on hostile text
+    cues = doc.cue_starts
+    k = bisect_right(cues, pos) + MAX_CUES_IN_CLAUSE
+    if k < len(cues) and cues[k] < limit:
+        limit = cues[k]
     cut = _clause_cut(doc, pos, limit)
     if cut >= 0:
         limit = cut
