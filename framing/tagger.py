@@ -202,9 +202,44 @@ class Tagger:
         p = self.perceptron
         return {"weights": p.model.weights, "tagdict": p.tagdict, "classes": sorted(p.classes)}
 
-    def tag_forms(self, forms: Sequence[str]) -> list[str]:
-        """Tags of one sequence of forms (a sentence as :func:`tagger_input` builds it)."""
-        return [t for _, t in self.perceptron.tag(list(forms))] if forms else []
+    def tag_forms(self, forms: Sequence[str], *, stop: int | None = None) -> list[str]:
+        """Tags of one sequence of forms (a sentence as :func:`tagger_input` builds it).
+
+        With ``stop``, only ``forms[:stop]`` are tagged, the forms after them
+        still serving as context: the same tags as ``tag_forms(forms)[:stop]``
+        (a tag depends on the tags before it and on the two forms after it),
+        for less work.
+
+        Examples
+        --------
+        >>> tagger = load_tagger()
+        >>> forms = ["She", "claims", "the", "claims", "are", "false", "."]
+        >>> tagger.tag_forms(forms, stop=2) == tagger.tag_forms(forms)[:2]
+        True
+        """
+        if not forms:
+            return []
+        if stop is None:
+            return [t for _, t in self.perceptron.tag(list(forms))]
+        p = self.perceptron
+        weights, tagdict, classes = p.model.weights, p.tagdict, sorted(p.classes)
+        context = p.START + [p.normalize(w) for w in forms] + p.END
+        prev, prev2 = p.START
+        out: list[str] = []
+        for i, word in enumerate(forms[:stop]):
+            tag = tagdict.get(word)
+            if not tag:
+                # NLTK's AveragedPerceptron.predict, without its per-call overhead
+                scores = dict.fromkeys(classes, 0.0)
+                for feat, value in p._get_features(i, word, context, prev, prev2).items():
+                    w = weights.get(feat)
+                    if w is not None and value:
+                        for label, weight in w.items():
+                            scores[label] += value * weight
+                tag = max(scores.items(), key=_score_then_label)[0]
+            out.append(tag)
+            prev2, prev = prev, tag
+        return out
 
     def tag(self, tokens: Tokens, text: str, *, sentences: Sequence[Sentence] | None = None) -> list[str]:
         """The UPOS tag of every token, sentence by sentence. See :func:`tag`."""
@@ -248,13 +283,22 @@ class Tagger:
                 windows.append([s_lo, lo, hi, s_hi, s_left, s_right])
         found: dict[int, str] = {}
         starts, ends = tokens.starts, tokens.ends
+        wanted_set = set(wanted)
         for s_lo, lo, hi, s_hi, s_left, s_right in windows:
             left = s_left if lo == s_lo else ends[lo - 1]
             right = s_right if hi == s_hi else starts[hi]
             forms, positions = _segment(tokens, text, lo, hi, left, right)
-            tags = self.tag_forms(forms)
-            found.update(zip(range(lo, hi), (tags[p] for p in positions)))
+            # A tag depends on the tags before it and on the forms after it
+            # only: the window is tagged up to its last wanted token.
+            last = max(k for k in range(lo, hi) if k in wanted_set)
+            tags = self.tag_forms(forms, stop=positions[last - lo] + 1)
+            found.update((k, tags[positions[k - lo]]) for k in range(lo, last + 1))
         return [found[i] for i in wanted]
+
+
+def _score_then_label(item: tuple[str, float]) -> tuple[float, str]:
+    """The order NLTK's perceptron picks its best label by: score, then label."""
+    return item[1], item[0]
 
 
 def _data_file(suffix: str) -> Any:

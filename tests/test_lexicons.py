@@ -142,7 +142,7 @@ def test_reporting_verbs_inflections_and_single_stance() -> None:
         for line in (lexicon_dir() / "reporting_verbs.tsv").read_text(encoding="utf-8").splitlines()
         if not line.startswith("#")
     )
-    assert header.split("\t") == ["term", "category", "weight", "lemma", "form"]
+    assert header.split("\t") == ["term", "category", "weight", "lemma", "form", "pos"]
     by_term: dict[str, set[str]] = {}
     forms: dict[str, set[str]] = {}
     for e in lex:

@@ -2,7 +2,12 @@
 
 A lexicon is a TSV file ``<name>.tsv`` with the header
 ``term<TAB>category<TAB>weight`` (more columns allowed, kept as ``extra``);
-lines that are empty or start with ``#`` are ignored. An optional JSON sidecar
+lines that are empty or start with ``#`` are ignored. An optional ``pos``
+column restricts an entry to a part of speech of its first word in context:
+one Universal POS tag or several separated by ``|`` (``VERB``,
+``VERB|AUX``; empty: any). The matcher tags only the candidate hits of such
+entries (:func:`framing.tagger.tag_window`); an unknown tag raises
+:class:`LexiconFormatError` naming the file and the line. An optional JSON sidecar
 ``<name>.json`` (UTF-8) holds an object with the keys, all optional:
 
 * ``name``, ``version``, ``description``, ``licence`` and ``citation``

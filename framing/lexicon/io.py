@@ -99,7 +99,14 @@ def read_lexicon(path: str | Path, *, name: str | None = None) -> Lexicon:
     ------
     LexiconFormatError
         With the file, the line and the bad value, for a missing column, an
-        empty term, a non-numeric weight or a sidecar that is not valid.
+        empty term, a non-numeric weight, an unknown part of speech in the
+        ``pos`` column or a sidecar that is not valid.
+
+    Notes
+    -----
+    The optional ``pos`` column holds the UPOS tags the term's first word may
+    have in context (``VERB``, ``VERB|AUX``; empty: any). When it is the last
+    column, a row may leave it out.
 
     Examples
     --------
@@ -209,6 +216,8 @@ def _examples(path: Path, meta: dict[str, Any]) -> dict[str, dict[str, list[str]
 
 def _parse_row(path: Path, lineno: int, header: list[str], row: list[str]) -> Entry:
     where = f"{path}: line {lineno}"
+    if len(row) == len(header) - 1 and header[-1] == "pos":
+        row = [*row, ""]  # a last ``pos`` column may be left out: any part of speech
     if len(row) < len(header):
         raise LexiconFormatError(
             f"{where}: expected {len(header)} tab-separated columns "
@@ -226,7 +235,8 @@ def _parse_row(path: Path, lineno: int, header: list[str], row: list[str]) -> En
         raise LexiconFormatError(f"{where}: weight must be a number. Got {raw_weight!r}.") from None
     term = values.pop("term")
     category = values.pop("category")
-    return Entry.parse(term, category, weight, values, where=where)
+    pos = values.pop("pos", "")
+    return Entry.parse(term, category, weight, values, pos=pos, where=where)
 
 
 def lexicon_dir() -> Path:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, fields
 from itertools import compress, islice, repeat
 from typing import TYPE_CHECKING, Any
 
+from .._validation import parameter_error
+from ..tagger import tag_window
 from ..text import NEGATION_WINDOW, NEGATORS, Tokens, negated_at, tokenize
 
 if TYPE_CHECKING:
@@ -29,6 +31,10 @@ _SingleRow = tuple[int, str, str, float]
 # (they match if the words are adjacent), longer ones by their third word, and
 # the rest (case-sensitive, ``*`` third word), checked in full.
 _PairPlan = tuple[tuple[_Hit, ...], dict[str, tuple[_Hit, ...]], tuple[_Hit, ...]]
+# One-word entries of a lexicon sharing a form, some with a part of speech:
+# lexicon index and the entries, resolved once the head word is tagged.
+_PosSingle = tuple[int, tuple["Entry", ...]]
+_POS_WINDOW = 3  # tokens of context either side of a tagged candidate (framing.tagger.tag_window)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +73,13 @@ class Matcher:
     whatever the lexicons' size. Python code runs only where an entry's first
     word (or, for multi-word entries, first two words) occur.
 
+    An entry with a part of speech (:attr:`Entry.pos`) matches only where its
+    first word has one of those tags in context. Only the tokens such
+    candidate hits start at are tagged, each in a window of four tokens
+    either side (:func:`framing.tagger.tag_window`), so a text without such
+    a candidate is never tagged; pass ``tags`` to :meth:`find` to use tags
+    you already have.
+
     Examples
     --------
     >>> from framing.lexicon import Lexicon
@@ -75,6 +88,10 @@ class Matcher:
     >>> text = "The radical left slammed it. It was not radical."
     >>> [(m.text, m.category, m.negated) for m in Matcher([lex]).find(text)]
     [('radical left', 'label', False), ('slammed', 'emotive', False), ('radical', 'label', True)]
+    >>> verbs = Lexicon("verbs")
+    >>> verbs.add("claims", "distancing", pos="VERB")
+    >>> [m.start for m in Matcher([verbs]).find("She claims the claims are false.")]
+    [4]
     """
 
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
@@ -93,8 +110,10 @@ class Matcher:
         # Entries sharing a span are reported in lookup order: exact first
         # words, then stems from shortest to longest, each in lexicon order.
         self._rank: dict[int, tuple[int, int]] = {}
+        self._constrained = False  # some entry has a part of speech
         for li, lex in enumerate(self.lexicons):
             for entry in lex:
+                self._constrained = self._constrained or bool(entry.pos)
                 stem = entry.wildcards[0]
                 table = self._stems if stem else self._exact
                 table.setdefault(entry.words[0], []).append((li, entry))
@@ -105,8 +124,9 @@ class Matcher:
         self._singles: dict[str, tuple[_SingleRow, ...]] = {}
         self._pairs: dict[tuple[str, str], _PairPlan] = {}
         self._rest: dict[str, tuple[_Hit, ...]] = {}
+        self._pos_singles: dict[str, tuple[_PosSingle, ...]] = {}
         self._negators: set[str] = set()
-        self._marked: set[str] = set()  # keys of _singles and _rest, and _negators
+        self._marked: set[str] = set()  # keys of _singles, _pos_singles and _rest, and _negators
 
     def _lookup(self, norm: str) -> list[_Hit]:
         """The entries whose first word matches the form ``norm``, in lookup order."""
@@ -128,7 +148,9 @@ class Matcher:
         need only the gap between the words checked, longer ones are keyed
         again by an exact third word. The others (case-sensitive words, a
         ``*`` second or third word) are checked in full by :func:`_match_rest`.
-        Negators are noted too: only after them can a hit be negated.
+        Negators are noted too: only after them can a hit be negated. The
+        one-word entries of a lexicon of which one has a part of speech are
+        kept apart (``_pos_singles``): their rows depend on the tag.
         """
         self._seen.add(norm)
         if norm in NEGATORS or norm.endswith("n't"):
@@ -144,6 +166,12 @@ class Matcher:
                 by_second.setdefault(e.words[1], []).append((li, e))
             else:
                 rest.append((li, e))
+        pos_singles = tuple(
+            (li, tuple(entries)) for li, entries in singles.items() if any(e.pos for e in entries)
+        )
+        if pos_singles:
+            self._pos_singles[norm] = pos_singles
+            singles = {li: entries for li, entries in singles.items() if li not in dict(pos_singles)}
         if singles:
             self._singles[norm] = tuple(
                 (li, *row) for li, entries in singles.items() for row in self._rows_of(li, entries)
@@ -166,7 +194,7 @@ class Matcher:
             )
         if rest:
             self._rest[norm] = tuple(rest)
-        if singles or rest:
+        if singles or rest or pos_singles:
             self._marked.add(norm)
 
     def _rows_of(self, li: int, entries: Sequence[Entry]) -> list[tuple[str, str, float]]:
@@ -184,18 +212,48 @@ class Matcher:
                 rows.append((self._names[li], entry.category, entry.weight))
         return rows
 
-    def find(self, text: str, tokens: Tokens | None = None) -> list[Match]:
-        """All hits in ``text``, sorted by start, then lexicon, then category."""
+    def find(
+        self, text: str, tokens: Tokens | None = None, tags: Sequence[str] | None = None
+    ) -> list[Match]:
+        """All hits in ``text``, sorted by start, then lexicon, then category.
+
+        Parameters
+        ----------
+        text : str
+        tokens : Tokens, default=None
+            The tokens of ``text`` (:func:`framing.text.tokenize`, run when
+            ``None``).
+        tags : sequence of str, default=None
+            The UPOS tag of every token, for the entries with a part of
+            speech. When ``None``, the tokens their candidate hits start at
+            are tagged (:func:`framing.tagger.tag_window`), and only when
+            there are such candidates.
+
+        Examples
+        --------
+        >>> from framing.lexicon import Lexicon
+        >>> lex = Lexicon("demo")
+        >>> lex.add("report", "neutral", pos="VERB")
+        >>> text = "They report that the report was late."
+        >>> [m.start for m in lex.matcher().find(text)]
+        [5]
+        >>> [m.start for m in lex.matcher().find(text, tags=["PRON"] + ["NOUN"] * 6)]
+        []
+        """
         if tokens is None:
             tokens = tokenize(text)
         norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
         n = len(norms)
+        if tags is not None and len(tags) != n:
+            raise parameter_error(
+                "tags", "Matcher.find", f"one tag per token ({n})", f"{len(tags)} tags"
+            )
         vocab = set(norms)
         new = vocab.difference(self._seen)
         if new:
             if len(self._seen) + len(new) > _MAX_CACHE:
-                for table in (self._seen, self._singles, self._pairs, self._rest, self._negators,
-                              self._marked):
+                for table in (self._seen, self._singles, self._pairs, self._rest, self._pos_singles,
+                              self._negators, self._marked):
                     table.clear()
                 new = vocab
             for norm in new:
@@ -227,7 +285,11 @@ class Matcher:
                 _add_spans(spans, other, norms, text, starts, ends, i, n)
         for i in rest_at:
             _add_spans(spans, rest[norms[i]], norms, text, starts, ends, i, n)
-        if not spans and not single_at:
+        pos_single_at: list[int] = []
+        tag_of: dict[int, str] = {}
+        if self._constrained:
+            pos_single_at, tag_of = self._check_pos(text, tokens, tags, spans, marked_at, marked)
+        if not spans and not single_at and not pos_single_at:
             return []
         # A hit can be negated only within NEGATION_WINDOW words after a negator.
         maybe_negated = {t for j in negator_at for t in range(j + 1, j + 1 + NEGATION_WINDOW)}
@@ -248,6 +310,7 @@ class Matcher:
                 entries = [
                     e for li2, e in self._lookup(norms[i])
                     if li2 == li and len(e.words) == 1 and not e.case_sensitive
+                    and (not e.pos or tag_of.get(i) in e.pos)
                 ] + entries
             start, end = starts[i], ends[j - 1]
             surface = text[start:end]
@@ -262,9 +325,56 @@ class Matcher:
             for li, name, category, weight in singles[norms[i]]
             if i not in blocked_at or (li, i) not in blocked
         ]
+        for i in pos_single_at:
+            tag = tag_of[i]
+            for li, candidates in self._pos_singles[norms[i]]:
+                kept = [e for e in candidates if not e.pos or tag in e.pos]
+                if not kept or (i in blocked_at and (li, i) in blocked):
+                    continue
+                negated = i in maybe_negated and negated_at(tokens, i, text)
+                surface = text[starts[i] : ends[i]]
+                rows += [
+                    (starts[i], ends[i], surface, name, category, weight, negated)
+                    for name, category, weight in self._rows_of(li, kept)
+                ]
         # by start, end, lexicon, category (the text follows from start and end)
         rows.sort()
         return _matches(rows)
+
+    def _check_pos(
+        self,
+        text: str,
+        tokens: Tokens,
+        tags: Sequence[str] | None,
+        spans: dict[tuple[int, int, int], list[Entry]],
+        marked_at: list[int],
+        marked: list[str],
+    ) -> tuple[list[int], dict[int, str]]:
+        """Tag the heads of the candidates with a part of speech; drop the spans that fail.
+
+        Returns the positions of one-word candidates resolved by tag
+        (``_pos_singles``) and the tag of every head token looked at.
+        """
+        pos_singles = self._pos_singles
+        pos_single_at = list(compress(marked_at, map(pos_singles.__contains__, marked)))
+        heads = set(pos_single_at)
+        heads.update(i for (_, _, i), entries in spans.items() if any(e.pos for e in entries))
+        if not heads:
+            return pos_single_at, {}
+        at = sorted(heads)
+        found = (
+            [tags[i] for i in at] if tags is not None
+            else tag_window(tokens, text, at, width=_POS_WINDOW)
+        )
+        tag_of = dict(zip(at, found))
+        for key in [k for k, entries in spans.items() if any(e.pos for e in entries)]:
+            tag = tag_of[key[2]]
+            kept = [e for e in spans[key] if not e.pos or tag in e.pos]
+            if kept:
+                spans[key] = kept
+            else:
+                del spans[key]
+        return pos_single_at, tag_of
 
 
 _MATCH_SETTERS = tuple(getattr(Match, f.name).__set__ for f in fields(Match))

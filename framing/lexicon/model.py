@@ -12,15 +12,65 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..exceptions import LexiconFormatError
+from ..tagger import UPOS_TAGS
 from ..text import tokenize
 from .matcher import Matcher
 
-__all__ = ["ROLES", "Entry", "Lexicon"]
+__all__ = ["ROLES", "Entry", "Lexicon", "parse_pos"]
+
+
+def parse_pos(value: str | Iterable[str] | None, *, where: str = "entry") -> frozenset[str]:
+    """The set of UPOS tags a ``pos`` value allows (empty: any part of speech).
+
+    ``value`` is one tag, several separated by ``|`` (``"VERB|AUX"``), an
+    iterable of tags, or ``None``/``""``. Tags are upper-cased; one that is
+    not among the 17 of :data:`framing.tagger.UPOS_TAGS` raises
+    :class:`LexiconFormatError` naming ``where``.
+
+    Examples
+    --------
+    >>> sorted(parse_pos("verb|AUX"))
+    ['AUX', 'VERB']
+    >>> parse_pos("")
+    frozenset()
+    >>> parse_pos("VRB", where="demo.tsv: line 3")
+    Traceback (most recent call last):
+    ...
+    framing.exceptions.LexiconFormatError: demo.tsv: line 3: unknown part of speech 'VRB' in pos 'VRB'; expected UPOS tags (ADJ, ADP, ADV, AUX, CCONJ, DET, INTJ, NOUN, NUM, PART, PRON, PROPN, PUNCT, SCONJ, SYM, VERB, X) separated by '|'.
+    """
+    if value is None:
+        return frozenset()
+    shown = value if isinstance(value, str) else "|".join(map(str, value))
+    parts = value.split("|") if isinstance(value, str) else list(value)
+    tags: set[str] = set()
+    for part in parts:
+        if not isinstance(part, str):
+            raise LexiconFormatError(
+                f"{where}: pos must be UPOS tags as strings. Got {part!r} in {shown!r}."
+            )
+        tag = part.strip().upper()
+        if not tag:
+            if len(parts) > 1:
+                raise LexiconFormatError(f"{where}: empty part of speech in pos {shown!r}.")
+            continue
+        if tag not in UPOS_TAGS:
+            raise LexiconFormatError(
+                f"{where}: unknown part of speech {part.strip()!r} in pos {shown!r}; expected UPOS "
+                f"tags ({', '.join(UPOS_TAGS)}) separated by '|'."
+            )
+        tags.add(tag)
+    return frozenset(tags)
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A lexicon entry: a term, its category and weight, and extra columns."""
+    """A lexicon entry: a term, its category and weight, and extra columns.
+
+    ``pos`` is the set of Universal POS tags the entry's head word may have
+    in context for the entry to match (empty: any). The head word is the
+    term's first word: the verb of a phrasal verb ("pointed" in "pointed
+    out"), the word itself in a one-word term.
+    """
 
     term: str
     category: str
@@ -29,6 +79,7 @@ class Entry:
     words: tuple[str, ...] = ()
     wildcards: tuple[bool, ...] = ()
     case_sensitive: bool = False
+    pos: frozenset[str] = frozenset()
 
     @classmethod
     def parse(
@@ -38,15 +89,22 @@ class Entry:
         weight: float = 1.0,
         extra: Mapping[str, str] | None = None,
         *,
+        pos: str | Iterable[str] | None = None,
         where: str = "entry",
     ) -> Entry:
         """Build an entry from its written form, validating the term.
+
+        ``pos`` restricts the part of speech of the head word (the first
+        word): one UPOS tag, several separated by ``|``, or an iterable of
+        tags (see :func:`parse_pos`).
 
         Examples
         --------
         >>> e = Entry.parse("radical left*", "ideological_label")
         >>> e.words, e.wildcards
         (('radical', 'left'), (False, True))
+        >>> sorted(Entry.parse("claims", "distancing", pos="VERB").pos)
+        ['VERB']
         """
         term = term.strip()
         if not term:
@@ -77,6 +135,7 @@ class Entry:
             words=tuple(words),
             wildcards=tuple(wild),
             case_sensitive=term != term.lower(),
+            pos=parse_pos(pos, where=where),
         )
 
 
@@ -167,9 +226,30 @@ class Lexicon:
         self._entries.append(entry)
         self.categories.setdefault(entry.category, "")
 
-    def add(self, term: str, category: str, weight: float = 1.0, **extra: str) -> None:
-        """Add a term (see :mod:`framing.lexicon` for the term rules)."""
-        self._add_entry(Entry.parse(term, category, weight, extra))
+    def add(
+        self,
+        term: str,
+        category: str,
+        weight: float = 1.0,
+        *,
+        pos: str | Iterable[str] | None = None,
+        **extra: str,
+    ) -> None:
+        """Add a term (see :mod:`framing.lexicon` for the term rules).
+
+        ``pos`` restricts the part of speech of the term's first word in
+        context (``"VERB"``, ``"VERB|AUX"``; default: any); extra keyword
+        arguments are kept as the entry's ``extra`` columns.
+
+        Examples
+        --------
+        >>> lex = Lexicon("demo")
+        >>> lex.add("claims", "distancing", pos="VERB")
+        >>> text = "She claims the claims are false."
+        >>> [(m.text, m.start) for m in lex.matcher().find(text)]
+        [('claims', 4)]
+        """
+        self._add_entry(Entry.parse(term, category, weight, extra, pos=pos))
 
     @property
     def entries(self) -> tuple[Entry, ...]:
