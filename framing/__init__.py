@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 # ``framing.datasets.load_babe`` or ``framing.load_babe`` all work.
 _SUBMODULES = frozenset(
     {"attribution", "compare", "datasets", "features", "io", "lexicon", "models", "pipeline", "readers",
-     "report", "tagger", "text"}
+     "report", "tagger", "text", "tone"}
 )
 # Old flat modules: still reachable as attributes (with their FutureWarning), not listed by dir().
 _DEPRECATED = frozenset(
