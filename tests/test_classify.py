@@ -343,3 +343,10 @@ def test_article_pipeline_feature_names_are_not_doubled():
     lexical = [e for e in out["evidence"] if e["feature"].startswith("framing__loaded_language__")]
     assert lexical and all(s["text"] == text[s["start"]:s["end"]] for e in lexical for s in e["spans"])
     assert any(s["text"] in ("slammed", "reckless", "disgrace") for e in lexical for s in e["spans"])
+
+
+def test_top_features_accepts_what_load_model_returns(bias_model, tmp_path):
+    loaded = load_model(save_model(bias_model, tmp_path / "bias.skops"))
+    pd.testing.assert_frame_equal(top_features(loaded, n=5), top_features(bias_model.estimator, n=5))
+    with pytest.raises(TypeError, match="Pipeline ending in a linear classifier"):
+        top_features(object())

@@ -20,6 +20,8 @@ __all__ = ["explain_text", "top_features"]
 
 
 def _final_linear(model: Any) -> tuple[Any, Any]:
+    # a TrainedModel (what load_model returns) explains through its estimator
+    model = getattr(model, "estimator", model) if not isinstance(model, Pipeline) else model
     if not isinstance(model, Pipeline):
         raise TypeError(f"Explanations need a Pipeline ending in a linear classifier. Got {type(model).__name__}.")
     clf = model.steps[-1][1]
@@ -36,8 +38,10 @@ def top_features(model: Any, n: int = 10) -> pd.DataFrame:
 
     Parameters
     ----------
-    model : Pipeline
-        Fitted, ending in a linear classifier.
+    model : Pipeline or TrainedModel
+        Fitted, ending in a linear classifier; a :class:`TrainedModel` (what
+        :func:`~framing.models.load_model` returns) is read through its
+        ``estimator``.
     n : int, default=10
         Features per class.
 
