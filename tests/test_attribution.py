@@ -865,3 +865,38 @@ def test_continued_speakers_match_the_insert_walk() -> None:
         assert got == want, text
         continued += len(got)
     assert continued > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # Regression (issue "words in their grammar"): the README's own sentence gave a quote
+        # whose content was "the reckless plan, officials said".
+        ("Critics slammed the reckless plan, officials said.", "slammed", "the reckless plan"),
+        ("He said she was going out, Gutierrez said.", "He", "she was going out"),
+        ("She told him the bill was dead, said a person familiar with the talks.", "told", "the bill was dead"),
+    ],
+)
+def test_a_closing_attribution_ends_the_content_before_it(text: str, cue: str, content: str) -> None:
+    from framing.pipeline import analyze
+
+    quotes = analyze(text).quotes
+    found = [q for q in quotes if cue in (q.cue.text if q.cue else "", q.speaker.text if q.speaker else "")]
+    assert found and found[0].text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "end"),
+    [
+        ("Bloomberg reported that roughly 1,100 foreign donor names weren't disclosed.", "reported", "disclosed"),
+        ("He said the plan, which officials said was flawed, would pass.", "He", "would pass"),
+        ("They called for a real voice in issuing subpoenas, questioning witnesses and other areas.",
+         "called for", "other areas"),
+    ],
+)
+def test_commas_that_do_not_close_an_attribution_keep_the_content(text: str, cue: str, end: str) -> None:
+    from framing.pipeline import analyze
+
+    quotes = analyze(text).quotes
+    found = [q for q in quotes if cue in (q.cue.text if q.cue else "", q.speaker.text if q.speaker else "")]
+    assert found and found[0].text.endswith(end)

@@ -82,12 +82,57 @@ def _clause_end(doc: _Doc, pos: int, limit: int) -> int:
     cut = _clause_cut(doc, pos, limit)
     if cut >= 0:
         limit = cut
+    cut = _trailing_attribution(doc, pos, limit)
+    if cut >= 0:
+        limit = cut
     # "... and said", "... but told": a coordinated cue starts a new attribution
     cues, cuts = doc.coordinated_cues()
     k = bisect_left(cues, pos + 1)
     if k < len(cues) and cues[k] < limit:
         return cuts[k]
     return limit
+
+
+_MAX_TRAILING_WORDS = 6  # words of the speaker in a closing ", officials said" / ", said Smith"
+# words that start a relative or coordinated clause, not the subject of a closing attribution
+_NOT_A_SUBJECT = word_set("where which who whom whose when while as if that and but or so because although")
+
+
+def _trailing_attribution(doc: _Doc, pos: int, limit: int) -> int:
+    """Start of a closing attribution of another cue in ``text[pos:limit]``, else -1.
+
+    "Critics slammed the plan, officials said.": the content of "slammed"
+    ends at the comma, since what follows attributes the whole clause to
+    someone else. Two shapes close a clause: a comma, a short subject and the
+    cue, then nothing but the end marks (", officials said."); or a comma,
+    the cue and a short speaker (", said Smith.").
+    """
+    cues = doc.cue_starts
+    text, toks = doc.text, doc.tokens
+    k = bisect_right(cues, pos)
+    while k < len(cues) and cues[k] < limit:
+        c = cues[k]
+        k += 1
+        comma = text.rfind(",", max(pos, c - 200), c)
+        if comma < 0 or doc.quote_at(c) >= 0 or doc.quote_at(comma) >= 0:
+            continue  # a comma inside quotation marks belongs to the quotation
+        if comma > pos and text[comma - 1].isdigit() and text[comma + 1 : comma + 2].isdigit():
+            continue  # "10,000" is a number, not a clause break
+        t = doc.tok_at(c)
+        after = text[toks.ends[t]:limit]
+        between = text[comma + 1:c]
+        if not between.strip():  # ", said Smith."
+            closing = (not toks.norms[t].endswith("ing")  # ", questioning witnesses": a list
+                       and doc.tok_at(limit) - t - 1 <= _MAX_TRAILING_WORDS
+                       and "," not in after and after.strip(_TERMINAL + _QUOTE_CHARS) != "")
+        else:  # ", officials said."
+            first = doc.tok_at(comma)
+            closing = (t - first <= _MAX_TRAILING_WORDS and "," not in between
+                       and toks.norms[first] not in _NOT_A_SUBJECT
+                       and not after.strip(_TERMINAL + _QUOTE_CHARS))
+        if closing:
+            return comma
+    return -1
 
 
 def _clause_cut(doc: _Doc, pos: int, limit: int) -> int:
