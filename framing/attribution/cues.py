@@ -116,8 +116,7 @@ class CueFilter:
             j = bisect_left(starts, m.end, i)
             verb = self._verbs.get((m.lexicon, tuple(tokens.norms[i:j])))
             accepted = verb is not None and _is_verb(text, tokens, i, j, verb[0], verb[2])
-            if accepted:
-                assert verb is not None
+            if accepted and verb is not None:
                 kept.append(m)
                 cues.append(CueHit(i, j, verb[0], verb[1], verb[2]))
         cues.sort(key=attrgetter("i"))

@@ -185,13 +185,14 @@ class LexiconFeaturizer(TransformerMixin, BaseEstimator):
                 self.lexicon_versions_, versions,
             )
         columns = [str(name) for name in self.feature_names_out_]
+        names = stage.feature_names()
         out = np.zeros((len(docs), len(columns)), dtype=float)
         for i, doc in enumerate(docs):
             tokens = tokenize(doc)
             if not len(tokens):
                 continue
             hits, _cues = stage.find(doc, tokens)
-            features = lexicon_features(hits, stage.lexicons, len(tokens))
+            features = lexicon_features(hits, stage.lexicons, len(tokens), names=names)
             out[i] = [features[name] for name in columns]
         return out
 

@@ -104,7 +104,11 @@ def lexicon_feature_names(
 
 
 def lexicon_features(
-    matches: Iterable[Match], lexicons: Iterable[Lexicon], n_tokens: int
+    matches: Iterable[Match],
+    lexicons: Iterable[Lexicon],
+    n_tokens: int,
+    *,
+    names: Sequence[str] | None = None,
 ) -> dict[str, float]:
     """Counts and rates per 1,000 tokens of the hits that are not negated, per category and in total.
 
@@ -112,6 +116,9 @@ def lexicon_features(
     and :class:`~framing.features.LexiconFeaturizer` both use it, so a
     feature has the same value wherever it is computed. An empty document
     gives zeros.
+
+    ``names`` are the feature names of ``lexicons``
+    (:func:`lexicon_feature_names`), when the caller has built them once.
 
     Examples
     --------
@@ -123,7 +130,7 @@ def lexicon_features(
     (2.0, 285.7)
     """
     lexicons = list(lexicons)
-    features = dict.fromkeys(lexicon_feature_names(lexicons), 0.0)
+    features = dict.fromkeys(lexicon_feature_names(lexicons) if names is None else names, 0.0)
     for m in matches:
         if m.negated:
             features[f"{m.lexicon}__negated_count"] += 1.0
@@ -157,11 +164,12 @@ class LexiconStage:
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         self.lexicons = tuple(lexicons)
         self.matcher = Matcher(self.lexicons)
+        self._names = tuple(lexicon_feature_names(self.lexicons))  # built once, used per article
         cue_lexicons = [lex for lex in self.lexicons if lex.role == "cues"]
         self.cue_filter = CueFilter(cue_lexicons) if cue_lexicons else None
 
     def feature_names(self) -> list[str]:
-        return lexicon_feature_names(self.lexicons)
+        return list(self._names)
 
     def find(self, text: str, tokens: Tokens) -> tuple[list[Match], list[CueHit] | None]:
         """The hits of every lexicon (cue-lexicon hits filtered to verbs), and the cues."""
@@ -174,7 +182,7 @@ class LexiconStage:
         doc.matches, doc.cues = self.find(doc.text, doc.tokens)
 
     def aggregate(self, doc: Document) -> dict[str, float]:
-        return lexicon_features(doc.matches, self.lexicons, doc.n_tokens)
+        return lexicon_features(doc.matches, self.lexicons, doc.n_tokens, names=self._names)
 
 
 class AttributionFamily:
