@@ -14,6 +14,10 @@ Output rules (every command's ``--out``):
   inputs;
 - the directory is checked for writing before any work starts.
 
+Progress (``analyze``, ``report``, ``train``, ``evaluate``) goes to standard
+error: a tqdm bar on a terminal, a plain line every few seconds in a log
+file or pipe (:mod:`framing.pipeline.progress`); ``--quiet`` silences it.
+
 Every text written has its lone surrogates replaced by U+FFFD
 (:func:`framing.pipeline.schema.replace_surrogates`), and CSV string cells
 are made spreadsheet-safe (:func:`csv_cell`).
@@ -23,10 +27,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import logging
 import os
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TextIO
@@ -35,7 +41,8 @@ from ..pipeline.schema import replace_surrogates
 
 __all__ = [
     "CSV_LINE_END", "EXIT_FAILURE", "EXIT_OK", "EXIT_ROW_ERRORS", "EXIT_USAGE", "UsageError", "atomic_output",
-    "cap_jobs", "check_output", "clean_article", "csv_cell", "csv_safe", "markdown_table", "safe_stream",
+    "cap_jobs", "check_output", "clean_article", "count_articles", "csv_cell", "csv_safe", "markdown_table",
+    "progress_for", "safe_stream", "show_progress_log",
 ]
 
 EXIT_OK, EXIT_ROW_ERRORS, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
@@ -339,3 +346,137 @@ def check_paths(paths: Sequence[str]) -> None:
     for p in paths:
         if p != "-" and not Path(p).exists():
             raise UsageError(f"no such file or directory: {p!r}.")
+
+
+def progress_for(quiet: bool, *, output_on_stdout: bool = False) -> bool:
+    """Whether a command reports progress on standard error.
+
+    Not with ``--quiet``. A terminal gets a bar unless the command's output
+    goes to the same terminal (``output_on_stdout`` and standard output is a
+    terminal), where the bar would cut through it; a log file or a pipe gets
+    plain lines (never mixed with the output, which is on standard output
+    or in ``--out``). ``FRAMING_PROGRESS=1`` forces it, ``FRAMING_PROGRESS=0``
+    turns it off.
+
+    Examples
+    --------
+    >>> progress_for(True)
+    False
+    """
+    if quiet or os.environ.get("FRAMING_PROGRESS") == "0":
+        return False
+    if os.environ.get("FRAMING_PROGRESS") == "1":
+        return True
+    if _isatty(sys.stderr):
+        return not (output_on_stdout and _isatty(sys.stdout))
+    return True
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+_ONE_ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_LINES_SUFFIXES = (".jsonl", ".ndjson")
+_COUNT_BYTES_LIMIT = 2_000_000_000
+
+
+def count_articles(paths: Sequence[str]) -> int | None:
+    """The number of articles in ``paths`` when it is cheap to know, else None (for the progress total).
+
+    A text, Markdown or HTML file is one article; a JSONL file one per
+    non-blank line. Directories are walked like the readers walk them
+    (hidden names skipped, symlinked directories not followed). Standard
+    input, CSV and JSON files (whose records cannot be counted without
+    parsing) and more than 2 GB of JSONL give None: the bar then shows the
+    count and the rate without a total.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = (pathlib.Path(tmp) / "a.txt").write_text("One.")
+    ...     _ = (pathlib.Path(tmp) / "b.jsonl").write_text('{"text": "x"}\\n\\n{"text": "y"}\\n')
+    ...     count_articles([tmp]), count_articles(["-"])
+    (3, None)
+    """
+    from ..readers import READABLE_SUFFIXES
+
+    files: list[Path] = []
+    for raw in paths:
+        if raw == "-":
+            return None
+        p = Path(raw)
+        if p.is_dir():
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not Path(root, d).is_symlink())
+                files.extend(Path(root, n) for n in sorted(names)
+                             if not n.startswith(".") and n.lower().endswith(READABLE_SUFFIXES))
+        else:
+            files.append(p)
+    n = 0
+    budget = _COUNT_BYTES_LIMIT
+    for f in files:
+        name = f.name.lower()
+        if name.endswith(_ONE_ARTICLE_SUFFIXES):
+            n += 1
+        elif name.endswith(_LINES_SUFFIXES):
+            try:
+                size = f.stat().st_size
+                budget -= size
+                if budget < 0:
+                    return None
+                with open(f, "rb") as fh:
+                    n += sum(1 for line in fh if line.strip())
+            except OSError:
+                n += 1  # the reader gives it an error row
+        else:
+            return None
+    return n
+
+
+class _StderrLines(logging.Handler):
+    """Library log records (INFO and up) as ``framing: MM:SS message`` lines on standard error."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.start = time.perf_counter()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        secs = int(time.perf_counter() - self.start)
+        try:
+            sys.stderr.write(f"framing: {secs // 60:02d}:{secs % 60:02d} {record.getMessage()}\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):  # a closed or broken stderr: progress is not worth a crash
+            pass
+
+
+@contextlib.contextmanager
+def show_progress_log(enabled: bool) -> Iterator[None]:
+    """While the block runs, show the library's INFO log (its stages) on stderr, and its bars.
+
+    For the long commands whose work is many stages (``train``,
+    ``evaluate``): each stage logs one line when it ends, and the loops
+    inside (feature extraction, folds) report through
+    :func:`framing.pipeline.progress.progress_scope`.
+    """
+    if not enabled:
+        yield
+        return
+    from ..pipeline.progress import progress_scope
+
+    logger = logging.getLogger("framing")
+    handler = _StderrLines()
+    old_level = logger.level
+    logger.addHandler(handler)
+    if logger.getEffectiveLevel() > logging.INFO:
+        logger.setLevel(logging.INFO)
+    try:
+        with progress_scope(True):
+            yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)

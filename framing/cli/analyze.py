@@ -26,7 +26,9 @@ from ._common import (
     cap_jobs,
     check_output,
     check_paths,
+    count_articles,
     csv_cell,
+    progress_for,
 )
 
 if TYPE_CHECKING:
@@ -50,7 +52,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                    help="a shipped lexicon name or a .tsv path (repeatable; default: all shipped)")
     p.add_argument("--example", action="store_true",
                    help="analyze the built-in constructed example articles")
-    p.add_argument("--quiet", action="store_true", help="no progress report")
+    p.add_argument("--quiet", action="store_true",
+                   help="no progress on stderr (by default: a bar on a terminal, a line every few seconds in a log)")
     p.set_defaults(func=_cmd_analyze)
 
 
@@ -71,23 +74,6 @@ def _analysis_line(analysis: Analysis, *, text: bool, sentences: bool) -> tuple[
 
 
 # --- analyze ---------------------------------------------------------------
-
-_TABLE_FEATURES = [
-    ("n_tokens", "tokens"),
-    ("loaded_language__total", "loaded language /1k"),
-    ("epistemic__hedge", "hedges /1k"),
-    ("epistemic__booster", "boosters /1k"),
-    ("attribution__quotes_count", "quotes"),
-    ("reporting_verbs__neutral_count", "cues: neutral"),
-    ("reporting_verbs__endorsing_count", "cues: endorsing"),
-    ("reporting_verbs__distancing_count", "cues: distancing"),
-    ("reporting_verbs__contesting_count", "cues: contesting"),
-    ("reporting_verbs__emotive_count", "cues: emotive"),
-    ("moral_foundations__total", "moral foundations /1k"),
-    ("policy_frames__total", "policy frames /1k"),
-    ("persuasion__total", "persuasion cues /1k"),
-]
-
 
 def _resolve_lexicons(names: Sequence[str] | None) -> list[Any] | None:
     from ..lexicon import load_lexicon, read_lexicon
@@ -111,8 +97,6 @@ def _resolve_lexicons(names: Sequence[str] | None) -> list[Any] | None:
 
 
 def _write_table(analyses: list[Any], out: TextIO) -> None:
-    import pandas as pd
-
     lines = [f"framing {__version__}"]
     if any(a.article.meta.get("constructed_example") for a in analyses):
         lines.append("constructed example articles: one invented event told by three invented outlets")
@@ -120,64 +104,9 @@ def _write_table(analyses: list[Any], out: TextIO) -> None:
         lex = analyses[0].provenance["lexicons"]
         lines.append("lexicons: " + ", ".join(f"{k} {v}" for k, v in lex.items()))
     out.write("\n".join(lines) + "\n\n")
-    columns = {}
-    for a, label in zip(analyses, _column_labels([a.article for a in analyses])):
-        col = {}
-        for key, name in _TABLE_FEATURES:
-            if key in a.features:
-                value = a.features[key]
-                col[name] = f"{value:.0f}" if key.endswith("count") or key == "n_tokens" else f"{value:.1f}"
-        columns[label] = col if a.error is None else {"error": replace_surrogates(a.error)}
-    frame = pd.DataFrame(columns, dtype=object).fillna("")
-    out.write(frame.to_string() + "\n")
-    for a in analyses:
-        label = a.article.outlet or a.article.id
-        out.write(f"\n{label}")
-        if a.article.title:
-            out.write(f": {a.article.title}")
-        out.write("\n")
-        if a.error is not None:
-            out.write(f"  error: {a.error}\n")
-            continue
-        loaded = [m for m in a.matches if m.lexicon == "loaded_language"]
-        if loaded:
-            terms = ", ".join(
-                f"{'not ' if m.negated else ''}{m.text!r} ({m.category})" for m in loaded[:12]
-            )
-            out.write(f"  loaded language: {terms}\n")
-        for q in a.quotes[:6]:
-            speaker = q.speaker.text if q.speaker else "?"
-            cue = f"{q.cue.text} [{q.cue.stance}]" if q.cue else "no cue"
-            category = q.speaker.category if q.speaker else "unknown"
-            snippet = q.text if len(q.text) <= 60 else q.text[:57] + "..."
-            out.write(f"  {q.kind} quote: {speaker} ({category}) {cue}: {snippet!r}\n")
+    from ..pipeline.display import analysis_table
 
-
-def _column_labels(articles: Sequence[Any], width: int = 28) -> list[str]:
-    """One distinct column heading per article: its outlet (else id), cut to ``width``.
-
-    Articles whose headings would collide are numbered, so the table has a
-    column for every article.
-
-    Examples
-    --------
-    >>> from framing.readers import Article
-    >>> arts = [Article(str(i), "x", outlet="Wire") for i in range(3)] + [Article("z", "x")]
-    >>> _column_labels(arts)
-    ['Wire', 'Wire #2', 'Wire #3', 'z']
-    """
-    labels: list[str] = []
-    seen: set[str] = set()
-    for art in articles:
-        base = replace_surrogates(art.outlet or art.id)[:width]
-        label, k = base, 1
-        while label in seen:
-            k += 1
-            suffix = f" #{k}"
-            label = base[: width - len(suffix)] + suffix
-        seen.add(label)
-        labels.append(label)
-    return labels
+    out.write(analysis_table(analyses))
 
 
 def _analyze_to_parquet(stream: Iterator[Any], out: str, lexicons: list[Any] | None) -> int:
@@ -249,32 +178,30 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         if args.paths:
             yield from read_articles(*args.paths)
 
-    progress: bool | TextIO = False
-    if not args.quiet and (args.out or not sys.stdout.isatty()) and sys.stderr.isatty():
-        progress = True
-    if not args.quiet and os.environ.get("FRAMING_PROGRESS") == "1":
-        progress = True
+    progress = progress_for(args.quiet, output_on_stdout=not args.out or args.out == "-")
+    counted = count_articles(args.paths) if progress else None
+    total = None if counted is None else counted + len(sources)
     n_jobs = cap_jobs(args.jobs)
     n_seen, source = _peek(articles(), n_jobs) if n_jobs > 1 else (1, articles())
     n_jobs = cap_jobs(n_jobs, n_seen)
     n_errors = 0
     fmt = args.format
     if fmt == "parquet":
-        stream = iter_analyses(source, lexicons=lexicons, n_jobs=n_jobs, progress=progress)
+        stream = iter_analyses(source, lexicons=lexicons, n_jobs=n_jobs, progress=progress, total=total)
         n_errors = _analyze_to_parquet(stream, args.out, lexicons)
     with contextlib.nullcontext(sys.stdout) if fmt == "parquet" else atomic_output(args.out) as out:
         if fmt == "jsonl":
             # serialised where the article is analysed (in the workers with --jobs > 1)
             to_line = functools.partial(_analysis_line, text=not args.no_text, sentences=args.sentences)
             for line, failed in iter_mapped(source, to_line, lexicons=lexicons, n_jobs=n_jobs,
-                                            progress=progress):
+                                            progress=progress, total=total):
                 n_errors += failed
                 out.write(line)
         elif fmt == "csv":
-            stream = iter_analyses(source, lexicons=lexicons, n_jobs=n_jobs, progress=progress)
+            stream = iter_analyses(source, lexicons=lexicons, n_jobs=n_jobs, progress=progress, total=total)
             n_errors = _csv_rows(stream, out, lexicons)
         elif fmt == "table":
-            analyses = list(iter_analyses(source, lexicons=lexicons, n_jobs=n_jobs, progress=progress))
+            analyses = list(iter_analyses(source, lexicons=lexicons, n_jobs=n_jobs, progress=progress, total=total))
             n_errors = sum(a.error is not None for a in analyses)
             _write_table(analyses, out)
     if n_errors:

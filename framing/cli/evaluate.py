@@ -8,7 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ._common import EXIT_OK, UsageError, atomic_output, markdown_table
+from ._common import (
+    EXIT_OK,
+    UsageError,
+    atomic_output,
+    markdown_table,
+    progress_for,
+    show_progress_log,
+)
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,6 +41,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                         "(repeatable; default: outlet)")
     e.add_argument("--embeddings", action="store_true",
                    help="models, sentence-bias: also measure sentence embeddings (needs framing[embeddings])")
+    e.add_argument("--quiet", action="store_true",
+                   help="no progress on stderr (by default: a bar on a terminal, a line every few seconds in a log)")
     e.set_defaults(func=_cmd_evaluate)
 
 
@@ -56,6 +65,11 @@ def _data_home(value: str | None) -> Path:
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     data_home = _data_home(args.data_home)
+    with show_progress_log(progress_for(args.quiet, output_on_stdout=True)):
+        return _run_evaluate(args, data_home)
+
+
+def _run_evaluate(args: argparse.Namespace, data_home: Path) -> int:
     if args.what == "models":
         return _cmd_evaluate_models(args, data_home)
     runners: dict[str, Callable[[], Any]] = {}

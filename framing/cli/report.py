@@ -14,6 +14,7 @@ from ._common import (
     check_output,
     check_paths,
     clean_article,
+    progress_for,
 )
 
 
@@ -31,6 +32,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     rp.add_argument("--examples", type=int, default=3, metavar="N", help="highlighted example articles")
     rp.add_argument("--seed", type=int, default=0, help="random seed (bootstrap, permutations)")
     rp.add_argument("--title", default="Outlet comparison")
+    rp.add_argument("--quiet", action="store_true",
+                   help="no progress on stderr (by default: a bar on a terminal, a line every few seconds in a log)")
     rp.set_defaults(func=_cmd_report)
 
 
@@ -49,7 +52,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     try:
         page = build_report(articles, by=args.by, n_jobs=cap_jobs(args.jobs, len(articles)), max_groups=args.max_groups,
                             min_articles=args.min_articles, n_examples=args.examples,
-                            random_state=args.seed, title=args.title)
+                            random_state=args.seed, title=args.title,
+                            progress=progress_for(args.quiet))
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     with atomic_output(args.out) as out:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ._common import EXIT_OK, UsageError, check_output
+from ._common import EXIT_OK, UsageError, check_output, progress_for, show_progress_log
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,6 +28,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     t.add_argument("--seed", type=int, default=0, help="random seed")
     t.add_argument("--embeddings", action="store_true",
                    help="sentence-bias: add all-MiniLM-L6-v2 sentence embeddings (needs framing[embeddings])")
+    t.add_argument("--quiet", action="store_true",
+                   help="no progress on stderr (by default: a bar on a terminal, a line every few seconds in a log)")
     t.set_defaults(func=_cmd_train)
 
 
@@ -87,9 +89,14 @@ def _cmd_train(args: argparse.Namespace) -> int:
         if args.task != "sentence-bias":
             raise UsageError(f"--embeddings applies to --task sentence-bias only. Got {args.task!r}.")
         estimator = make_pipeline(args.task, random_state=args.seed, embeddings=True)
+    progress = progress_for(args.quiet)
+    if progress:
+        print(f"framing: training {args.task} on {len(data['texts']):,} texts from {args.data}"
+              + (f" ({args.cv}-fold cross-validation first)" if args.cv else ""), file=sys.stderr)
     try:
-        model = train(args.task, data["texts"], data["labels"], groups=data["groups"], cv=args.cv,
-                      random_state=args.seed, source=data["source"], estimator=estimator)
+        with show_progress_log(progress):
+            model = train(args.task, data["texts"], data["labels"], groups=data["groups"], cv=args.cv,
+                          random_state=args.seed, source=data["source"], estimator=estimator)
     except ImportError as exc:  # the embeddings extra is missing
         raise UsageError(str(exc)) from None
     except ValueError as exc:  # the data cannot train this model (too few words, ...)

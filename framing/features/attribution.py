@@ -16,6 +16,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from ..attribution import attribution_features
 from ..pipeline import Analyzer
+from ..pipeline.progress import track
 from ._base import check_documents
 
 __all__ = ["AttributionFeaturizer"]
@@ -109,7 +110,7 @@ class AttributionFeaturizer(TransformerMixin, BaseEstimator):
         analyzer = _attribution_analyzer(("loaded_language",))
         names = list(self.feature_names_out_)
         out = np.zeros((len(docs), len(names)), dtype=float)
-        for i, doc in enumerate(docs):
+        for i, doc in enumerate(track(docs, desc="attribution features", unit="text")):
             if not doc.strip():
                 continue
             result = analyzer(doc)

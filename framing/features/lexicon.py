@@ -18,6 +18,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from ..lexicon import Lexicon, available_lexicons, load_lexicon
 from ..pipeline.families import LexiconStage, lexicon_feature_names, lexicon_features
+from ..pipeline.progress import track
 from ..text import tokenize
 from ._base import check_documents
 
@@ -187,7 +188,7 @@ class LexiconFeaturizer(TransformerMixin, BaseEstimator):
         columns = [str(name) for name in self.feature_names_out_]
         names = stage.feature_names()
         out = np.zeros((len(docs), len(columns)), dtype=float)
-        for i, doc in enumerate(docs):
+        for i, doc in enumerate(track(docs, desc="lexicon features", unit="text")):
             tokens = tokenize(doc)
             if not len(tokens):
                 continue

@@ -24,6 +24,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from ..features import LexiconFeaturizer, check_documents
 from ..lexicon import load_lexicon
+from ..pipeline.progress import track
 from .data import _data_home_for
 
 __all__ = ["FrameClassifier", "cross_val_frames", "frame_names", "load_corpus", "make_estimator"]
@@ -294,7 +295,8 @@ def cross_val_frames(estimator: FrameClassifier, texts: Sequence[str], frames: S
     proba, pred = np.zeros(Y.shape), np.zeros(Y.shape, dtype=int)
     folds = np.zeros(len(docs), dtype=int)
     per_fold: list[tuple[float, float]] = []
-    for i, (a, b) in enumerate(KFold(cv, shuffle=True, random_state=random_state).split(docs)):
+    splits = KFold(cv, shuffle=True, random_state=random_state).split(docs)
+    for i, (a, b) in enumerate(track(splits, total=cv, desc="frames: cross-validation", unit="fold")):
         est = clone(estimator).fit([docs[j] for j in a], [gold[j] for j in a])
         cols = [classes.index(c) for c in est.classes_]
         p = est.predict_proba([docs[j] for j in b])

@@ -7,6 +7,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -16,6 +17,7 @@ from sklearn.base import clone
 from .._version import __version__
 from ..features import check_documents
 from ..lexicon import available_lexicons, load_lexicon
+from ..pipeline.progress import progress_bar, scoped_progress
 from .tasks import get_task, make_pipeline
 from .trained import TrainedModel
 
@@ -64,6 +66,15 @@ def _drop_stop_words(estimator: Any) -> None:
             todo.extend(v for v in est.get_params(deep=False).values() if isinstance(v, _Base))
             todo.extend(step for _, step in getattr(est, "steps", []) if isinstance(step, _Base))
             todo.extend(t for _, t in getattr(est, "transformer_list", []) if isinstance(t, _Base))
+
+
+def _fold_scores(bar: Any, estimator: Any, X: Any, y: Any) -> dict[str, float]:
+    """Macro-F1 and accuracy of one fold (the scorers of ``cross_validate``); ticks the progress bar."""
+    from sklearn.metrics import accuracy_score, f1_score
+
+    pred = estimator.predict(X)
+    bar.update(1)
+    return {"f1_macro": float(f1_score(y, pred, average="macro")), "accuracy": float(accuracy_score(y, pred))}
 
 
 def train(
@@ -141,14 +152,19 @@ def train(
             else:
                 splitter = StratifiedKFold(n_splits=cv, shuffle=True, random_state=random_state)
                 kind = f"StratifiedKFold({cv}, shuffle, random_state={random_state})"
-            res = cross_validate(est, pd.Series(docs), y, groups=groups, cv=splitter,
-                                 scoring=["f1_macro", "accuracy"])
+            bar = progress_bar(scoped_progress(), total=cv, desc=f"{task}: cross-validation", unit="fold")
+            try:
+                res = cross_validate(est, pd.Series(docs), y, groups=groups, cv=splitter,
+                                     scoring=partial(_fold_scores, bar))
+            finally:
+                bar.close()
             meta["cv"] = {
                 "scheme": kind,
                 "f1_macro_mean": float(res["test_f1_macro"].mean()),
                 "f1_macro_std": float(res["test_f1_macro"].std()),
                 "accuracy_mean": float(res["test_accuracy"].mean()),
             }
+        logger.info("%s: fitting the final model on all %d texts", task, len(docs))
         est.fit(pd.Series(docs), np.asarray([str(v) for v in labels], dtype=object))
         _drop_stop_words(est)
     else:

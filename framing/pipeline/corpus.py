@@ -10,14 +10,13 @@ feature, match and quote tables.
 from __future__ import annotations
 
 import itertools
-import sys
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from typing import Any, TextIO
+from typing import Any
 
 from ..readers import Article, articles_from_frame
 from .analyzer import Analysis, ArticleLike, LexiconSpec, _get_analyzer
+from .progress import ProgressLike, progress_bar
 from .schema import MATCH_COLUMNS, QUOTE_COLUMNS, CorpusAnalysis, table_rows
 
 __all__ = ["analyze_corpus", "iter_analyses", "iter_mapped"]
@@ -46,42 +45,14 @@ def _as_article(item: Any) -> ArticleLike:
                    error=f"expected a str or an Article. Got {type(item).__name__}.")
 
 
-class _Progress:
-    """A one-line progress report on a stream (stderr by default)."""
-
-    def __init__(self, stream: TextIO | None = None, every: float = 0.5) -> None:
-        self.stream = stream or sys.stderr
-        self.every = every
-        self.start = self.last = time.perf_counter()
-        self.n = self.chars = 0
-
-    def add(self, n_chars: int) -> None:
-        self.n += 1
-        self.chars += n_chars
-        now = time.perf_counter()
-        if now - self.last >= self.every:
-            self.last = now
-            self._write(now, end="\r")
-
-    def _write(self, now: float, end: str) -> None:
-        secs = max(now - self.start, 1e-9)
-        self.stream.write(
-            f"analyzed {self.n:,} articles, {self.chars / 1e6:.1f} MB "
-            f"({self.n / secs:,.0f} articles/s, {self.chars / 1e6 / secs:.2f} MB/s){end}"
-        )
-        self.stream.flush()
-
-    def close(self) -> None:
-        self._write(time.perf_counter(), end="\n")
-
-
 def iter_analyses(
     articles: Any,
     *,
     lexicons: Sequence[LexiconSpec] | None = None,
     n_jobs: int = 1,
-    progress: bool | TextIO = False,
+    progress: ProgressLike = False,
     batch_size: int = 64,
+    total: int | None = None,
 ) -> Iterator[Analysis]:
     """Analyze articles one at a time, in input order, with flat memory.
 
@@ -91,10 +62,17 @@ def iter_analyses(
     lexicons : sequence of str or Lexicon, optional
     n_jobs : int, default 1
         Worker processes (joblib; ``-1`` for all cores).
-    progress : bool or file-like, default False
-        Report progress on stderr (or on the given stream).
+    progress : bool, text stream or tqdm-like callable, default False
+        ``True``: a tqdm bar on standard error when it is a terminal, else a
+        plain line every few seconds; a stream: plain lines on it; a
+        callable such as ``tqdm.notebook.tqdm``: it makes the bar (see
+        :mod:`framing.pipeline.progress`). The bar counts articles and shows
+        the total and the time left when the total is known.
     batch_size : int, default 64
         Articles sent to a worker at a time.
+    total : int, optional
+        The number of articles, for the progress bar, when ``articles`` has
+        no ``len()`` (a generator).
 
     Examples
     --------
@@ -102,7 +80,7 @@ def iter_analyses(
     [2, 1]
     """
     yield from iter_mapped(articles, _itself, lexicons=lexicons, n_jobs=n_jobs, progress=progress,
-                           batch_size=batch_size)
+                           batch_size=batch_size, total=total)
 
 
 def _itself(analysis: Analysis) -> Analysis:
@@ -115,8 +93,9 @@ def iter_mapped(
     *,
     lexicons: Sequence[LexiconSpec] | None = None,
     n_jobs: int = 1,
-    progress: bool | TextIO = False,
+    progress: ProgressLike = False,
     batch_size: int = 64,
+    total: int | None = None,
 ) -> Iterator[Any]:
     """``func(analysis)`` for each article, in input order, with flat memory.
 
@@ -124,7 +103,8 @@ def iter_mapped(
     worker processes, so only its result travels back: a JSON line or a
     table row is much cheaper to send than an :class:`Analysis` with its
     matches. ``func`` must be picklable (a module-level function or a
-    :func:`functools.partial` of one).
+    :func:`functools.partial` of one). ``progress``, ``batch_size`` and
+    ``total`` as for :func:`iter_analyses`.
 
     Examples
     --------
@@ -134,6 +114,8 @@ def iter_mapped(
     [2, 1]
     """
     _check_n_jobs(n_jobs)
+    if total is None:
+        total = _length(articles)
     stream = _coerce_articles(articles)
     if n_jobs == 1:
         analyzer = _get_analyzer(lexicons)
@@ -144,17 +126,25 @@ def iter_mapped(
         specs = None if lexicons is None else list(_get_analyzer(lexicons).lexicons)
         results = _parallel_results(stream, specs, n_jobs, batch_size,
                                     work=partial(_mapped_batch, func))
-    reporter = None
-    if progress:
-        reporter = _Progress(None if isinstance(progress, bool) else progress)
+    bar = progress_bar(progress, total=total, desc="analyze", unit="article")
+    n_chars = 0
     try:
-        for value, n_chars in results:
-            if reporter is not None:
-                reporter.add(n_chars)
+        for value, size in results:
+            n_chars += size
+            bar.update(1)
+            bar.set_postfix_str(f"{n_chars / 1e6:.1f} MB", refresh=False)
             yield value
     finally:
-        if reporter is not None:
-            reporter.close()
+        bar.close()
+
+
+def _length(articles: Any) -> int | None:
+    if isinstance(articles, (str, bytes)):
+        return None
+    try:
+        return len(articles)
+    except TypeError:
+        return None
 
 
 def _mapped_batch(
@@ -218,7 +208,7 @@ def analyze_corpus(
     *,
     lexicons: Sequence[LexiconSpec] | None = None,
     n_jobs: int = 1,
-    progress: bool = False,
+    progress: ProgressLike = False,
 ) -> CorpusAnalysis:
     """Analyze many articles and return the feature, match and quote tables.
 
@@ -230,7 +220,11 @@ def analyze_corpus(
         index as ids.
     lexicons : sequence of str or Lexicon, optional
     n_jobs : int, default 1
-    progress : bool, default False
+    progress : bool, text stream or tqdm-like callable, default False
+        As for :func:`iter_analyses`; the total is the number of articles
+        when they are a list, a DataFrame or a Series. For example
+        ``progress=True`` (standard error), ``progress=tqdm.notebook.tqdm``
+        in Jupyter, or ``progress=functools.partial(tqdm.tqdm, file=log)``.
 
     Returns
     -------

@@ -1,4 +1,8 @@
-"""One analyzed article as escaped, highlighted HTML.
+"""Analyzed articles for people: highlighted HTML, and the command line's text table.
+
+:func:`article_html` shows one analysis as escaped, highlighted HTML;
+:func:`analysis_table` shows several as the plain-text table of
+``framing analyze`` (one column per article, then every quote of each).
 
 Lexicon hits are coloured by category, quotes are marked with their speaker,
 source category and cue stance (shown on hover through ``title``
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -27,7 +32,10 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from .analyzer import Analysis
 
-__all__ = ["DEFAULT_LEXICONS", "PALETTE", "Span", "article_html", "display_lexicons", "render_spans"]
+__all__ = [
+    "DEFAULT_LEXICONS", "PALETTE", "Span", "analysis_table", "article_html", "column_labels", "display_lexicons",
+    "render_spans",
+]
 
 DEFAULT_LEXICONS: tuple[str, ...] = ("loaded_language", "persuasion", "epistemic")
 """The shipped lexicons whose sidecar says ``"display": true`` (kept for code that names them)."""
@@ -258,3 +266,161 @@ def _legend(colours: dict[tuple[str, str], str], n_quotes: int, stances: list[st
         items.append('<span class="fr-key">no highlighted terms or quotes</span>')
     return ('<div class="fr-legend" style="font-family:sans-serif;font-size:0.85em;margin:6px 0">'
             + "".join(items) + "</div>")
+
+
+# --- the text table of ``framing analyze`` ------------------------------------------------------
+
+_RATE_ROWS: tuple[tuple[str, str], ...] = (
+    ("loaded_language__total", "loaded language /1k"),
+    ("epistemic__hedge", "hedges /1k"),
+    ("epistemic__booster", "boosters /1k"),
+)
+_LATER_ROWS: tuple[tuple[str, str], ...] = (
+    ("moral_foundations__total", "moral foundations /1k"),
+    ("policy_frames__total", "policy frames /1k"),
+    ("persuasion__total", "persuasion cues /1k"),
+)
+_STANCES = ("neutral", "endorsing", "distancing", "contesting", "emotive")
+_MAX_LOADED = 20
+
+TABLE_NOTE = (
+    "quotes: direct, indirect and mixed quotes; 'quote cues' are the verbs or phrases that attribute them\n"
+    "(said, claimed, according to), by stance. 'reporting-verb hits' are every use of a reporting verb\n"
+    "in the text, attributing a quote or not (the reporting_verbs__* features): not the same count as\n"
+    "the quote cues (\"according to\" is a cue but no verb; a verb may attribute no quote).\n"
+    "/1k: per 1,000 word tokens. --format jsonl gives every span with its offsets."
+)
+"""The legend printed under the table."""
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if " " in cut[width // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "\u2026"
+
+
+def _short_id(article_id: str) -> str:
+    """A file path id as its file name without the suffix (``news/a.txt`` -> ``a``; ``x.jsonl:3`` -> ``x:3``)."""
+    base = re.split(r"[\\/]", article_id.rstrip("/\\"))[-1] or article_id
+    stem, colon, line = base.partition(":")
+    if "." in stem.strip("."):
+        stem = stem[: stem.rindex(".")]
+    return stem + colon + line
+
+
+def column_labels(articles: Sequence[Any], width: int = 24) -> list[str]:
+    """One short, distinct column heading per article: outlet, else title, else the file name.
+
+    Long titles are cut at a word with an ellipsis; a file path id becomes
+    its file name without the suffix; articles whose headings would collide
+    are numbered, so the table has a column for every article.
+
+    Examples
+    --------
+    >>> from framing.readers import Article
+    >>> arts = [Article(str(i), "x", outlet="Wire") for i in range(2)]
+    >>> arts += [Article("news/2024/a-long-file-name.txt", "x"),
+    ...          Article("b", "x", title="Council votes to evict 120 homeless people as winter nears")]
+    >>> column_labels(arts)
+    ['Wire', 'Wire #2', 'a-long-file-name', 'Council votes to evict…']
+    """
+    from .schema import replace_surrogates
+
+    labels: list[str] = []
+    seen: set[str] = set()
+    for art in articles:
+        raw = art.outlet or art.title or _short_id(str(art.id))
+        base = _short(replace_surrogates(raw), width) or replace_surrogates(str(art.id))[:width]
+        label, k = base, 1
+        while label in seen:
+            k += 1
+            suffix = f" #{k}"
+            label = _short(base, width - len(suffix)) + suffix
+        seen.add(label)
+        labels.append(label)
+    return labels
+
+
+def _column(a: Analysis) -> dict[str, str]:
+    feats = a.features
+    col: dict[str, str] = {"tokens": f"{a.n_tokens:.0f}"}
+    for key, name in _RATE_ROWS:
+        if key in feats:
+            col[name] = f"{feats[key]:.1f}"
+    col["quotes"] = f"{len(a.quotes)}"
+    stances = [q.cue.stance for q in a.quotes if q.cue is not None]
+    col["  with a cue"] = f"{len(stances)}"
+    for stance in _STANCES:
+        col[f"  quote cues: {stance}"] = f"{stances.count(stance)}"
+    if "reporting_verbs__total_count" in feats:
+        col["reporting-verb hits"] = f"{feats['reporting_verbs__total_count']:.0f}"
+    for key, name in _LATER_ROWS:
+        if key in feats:
+            col[name] = f"{feats[key]:.1f}"
+    return col
+
+
+def _quote_line(number: int, q: Any) -> str:
+    speaker = (getattr(q.speaker, "name", "") or q.speaker.text) if q.speaker else "no speaker found"
+    category = f" ({q.speaker.category})" if q.speaker else ""
+    cue = f'cue "{q.cue.text}" ({q.cue.stance})' if q.cue else "no cue"
+    return f"  {number}. {q.kind}: {speaker}{category}, {cue}: {_short(q.text, 80)!r}"
+
+
+def analysis_table(analyses: Sequence[Analysis]) -> str:
+    """Analyses as the text table of ``framing analyze``: one column per article, then each one's quotes.
+
+    The table's rows are rates of the headline features and counts of
+    quotes, of the cues that attribute them (by stance) and of every
+    reporting-verb hit, explained by :data:`TABLE_NOTE`; under it, for each
+    article, its heading, title and id, its loaded-language terms and
+    *every* quote, numbered, with speaker, source category, cue and stance.
+
+    Examples
+    --------
+    >>> from framing import Article, analyze
+    >>> text = "The plan failed, according to a report. Critics said it was reckless."
+    >>> table = analysis_table([analyze(Article("a", text, outlet="Wire"))])
+    >>> for line in table.splitlines():
+    ...     if line.startswith(("quotes ", "  with a cue", "reporting-verb hits", "  quote cues: neutral")):
+    ...         print(line)
+    quotes                         2
+      with a cue                   2
+      quote cues: neutral          2
+    reporting-verb hits            1
+    """
+    import pandas as pd
+
+    from .schema import replace_surrogates
+
+    labels = column_labels([a.article for a in analyses])
+    columns = {label: (_column(a) if a.error is None else {"error": replace_surrogates(a.error)})
+               for a, label in zip(analyses, labels)}
+    parts = [pd.DataFrame(columns, dtype=object).fillna("").to_string(), TABLE_NOTE]
+    for a, label in zip(analyses, labels):
+        art = a.article
+        head = label
+        if art.title and art.title != label:
+            head += f": {art.title}"
+        if str(art.id) not in head:
+            head += f"  [{art.id}]"
+        lines = [head]
+        if a.error is not None:
+            lines.append(f"  error: {a.error}")
+            parts.append("\n".join(lines))
+            continue
+        loaded = [m for m in a.matches if m.lexicon == "loaded_language"]
+        if loaded:
+            terms = ", ".join(f"{'not ' if m.negated else ''}{m.text!r} ({m.category})"
+                              for m in loaded[:_MAX_LOADED])
+            more = (f"; {len(loaded) - _MAX_LOADED} more (--format jsonl lists them all)"
+                    if len(loaded) > _MAX_LOADED else "")
+            lines.append(f"  loaded language ({len(loaded)}): {terms}{more}")
+        lines.append(f"  quotes ({len(a.quotes)}):" if a.quotes else "  quotes: none found")
+        lines.extend(_quote_line(i, q) for i, q in enumerate(a.quotes, 1))
+        parts.append("\n".join(lines))
+    return replace_surrogates("\n\n".join(parts)) + "\n"

@@ -27,6 +27,7 @@ from .._version import __version__
 from ..compare import OutletComparison, compare_outlets, distinctive_words
 from ..pipeline import CorpusAnalysis, analyze, analyze_corpus
 from ..pipeline.display import article_html
+from ..pipeline.progress import ProgressLike
 from ..readers import Article, articles_from_frame
 
 if TYPE_CHECKING:
@@ -141,6 +142,7 @@ def build_report(
     n_permutations: int = 999,
     random_state: int = 0,
     title: str = "Outlet comparison",
+    progress: ProgressLike = False,
 ) -> str:
     """Analyze articles and compare their groups in one self-contained HTML page.
 
@@ -169,6 +171,10 @@ def build_report(
         Bootstrap resamples and permutations (articles are the unit).
     random_state : int, default 0
     title : str, default "Outlet comparison"
+    progress : bool, text stream or tqdm-like callable, default False
+        Progress of the analysis (the long part), as for
+        :func:`framing.analyze_corpus`: ``True`` for standard error, or
+        ``tqdm.notebook.tqdm`` in Jupyter.
 
     Returns
     -------
@@ -186,7 +192,7 @@ def build_report(
     started = time.perf_counter()
     arts, labels_list = _coerce(articles, by)
     if corpus is None:
-        corpus = analyze_corpus(arts, n_jobs=n_jobs)
+        corpus = analyze_corpus(arts, n_jobs=n_jobs, progress=progress)
     elif len(corpus.features) != len(arts):
         raise ValueError(f"The 'corpus' has {len(corpus.features)} rows but {len(arts)} articles were given.")
     analyzed = time.perf_counter()
