@@ -81,7 +81,8 @@ def test_profile_heatmap_values_and_labels():
     assert ax.images[0].get_array().tolist() == [[2.0, 1.0], [5.0, 0.0], [3.0, 4.0]]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["A", "B", "C"]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["economic", "legality"]
-    assert sorted(t.get_text() for t in ax.texts) == sorted(["2", "1", "5", "0", "3", "4"])
+    assert sorted(t.get_text().split("\n")[0] for t in ax.texts) == sorted(["2", "1", "5", "0", "3", "4"])
+    assert all(t.get_text().endswith(" = 10") for t in ax.texts)  # each cell carries its n
 
 
 def test_profile_heatmap_zscore_and_feature_order():

@@ -12,7 +12,8 @@ or quotes, which are not independent within an article).
   adjusted p-value.
 * :func:`distinctive_words` / :func:`log_odds_dirichlet` -- words that
   distinguish two groups: log-odds ratios with an informative Dirichlet prior
-  (Monroe, Colaresi & Quinn 2008).
+  (Monroe, Colaresi & Quinn 2008); :func:`boilerplate_words` is the one stop
+  list of page furniture (photo captions, video players) they can drop.
 * :func:`same_event` -- outlets on the same story, relative to the other
   outlets' coverage and to an optional neutral reference article.
 * :func:`sourcing` -- who each outlet quotes (speaker categories, share of
@@ -38,11 +39,12 @@ from .stats import (
     permutation_test,
 )
 from .summary import OutletComparison, compare_outlets, pairwise_tests, summarize
-from .words import distinctive_words
+from .words import boilerplate_words, distinctive_words
 
 __all__ = [
     "OutletComparison",
     "benjamini_hochberg",
+    "boilerplate_words",
     "bootstrap_means",
     "cliffs_delta",
     "cohens_d",

@@ -8,6 +8,7 @@ Monroe, Colaresi & Quinn 2008).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any, Literal
 
@@ -17,7 +18,30 @@ import pandas as pd
 from ._input import _groups
 from .stats import log_odds_dirichlet
 
-__all__ = ["distinctive_words"]
+__all__ = ["boilerplate_words", "distinctive_words"]
+
+
+@functools.cache
+def boilerplate_words() -> frozenset[str]:
+    """The one stop list of page furniture (photos, replay, toggle, enlarge, advertisement, ...).
+
+    Words that scraped news pages carry around the article text (captions,
+    video players, image toggles, newsletter and copyright lines). Read
+    from ``framing/compare/boilerplate.txt``, which says where the list
+    comes from; the report and the notebooks drop these words from the
+    distinctive words (``stop_words="boilerplate"``).
+
+    Examples
+    --------
+    >>> {"photos", "replay", "toggle", "enlarge", "advertisement"} <= boilerplate_words()
+    True
+    >>> "said" in boilerplate_words()
+    False
+    """
+    from importlib.resources import files
+
+    text = files(__package__).joinpath("boilerplate.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _framing_tokens(text: str) -> list[str]:
@@ -37,7 +61,7 @@ def distinctive_words(
     prior: Literal["combined"] | pd.Series = "combined",
     prior_scale: float = 1.0,
     ngram_range: tuple[int, int] = (1, 1),
-    stop_words: Iterable[str] | None = None,
+    stop_words: Iterable[str] | Literal["boilerplate"] | None = None,
     tokenizer: Callable[[str], list[str]] | None = None,
 ) -> pd.DataFrame:
     """Words and phrases that distinguish two groups of articles (Fightin' Words).
@@ -70,8 +94,9 @@ def distinctive_words(
         alpha_w = prior_scale * background count of w; 1.0 gives the
         combined-corpus prior of Monroe et al. (section 3.5).
     ngram_range : (int, int), default (1, 1)
-    stop_words : iterable of str, optional
-        Terms dropped before counting.
+    stop_words : iterable of str or "boilerplate", optional
+        Terms dropped before counting; ``"boilerplate"`` is the shipped list
+        of page furniture (:func:`boilerplate_words`).
     tokenizer : callable, optional
         Default: :func:`framing.text.tokenize` norms.
 
@@ -113,7 +138,13 @@ def distinctive_words(
     if not in_a.any() or not in_b.any():
         raise ValueError(f"distinctive_words needs articles in both groups. Got {int(in_a.sum())} in a and {int(in_b.sum())} in b.")
     texts = data[text].where(data[text].notna(), "").astype(str)
-    stops = frozenset(stop_words or ())
+    if isinstance(stop_words, str):
+        if stop_words != "boilerplate":
+            raise ValueError("The 'stop_words' parameter of distinctive_words must be an iterable of "
+                             f"str, 'boilerplate' or None. Got {stop_words!r} instead.")
+        stops = boilerplate_words()
+    else:
+        stops = frozenset(stop_words or ())
     tok = tokenizer or _framing_tokens
 
     def analyzer_tokens(doc: str) -> list[str]:

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .._version import __version__
-from ..compare import OutletComparison, compare_outlets, distinctive_words
+from ..compare import OutletComparison, boilerplate_words, compare_outlets, distinctive_words
 from ..pipeline import CorpusAnalysis, analyze, analyze_corpus
 from ..pipeline.display import article_html
 from ..pipeline.progress import ProgressLike
@@ -211,8 +211,10 @@ def build_report(
         _tests(comparison),
         _profiles(comparison, by),
         _words(arts, labels, chosen),
-        _sourcing_section("sources", "Who is quoted", comparison.sources, "speaker_category", by),
-        _sourcing_section("stances", "How quotes are attributed", comparison.stances, "cue_stance", by),
+        _sourcing_section("sources", "Who is quoted", comparison.sources, "speaker_category", by,
+                          _SOURCES_NOTE),
+        _sourcing_section("stances", "How quotes are attributed", comparison.stances, "cue_stance", by,
+                          _STANCES_NOTE),
         _examples(arts, labels, feats, chosen, n_examples),
     ]
     finished = time.perf_counter()
@@ -308,12 +310,30 @@ def _profiles(comparison: OutletComparison, by: str) -> str:
         feats = [f for f in s["feature"].unique() if f.startswith(family + "__") and not f.endswith("__total")]
         if not feats:
             continue
-        fig = _figure(0.45 * len(feats) + 4.0, 0.35 * len(comparison.groups) + 2.4)
+        fig = _figure(0.55 * len(feats) + 4.0, 0.45 * len(comparison.groups) + 2.8)
         plot_profile_heatmap(s, feats, scale="zscore", ax=fig.subplots())
-        out.append(f"<h3>{_esc(heading)}</h3>" + _png(fig, f"{heading} profile by group"))
-    note = ('<p class="note">Each column standardised across the groups (z-score of the mean rate), '
-            "so frames with different base rates share one colour scale; cells show the z-scores.</p>")
+        sub = s[s["feature"].isin(feats)]
+        n_grey = int(_includes_pooled(sub).sum())
+        out.append(f"<h3>{_esc(heading)}</h3>"
+                   f'<p class="note">{n_grey:,} of {len(sub):,} cells are grey: their interval includes '
+                   "the mean of all articles shown.</p>"
+                   + _png(fig, f"{heading} profile by group; grey hatched cells: interval includes the pooled mean"))
+    note = ('<p class="note">Each column standardised across the groups (z-score of the group means), '
+            "so frames with different base rates share one colour scale; each cell shows its z-score and "
+            "n, the number of articles of the group. <b>Colour is not significance</b>: a cell is drawn "
+            "grey and hatched when the group's 95% bootstrap interval (resampling articles) includes the "
+            "pooled mean of all articles of the groups shown, i.e. the data give no evidence that the group "
+            "differs from the others on that feature; only the coloured cells do. Small groups have wide "
+            'intervals; the pairwise tests above correct for the many comparisons.</p>')
     return _section("profiles", "Frame and moral-foundation profiles", note + "".join(out))
+
+
+def _includes_pooled(summary: pd.DataFrame) -> pd.Series:
+    """Per summary row: does its interval include the feature's pooled mean (over the groups shown)?"""
+    w = summary["n"].astype(float) if "n" in summary.columns else pd.Series(1.0, index=summary.index)
+    pooled = (summary["mean"] * w).groupby(summary["feature"]).transform("sum") / w.groupby(
+        summary["feature"]).transform("sum")
+    return (summary["ci_low"] <= pooled) & (pooled <= summary["ci_high"])
 
 
 def _words(arts: list[Article], labels: pd.Series, chosen: list[Any]) -> str:
@@ -326,7 +346,7 @@ def _words(arts: list[Article], labels: pd.Series, chosen: list[Any]) -> str:
     frame = frame[frame["group"].isin([a, b])]
     n_tokens = sum(len(t) for t in frame["text"]) / 6  # rough, only to scale the rule
     min_count = int(max(5, min(20, n_tokens // 20000)))
-    words = distinctive_words(frame, a, b, by="group", min_count=min_count)
+    words = distinctive_words(frame, a, b, by="group", min_count=min_count, stop_words="boilerplate")
     fig = _figure(6.5, 8.0)
     plot_log_odds(words, n=15, ax=fig.subplots())
     top_a = words.head(15)[["term", "count_a", "count_b", "z"]]
@@ -334,7 +354,10 @@ def _words(arts: list[Article], labels: pd.Series, chosen: list[Any]) -> str:
     body = (
         f'<p class="note">{_esc(a)} versus {_esc(b)} (the two largest groups): log-odds ratios with an '
         "informative Dirichlet prior (Monroe, Colaresi &amp; Quinn 2008), prior = the two groups' combined "
-        f"counts; terms occurring at least {min_count} times in the two together.</p>"
+        f"counts; terms occurring at least {min_count} times in the two together. Page furniture "
+        f"({_esc(', '.join(sorted(boilerplate_words())[:8]))}, ...: the {len(boilerplate_words())} words of "
+        "<code>framing.compare.boilerplate_words()</code>) is left out; outlet names and house style "
+        "are not.</p>"
         + _png(fig, f"distinctive words, {a} versus {b}")
         + f"<h3>Most {_esc(a)}</h3>" + _table(top_a.rename(columns={"count_a": f"count {a}", "count_b": f"count {b}"}))
         + f"<h3>Most {_esc(b)}</h3>" + _table(top_b.rename(columns={"count_a": f"count {a}", "count_b": f"count {b}"}))
@@ -342,7 +365,19 @@ def _words(arts: list[Article], labels: pd.Series, chosen: list[Any]) -> str:
     return _section("words", "Distinctive words", body)
 
 
-def _sourcing_section(sid: str, heading: str, table: pd.DataFrame | None, category: str, by: str) -> str:
+_INTERVALS = ("intervals in the tidy table of <code>framing.compare.sourcing</code> resample articles, "
+              "since the quotes of one article are not independent.")
+_SOURCES_NOTE = ("Who is quoted: the share of each group's quotes by the source category of the speaker "
+                 "(government, expert, citizen, ...; a quote without a detected speaker counts as 'none'); "
+                 + _INTERVALS)
+_STANCES_NOTE = ("How quotes are attributed: the share of each group's quotes by the stance of the cue that "
+                 "attributes them (neutral <i>said</i>, endorsing <i>noted</i>, distancing <i>claimed</i>, "
+                 "contesting <i>denied</i>, emotive <i>slammed</i>; a quote without a cue counts as 'none'). "
+                 "Only the cues of quotes count here, not every reporting verb in the text; " + _INTERVALS)
+
+
+def _sourcing_section(sid: str, heading: str, table: pd.DataFrame | None, category: str, by: str,
+                      caption: str) -> str:
     if table is None or table.empty:
         return _section(sid, heading, "<p>No quotes found.</p>")
     from .plotting import plot_cue_stance, plot_source_composition
@@ -356,10 +391,7 @@ def _sourcing_section(sid: str, heading: str, table: pd.DataFrame | None, catego
     wide = table.pivot_table(index=table.columns[0], columns=category, values="share", aggfunc="first", sort=False)
     wide = wide.reset_index().rename(columns={wide.index.name: by})
     wide.columns = [str(c) for c in wide.columns]
-    note = ('<p class="note">Share of quotes per category within each group (a quote without a detected '
-            "speaker counts as 'none'); intervals in the tidy table of "
-            "<code>framing.compare.sourcing</code> resample articles.</p>")
-    return _section(sid, heading, note + _png(fig, heading) + _table(wide))
+    return _section(sid, heading, f'<p class="note">{caption}</p>' + _png(fig, heading) + _table(wide))
 
 
 def _examples(arts: list[Article], labels: pd.Series, feats: pd.DataFrame, chosen: list[Any],

@@ -143,6 +143,41 @@ def plot_outlet_scores(
     return ax
 
 
+def _not_significant(table_lo: np.ndarray, table_hi: np.ndarray, pooled: np.ndarray) -> np.ndarray:
+    """Cells whose interval includes the pooled mean of their column (True), or that have no interval."""
+    with np.errstate(invalid="ignore"):
+        inside = (table_lo <= pooled) & (pooled <= table_hi)
+    return inside | ~np.isfinite(table_lo) | ~np.isfinite(table_hi)
+
+
+def _pooled_means(summary: pd.DataFrame, col: str, groups: list[Any], feats: list[str]) -> np.ndarray:
+    """Per feature: the mean over every article of the groups shown (group means weighted by n)."""
+    means = _pivot(summary, col, "mean", groups, feats)
+    if "n" not in summary.columns:
+        return np.nanmean(means, axis=0)
+    n = _pivot(summary, col, "n", groups, feats)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        w = np.where(np.isfinite(means) & np.isfinite(n), n, 0.0)
+        return np.nansum(np.nan_to_num(means) * w, axis=0) / w.sum(axis=0)
+
+
+def _pivot(summary: pd.DataFrame, col: str, value: str, groups: list[Any], feats: list[str]) -> np.ndarray:
+    table = summary.pivot_table(index=col, columns="feature", values=value, aggfunc="first", sort=False)
+    return table.reindex(index=groups, columns=feats).to_numpy(dtype=float)
+
+
+def _text_colour(rgba: Any) -> str:
+    """White on dark cells, black on light ones (relative luminance of the cell colour)."""
+    r, g, b = rgba[:3]
+    return "white" if 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.45 else "black"
+
+
+_GREY = "#e5e7eb"
+
+_NOT_SIGNIFICANT_LABEL = "grey, hatched: 95% interval includes the mean of all articles shown"
+"""The legend entry of the cells that show no evidence of a difference."""
+
+
 def plot_profile_heatmap(
     summary: pd.DataFrame,
     features: Sequence[str] | None = None,
@@ -151,9 +186,18 @@ def plot_profile_heatmap(
     value: str = "mean",
     scale: Literal["none", "zscore"] = "none",
     annotate: bool | None = None,
+    mark: bool | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """A heatmap of feature profiles: one row per outlet, one column per feature.
+
+    Colour alone would show contrasts the statistics reject, so when the
+    summary has intervals (``ci_low``, ``ci_high``), a cell whose interval
+    includes the pooled mean of its column (the mean over all articles of
+    the outlets shown) is drawn grey and hatched, and the legend says so;
+    the colours are kept for the cells whose interval excludes it. Each
+    annotated cell shows its value and its ``n`` (articles), in white on
+    dark cells.
 
     Parameters
     ----------
@@ -167,13 +211,18 @@ def plot_profile_heatmap(
         ``"zscore"`` standardises each feature across outlets, so frames with
         very different base rates can share one colour scale.
     annotate : bool, optional
-        Write the values in the cells (default: when there are at most 150 cells).
+        Write the values (and ``n``) in the cells (default: when there are
+        at most 150 cells).
+    mark : bool, optional
+        Grey and hatch the cells whose interval includes the pooled mean
+        (default: when the summary has ``ci_low`` and ``ci_high``).
     ax : Axes, optional
 
     Returns
     -------
     Axes
-        ``ax.images[0].get_array()`` holds the (outlets x features) values.
+        ``ax.images[0].get_array()`` holds the (outlets x features) values;
+        ``ax.patches`` are the grey hatched cells drawn over it.
 
     Examples
     --------
@@ -183,6 +232,13 @@ def plot_profile_heatmap(
     ...                   "mean": [1.0, 2.0, 3.0, 4.0]})
     >>> plot_profile_heatmap(s).images[0].get_array().tolist()
     [[1.0, 2.0], [3.0, 4.0]]
+    >>> s["n"] = 10
+    >>> s["ci_low"], s["ci_high"] = s["mean"] - [0.5, 3.0, 0.5, 3.0], s["mean"] + [0.5, 3.0, 0.5, 3.0]
+    >>> ax = plot_profile_heatmap(s)
+    >>> [(float(p.get_x()), float(p.get_y())) for p in ax.patches]  # f__b: both intervals include 3.0
+    [(0.5, -0.5), (0.5, 0.5)]
+    >>> [t.get_text() for t in ax.texts][:2]
+    ['1\\nn = 10', '2\\nn = 10']
     """
     _need(summary, ["feature", value], "plot_profile_heatmap")
     if scale not in ("none", "zscore"):
@@ -190,17 +246,35 @@ def plot_profile_heatmap(
     col = _group_column(summary, by, ["feature", "n", "mean", "median", "std", "ci_low", "ci_high"])
     feats = list(features) if features is not None else summary["feature"].unique().tolist()
     groups = summary[col].unique().tolist()
-    table = summary.pivot_table(index=col, columns="feature", values=value, aggfunc="first", sort=False)
-    table = table.reindex(index=groups, columns=feats)
-    values = table.to_numpy(dtype=float)
+    values = _pivot(summary, col, value, groups, feats)
+    raw = values
     if scale == "zscore":
         with np.errstate(invalid="ignore", divide="ignore"):
             sd = values.std(axis=0, ddof=0)
             values = np.where(sd > 0, (values - values.mean(axis=0)) / np.where(sd > 0, sd, 1.0), 0.0)
+    has_ci = {"ci_low", "ci_high"} <= set(summary.columns)
+    if mark is None:
+        mark = has_ci
+    if mark and not has_ci:
+        raise ValueError("The 'mark' parameter needs a summary with 'ci_low' and 'ci_high' columns "
+                         f"(framing.compare.summarize). Got the columns {list(summary.columns)}.")
+    grey = np.zeros(values.shape, dtype=bool)
+    if mark:
+        pooled = _pooled_means(summary, col, groups, feats)
+        grey = _not_significant(_pivot(summary, col, "ci_low", groups, feats),
+                                _pivot(summary, col, "ci_high", groups, feats), pooled)
+        grey &= np.isfinite(raw)
+    counts = _pivot(summary, col, "n", groups, feats) if "n" in summary.columns else None
     ax = _axes(ax, (0.5 * len(feats) + 3.0, 0.4 * len(groups) + 2.0))
-    cmap = "RdBu_r" if scale == "zscore" else "viridis"
+    import matplotlib as mpl
+    from matplotlib.patches import Patch, Rectangle
+
+    cmap = mpl.colormaps["RdBu_r" if scale == "zscore" else "viridis"]
     kwargs: dict[str, Any] = {"vmin": -2.5, "vmax": 2.5} if scale == "zscore" else {}
     image = ax.imshow(values, aspect="auto", cmap=cmap, **kwargs)
+    for i, j in zip(*np.nonzero(grey)):  # grey over the colour: the colour would claim a difference
+        ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1.0, 1.0, facecolor=_GREY, hatch="///",
+                               edgecolor="#9ca3af", linewidth=0.0))
     ax.set_xticks(np.arange(len(feats)))
     ax.set_xticklabels([_text(f.split("__", 1)[-1].replace("_", " ")) for f in feats], rotation=60, ha="right")
     ax.set_yticks(np.arange(len(groups)))
@@ -210,10 +284,18 @@ def plot_profile_heatmap(
     if annotate:
         for i in range(values.shape[0]):
             for j in range(values.shape[1]):
-                if np.isfinite(values[i, j]):
-                    ax.text(j, i, f"{values[i, j]:.2g}", ha="center", va="center", fontsize=7,
-                            color="white" if scale == "none" else "black")
+                if not np.isfinite(values[i, j]):
+                    continue
+                label = f"{values[i, j]:.2g}"
+                if counts is not None and np.isfinite(counts[i, j]):
+                    label += f"\nn = {int(counts[i, j])}"
+                colour = "#374151" if grey[i, j] else _text_colour(image.cmap(image.norm(values[i, j])))
+                ax.text(j, i, label, ha="center", va="center", fontsize=6.5, color=colour, linespacing=1.1)
     ax.figure.colorbar(image, ax=ax, label="z-score across outlets" if scale == "zscore" else value)
+    if mark:
+        ax.legend(handles=[Patch(facecolor=_GREY, edgecolor="#9ca3af", hatch="///",
+                                 label=_NOT_SIGNIFICANT_LABEL)],
+                  loc="lower left", bbox_to_anchor=(0.0, 1.01), fontsize=7, frameon=False)
     return ax
 
 
