@@ -215,6 +215,47 @@ def test_created_file_follows_the_umask_and_existing_file_keeps_its_mode(
         os.umask(old)
 
 
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
+def test_every_output_is_shareable_under_the_users_umask(
+    umask: int, mode: int, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every file a command writes (--out of each format, the report, a model) gets 0o666 & ~umask.
+
+    Regression: files made through a temporary file (mkstemp: 0600) were readable by their owner
+    only, so a group could not read a shared report or table.
+    """
+    import framing.report
+
+    monkeypatch.setattr(framing.report, "build_report", lambda articles, **kw: "<!DOCTYPE html>\n")
+    src = write_jsonl(tmp_path / "in.jsonl", [
+        {"id": f"{o}{i}", "text": f"Officials said plan {i} was {w}.", "outlet": o, "label": lab}
+        for o, w, lab in (("A", "reckless", "biased"), ("B", "approved", "neutral")) for i in range(6)])
+    out = tmp_path / "out"
+    out.mkdir()
+    old = os.umask(umask)
+    try:
+        for fmt in ("jsonl", "csv", "table"):
+            assert run(["analyze", str(src), "--format", fmt, "--out", str(out / f"a.{fmt}"), "--quiet"],
+                       capsys)[0] == 0
+        pytest.importorskip("pyarrow")
+        assert run(["analyze", str(src), "--format", "parquet", "--out", str(out / "pq"), "--quiet"],
+                   capsys)[0] == 0
+        assert run(["report", str(src), "--out", str(out / "report.html"), "--quiet"], capsys)[0] == 0
+        assert run(["compare", str(src), "--out", str(out / "cmp"), "--min-articles", "3"], capsys)[0] == 0
+        pytest.importorskip("skops")
+        assert run(["train", "--task", "sentence-bias", "--data", str(src), "--model", str(out / "m.skops"),
+                    "--cv", "0", "--quiet"], capsys)[0] == 0
+    finally:
+        os.umask(old)
+    written = sorted(p for p in out.rglob("*") if p.is_file())
+    names = {p.relative_to(out).as_posix() for p in written}
+    assert {"a.jsonl", "a.csv", "a.table", "pq/features.parquet", "report.html", "cmp.summary.csv",
+            "m.skops"} <= names
+    assert {p.relative_to(out).as_posix(): oct(stat.S_IMODE(p.stat().st_mode)) for p in written} == {
+        n: oct(mode) for n in names}
+    assert not [n for n in names if n.startswith(".") or "/." in n]  # no temporary file left
+
+
 # --- 2. signals ------------------------------------------------------------------
 
 
