@@ -240,6 +240,17 @@ def analyze_corpus(
     np.float64(1.0)
     >>> result.matches[["id", "text", "category"]].values.tolist()
     [['a', 'slammed', 'emotive']]
+
+    Progress: ``progress=True`` reports on standard error; a stream gets
+    plain lines (a log), a tqdm-like callable makes the bar:
+
+    >>> import io
+    >>> log = io.StringIO()
+    >>> _ = analyze_corpus(texts, lexicons=["reporting_verbs"], progress=log)
+    >>> log.getvalue().startswith("analyze: 2/2 articles (100%)")
+    True
+    >>> from tqdm import tqdm
+    >>> _ = analyze_corpus(texts, progress=lambda **kw: tqdm(**kw, file=log, mininterval=0))
     """
     import pandas as pd
 

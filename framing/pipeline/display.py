@@ -403,9 +403,9 @@ def analysis_table(analyses: Sequence[Analysis]) -> str:
     parts = [pd.DataFrame(columns, dtype=object).fillna("").to_string(), TABLE_NOTE]
     for a, label in zip(analyses, labels):
         art = a.article
-        head = label
-        if art.title and art.title != label:
-            head += f": {art.title}"
+        # the full outlet and title under the short heading, and the id (a file path) to find it by
+        named = [x for x in (art.outlet, art.title) if x and x != label]
+        head = label + (": " + " | ".join(named) if named else "")
         if str(art.id) not in head:
             head += f"  [{art.id}]"
         lines = [head]
