@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -65,8 +66,15 @@ def _data_home(value: str | None) -> Path:
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     data_home = _data_home(args.data_home)
-    with show_progress_log(progress_for(args.quiet, output_on_stdout=True)):
-        return _run_evaluate(args, data_home)
+    progress = progress_for(args.quiet, output_on_stdout=True)
+    started = time.perf_counter()
+    if progress:
+        print(f"framing: evaluating {args.what} on the corpora in {data_home}", file=sys.stderr)
+    with show_progress_log(progress):
+        code = _run_evaluate(args, data_home)
+    if progress:
+        print(f"framing: evaluated {args.what} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return code
 
 
 def _run_evaluate(args: argparse.Namespace, data_home: Path) -> int:

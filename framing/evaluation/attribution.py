@@ -42,6 +42,7 @@ import pandas as pd
 from ..attribution import find_quotes
 from ..datasets import load_polnear
 from ..lexicon import load_lexicon
+from ..pipeline.progress import track
 from ..text import split_sentences, tokenize
 
 __all__ = ["evaluate_attribution", "read_polnear"]
@@ -265,7 +266,9 @@ def evaluate_attribution(
         raise ValueError(f"The 'gold' parameter must be 'all' or 'speech'. Got {gold!r} instead.")
     counts = {r: {"exact": _Counts(), "overlap": _Counts()} for r in _ROLES}
     speaker_ok = speaker_n = 0
-    for n_docs, doc in enumerate(read_polnear(data_home, split, annotators=annotators)):
+    docs = track(read_polnear(data_home, split, annotators=annotators), desc=f"PolNeAR {split}", unit="document",
+                 total=limit)
+    for n_docs, doc in enumerate(docs):
         if limit is not None and n_docs >= limit:
             break
         text = doc.text

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from ..attribution.cues import CueFilter
 from ..lexicon import Lexicon, Match, Matcher, load_lexicon
 from ..pipeline import Analyzer
+from ..pipeline.progress import track
 from ..text import Tokens, tokenize
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ def ewt_cue_table(data_home: str | os.PathLike[str] | None = None) -> pd.DataFra
     finders = _finders()
     counts = {name: [0, 0, 0] for name in VARIANTS}  # right, predicted, found
     n_gold = 0
-    for sentence in read_treebank("test", data_home):
+    for sentence in track(read_treebank("test", data_home), desc="EWT test", unit="sentence"):
         text = sentence.text
         toks = tokenize(text)
         candidates = finders["lexicon"](text, toks)
@@ -137,7 +138,7 @@ def polnear_cue_table(
     finders = _finders()
     counts = {name: [0, 0, 0] for name in VARIANTS}
     n_gold = 0
-    for doc_id, text in articles["text"].items():
+    for doc_id, text in track(articles["text"].items(), total=len(articles), desc="PolNeAR", unit="document"):
         toks = tokenize(text)
         gold = sorted(set(gold_by_doc.get(str(doc_id), [])))
         candidates = finders["lexicon"](text, toks)

@@ -50,6 +50,7 @@ import pandas as pd
 from ..datasets import get_data_home, load_babe, load_ptc
 from ..lexicon import Lexicon, Matcher, load_lexicon
 from ..lexicon.importers import read_wordlist
+from ..pipeline.progress import track
 from ..text import tokenize
 from .spans import SpanScore, _f1, span_prf
 
@@ -176,7 +177,7 @@ def _score_babe(df: pd.DataFrame, lexicon: LexiconLike | Sequence[LexiconLike]) 
     matcher = Matcher(_resolve(lexicon))
     tp = n_pred = n_gold = 0
     density: list[float] = []
-    for text, words in zip(df["text"], df["biased_words"]):
+    for text, words in track(zip(df["text"], df["biased_words"]), total=len(df), desc="BABE", unit="sentence"):
         text = str(text)
         tokens = tokenize(text)
         gold_norms = _babe_gold(words)
