@@ -157,6 +157,9 @@ def test_fetch_checks_the_sha256(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     assert not target.exists() and list(target.parent.iterdir()) == []
     assert base._fetch("https://example.org/test.tsv", target, good) == target
     assert target.read_bytes() == payload
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # the umask, not mkstemp's 0600
     assert calls[0][1] is not None and calls[0][1] <= 30  # a short timeout, never a hang
     with pytest.raises(ValueError, match="must start with 'https://'"):
         base._fetch("http://example.org/x", target, good)

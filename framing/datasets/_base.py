@@ -319,6 +319,9 @@ def _fetch(
             raise ChecksumError(
                 f"The file downloaded from {url} has SHA-256 {got}, expected {sha256}; it was discarded."
             )
+        umask = os.umask(0o022)  # read the umask (there is no getter) and restore it
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; a download is shared like any file
         os.replace(tmp, target)
     finally:
         if tmp.exists():
