@@ -4,8 +4,11 @@ Draws a reproducible sample of hits: ``--articles`` AllSides articles (Baly
 et al. 2020, read through :func:`framing.datasets.load_allsides`, sample seed
 ``--seed``), every ``loaded_language`` hit in them (negated hits included, as
 the lexicon reports them), then ``--per-leaning`` hits drawn uniformly from the
-hits of each leaning (``numpy.random.default_rng(--seed)``). Each hit is printed
-with a short context, so it can be judged by reading it.
+hits of each leaning: each hit gets a random key, the BLAKE2b hash of the seed,
+the article id, the hit's offset and its text, and the hits with the smallest
+keys are drawn. An edit to the lexicon therefore changes the sample only where
+it adds or removes hits: the other drawn hits, and their judgements, stay.
+Each hit is printed with a short context, so it can be judged by reading it.
 
 Judgements live in a TSV next to this script (``--judgements``), one row per
 hit: ``id``, ``start``, ``hit``, ``judgement`` (``loaded`` or ``not``). A hit
@@ -27,10 +30,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import os
 from pathlib import Path
-
-import numpy as np
 
 from framing.datasets import load_allsides
 from framing.lexicon import Matcher, load_lexicon
@@ -56,13 +58,17 @@ def draw(data_home: str, n_articles: int, seed: int, per_leaning: int) -> list[d
                 "id": str(art_id), "start": str(m.start), "hit": m.text, "category": m.category,
                 "outlet": str(outlet), "leaning": label, "context": " ".join(context.split()),
             })
-    rng = np.random.default_rng(seed)
     drawn: list[dict[str, str]] = []
     for lean in LEANINGS:
-        pool = pools[lean]
-        picks = sorted(rng.choice(len(pool), size=min(per_leaning, len(pool)), replace=False))
-        drawn.extend(pool[i] for i in picks)
+        pool = sorted(pools[lean], key=lambda r: _key(seed, r))[:per_leaning]
+        drawn.extend(sorted(pool, key=lambda r: (r["id"], int(r["start"]))))
     return drawn
+
+
+def _key(seed: int, row: dict[str, str]) -> str:
+    """The random sort key of a hit: a hash of the seed, the article id, the offset and the text."""
+    raw = f"{seed}|{row['id']}|{row['start']}|{row['hit']}|{row['category']}".encode()
+    return hashlib.blake2b(raw, digest_size=8).hexdigest()
 
 
 def read_judgements(path: Path) -> dict[tuple[str, str, str], str]:

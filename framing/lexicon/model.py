@@ -71,14 +71,15 @@ def parse_unless(value: str | None, *, where: str = "entry") -> tuple[Gate, ...]
 
     ``value`` holds patterns separated by ``|``; each is words with one ``_``
     standing for the term (``"spread of _"``, ``"_ researchers"``,
-    ``"combat* _"``). Words are normalized like text; a word ending in ``*``
-    matches any word that starts with it. A pattern without exactly one
+    ``"combat* _"``, ``"_ * bill"``). Words are normalized like text; a word
+    ending in ``*`` matches any word that starts with it, and ``*`` alone any
+    one word. A pattern without exactly one
     ``_``, or with nothing but ``_``, raises :class:`LexiconFormatError`.
 
     Examples
     --------
-    >>> parse_unless("spread of _|_ research*")
-    ((('spread', 'of'), ()), ((), ('research*',)))
+    >>> parse_unless("spread of _|_ research*|_ * bill")
+    ((('spread', 'of'), ()), ((), ('research*',)), ((), ('*', 'bill')))
     >>> parse_unless("spread of")
     Traceback (most recent call last):
     ...
@@ -101,6 +102,9 @@ def parse_unless(value: str | None, *, where: str = "entry") -> tuple[Gate, ...]
         for side in (parts[:at], parts[at + 1 :]):
             words: list[str] = []
             for part in side:
+                if part == "*":  # any one word
+                    words.append("*")
+                    continue
                 star = part.endswith("*")
                 norms = tokenize(part.rstrip("*")).norms
                 if not norms or "*" in part.rstrip("*"):
