@@ -22,6 +22,8 @@ Usage::
 
     python benchmarks/lexicon_precision.py                       # sample + table (markdown)
     python benchmarks/lexicon_precision.py --articles 3000 --seed 16 --per-leaning 100
+    python benchmarks/lexicon_precision.py --seed 17 --sample      # the held-out sample, row by row
+    python benchmarks/lexicon_precision.py --lexicon old/loaded_language.tsv   # another version
 
 The data folder is ``$FRAMING_DATA_HOME`` or ``../shared/data``.
 """
@@ -35,24 +37,31 @@ import os
 from pathlib import Path
 
 from framing.datasets import load_allsides
-from framing.lexicon import Matcher, load_lexicon
+from framing.lexicon import Matcher, load_lexicon, read_lexicon
 from framing.text import tokenize
 
 HERE = Path(__file__).resolve().parent
 LEANINGS = ("left", "center", "right")
 
 
-def draw(data_home: str, n_articles: int, seed: int, per_leaning: int) -> list[dict[str, str]]:
-    """The drawn hits, ``per_leaning`` of each leaning, in leaning then article order."""
+def draw(
+    data_home: str, n_articles: int, seed: int, per_leaning: int, lexicon: str | None = None,
+    width: int = 60,
+) -> list[dict[str, str]]:
+    """The drawn hits, ``per_leaning`` of each leaning, in leaning then article order.
+
+    ``lexicon`` is a path to another version of the lexicon (default: the shipped one);
+    ``width`` the characters of context kept either side of a hit.
+    """
     df = load_allsides(data_home, n_articles=n_articles, random_state=seed,
                        columns=["text", "label", "outlet"])
-    matcher = Matcher([load_lexicon("loaded_language")])
+    matcher = Matcher([read_lexicon(lexicon) if lexicon else load_lexicon("loaded_language")])
     pools: dict[str, list[dict[str, str]]] = {lean: [] for lean in LEANINGS}
     for art_id, text, label, outlet in zip(df.index, df.text, df.label, df.outlet):
         text = text or ""
         for m in matcher.find(text, tokenize(text)):
-            left = text[max(0, m.start - 60) : m.start].split("\n")[-1]
-            right = text[m.end : m.end + 60].split("\n")[0]
+            left = text[max(0, m.start - width) : m.start].split("\n")[-1]
+            right = text[m.end : m.end + width].split("\n")[0]
             context = f"{left}[{m.text}]{right}".replace("|", "/").replace("\t", " ")
             pools[label].append({
                 "id": str(art_id), "start": str(m.start), "hit": m.text, "category": m.category,
@@ -87,9 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-leaning", type=int, default=100)
     ap.add_argument("--judgements", type=Path, default=HERE / "lexicon_precision_judgements.tsv")
     ap.add_argument("--sample", action="store_true", help="print the sample rows too")
+    ap.add_argument("--lexicon", default=None, help="a .tsv to measure instead of the shipped lexicon")
+    ap.add_argument("--context", type=int, default=60, help="characters of context either side")
     ap.add_argument("--data-home", default=os.environ.get("FRAMING_DATA_HOME", str(HERE.parent.parent / "shared" / "data")))
     args = ap.parse_args(argv)
-    drawn = draw(args.data_home, args.articles, args.seed, args.per_leaning)
+    drawn = draw(args.data_home, args.articles, args.seed, args.per_leaning, args.lexicon, args.context)
     judged = read_judgements(args.judgements)
     if args.sample:
         print("| # | leaning | outlet | category | hit in context | judgement |")
