@@ -125,6 +125,6 @@ def test_main_prints_and_saves(
     out = tmp_path / "babe.csv"
     assert main(["--dataset", "babe", "--data-home", str(data_home), "--output", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "baseline" in printed and "loaded_language 1.0.0" in printed
+    assert "baseline" in printed and "loaded_language 1.1.0" in printed
     saved = pd.read_csv(out)
     assert list(saved["lexicon"]) == ["ours", "baseline"]

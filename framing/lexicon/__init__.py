@@ -7,7 +7,15 @@ column restricts an entry to a part of speech of its first word in context:
 one Universal POS tag or several separated by ``|`` (``VERB``,
 ``VERB|AUX``; empty: any). The matcher tags only the candidate hits of such
 entries (:func:`framing.tagger.tag_window`); an unknown tag raises
-:class:`LexiconFormatError` naming the file and the line. An optional JSON sidecar
+:class:`LexiconFormatError` naming the file and the line. An optional ``unless``
+column gates an entry by its context: patterns separated by ``|``, each
+words with one ``_`` standing for the term (``spread of _|_ research*|_ * bill``;
+a word ending in ``*`` matches any word that starts with it, ``*`` alone any
+one word). The entry does not
+match where the words just before and after it fit a pattern, so a topic
+word can be counted only where it is not used as a plain name for the topic.
+Gates are read from user lexicons the same way (``Lexicon.add(...,
+unless=...)`` in code). An optional JSON sidecar
 ``<name>.json`` (UTF-8) holds an object with the keys, all optional:
 
 * ``name``, ``version``, ``description``, ``licence`` and ``citation``

@@ -106,7 +106,11 @@ def read_lexicon(path: str | Path, *, name: str | None = None) -> Lexicon:
     -----
     The optional ``pos`` column holds the UPOS tags the term's first word may
     have in context (``VERB``, ``VERB|AUX``; empty: any). When it is the last
-    column, a row may leave it out.
+    column, a row may leave it out. The optional ``unless`` column holds
+    context gates: patterns separated by ``|`` with ``_`` for the term
+    (``spread of _|_ researchers``); the entry does not match where the
+    words around it fit one (:func:`framing.lexicon.model.parse_unless`).
+    When ``pos`` and ``unless`` are the last columns, a row may leave them out.
 
     Examples
     --------
@@ -216,8 +220,11 @@ def _examples(path: Path, meta: dict[str, Any]) -> dict[str, dict[str, list[str]
 
 def _parse_row(path: Path, lineno: int, header: list[str], row: list[str]) -> Entry:
     where = f"{path}: line {lineno}"
-    if len(row) == len(header) - 1 and header[-1] == "pos":
-        row = [*row, ""]  # a last ``pos`` column may be left out: any part of speech
+    optional = 0  # trailing ``pos``/``unless`` columns a row may leave out
+    while optional < len(header) and header[len(header) - 1 - optional] in ("pos", "unless"):
+        optional += 1
+    if len(header) - optional <= len(row) < len(header):
+        row = [*row, *[""] * (len(header) - len(row))]
     if len(row) < len(header):
         raise LexiconFormatError(
             f"{where}: expected {len(header)} tab-separated columns "
@@ -236,7 +243,8 @@ def _parse_row(path: Path, lineno: int, header: list[str], row: list[str]) -> En
     term = values.pop("term")
     category = values.pop("category")
     pos = values.pop("pos", "")
-    return Entry.parse(term, category, weight, values, pos=pos, where=where)
+    unless = values.pop("unless", "")
+    return Entry.parse(term, category, weight, values, pos=pos, unless=unless, where=where)
 
 
 def lexicon_dir() -> Path:

@@ -110,10 +110,10 @@ class Matcher:
         # Entries sharing a span are reported in lookup order: exact first
         # words, then stems from shortest to longest, each in lexicon order.
         self._rank: dict[int, tuple[int, int]] = {}
-        self._constrained = False  # some entry has a part of speech
+        self._constrained = False  # some entry has a part of speech or a context gate
         for li, lex in enumerate(self.lexicons):
             for entry in lex:
-                self._constrained = self._constrained or bool(entry.pos)
+                self._constrained = self._constrained or bool(entry.pos or entry.unless)
                 stem = entry.wildcards[0]
                 table = self._stems if stem else self._exact
                 table.setdefault(entry.words[0], []).append((li, entry))
@@ -167,7 +167,7 @@ class Matcher:
             else:
                 rest.append((li, e))
         pos_singles = tuple(
-            (li, tuple(entries)) for li, entries in singles.items() if any(e.pos for e in entries)
+            (li, tuple(entries)) for li, entries in singles.items() if any(e.pos or e.unless for e in entries)
         )
         if pos_singles:
             self._pos_singles[norm] = pos_singles
@@ -310,7 +310,7 @@ class Matcher:
                 entries = [
                     e for li2, e in self._lookup(norms[i])
                     if li2 == li and len(e.words) == 1 and not e.case_sensitive
-                    and (not e.pos or tag_of.get(i) in e.pos)
+                    and _fits(e, tag_of.get(i), norms, i, i + 1)
                 ] + entries
             start, end = starts[i], ends[j - 1]
             surface = text[start:end]
@@ -326,9 +326,9 @@ class Matcher:
             if i not in blocked_at or (li, i) not in blocked
         ]
         for i in pos_single_at:
-            tag = tag_of[i]
+            tag = tag_of.get(i)
             for li, candidates in self._pos_singles[norms[i]]:
-                kept = [e for e in candidates if not e.pos or tag in e.pos]
+                kept = [e for e in candidates if _fits(e, tag, norms, i, i + 1)]
                 if not kept or (i in blocked_at and (li, i) in blocked):
                     continue
                 negated = i in maybe_negated and negated_at(tokens, i, text)
@@ -350,31 +350,35 @@ class Matcher:
         marked_at: list[int],
         marked: list[str],
     ) -> tuple[list[int], dict[int, str]]:
-        """Tag the heads of the candidates with a part of speech; drop the spans that fail.
+        """Tag the heads of the candidates with a part of speech; drop the spans that fail it or a gate.
 
         Returns the positions of one-word candidates resolved by tag
         (``_pos_singles``) and the tag of every head token looked at.
         """
         pos_singles = self._pos_singles
         pos_single_at = list(compress(marked_at, map(pos_singles.__contains__, marked)))
-        heads = set(pos_single_at)
+        norms = tokens.norms
+        heads = {i for i in pos_single_at if any(e.pos for _, es in pos_singles[norms[i]] for e in es)}
         heads.update(i for (_, _, i), entries in spans.items() if any(e.pos for e in entries))
-        if not heads:
-            return pos_single_at, {}
         at = sorted(heads)
         found = (
-            [tags[i] for i in at] if tags is not None
+            [] if not at else [tags[i] for i in at] if tags is not None
             else tag_window(tokens, text, at, width=_POS_WINDOW)
         )
         tag_of = dict(zip(at, found))
-        for key in [k for k, entries in spans.items() if any(e.pos for e in entries)]:
-            tag = tag_of[key[2]]
-            kept = [e for e in spans[key] if not e.pos or tag in e.pos]
+        for key in [k for k, entries in spans.items() if any(e.pos or e.unless for e in entries)]:
+            _, minus_len, i = key
+            kept = [e for e in spans[key] if _fits(e, tag_of.get(i), norms, i, i - minus_len)]
             if kept:
                 spans[key] = kept
             else:
                 del spans[key]
         return pos_single_at, tag_of
+
+
+def _fits(entry: Entry, tag: str | None, norms: list[str], i: int, j: int) -> bool:
+    """Whether ``entry`` may match tokens ``i`` to ``j``: its part of speech and context gates."""
+    return (not entry.pos or tag in entry.pos) and not (entry.unless and entry.gated(norms, i, j))
 
 
 _MATCH_SETTERS = tuple(getattr(Match, f.name).__set__ for f in fields(Match))

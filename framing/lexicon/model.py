@@ -16,7 +16,11 @@ from ..tagger import UPOS_TAGS
 from ..text import tokenize
 from .matcher import Matcher
 
-__all__ = ["ROLES", "Entry", "Lexicon", "parse_pos"]
+__all__ = ["ROLES", "Entry", "Lexicon", "parse_pos", "parse_unless"]
+
+# A context gate: the words before the term and the words after it (a word
+# ending in ``*`` matches any word that starts with it).
+Gate = tuple[tuple[str, ...], tuple[str, ...]]
 
 
 def parse_pos(value: str | Iterable[str] | None, *, where: str = "entry") -> frozenset[str]:
@@ -62,6 +66,55 @@ def parse_pos(value: str | Iterable[str] | None, *, where: str = "entry") -> fro
     return frozenset(tags)
 
 
+def parse_unless(value: str | None, *, where: str = "entry") -> tuple[Gate, ...]:
+    """The context gates of an ``unless`` value (empty: the entry always matches).
+
+    ``value`` holds patterns separated by ``|``; each is words with one ``_``
+    standing for the term (``"spread of _"``, ``"_ researchers"``,
+    ``"combat* _"``, ``"_ * bill"``). Words are normalized like text; a word
+    ending in ``*`` matches any word that starts with it, and ``*`` alone any
+    one word. A pattern without exactly one
+    ``_``, or with nothing but ``_``, raises :class:`LexiconFormatError`.
+
+    Examples
+    --------
+    >>> parse_unless("spread of _|_ research*|_ * bill")
+    ((('spread', 'of'), ()), ((), ('research*',)), ((), ('*', 'bill')))
+    >>> parse_unless("spread of")
+    Traceback (most recent call last):
+    ...
+    framing.exceptions.LexiconFormatError: entry: a context pattern in unless needs one '_' for the term and at least one word ('the spread of _'). Got 'spread of'.
+    """
+    gates: list[Gate] = []
+    for pattern in (value or "").split("|"):
+        if not pattern.strip() and value and value.strip():
+            raise LexiconFormatError(f"{where}: empty context pattern in unless {value!r}.")
+        parts = pattern.split()
+        if not parts:
+            continue
+        if parts.count("_") != 1 or len(parts) == 1:
+            raise LexiconFormatError(
+                f"{where}: a context pattern in unless needs one '_' for the term and at least one "
+                f"word ('the spread of _'). Got {pattern.strip()!r}."
+            )
+        at = parts.index("_")
+        sides = []
+        for side in (parts[:at], parts[at + 1 :]):
+            words: list[str] = []
+            for part in side:
+                if part == "*":  # any one word
+                    words.append("*")
+                    continue
+                star = part.endswith("*")
+                norms = tokenize(part.rstrip("*")).norms
+                if not norms or "*" in part.rstrip("*"):
+                    raise LexiconFormatError(f"{where}: bad word {part!r} in unless {pattern.strip()!r}.")
+                words.extend([*norms[:-1], norms[-1] + "*" * star])
+            sides.append(tuple(words))
+        gates.append((sides[0], sides[1]))
+    return tuple(gates)
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """A lexicon entry: a term, its category and weight, and extra columns.
@@ -69,7 +122,9 @@ class Entry:
     ``pos`` is the set of Universal POS tags the entry's head word may have
     in context for the entry to match (empty: any). The head word is the
     term's first word: the verb of a phrasal verb ("pointed" in "pointed
-    out"), the word itself in a one-word term.
+    out"), the word itself in a one-word term. ``unless`` holds context gates
+    (:func:`parse_unless`): the entry does not match where the words around
+    it fit one of them.
     """
 
     term: str
@@ -80,6 +135,7 @@ class Entry:
     wildcards: tuple[bool, ...] = ()
     case_sensitive: bool = False
     pos: frozenset[str] = frozenset()
+    unless: tuple[Gate, ...] = ()
 
     @classmethod
     def parse(
@@ -90,13 +146,15 @@ class Entry:
         extra: Mapping[str, str] | None = None,
         *,
         pos: str | Iterable[str] | None = None,
+        unless: str | None = None,
         where: str = "entry",
     ) -> Entry:
         """Build an entry from its written form, validating the term.
 
         ``pos`` restricts the part of speech of the head word (the first
         word): one UPOS tag, several separated by ``|``, or an iterable of
-        tags (see :func:`parse_pos`).
+        tags (see :func:`parse_pos`). ``unless`` lists context gates
+        (see :func:`parse_unless`).
 
         Examples
         --------
@@ -105,6 +163,8 @@ class Entry:
         (('radical', 'left'), (False, True))
         >>> sorted(Entry.parse("claims", "distancing", pos="VERB").pos)
         ['VERB']
+        >>> Entry.parse("partisan", "label", unless="_ divide").unless
+        (((), ('divide',)),)
         """
         term = term.strip()
         if not term:
@@ -136,7 +196,32 @@ class Entry:
             wildcards=tuple(wild),
             case_sensitive=term != term.lower(),
             pos=parse_pos(pos, where=where),
+            unless=parse_unless(unless, where=where),
         )
+
+    def gated(self, norms: Sequence[str], i: int, j: int) -> bool:
+        """Whether a context gate drops this entry's hit on tokens ``i`` to ``j`` (exclusive).
+
+        ``norms`` are the normalized tokens of the text.
+
+        Examples
+        --------
+        >>> e = Entry.parse("misinformation", "pejorative", unless="spread of _")
+        >>> e.gated(["the", "spread", "of", "misinformation"], 3, 4)
+        True
+        >>> e.gated(["his", "misinformation"], 1, 2)
+        False
+        """
+        for before, after in self.unless:
+            if i < len(before) or j + len(after) > len(norms):
+                continue
+            context = [*norms[i - len(before) : i], *norms[j : j + len(after)]]
+            if all(
+                c.startswith(w[:-1]) if w.endswith("*") else c == w
+                for w, c in zip((*before, *after), context)
+            ):
+                return True
+        return False
 
 
 ROLES: tuple[str | None, ...] = (None, "cues", "speakers")
@@ -233,12 +318,15 @@ class Lexicon:
         weight: float = 1.0,
         *,
         pos: str | Iterable[str] | None = None,
+        unless: str | None = None,
         **extra: str,
     ) -> None:
         """Add a term (see :mod:`framing.lexicon` for the term rules).
 
         ``pos`` restricts the part of speech of the term's first word in
-        context (``"VERB"``, ``"VERB|AUX"``; default: any); extra keyword
+        context (``"VERB"``, ``"VERB|AUX"``; default: any); ``unless`` lists
+        context gates (``"spread of _|_ researchers"``, see
+        :func:`parse_unless`); extra keyword
         arguments are kept as the entry's ``extra`` columns.
 
         Examples
@@ -249,7 +337,7 @@ class Lexicon:
         >>> [(m.text, m.start) for m in lex.matcher().find(text)]
         [('claims', 4)]
         """
-        self._add_entry(Entry.parse(term, category, weight, extra, pos=pos))
+        self._add_entry(Entry.parse(term, category, weight, extra, pos=pos, unless=unless))
 
     @property
     def entries(self) -> tuple[Entry, ...]:
