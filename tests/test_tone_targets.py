@@ -222,3 +222,13 @@ def test_newsmtsc_dev_floor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert model["NewsMTSC dev-rw"] >= 0.65
     assert model["NewsMTSC dev-mt"] >= 0.65
     assert (model > vader + 0.1).all()
+
+
+def test_evaluate_tone_without_the_data_says_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from framing.cli import main
+
+    code = main(["evaluate", "tone", "--data-home", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "NewsMTSC split 'dev-rw' not found: expected the file" in err
+    assert "Traceback" not in err
