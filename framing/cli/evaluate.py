@@ -22,7 +22,7 @@ from ._common import (
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``framing evaluate`` and its options."""
     e = sub.add_parser("evaluate", help="measure quality on the public research corpora")
-    e.add_argument("what", choices=["sentences", "lexicon", "attribution", "models", "tagger", "cues"])
+    e.add_argument("what", choices=["sentences", "lexicon", "attribution", "models", "tagger", "cues", "tone"])
     e.add_argument("--task", action="append", metavar="TASK",
                    help="models: sentence-bias, article-leaning, persuasion-spans, frames (repeatable; default: all)")
     e.add_argument("--dataset", choices=["babe", "ptc", "polnear", "moka", "conll2010"], default=None)
@@ -103,6 +103,10 @@ def _run_evaluate(args: argparse.Namespace, data_home: Path) -> int:
         from ..evaluation.cues import evaluate_cues
 
         runners["cues"] = lambda: evaluate_cues(data_home, split=args.split)
+    elif args.what == "tone":
+        from ..evaluation.tone import evaluate_tone
+
+        runners["tone"] = lambda: evaluate_tone(data_home)
     try:
         table = runners[args.what]()
     except FileNotFoundError as exc:  # a corpus is missing: the message says where to put it

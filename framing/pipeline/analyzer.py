@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -21,6 +21,7 @@ from ..attribution import Quote
 from ..lexicon import Lexicon, Match, available_lexicons, load_lexicon
 from ..readers import Article
 from ..text import Sentence
+from ..tone import TargetTone, score_targets
 from .document import Document
 from .families import COMPONENTS, Family, LexiconStage
 
@@ -43,7 +44,8 @@ class Analysis:
     and ``n_sentences``. An article with ``error`` set has no features.
     ``sentence_tone`` and ``quote_tone`` are VADER's compound score of each
     sentence and each quote (:mod:`framing.tone`), empty when the tone
-    family did not run.
+    family did not run. ``targets`` is the tone toward each given target
+    (:func:`framing.tone.tone_toward`), None when no targets were given.
     """
 
     article: Article
@@ -56,6 +58,7 @@ class Analysis:
     provenance: dict[str, Any]
     sentence_tone: tuple[float, ...] = ()
     quote_tone: tuple[float, ...] = ()
+    targets: tuple[TargetTone, ...] | None = None
 
     @property
     def n_sentences(self) -> int:
@@ -80,6 +83,8 @@ class Analysis:
         if sentences:
             row["sentences"] = [{"start": s.start, "end": s.end, "tone": _nth(self.sentence_tone, i)}
                                 for i, s in enumerate(self.sentences)]
+        if self.targets is not None:
+            row["targets"] = [t.to_dict() for t in self.targets]
         return row
 
     def _repr_html_(self) -> str:  # pragma: no cover - exercised by the plotting tests
@@ -130,7 +135,15 @@ class Analyzer:
         for family in self.families:
             self.feature_names += family.feature_names()
 
-    def __call__(self, article: ArticleLike) -> Analysis:
+    def __call__(self, article: ArticleLike, *, targets: Sequence[Any] | None = None) -> Analysis:
+        result = self._run(article)
+        if targets is None and "targets" in result.article.meta:
+            targets = result.article.meta["targets"]  # a JSONL/JSON record's "targets" field
+        if targets is None:
+            return result
+        return replace(result, targets=score_targets(result.article.text, targets, result.error))
+
+    def _run(self, article: ArticleLike) -> Analysis:
         if isinstance(article, str):
             article = Article.from_text(article)
         elif not isinstance(article, Article):
@@ -191,7 +204,12 @@ def _get_analyzer(lexicons: Sequence[LexiconSpec] | None) -> Analyzer:
     return Analyzer(lexicons)
 
 
-def analyze(article: ArticleLike, *, lexicons: Sequence[LexiconSpec] | None = None) -> Analysis:
+def analyze(
+    article: ArticleLike,
+    *,
+    lexicons: Sequence[LexiconSpec] | None = None,
+    targets: Sequence[Any] | None = None,
+) -> Analysis:
     """Analyze one text or article.
 
     A string is analyzed exactly as given (offsets index into it).
@@ -201,6 +219,11 @@ def analyze(article: ArticleLike, *, lexicons: Sequence[LexiconSpec] | None = No
     article : str or Article
     lexicons : sequence of str or Lexicon, optional
         Default: every shipped lexicon.
+    targets : sequence of (int, int), optional
+        Spans ``(start, end)`` of the text (or ``{"start", "end"}`` mappings)
+        to score the tone toward (:func:`framing.tone.tone_toward`); a bad
+        span gets an error of its own. Default: the article's ``targets``
+        field (``meta["targets"]``) if it has one.
 
     Examples
     --------
@@ -210,7 +233,9 @@ def analyze(article: ArticleLike, *, lexicons: Sequence[LexiconSpec] | None = No
     True
     >>> result.features["n_tokens"]
     5.0
+    >>> [(t.text, t.label) for t in analyze(text, targets=[(20, 33)]).targets]
+    [('reckless plan', 'negative')]
     """
-    return _get_analyzer(lexicons)(article)
+    return _get_analyzer(lexicons)(article, targets=targets)
 
 

@@ -8,7 +8,12 @@
 2. **Features** (:mod:`~framing.tone.features`): the per-article aggregates
    of :func:`tone_features` (mean, share negative and positive, author vs
    quoted sentences, quotes per source category).
-3. **Family** (:mod:`~framing.tone.family`): :class:`ToneFamily`, the
+3. **Tone toward targets** (:mod:`~framing.tone.targets`):
+   :func:`tone_toward` scores any ``(start, end)`` spans of a text (caller
+   targets, entities) with the shipped target-dependent model, trained on
+   NewsMTSC (:mod:`~framing.tone.target_features`,
+   :mod:`~framing.tone.target_training`).
+4. **Family** (:mod:`~framing.tone.family`): :class:`ToneFamily`, the
    pipeline stage (an entry of ``framing.pipeline.families.COMPONENTS``).
 
 NLTK is imported on the first score, not with this package.
@@ -27,6 +32,15 @@ from __future__ import annotations
 
 from .family import ToneDocument, ToneFamily
 from .features import DocumentTone, quoted_sentences, tone_feature_names, tone_features
+from .targets import (
+    LABELS,
+    TargetModel,
+    TargetTone,
+    check_spans,
+    score_targets,
+    target_model,
+    tone_toward,
+)
 from .vader import (
     NEGATIVE_THRESHOLD,
     POSITIVE_THRESHOLD,
@@ -39,18 +53,25 @@ from .vader import (
 )
 
 __all__ = [
+    "LABELS",
     "NEGATIVE_THRESHOLD",
     "POSITIVE_THRESHOLD",
     "DocumentTone",
+    "TargetModel",
+    "TargetTone",
     "ToneDocument",
     "ToneFamily",
     "ToneWord",
+    "check_spans",
     "explain_sentence",
     "quoted_sentences",
+    "score_targets",
     "sentence_tone",
+    "target_model",
     "tone_feature_names",
     "tone_features",
     "tone_label",
+    "tone_toward",
     "vader_analyzer",
     "vader_lexicon_info",
 ]
