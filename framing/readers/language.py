@@ -26,7 +26,7 @@ __all__ = ["LANGUAGE_SAMPLE_CHARS", "MEASURED_LANGUAGES", "MIN_CONFIDENCE", "UND
 
 logger = logging.getLogger(__name__)
 
-LANGUAGE_SAMPLE_CHARS = 3000
+LANGUAGE_SAMPLE_CHARS = 800
 """How many characters from the start of an article the identifier reads."""
 
 MIN_CONFIDENCE = 0.5
