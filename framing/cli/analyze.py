@@ -261,8 +261,9 @@ def _csv_rows(stream: Iterable[Any], out: TextIO, lexicons: list[Any] | None) ->
     from ..pipeline.analyzer import _get_analyzer
 
     names = _get_analyzer(lexicons).feature_names
-    writer = csv.DictWriter(out, fieldnames=["id", "outlet", "title", "error", "language",
-                                             "warnings", *names],
+    # language and warnings came later: at the end, so existing column positions hold
+    writer = csv.DictWriter(out, fieldnames=["id", "outlet", "title", "error", *names, "language",
+                                             "warnings"],
                             lineterminator=CSV_LINE_END)
     writer.writeheader()
     n_errors = 0
