@@ -44,7 +44,8 @@ def test_offsets_slice_to_text_in_json_row() -> None:
     text = "Officials claimed, \u201cwe will win,\u201d but critics denied it."
     row = analyze(text).to_dict(sentences=True)
     assert set(row) == {"id", "outlet", "title", "text", "n_tokens", "n_sentences", "features",
-                        "matches", "quotes", "error", "provenance", "sentences"}
+                        "matches", "quotes", "error", "provenance", "sentences", "language",
+                        "warnings"}
     assert row["matches"], "expected reporting-verb hits"
     for m in row["matches"]:
         assert set(m) == {"start", "end", "text", "lexicon", "category", "weight", "negated"}
@@ -107,7 +108,7 @@ def test_progress_is_reported_on_the_given_stream(demo: Lexicon) -> None:
 
     stream = io.StringIO()
     list(iter_analyses(["One.", "Two."], lexicons=[demo], progress=stream))
-    assert "analyzed 2 articles" in stream.getvalue()
+    assert "analyze: 2/2 articles (100%)" in stream.getvalue()
 
 
 def test_analysis_failure_becomes_an_error_row(monkeypatch: pytest.MonkeyPatch, demo: Lexicon) -> None:

@@ -198,14 +198,14 @@ def test_dataframe_with_missing_text_duplicate_ids_keeps_every_row() -> None:
         index=["x", "y", "z", "x", "x"],
     )
     f = analyze_corpus(df).features
-    assert list(f.index) == ["x", "y", "z", "x", "x"]
+    assert list(f.index) == ["x", "y", "z", "x#2", "x#3"]  # repeats kept, made unique
     assert list(f["outlet"]) == ["A", "B", "C", "D", "E"]
     assert f["error"].notna().tolist() == [False, True, True, False, False]
 
 
 def test_dataframe_without_text_column_is_a_clear_error() -> None:
-    with pytest.raises(KeyError, match="'text'"):
-        analyze_corpus(pd.DataFrame({"body": ["x"]}))
+    with pytest.raises(KeyError, match="one of text, content, body"):
+        analyze_corpus(pd.DataFrame({"headline": ["x"]}))
 
 
 def test_directory_with_unreadable_files_and_symlink_loops(tmp_path: Path) -> None:
@@ -304,7 +304,7 @@ def test_identical_results_across_n_jobs() -> None:
     texts += list(HOSTILE.values())
     one = [r.to_dict() for r in iter_analyses(texts)]
     two = [r.to_dict() for r in iter_analyses(texts, n_jobs=2, batch_size=7)]
-    assert one == two
+    assert json.dumps(one) == json.dumps(two)  # NaN (a non-English text) compares equal here
 
 
 def test_article_objects_with_preset_errors_pass_through() -> None:

@@ -52,6 +52,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                    help="a shipped lexicon name or a .tsv path (repeatable; default: all shipped)")
     p.add_argument("--example", action="store_true",
                    help="analyze the built-in constructed example articles")
+    p.add_argument("--html", action="store_true",
+                   help="the text of JSONL/CSV/JSON records is an HTML page: extract its main text "
+                        "(.html/.htm files are always read as pages)")
+    p.add_argument("--sep", metavar="CHAR",
+                   help="the CSV delimiter (default: sniffed from the header line: , ; tab |)")
     p.add_argument("--quiet", action="store_true",
                    help="no progress on stderr (by default: a bar on a terminal, a line every few seconds in a log)")
     p.set_defaults(func=_cmd_analyze)
@@ -66,11 +71,50 @@ def _json_number(value: float) -> float | None:
     return None if isinstance(value, float) and not math.isfinite(value) else value
 
 
-def _analysis_line(analysis: Analysis, *, text: bool, sentences: bool) -> tuple[str, bool]:
-    """One analysis as a JSONL line, and whether it is an error row."""
+def _analysis_line(analysis: Analysis, *, text: bool, sentences: bool) -> tuple[str, Analysis]:
+    """One analysis as a JSONL line, and the analysis without its spans (for the tally)."""
     row = analysis.to_dict(text=text, sentences=sentences)
     row["features"] = {k: _json_number(v) for k, v in row["features"].items()}
-    return _json_line(row), analysis.error is not None
+    return _json_line(row), _summary(analysis)
+
+
+def _summary(analysis: Analysis) -> Analysis:
+    """What :class:`_Tally` reads of an analysis, cheap to send back from a worker."""
+    import dataclasses
+
+    from ..readers import Article
+
+    art = Article(id=analysis.article.id, text="")
+    return dataclasses.replace(analysis, article=art, sentences=(), matches=(), quotes=(),
+                               features={}, sentence_tone=(), quote_tone=(), targets=None)
+
+
+class _Tally:
+    """Errors and articles not in English, counted for the closing lines on stderr."""
+
+    def __init__(self) -> None:
+        self.n_errors = 0
+        self.foreign: dict[str, list[str]] = {}
+
+    def add(self, analysis: Analysis) -> None:
+        self.n_errors += analysis.error is not None
+        if analysis.warnings and analysis.language:
+            self.foreign.setdefault(analysis.language, []).append(analysis.article.id)
+
+    def counted(self, analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+        for a in analyses:
+            self.add(a)
+            yield a
+
+    def report(self) -> None:
+        if self.foreign:
+            n = sum(len(v) for v in self.foreign.values())
+            by = ", ".join(f"{k}: {len(v)}" for k, v in
+                           sorted(self.foreign.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+            first = next(iter(self.foreign.values()))[0]
+            print(f"framing: warning: {n} article(s) not in English ({by}; e.g. {first}): "
+                  "their lexicon, quote and tone features are missing (NaN, null in JSONL), "
+                  "not zeros; see the 'warnings' field.", file=sys.stderr)
 
 
 # --- analyze ---------------------------------------------------------------
@@ -146,7 +190,9 @@ def _csv_rows(stream: Iterable[Any], out: TextIO, lexicons: list[Any] | None) ->
     from ..pipeline.analyzer import _get_analyzer
 
     names = _get_analyzer(lexicons).feature_names
-    writer = csv.DictWriter(out, fieldnames=["id", "outlet", "title", "error", *names],
+    # language and warnings came later: at the end, so existing column positions hold
+    writer = csv.DictWriter(out, fieldnames=["id", "outlet", "title", "error", *names, "language",
+                                             "warnings"],
                             lineterminator=CSV_LINE_END)
     writer.writeheader()
     n_errors = 0
@@ -154,7 +200,9 @@ def _csv_rows(stream: Iterable[Any], out: TextIO, lexicons: list[Any] | None) ->
         n_errors += a.error is not None
         art = a.article
         row: dict[str, Any] = {"id": csv_cell(art.id), "outlet": csv_cell(art.outlet),
-                               "title": csv_cell(art.title), "error": csv_cell(a.error)}
+                               "title": csv_cell(art.title), "error": csv_cell(a.error),
+                               "language": a.language,
+                               "warnings": csv_cell("; ".join(a.warnings) or None)}
         row.update(a.features)
         writer.writerow(row)
     return n_errors
@@ -163,6 +211,7 @@ def _csv_rows(stream: Iterable[Any], out: TextIO, lexicons: list[Any] | None) ->
 def _cmd_analyze(args: argparse.Namespace) -> int:
     from ..pipeline import iter_analyses, iter_mapped
     from ..readers import example_articles, read_articles
+    from ..readers.records import check_sep
 
     if not args.paths and not args.example:
         raise UsageError("give one or more PATHs (files, directories or '-'), or --example.")
@@ -173,10 +222,15 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     check_paths(args.paths)
     _check_out(args)
 
+    try:
+        check_sep(args.sep)
+    except ValueError as exc:
+        raise UsageError(f"--sep: {exc}") from None
+
     def articles() -> Iterator[Any]:
         yield from sources
         if args.paths:
-            yield from read_articles(*args.paths)
+            yield from read_articles(*args.paths, html=args.html, sep=args.sep)
 
     progress = progress_for(args.quiet, output_on_stdout=not args.out or args.out == "-")
     counted = count_articles(args.paths) if progress else None
@@ -184,28 +238,30 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     n_jobs = cap_jobs(args.jobs)
     n_seen, source = _peek(articles(), n_jobs) if n_jobs > 1 else (1, articles())
     n_jobs = cap_jobs(n_jobs, n_seen)
-    n_errors = 0
+    tally = _Tally()
     fmt = args.format
     if fmt == "parquet":
         stream = iter_analyses(source, lexicons=lexicons, n_jobs=n_jobs, progress=progress, total=total)
-        n_errors = _analyze_to_parquet(stream, args.out, lexicons)
+        _analyze_to_parquet(tally.counted(stream), args.out, lexicons)
     with contextlib.nullcontext(sys.stdout) if fmt == "parquet" else atomic_output(args.out) as out:
         if fmt == "jsonl":
             # serialised where the article is analysed (in the workers with --jobs > 1)
             to_line = functools.partial(_analysis_line, text=not args.no_text, sentences=args.sentences)
-            for line, failed in iter_mapped(source, to_line, lexicons=lexicons, n_jobs=n_jobs,
-                                            progress=progress, total=total):
-                n_errors += failed
+            for line, summary in iter_mapped(source, to_line, lexicons=lexicons, n_jobs=n_jobs,
+                                             progress=progress, total=total):
+                tally.add(summary)
                 out.write(line)
         elif fmt == "csv":
             stream = iter_analyses(source, lexicons=lexicons, n_jobs=n_jobs, progress=progress, total=total)
-            n_errors = _csv_rows(stream, out, lexicons)
+            _csv_rows(tally.counted(stream), out, lexicons)
         elif fmt == "table":
             analyses = list(iter_analyses(source, lexicons=lexicons, n_jobs=n_jobs, progress=progress, total=total))
-            n_errors = sum(a.error is not None for a in analyses)
+            for a in analyses:
+                tally.add(a)
             _write_table(analyses, out)
-    if n_errors:
-        print(f"framing: {n_errors} article(s) could not be analyzed; see the 'error' field.",
+    tally.report()
+    if tally.n_errors:
+        print(f"framing: {tally.n_errors} article(s) could not be analyzed; see the 'error' field.",
               file=sys.stderr)
         return EXIT_ROW_ERRORS
     return EXIT_OK

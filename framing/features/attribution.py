@@ -17,6 +17,7 @@ from sklearn.utils.validation import check_is_fitted
 from ..attribution import attribution_features
 from ..pipeline import Analyzer
 from ..pipeline.progress import track
+from ..readers import Article
 from ._base import check_documents
 
 __all__ = ["AttributionFeaturizer"]
@@ -113,7 +114,8 @@ class AttributionFeaturizer(TransformerMixin, BaseEstimator):
         for i, doc in enumerate(track(docs, desc="attribution features", unit="text")):
             if not doc.strip():
                 continue
-            result = analyzer(doc)
+            # no language gate in a transformer: a scikit-learn matrix takes no NaN ("und": as English)
+            result = analyzer(Article.from_text(doc, language="und"))
             if result.error is not None:
                 logger.warning("attribution of document %d failed: %s", i, result.error)
                 continue

@@ -56,7 +56,7 @@ class DaskAnalysis:
 
 
 def _dtypes(feature_names: Sequence[str]) -> dict[str, dict[str, str]]:
-    features = {c: "object" for c in ("outlet", "title", "error")}
+    features = {c: "object" for c in ("outlet", "title", "error", "language", "warnings")}
     features.update({c: "float64" for c in feature_names})
     matches = {c: "int64" if c in _INT_COLUMNS else "float64" if c == "weight"
                else "bool" if c == "negated" else "object" for c in MATCH_COLUMNS}

@@ -50,7 +50,7 @@ def _require_pyarrow() -> Any:
 def _schemas(feature_names: Sequence[str]) -> dict[str, pa.Schema]:
     pa = _require_pyarrow()
     text = pa.string()
-    features = [pa.field(c, text) for c in ("id", "outlet", "title", "error")]
+    features = [pa.field(c, text) for c in ("id", "outlet", "title", "error", "language", "warnings")]
     features += [pa.field(c, pa.float64()) for c in feature_names]
     matches = [
         pa.field(c, pa.int64() if c in _INT_FIELDS else pa.float64() if c == "weight"
@@ -134,6 +134,8 @@ class ParquetWriter:
         feats["outlet"].append(replace_surrogates(art.outlet))
         feats["title"].append(replace_surrogates(art.title))
         feats["error"].append(replace_surrogates(analysis.error))
+        feats["language"].append(analysis.language)
+        feats["warnings"].append("; ".join(analysis.warnings) or None)
         values = analysis.features
         for name in self.feature_names:
             feats[name].append(values.get(name))

@@ -19,7 +19,7 @@ from typing import Any
 from .._version import FEATURE_SCHEMA, __version__
 from ..attribution import Quote
 from ..lexicon import Lexicon, Match, available_lexicons, load_lexicon
-from ..readers import Article
+from ..readers import Article, identify_language, language_warning
 from ..text import Sentence
 from ..tone import TargetTone, score_targets
 from .document import Document
@@ -45,7 +45,11 @@ class Analysis:
     ``sentence_tone`` and ``quote_tone`` are VADER's compound score of each
     sentence and each quote (:mod:`framing.tone`), empty when the tone
     family did not run. ``targets`` is the tone toward each given target
-    (:func:`framing.tone.tone_toward`), None when no targets were given.
+    (:func:`framing.tone.tone_toward`), None when no targets were given. ``language`` is the article's ISO 639 code
+    (:func:`~framing.readers.identify_language` unless the article gives
+    one); for a language other than English every feature but ``n_tokens``
+    and ``n_sentences`` is NaN (missing, not measured) and ``warnings``
+    says so.
     """
 
     article: Article
@@ -59,6 +63,8 @@ class Analysis:
     sentence_tone: tuple[float, ...] = ()
     quote_tone: tuple[float, ...] = ()
     targets: tuple[TargetTone, ...] | None = None
+    language: str | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def n_sentences(self) -> int:
@@ -78,6 +84,8 @@ class Analysis:
             quotes=[{**q.to_dict(), "tone": _nth(self.quote_tone, i)}
                     for i, q in enumerate(self.quotes)],
             error=self.error,
+            language=self.language,
+            warnings=list(self.warnings),
             provenance=self.provenance,
         )
         if sentences:
@@ -159,7 +167,8 @@ class Analyzer:
             return self._error(article, f"analysis failed: {type(exc).__name__}: {exc}")
 
     def _error(self, article: Article, message: str) -> Analysis:
-        return Analysis(article, (), (), (), {}, 0, message, self.provenance)
+        return Analysis(article, (), (), (), {}, 0, message, self.provenance,
+                        language=article.language)
 
     def annotate(self, article: Article) -> Document:
         """The article's document after every stage (the annotations, before aggregation)."""
@@ -178,10 +187,17 @@ class Analyzer:
         for family in self.families:
             features.update(family.aggregate(doc))
         tone = doc.tone
+        language = article.language or identify_language(article.text)
+        warning = language_warning(language)
+        if warning is not None:  # English-only instruments: missing, not zeros that look measured
+            logger.warning("%s: %s.", article.id, warning)
+            features.update((k, float("nan")) for k in self.feature_names
+                            if k not in ("n_tokens", "n_sentences"))
         return Analysis(
             article, tuple(doc.sentences), tuple(doc.matches), tuple(doc.quotes), features,
             doc.n_tokens, None, self.provenance,
             tone.sentences if tone else (), tone.quotes if tone else (),
+            language=language, warnings=() if warning is None else (warning,),
         )
 
 

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any
 
-from ..readers import Article, articles_from_frame
+from ..readers import Article, articles_from_frame, unique_ids
+from ..readers.html import html_article
 from .analyzer import Analysis, ArticleLike, LexiconSpec, _get_analyzer
 from .progress import ProgressLike, progress_bar
 from .schema import MATCH_COLUMNS, QUOTE_COLUMNS, CorpusAnalysis, table_rows
@@ -22,24 +23,30 @@ from .schema import MATCH_COLUMNS, QUOTE_COLUMNS, CorpusAnalysis, table_rows
 __all__ = ["analyze_corpus", "iter_analyses", "iter_mapped"]
 
 
-def _coerce_articles(articles: Any) -> Iterable[ArticleLike]:
+def _coerce_articles(articles: Any, html: bool = False) -> Iterable[ArticleLike]:
+    """The input as articles, with the readers' contract: text column inferred, ids made unique."""
     import pandas as pd
 
     if isinstance(articles, pd.DataFrame):
-        return articles_from_frame(articles)
+        return unique_ids(articles_from_frame(articles, html=html))
     if isinstance(articles, pd.Series):
         frame = articles.rename("text").to_frame()
-        return articles_from_frame(frame, outlet=None, title=None, date=None, url=None)
+        return unique_ids(articles_from_frame(frame, text="text", outlet=None, title=None,
+                                              date=None, url=None, html=html))
     if isinstance(articles, (str, bytes, Article)):
         raise TypeError(
             "analyze_corpus expects an iterable of texts or Articles (or a DataFrame). "
             f"Got a single {type(articles).__name__}; use analyze() or wrap it in a list."
         )
-    return (_as_article(a) for a in articles)
+    return unique_ids(_as_article(a, html) for a in articles)
 
 
-def _as_article(item: Any) -> ArticleLike:
-    if isinstance(item, (str, Article)):
+def _as_article(item: Any, html: bool = False) -> ArticleLike:
+    if isinstance(item, str) and html:
+        return html_article(item, Article.from_text(item).id, {}, meta={})
+    if isinstance(item, str):
+        return Article.from_text(item)
+    if isinstance(item, Article):
         return item
     return Article(id=f"<{type(item).__name__}>", text="",
                    error=f"expected a str or an Article. Got {type(item).__name__}.")
@@ -53,6 +60,7 @@ def iter_analyses(
     progress: ProgressLike = False,
     batch_size: int = 64,
     total: int | None = None,
+    html: bool = False,
 ) -> Iterator[Analysis]:
     """Analyze articles one at a time, in input order, with flat memory.
 
@@ -73,6 +81,10 @@ def iter_analyses(
     total : int, optional
         The number of articles, for the progress bar, when ``articles`` has
         no ``len()`` (a generator).
+    html : bool, default False
+        The texts (a DataFrame's text column, or the strings) are HTML
+        pages: their main text is extracted (:mod:`framing.readers.html`)
+        and analyzed; offsets point into the extracted ``article.text``.
 
     Examples
     --------
@@ -80,7 +92,7 @@ def iter_analyses(
     [2, 1]
     """
     yield from iter_mapped(articles, _itself, lexicons=lexicons, n_jobs=n_jobs, progress=progress,
-                           batch_size=batch_size, total=total)
+                           batch_size=batch_size, total=total, html=html)
 
 
 def _itself(analysis: Analysis) -> Analysis:
@@ -96,6 +108,7 @@ def iter_mapped(
     progress: ProgressLike = False,
     batch_size: int = 64,
     total: int | None = None,
+    html: bool = False,
 ) -> Iterator[Any]:
     """``func(analysis)`` for each article, in input order, with flat memory.
 
@@ -116,7 +129,7 @@ def iter_mapped(
     _check_n_jobs(n_jobs)
     if total is None:
         total = _length(articles)
-    stream = _coerce_articles(articles)
+    stream = _coerce_articles(articles, html)
     if n_jobs == 1:
         analyzer = _get_analyzer(lexicons)
         results: Iterator[tuple[Any, int]] = (
@@ -209,15 +222,21 @@ def analyze_corpus(
     lexicons: Sequence[LexiconSpec] | None = None,
     n_jobs: int = 1,
     progress: ProgressLike = False,
+    html: bool = False,
 ) -> CorpusAnalysis:
     """Analyze many articles and return the feature, match and quote tables.
 
     Parameters
     ----------
     articles : iterable of str or Article, or a DataFrame or Series
-        A DataFrame needs a ``text`` column (optional ``outlet``, ``title``,
-        ``date``, ``url``; ids from the index). A Series of texts keeps its
-        index as ids.
+        A DataFrame's text column is the first of ``text``, ``content``,
+        ``body``, ``content_original``, ``article``, ``story`` (optional
+        ``outlet`` or ``source``, ``publisher``, ``media``, ``site``;
+        ``title``, ``date``, ``url``, ``language``; ids from the index, or
+        the ``id`` column under a default index), as for the records the
+        CLI reads (:func:`~framing.readers.articles_from_frame`). A Series
+        of texts keeps its index as ids. Repeated ids are kept, renamed
+        ``id#2``, ``id#3``, ... with one warning.
     lexicons : sequence of str or Lexicon, optional
     n_jobs : int, default 1
     progress : bool, text stream or tqdm-like callable, default False
@@ -225,6 +244,8 @@ def analyze_corpus(
         when they are a list, a DataFrame or a Series. For example
         ``progress=True`` (standard error), ``progress=tqdm.notebook.tqdm``
         in Jupyter, or ``progress=functools.partial(tqdm.tqdm, file=log)``.
+    html : bool, default False
+        The texts are HTML pages (see :func:`iter_analyses`).
 
     Returns
     -------
@@ -259,12 +280,13 @@ def analyze_corpus(
     match_rows: list[tuple[Any, ...]] = []
     quote_rows: list[dict[str, Any]] = []
     # with n_jobs > 1 the workers send back plain rows, not Analysis objects: far less to unpickle
-    parts = iter_mapped(articles, table_rows, lexicons=lexicons, n_jobs=n_jobs, progress=progress)
+    parts = iter_mapped(articles, table_rows, lexicons=lexicons, n_jobs=n_jobs, progress=progress,
+                        html=html)
     for row, matches_of, quotes_of in parts:
         rows.append(row)
         match_rows.extend(matches_of)
         quote_rows.extend(quotes_of)
-    columns = ["id", "outlet", "title", "error", *analyzer.feature_names]
+    columns = ["id", "outlet", "title", "error", "language", "warnings", *analyzer.feature_names]
     features = pd.DataFrame(rows, columns=columns).set_index("id")
     feature_cols = analyzer.feature_names
     features[feature_cols] = features[feature_cols].astype("float64")

@@ -57,7 +57,8 @@ def table_rows(res: Analysis) -> _TableRows:
     art = res.article
     aid = _clean(art.id)
     row: dict[str, Any] = {"id": aid, "outlet": _clean(art.outlet), "title": _clean(art.title),
-                           "error": _clean(res.error)}
+                           "error": _clean(res.error), "language": res.language,
+                           "warnings": "; ".join(res.warnings) or None}
     row.update(res.features)
     matches = [(aid, m.start, m.end, _clean(m.text), m.lexicon, m.category, m.weight, m.negated)
                for m in res.matches]
@@ -73,7 +74,9 @@ class CorpusAnalysis:
     ----------
     features : DataFrame
         One row per article, indexed by ``id``: ``outlet``, ``title``,
-        ``error`` and the feature columns (NaN for articles with an error).
+        ``error``, ``language``, ``warnings`` and the feature columns (NaN for
+        articles with an error, and all but ``n_tokens`` and ``n_sentences``
+        for an article not in English).
     matches : DataFrame
         One row per lexicon hit: ``id``, ``start``, ``end``, ``text``,
         ``lexicon``, ``category``, ``weight``, ``negated``.

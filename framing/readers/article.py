@@ -22,7 +22,9 @@ class Article:
     """A news article: its text and what is known about it.
 
     ``error`` is set (and ``text`` empty) when the input could not be read;
-    such an article still yields a row in every output. ``id`` and ``text``
+    such an article still yields a row in every output. ``language`` is an
+    ISO 639 code when known (a record's ``language`` field); left None, the
+    analyzer identifies it (:func:`~framing.readers.identify_language`). ``id`` and ``text``
     must be strings: text that is missing is an article with ``error`` set
     and ``text=""``, as the readers make it.
 
@@ -50,6 +52,7 @@ class Article:
     url: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
     error: str | None = None
+    language: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):

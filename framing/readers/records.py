@@ -15,15 +15,21 @@ from typing import TYPE_CHECKING, Any
 from . import decoding
 from .article import Article, _error_article
 from .decoding import _describe, _over_limit
+from .html import html_article
 from .streams import _chunks, _is_gz, _lines, _open, _Overlong
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["articles_from_frame"]
+__all__ = ["OUTLET_COLUMNS", "TEXT_COLUMNS", "articles_from_frame", "check_sep", "sniff_delimiter"]
 
-_TEXT_KEYS = ("text", "content", "body", "content_original", "article", "story")
-_OUTLET_KEYS = ("outlet", "source", "publisher", "media", "site")
+TEXT_COLUMNS = ("text", "content", "body", "content_original", "article", "story")
+"""The names of a record's text field (or a DataFrame's text column), the first present used."""
+OUTLET_COLUMNS = ("outlet", "source", "publisher", "media", "site")
+"""The names of a record's outlet field, the first present (and not missing) used."""
+_TEXT_KEYS = TEXT_COLUMNS
+_OUTLET_KEYS = OUTLET_COLUMNS
+_SEPARATORS = ",;\t|"
 
 
 def _clean_value(value: Any) -> Any:
@@ -34,8 +40,8 @@ def _clean_value(value: Any) -> Any:
     return value
 
 
-def _record_article(record: Any, default_id: str, source: str) -> Article:
-    """An article from one JSON/CSV record (the text is kept exactly)."""
+def _record_article(record: Any, default_id: str, source: str, html: bool = False) -> Article:
+    """An article from one JSON/CSV record (the text is kept exactly, or extracted from HTML)."""
     if not isinstance(record, Mapping):
         return _error_article(
             default_id, f"{source}: expected a JSON object with a 'text' field. Got {type(record).__name__}."
@@ -52,6 +58,7 @@ def _record_article(record: Any, default_id: str, source: str) -> Article:
         "title": _as_str(rec.pop("title", None)),
         "date": _as_str(rec.pop("date", None)),
         "url": _as_str(rec.pop("url", None)),
+        "language": _as_str(rec.pop("language", None)),
     }
     if text_key is None:
         return _error_article(
@@ -64,6 +71,8 @@ def _record_article(record: Any, default_id: str, source: str) -> Article:
     if not text.strip():
         return Article(id=art_id, text=text, error="empty text: nothing to analyze",
                        meta=rec, **fields)
+    if html:
+        return html_article(text, art_id, fields, meta=rec)
     return Article(id=art_id, text=text, meta=rec, **fields)
 
 
@@ -88,7 +97,9 @@ def _parse_json(text: str) -> tuple[Any, str | None]:
         return None, f"invalid JSON (an integer of more than {_int_digits()} digits)"
 
 
-def _read_jsonl(path: Path, lines: Iterable[str | _Overlong]) -> Iterator[Article]:
+def _read_jsonl(
+    path: Path, lines: Iterable[str | _Overlong], html: bool = False
+) -> Iterator[Article]:
     for lineno, line in enumerate(lines, start=1):
         where = f"{path}:{lineno}"
         source = f"{path}: line {lineno}"
@@ -103,10 +114,10 @@ def _read_jsonl(path: Path, lines: Iterable[str | _Overlong]) -> Iterator[Articl
         if why is not None:
             yield _error_article(where, f"{source}: {why.replace(' at line 1,', ' at')}.")
             continue
-        yield _record_article(record, where, source)
+        yield _record_article(record, where, source, html)
 
 
-def _read_json(path: Path, raw: str) -> Iterator[Article]:
+def _read_json(path: Path, raw: str, html: bool = False) -> Iterator[Article]:
     data, why = _parse_json(raw)
     if why is not None:
         yield _error_article(str(path), f"{path}: {why}.")
@@ -117,9 +128,9 @@ def _read_json(path: Path, raw: str) -> Iterator[Article]:
             data = inner
     if isinstance(data, list):
         for i, record in enumerate(data):
-            yield _record_article(record, f"{path}:{i}", f"{path}: record {i}")
+            yield _record_article(record, f"{path}:{i}", f"{path}: record {i}", html)
     else:
-        yield _record_article(data, str(path), str(path))
+        yield _record_article(data, str(path), str(path), html)
 
 
 class _Lines:
@@ -155,20 +166,57 @@ class _Lines:
 _MAX_CSV_RESTARTS = 100
 
 
-def _read_csv(path: Path, raw: str) -> Iterator[Article]:
+def check_sep(sep: Any) -> None:
+    """Refuse a CSV delimiter that is not one character (None: sniffed)."""
+    if sep is not None and (not isinstance(sep, str) or len(sep) != 1 or sep in "\"\r\n"):
+        raise ValueError(
+            "The 'sep' parameter must be one character other than a quote or a line break "
+            f"(e.g. ',' or ';'), or None to sniff it. Got {sep!r} instead."
+        )
+
+
+def sniff_delimiter(raw: str) -> str:
+    """The CSV delimiter of ``raw``: of ``, ; tab |``, the one its header line holds most (``,`` on a tie).
+
+    The header line (field names) is the most reliable line to count on:
+    the records' text holds commas and semicolons of its own.
+
+    Examples
+    --------
+    >>> sniff_delimiter('text;news_link;outlet\\n"Yes, he said; no.";http://x;Fox\\n')
+    ';'
+    >>> sniff_delimiter("id,text\\n1,Hi\\n")
+    ','
+    """
+    header = _header_line(raw)
+    counts = {d: header.count(d) for d in _SEPARATORS}
+    best = max(counts.values())
+    return "," if best == 0 or counts[","] == best else max(counts, key=lambda d: counts[d])
+
+
+def _header_line(raw: str) -> str:
+    """The first line of ``raw`` outside quotes."""
+    out, quoted = [], False
+    for ch in raw[:65536]:
+        if ch == '"':
+            quoted = not quoted
+        elif ch in "\r\n" and not quoted:
+            break
+        elif not quoted:
+            out.append(ch)
+    return "".join(out)
+
+
+def _read_csv(path: Path, raw: str, html: bool = False, sep: str | None = None) -> Iterator[Article]:
     """CSV records, one article a record; a broken record is an error row and reading goes on after it.
 
     A quote that is never closed would swallow every later row into one
     field: the record is reported (naming its line) and reading restarts on
     the line after the one it opened on.
     """
-    sample = raw[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
+    delimiter = sep or sniff_delimiter(raw)
     lines = _Lines(raw)
-    reader = _rows(csv.reader(lines, dialect=dialect))
+    reader = _rows(csv.reader(lines, delimiter=delimiter))
     try:
         header = next(reader, None)
     except csv.Error as exc:
@@ -190,7 +238,7 @@ def _read_csv(path: Path, raw: str) -> Iterator[Article]:
                 if row:
                     n += 1
                     fields = {k: (row[i] if i < len(row) else None) for i, k in enumerate(header)}
-                    yield _record_article(fields, f"{path}:{n}", f"{path}: line {line}")
+                    yield _record_article(fields, f"{path}:{n}", f"{path}: line {line}", html)
                 line, pos = lines.mark()
             else:
                 return
@@ -205,7 +253,7 @@ def _read_csv(path: Path, raw: str) -> Iterator[Article]:
             n += 1
             yield _error_article(f"{path}:{n}", f"{path}: line {line}: {exc}")
         lines = _Lines(raw, pos + max(lines.first_len, 0), line)
-        reader = _rows(csv.reader(lines, dialect=dialect))
+        reader = _rows(csv.reader(lines, delimiter=delimiter))
     yield _error_article(
         f"{path}:{n + 1}",
         f"{path}: line {lines.count + 1}: more than {_MAX_CSV_RESTARTS} broken records; "
@@ -230,30 +278,47 @@ def _rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
         yield row
 
 
-def _stream_jsonl(path: Path, *, regular_only: bool = False) -> Iterator[Article]:
+def _stream_jsonl(path: Path, *, regular_only: bool = False, html: bool = False) -> Iterator[Article]:
     """JSONL records read line by line, so a file of any size streams in flat memory."""
     try:
         with _open(path, regular_only=regular_only) as fh:
-            yield from _read_jsonl(path, _lines(_chunks(fh, _is_gz(path)), str(path)))
+            yield from _read_jsonl(path, _lines(_chunks(fh, _is_gz(path)), str(path)), html)
     except (OSError, ValueError, EOFError, zlib.error) as exc:
         yield _error_article(f"{path}", _describe(exc))
+
+
+def _frame_column(frame: pd.DataFrame, name: str | None, choices: tuple[str, ...]) -> str | None:
+    """``name`` when it is a column, else the first of ``choices`` that is one (None: none is)."""
+    if name is not None and name in frame.columns:
+        return name
+    return next((c for c in choices if c in frame.columns), None)
 
 
 def articles_from_frame(
     frame: pd.DataFrame,
     *,
-    text: str = "text",
+    text: str | None = None,
     id: str | None = None,
     outlet: str | None = "outlet",
     title: str | None = "title",
     date: str | None = "date",
     url: str | None = "url",
+    html: bool = False,
 ) -> Iterator[Article]:
     """Articles from a pandas DataFrame, one per row, in row order.
 
-    The id comes from the ``id`` column when given, else from the index.
-    Missing text (None or NaN) gives an article with ``error`` set. Columns
-    not named go to ``meta``.
+    The same contract as the records of :func:`~framing.readers.read_articles`:
+    the text column is ``text`` when given, else the first of
+    :data:`TEXT_COLUMNS` (``text``, ``content``, ``body``,
+    ``content_original``, ``article``, ``story``) the frame has; the outlet
+    column is ``outlet``, else the first of :data:`OUTLET_COLUMNS` present
+    (``outlet=None``: no outlet). A ``language`` column sets
+    :attr:`Article.language`. The id comes from the ``id`` column when
+    given, else from the index, except that a default ``RangeIndex`` with an
+    ``id`` column takes the ``id`` column. Missing text (None or NaN) gives
+    an article with ``error`` set. With ``html=True`` the text cells are
+    HTML pages, extracted as :mod:`framing.readers.html` does. Columns not
+    named go to ``meta``.
 
     Raises
     ------
@@ -263,18 +328,27 @@ def articles_from_frame(
     Examples
     --------
     >>> import pandas as pd
-    >>> df = pd.DataFrame({"text": ["They said no.", None], "outlet": ["A", "B"]}, index=["a1", "a2"])
-    >>> [(a.id, a.error) for a in articles_from_frame(df)]
-    [('a1', None), ('a2', 'text must be a string. Got missing.')]
+    >>> df = pd.DataFrame({"body": ["They said no.", None], "source": ["A", "B"]}, index=["a1", "a2"])
+    >>> [(a.id, a.outlet, a.error) for a in articles_from_frame(df)]
+    [('a1', 'A', None), ('a2', 'B', 'text must be a string. Got missing.')]
     """
-    if text not in frame.columns:
+    import pandas as pd
+
+    text_col = text if text is not None else _frame_column(frame, None, TEXT_COLUMNS)
+    if text_col is None or text_col not in frame.columns:
+        wanted = repr(text) if text is not None else f"one of {', '.join(TEXT_COLUMNS)}"
         raise KeyError(
-            f"The 'text' parameter names a column that does not exist: {text!r}. "
+            f"The 'text' parameter names a column that does not exist: {wanted}. "
             f"Got columns {list(frame.columns)}."
         )
     if id is not None and id not in frame.columns:
         raise KeyError(f"The 'id' parameter names a column that does not exist: {id!r}.")
-    named = {text, id, outlet, title, date, url} - {None}
+    if id is None and "id" in frame.columns and isinstance(frame.index, pd.RangeIndex):
+        id = "id"
+    if outlet == "outlet":
+        outlet = _frame_column(frame, outlet, OUTLET_COLUMNS)
+    language = "language" if "language" in frame.columns else None
+    named = {text_col, id, outlet, title, date, url, language} - {None}
     extra_cols = [c for c in frame.columns if c not in named]
     for idx, row in zip(frame.index, frame.itertuples(index=False, name=None)):
         values = dict(zip(frame.columns, row))
@@ -284,12 +358,15 @@ def articles_from_frame(
             "title": _as_str(_clean_value(values.get(title))) if title else None,
             "date": _as_str(_clean_value(values.get(date))) if date else None,
             "url": _as_str(_clean_value(values.get(url))) if url else None,
+            "language": _as_str(_clean_value(values.get(language))) if language else None,
         }
         meta = {str(c): values[c] for c in extra_cols}
-        value = _clean_value(values[text])
+        value = _clean_value(values[text_col])
         if not isinstance(value, str):
             got = "missing" if value is None else type(value).__name__
             yield Article(id=art_id, text="", error=f"text must be a string. Got {got}.",
                           meta=meta, **fields)
+        elif html:
+            yield html_article(value, art_id, fields, meta=meta)
         else:
             yield Article(id=art_id, text=value, meta=meta, **fields)
