@@ -461,10 +461,11 @@ def test_features_have_stable_names_and_zeros() -> None:
         "direct_share",
         "indirect_share",
         "mixed_share",
-        "stance_neutral_share",
-        "stance_distancing_share",
-        "source_government_share",
-        "source_anonymous_share",
+        "beliefs_count",
+        "stance_neutral_share_of_quotes",
+        "stance_distancing_share_of_quotes",
+        "source_government_share_of_quotes",
+        "source_anonymous_share_of_quotes",
         "source_entropy",
         "loaded_in_quotes_rate",
         "loaded_outside_quotes_rate",
@@ -493,8 +494,8 @@ def test_features_values() -> None:
     assert f["attribution__sources_count"] == 2.0
     assert f["attribution__direct_share"] == 0.5
     assert f["attribution__indirect_share"] == 0.5
-    assert f["attribution__stance_neutral_share"] == 0.5
-    assert f["attribution__stance_distancing_share"] == 0.5
+    assert f["attribution__stance_neutral_share_of_quotes"] == 0.5
+    assert f["attribution__stance_distancing_share_of_quotes"] == 0.5
     quoted = len(tokenize(quotes[0].text)) + len(tokenize(quotes[1].text))
     assert f["attribution__loaded_in_quotes_rate"] == pytest.approx(2 * 1000 / quoted)
     assert f["attribution__loaded_outside_quotes_rate"] == pytest.approx(

@@ -228,3 +228,53 @@ def _colon_cues(doc: _Doc) -> list[int]:
 
 def _capitalised(text: str, start: int, end: int) -> bool:
     return text[start].isupper()
+
+
+# Verbs that name something with the speaker's own word, written as a scare quote
+# ("labelled the government a “stooge”", "dubbed the bill “Obamacare”"). They are not
+# reporting verbs (the lexicon does not count them) and cue a quote only where a
+# quotation opens within a few words after them.
+_NAMING_FORMS = {
+    form: (lemma, kind)
+    for lemma, forms in (
+        ("label", "label:base labels:3sg labelled:past labeled:past labelling:gerund labeling:gerund"),
+        ("brand", "brand:base brands:3sg branded:past branding:gerund"),
+        ("dub", "dub:base dubs:3sg dubbed:past dubbing:gerund"),
+        ("term", "termed:past"),
+    )
+    for form, kind in (pair.split(":") for pair in forms.split())
+}
+_MAX_NAMING_GAP = 6  # tokens between a naming verb and the quotation it introduces
+
+
+def _naming_cues(doc: _Doc) -> list[CueHit]:
+    """Naming verbs followed, in the same sentence, by a quotation (a scare quote they attribute)."""
+    toks, q_starts = doc.tokens, doc.q_starts
+    if not q_starts:
+        return []
+    out = []
+    for i, norm in enumerate(toks.norms):
+        found = _NAMING_FORMS.get(norm)
+        if found is None or (i and toks.norms[i - 1] in DETERMINERS):
+            continue
+        k = bisect_left(q_starts, toks.ends[i])
+        if k == len(q_starts) or q_starts[k] >= doc.sentence_of(toks.starts[i]).end:
+            continue
+        if doc.tok_at(q_starts[k]) - i - 1 <= _MAX_NAMING_GAP:
+            out.append(CueHit(i, i + 1, found[0], "neutral", found[1]))
+    return out
+
+
+# Newsletter and site boilerplate: a sentence holding one of these attributes nothing
+# ("By signing up you agree to receive email newsletters", "agreeing to our Terms of Use").
+_BOILERPLATE = re.compile(
+    r"\b(?:by\s+(?:signing\s+up|subscribing|clicking|registering|continuing|submitting)"
+    r"|terms\s+of\s+(?:use|service)|privacy\s+policy|unsubscribe|opt[- ]out|cookie\s+policy"
+    r"|agree\s+to\s+receive)\b",
+    re.IGNORECASE,
+)
+
+
+def _boilerplate_sentences(doc: _Doc) -> set[int]:
+    """Start offsets of the sentences that are newsletter or site boilerplate (one scan of the text)."""
+    return {doc.sentence_of(m.start()).start for m in _BOILERPLATE.finditer(doc.text)}

@@ -34,7 +34,14 @@ from .content import (
     _trim,
     _widen_to_quote,
 )
-from .cues import BELIEF_LEMMAS, CueHit, _colon_cues, _find_cues
+from .cues import (
+    BELIEF_LEMMAS,
+    CueHit,
+    _boilerplate_sentences,
+    _colon_cues,
+    _find_cues,
+    _naming_cues,
+)
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
 from .phrases import BETWEEN, DETERMINERS, phrase_after, subject_before, word_set
@@ -112,6 +119,10 @@ def find_quotes(
     doc = _Doc(text, sentences, tokens)
     if cues is None:
         cues = _find_cues(text, tokens) if len(tokens) else []
+    naming = _naming_cues(doc)
+    if naming:
+        cues = sorted([*cues, *naming], key=attrgetter("i"))
+    boilerplate = _boilerplate_sentences(doc)
     resolver: SpeakerResolver | None = None
     quotes: list[Quote] = []
     # (end of the content, speaker) of each attribution, in text order
@@ -127,6 +138,8 @@ def find_quotes(
         k = bisect_right(q_starts, cs) - 1
         if k >= 0 and cs < q_ends[k]:  # doc.quote_at(cs) >= 0
             continue  # a cue inside a quotation belongs to the quoted speaker
+        if boilerplate and doc.sentence_of(cs).start in boilerplate:
+            continue  # "By signing up, you agree to ..."
         if c is None:
             ce, lemma, stance = cs + 1, ":", "neutral"
             found = _attribute_colon(doc, cs)
