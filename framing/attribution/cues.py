@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
 from operator import attrgetter
 
 from ..lexicon import Lexicon, Match, Matcher, load_lexicon
-from ..tagger import tag_window
-from ..text import Tokens
+from ..tagger import load_tagger, tag_window
+from ..text import Sentence, Tokens
 from .doc import _Doc
 from .phrases import DETERMINERS, word_set
 
@@ -54,7 +54,7 @@ class CueHit:
 
 _CueHit = CueHit  # the name before the document model
 
-_TAG_WIDTH = 3  # tokens of context either side of a tagged cue (as the matcher's part-of-speech check)
+_TAG_WIDTH = 2  # words of context either side of a tagged cue (3 tags no better on EWT dev)
 
 
 class CueFilter:
@@ -95,42 +95,88 @@ class CueFilter:
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         self.names = frozenset(lex.name for lex in lexicons)
         self._verbs: dict[tuple[str, tuple[str, ...]], tuple[str, str, str]] = {}
+        # forms the matcher only lets through where the tagger reads them as verbs
+        self._tagged: set[tuple[str, tuple[str, ...]]] = set()
         for lex in lexicons:
             for entry in lex:
                 key = (lex.name, entry.words)
                 if key not in self._verbs:  # one stance per form: the first listed
                     lemma = entry.extra.get("lemma") or entry.term.lower()
                     self._verbs[key] = (lemma, entry.category, entry.extra.get("form", ""))
+                    if entry.pos and entry.pos <= {"VERB"}:
+                        self._tagged.add(key)
 
     def filter(
-        self, text: str, tokens: Tokens, matches: Sequence[Match]
+        self,
+        text: str,
+        tokens: Tokens,
+        matches: Sequence[Match],
+        *,
+        sentences: Sequence[Sentence] | None = None,
     ) -> tuple[list[Match], list[CueHit]]:
-        """The matches without the cue-lexicon hits that are not verbs, and the cues in text order."""
+        """The matches without the cue-lexicon hits that are not verbs, and the cues in text order.
+
+        ``sentences`` (:func:`framing.text.split_sentences` of ``text``) saves
+        splitting the text again for the tagger.
+        """
         if not self.names:
             return list(matches), _according_to(tokens)
         cues = _according_to(tokens)
         starts = tokens.starts
         # one candidate per span (a form listed under a second stance keeps the first)
         candidates: dict[tuple[int, int], CueHit] = {}
+        verbs: set[tuple[int, int]] = set()
         for m in matches:
             if m.lexicon not in self.names or (m.start, m.end) in candidates:
                 continue
             i = bisect_left(starts, m.start)
             j = bisect_left(starts, m.end, i)
-            verb = self._verbs.get((m.lexicon, tuple(tokens.norms[i:j])))
+            key = (m.lexicon, tuple(tokens.norms[i:j]))
+            verb = self._verbs.get(key)
             if verb is not None and _may_be_cue(text, tokens, i, j, verb[0], verb[2]):
                 candidates[(m.start, m.end)] = CueHit(i, j, verb[0], verb[1], verb[2])
-        # then the part of speech of each candidate's first word, in context, decides
-        hits = list(candidates.values())
-        tags = tag_window(tokens, text, [c.i for c in hits], width=_TAG_WIDTH) if hits else []
-        verbs = set()
-        for (span, c), t in zip(candidates.items(), tags):
-            if t == "VERB":
-                verbs.add(span)
-                cues.append(c)
+                if key in self._tagged:
+                    verbs.add((m.start, m.end))  # the matcher's tagger said VERB
+        # then the part of speech of each candidate's first word, in context, decides; a
+        # word the tagger always tags VERB ("said", "told": its tag dictionary), a form after a
+        # subject pronoun or an auxiliary, and a lower-case past form (168 of 171 are VERB on
+        # EWT dev, after the determiner rule) are not tagged
+        always = _always_tagged(tokens, text)
+        norms = tokens.norms
+        verbs.update(
+            span
+            for span, c in candidates.items()
+            if always(c.i) == "VERB"
+            or (c.i and norms[c.i - 1] in _SUBJECT_OR_AUXILIARY)
+            or (c.form == "past" and not text[starts[c.i]].isupper())
+        )
+        rest = [(span, c) for span, c in candidates.items() if span not in verbs]
+        if rest:
+            tags = tag_window(tokens, text, [c.i for _, c in rest], width=_TAG_WIDTH, sentences=sentences)
+            verbs.update(span for (span, _), t in zip(rest, tags) if t == "VERB")
+        cues.extend(c for span, c in candidates.items() if span in verbs)
         kept = [m for m in matches if m.lexicon not in self.names or (m.start, m.end) in verbs]
         cues.sort(key=attrgetter("i"))
         return kept, cues
+
+
+# words after which a base or 3sg form is a noun ("the state", "an attack", "of claims")
+_NOUN_BEFORE = DETERMINERS | word_set("of in for on with by at from into about")
+# words after which a verb form is a verb, with no need to tag it ("he said", "would argue",
+# "has claimed"; the tagger agrees on these)
+_SUBJECT_OR_AUXILIARY = word_set(
+    """
+    i we they he she who will would can could may might shall should must did does do
+    has have had
+    """
+)
+
+
+def _always_tagged(tokens: Tokens, text: str) -> Callable[[int], str | None]:
+    """The tag the tagger gives token ``i`` whatever its context (its tag dictionary), else None."""
+    tagdict = load_tagger().perceptron.tagdict
+    starts, ends = tokens.starts, tokens.ends
+    return lambda i: tagdict.get(text[starts[i] : ends[i]])
 
 
 def _according_to(tokens: Tokens) -> list[CueHit]:
@@ -160,14 +206,17 @@ def _may_be_cue(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
 
     The rules that no part of speech decides: a participle after a
     determiner is an adjective ("the alleged plot", "a proposed law": UD tags
-    it VERB, but it reports nothing); a phrasal verb split by punctuation;
+    it VERB, but it reports nothing); a base or 3sg form after a determiner,
+    a preposition or a possessive is a noun ("the state", "of attacks"); a phrasal verb split by punctuation;
     "decline"/"refuse" without "to" ("sales declined"); "added to"/"added
     up" ("added to his portfolio").
     """
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     n = len(norms)
-    if form in ("past", "past_participle") and i and norms[i - 1] in DETERMINERS:
+    if i and form in ("past", "past_participle") and norms[i - 1] in DETERMINERS:
         return False
+    if i and form in ("base", "3sg") and (norms[i - 1] in _NOUN_BEFORE or norms[i - 1].endswith("'s")):
+        return False  # "the state", "of attacks", "Trump's remarks": a noun (and no need to tag it)
     if j > i + 1 and text[ends[i] : starts[j - 1]].strip(" \t\n-"):
         return False  # words of a phrasal verb split by punctuation
     if lemma in ("decline", "refuse") and "to" not in norms[i + 1 : i + 3]:
@@ -244,6 +293,7 @@ _NAMING_FORMS = {
     )
     for form, kind in (pair.split(":") for pair in forms.split())
 }
+_NAMING = re.compile(r"\b(?:label|brand|dub|term)", re.IGNORECASE)  # where to look up _NAMING_FORMS
 _MAX_NAMING_GAP = 6  # tokens between a naming verb and the quotation it introduces
 
 
@@ -253,8 +303,9 @@ def _naming_cues(doc: _Doc) -> list[CueHit]:
     if not q_starts:
         return []
     out = []
-    for i, norm in enumerate(toks.norms):
-        found = _NAMING_FORMS.get(norm)
+    for hit in _NAMING.finditer(doc.text):
+        i = doc.tok_at(hit.start())
+        found = _NAMING_FORMS.get(toks.norms[i]) if i < len(toks) else None
         if found is None or (i and toks.norms[i - 1] in DETERMINERS):
             continue
         k = bisect_left(q_starts, toks.ends[i])
