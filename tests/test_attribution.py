@@ -444,7 +444,8 @@ def test_to_dict_contract() -> None:
     text = 'Officials said the plan "failed."'
     (q,) = quotes_of(text)
     d = q.to_dict()
-    assert set(d) == {"start", "end", "text", "kind", "speaker", "cue"}
+    assert set(d) == {"start", "end", "text", "kind", "speaker", "cue", "act"}
+    assert d["act"] == "speech"
     assert set(d["speaker"]) == {"text", "start", "end", "category"}
     assert set(d["cue"]) == {"text", "start", "end", "lemma", "stance"}
     assert d["kind"] == "mixed"
@@ -460,10 +461,11 @@ def test_features_have_stable_names_and_zeros() -> None:
         "direct_share",
         "indirect_share",
         "mixed_share",
-        "stance_neutral_share",
-        "stance_distancing_share",
-        "source_government_share",
-        "source_anonymous_share",
+        "beliefs_count",
+        "stance_neutral_share_of_quotes",
+        "stance_distancing_share_of_quotes",
+        "source_government_share_of_quotes",
+        "source_anonymous_share_of_quotes",
         "source_entropy",
         "loaded_in_quotes_rate",
         "loaded_outside_quotes_rate",
@@ -492,8 +494,8 @@ def test_features_values() -> None:
     assert f["attribution__sources_count"] == 2.0
     assert f["attribution__direct_share"] == 0.5
     assert f["attribution__indirect_share"] == 0.5
-    assert f["attribution__stance_neutral_share"] == 0.5
-    assert f["attribution__stance_distancing_share"] == 0.5
+    assert f["attribution__stance_neutral_share_of_quotes"] == 0.5
+    assert f["attribution__stance_distancing_share_of_quotes"] == 0.5
     quoted = len(tokenize(quotes[0].text)) + len(tokenize(quotes[1].text))
     assert f["attribution__loaded_in_quotes_rate"] == pytest.approx(2 * 1000 / quoted)
     assert f["attribution__loaded_outside_quotes_rate"] == pytest.approx(
@@ -868,21 +870,23 @@ def test_continued_speakers_match_the_insert_walk() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "cue", "content"),
+    ("text", "speaker", "content"),
     [
-        # Regression (issue "words in their grammar"): the README's own sentence gave a quote
-        # whose content was "the reckless plan, officials said".
-        ("Critics slammed the reckless plan, officials said.", "slammed", "the reckless plan"),
-        ("He said she was going out, Gutierrez said.", "He", "she was going out"),
-        ("She told him the bill was dead, said a person familiar with the talks.", "told", "the bill was dead"),
+        # Regression (issue "words in their grammar"): the README's own sentence gave a second
+        # quote whose content was "the reckless plan, officials said". The closing attribution
+        # is the outer reported clause: one quote, and "slammed" is a cue inside its content
+        # (this test expected an inner quote "the reckless plan" before quotes stopped overlapping).
+        ("Critics slammed the reckless plan, officials said.", "officials", "Critics slammed the reckless plan"),
+        ("He said she was going out, Gutierrez said.", "Gutierrez", "He said she was going out"),
+        ("She told him the bill was dead, said a person familiar with the talks.",
+         "a person familiar with the talks", "She told him the bill was dead"),
     ],
 )
-def test_a_closing_attribution_ends_the_content_before_it(text: str, cue: str, content: str) -> None:
+def test_a_closing_attribution_is_the_one_quote(text: str, speaker: str, content: str) -> None:
     from framing.pipeline import analyze
 
     quotes = analyze(text).quotes
-    found = [q for q in quotes if cue in (q.cue.text if q.cue else "", q.speaker.text if q.speaker else "")]
-    assert found and found[0].text == content
+    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes] == [(speaker, content)]
 
 
 @pytest.mark.parametrize(

@@ -290,7 +290,7 @@ def test_analysis_and_jsonl_row_carry_tone() -> None:
     assert [s["tone"] for s in row["sentences"]] == list(res.sentence_tone)
     assert [q["tone"] for q in row["quotes"]] == list(res.quote_tone)
     for q in row["quotes"]:
-        assert set(q) == {"start", "end", "text", "kind", "speaker", "cue", "tone"}
+        assert set(q) == {"start", "end", "text", "kind", "speaker", "cue", "act", "tone"}
     assert all(math.isfinite(v) for v in row["features"].values())
     assert res.features["tone__mean"] == pytest.approx(sum(res.sentence_tone) / 4)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from .cues import _CueHit
+from .cues import BELIEF_LEMMAS, _CueHit
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
 from .phrases import DETERMINERS, phrase_after, word_set
@@ -89,7 +89,14 @@ def _clause_end(doc: _Doc, pos: int, limit: int) -> int:
     cues, cuts = doc.coordinated_cues()
     k = bisect_left(cues, pos + 1)
     if k < len(cues) and cues[k] < limit:
-        return cuts[k]
+        limit = cuts[k]
+    # ", and aides said": a coordinated clause with its own subject and cue
+    cues = doc.cue_starts
+    k = bisect_right(cues, pos)
+    if k < len(cues) and cues[k] < limit:
+        found = _COORDINATED_SUBJECT.search(doc.text, max(pos, cues[k] - 60), cues[k])
+        if found is not None and found.end() == cues[k] and doc.quote_at(found.start()) < 0:
+            limit = found.start()
     return limit
 
 
@@ -176,7 +183,11 @@ def _quote_or_mixed(doc: _Doc, k: int, sent_end: int) -> tuple[int, int]:
     rest = doc.text[e : max(e, sent_end)]
     if not rest.strip(_TERMINAL) or e >= sent_end:
         return (s, e)
-    return _trim(doc.text, s, sent_end)
+    return _trim(doc.text, s, max(e, _clause_end(doc, e, sent_end)))
+
+
+# ", and aides said": a coordinated clause with its own subject and cue
+_COORDINATED_SUBJECT = re.compile(r"[,;]\s+(?:and|but)\s+(?:[\w'.-]+\s+){1,4}")
 
 
 _SUBJECT_PRONOUNS = word_set("he she they it we i")
@@ -196,7 +207,7 @@ _NEEDS_THAT = word_set(
     """
     speak prove maintain establish demonstrate detail brief contest challenge post show
     find feel continue answer advise email text highlight attack oppose estimate request
-    expect think believe hope worry guess reckon project signal communicate illustrate
+    expect guess project signal communicate illustrate
     document broadcast relay
     """
 )
@@ -326,11 +337,27 @@ def _content_right(
         t += 2 if norms[t] in DETERMINERS else 1
     if t >= n or starts[t] >= sent_end:
         return None
+    if (cue.lemma in BELIEF_LEMMAS and norms[t] in _NOT_A_CLAUSE) or (
+        cue.lemma == "add" and _perfect(norms, cue.i)
+    ):
+        # "thinks about", "believes in": no clause; "has added hundreds of
+        # miles of walls": an action, not a report
+        return None
     start = starts[t]
     if start > 0 and text[start - 1] in _QUOTE_CHARS and doc.quote_starting(start - 1) >= 0:
         start -= 1
     s, e = _trim(text, start, _clause_end(doc, start, sent_end))
     return (s, e) if e > s else None
+
+
+# words that cannot start a bare reported clause ("thinks about", "believes in")
+_NOT_A_CLAUSE = word_set("about in of for on with at from into over up")
+_HAVE = word_set("has have had 've 's")
+
+
+def _perfect(norms: list[str], i: int) -> bool:
+    """Whether the cue at token ``i`` follows a form of "have" ("has added", "had also added")."""
+    return (i > 0 and norms[i - 1] in _HAVE) or (i > 1 and norms[i - 2] in _HAVE)
 
 
 def _widen_to_quote(doc: _Doc, s: int, e: int) -> tuple[int, int]:

@@ -39,35 +39,49 @@ def attribution_features(
     Returns
     -------
     dict of str to float
-        Always the same keys (zeros for an article without quotes):
+        Always the same keys (zeros for an article without quotes). A quote
+        is a speech attribution (:attr:`Quote.act` ``"speech"``); belief
+        attributions ("officials believe ...") are counted apart and are in
+        no share:
 
-        * ``quotes_count``, ``sources_count`` (distinct speaker names),
-          ``quoted_words_share`` (share of the article's words inside quotes);
+        * ``quotes_count`` (speech quotes), ``beliefs_count`` (belief
+          attributions), ``sources_count`` (distinct speaker names of the
+          quotes), ``quoted_words_share`` (share of the article's words
+          inside quotes);
         * ``direct_share``, ``indirect_share``, ``mixed_share``: share of quotes
           of each kind;
-        * ``stance_<stance>_share``: share of cued quotes per cue stance;
-        * ``source_<category>_share``: share of quoted words per speaker
-          category (over quotes with a speaker);
+        * ``stance_<stance>_share_of_quotes``: share of the quotes with a
+          cue whose cue has that stance;
+        * ``source_<category>_share_of_quotes``: share of the quotes with a
+          speaker whose speaker has that category (the same unit as the
+          stance shares: one quote, one vote);
         * ``source_entropy``: Shannon entropy (bits) of the quoted words over
           distinct sources, 0 for one source;
         * ``loaded_in_quotes_rate`` and ``loaded_outside_quotes_rate``: loaded
-          language hits per 1,000 words inside quotes (all kinds) and in the
-          rest of the text.
+          language hits per 1,000 words inside quotes and in the rest of the
+          text.
 
     Examples
     --------
     >>> from framing.attribution import find_quotes
     >>> from framing.text import split_sentences, tokenize
-    >>> text = 'Officials claimed the plan "failed." Police said it worked.'
+    >>> text = ('Officials claimed the plan "failed." Police said it worked. '
+    ...         'Critics believe it will fail.')
     >>> toks = tokenize(text)
     >>> f = attribution_features(find_quotes(text, split_sentences(text), toks), [], len(toks))
-    >>> f["attribution__quotes_count"], f["attribution__sources_count"]
-    (2.0, 2.0)
-    >>> f["attribution__stance_distancing_share"], f["attribution__mixed_share"]
+    >>> f["attribution__quotes_count"], f["attribution__beliefs_count"], f["attribution__sources_count"]
+    (2.0, 1.0, 2.0)
+    >>> f["attribution__stance_distancing_share_of_quotes"], f["attribution__mixed_share"]
     (0.5, 0.5)
+    >>> f["attribution__source_law_enforcement_share_of_quotes"]
+    0.5
     """
+    beliefs = [q for q in quotes if q.act == "belief"]
+    if beliefs:
+        quotes = [q for q in quotes if q.act != "belief"]
     feats: dict[str, float] = {
         "attribution__quotes_count": float(len(quotes)),
+        "attribution__beliefs_count": float(len(beliefs)),
         "attribution__sources_count": 0.0,
         "attribution__quoted_words_share": 0.0,
         "attribution__direct_share": 0.0,
@@ -78,9 +92,9 @@ def attribution_features(
         "attribution__loaded_outside_quotes_rate": 0.0,
     }
     for stance in STANCES:
-        feats[f"attribution__stance_{stance}_share"] = 0.0
+        feats[f"attribution__stance_{stance}_share_of_quotes"] = 0.0
     for cat in SOURCE_CATEGORIES:
-        feats[f"attribution__source_{cat}_share"] = 0.0
+        feats[f"attribution__source_{cat}_share_of_quotes"] = 0.0
     # quoted words, counted once where quotes overlap
     spans = sorted((q.start, q.end) for q in quotes)
     merged: list[list[int]] = []
@@ -102,25 +116,25 @@ def attribution_features(
         for kind in ("direct", "indirect", "mixed"):
             feats[f"attribution__{kind}_share"] = kinds[kind] / n
         stances = Counter(q.cue.stance for q in quotes if q.cue is not None)
-        total = sum(stances.values())
-        for stance in STANCES:
-            if total:
-                feats[f"attribution__stance_{stance}_share"] = stances[stance] / total
-        words_by_cat: Counter[str] = Counter()
+        cued = sum(stances.values())
+        if cued:
+            for stance in STANCES:
+                feats[f"attribution__stance_{stance}_share_of_quotes"] = stances[stance] / cued
+        by_cat: Counter[str] = Counter()
         words_by_source: Counter[str] = Counter()
         for q in quotes:
             if q.speaker is None:
                 continue
             w = _words_between(tokens, q.start, q.end) if tokens else count_words(q.text)
-            cat = q.speaker.category if q.speaker.category in SOURCE_CATEGORIES else "other"
-            words_by_cat[cat] += w
+            by_cat[q.speaker.category if q.speaker.category in SOURCE_CATEGORIES else "other"] += 1
             words_by_source[(q.speaker.name or q.speaker.text).lower()] += w
         feats["attribution__sources_count"] = float(len(words_by_source))
-        spoken = sum(words_by_cat.values())
-        if spoken:
+        voiced = sum(by_cat.values())
+        if voiced:
             for cat in SOURCE_CATEGORIES:
-                feats[f"attribution__source_{cat}_share"] = words_by_cat[cat] / spoken
-            total_w = sum(words_by_source.values())
+                feats[f"attribution__source_{cat}_share_of_quotes"] = by_cat[cat] / voiced
+        total_w = sum(words_by_source.values())
+        if total_w:
             entropy = -sum(
                 (w / total_w) * math.log2(w / total_w) for w in words_by_source.values() if w
             )

@@ -34,11 +34,18 @@ from .content import (
     _trim,
     _widen_to_quote,
 )
-from .cues import CueHit, _colon_cues, _find_cues
+from .cues import (
+    BELIEF_LEMMAS,
+    CueHit,
+    _boilerplate_sentences,
+    _colon_cues,
+    _find_cues,
+    _naming_cues,
+)
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
 from .phrases import BETWEEN, DETERMINERS, phrase_after, subject_before, word_set
-from .records import Cue, Quote, Speaker
+from .records import Act, Cue, Quote, Speaker
 from .speakers import SpeakerResolver
 
 __all__ = ["find_quotes"]
@@ -112,6 +119,10 @@ def find_quotes(
     doc = _Doc(text, sentences, tokens)
     if cues is None:
         cues = _find_cues(text, tokens) if len(tokens) else []
+    naming = _naming_cues(doc)
+    if naming:
+        cues = sorted([*cues, *naming], key=attrgetter("i"))
+    boilerplate = _boilerplate_sentences(doc)
     resolver: SpeakerResolver | None = None
     quotes: list[Quote] = []
     # (end of the content, speaker) of each attribution, in text order
@@ -127,6 +138,8 @@ def find_quotes(
         k = bisect_right(q_starts, cs) - 1
         if k >= 0 and cs < q_ends[k]:  # doc.quote_at(cs) >= 0
             continue  # a cue inside a quotation belongs to the quoted speaker
+        if boilerplate and doc.sentence_of(cs).start in boilerplate:
+            continue  # "By signing up, you agree to ..."
         if c is None:
             ce, lemma, stance = cs + 1, ":", "neutral"
             found = _attribute_colon(doc, cs)
@@ -149,16 +162,50 @@ def find_quotes(
                 mention.name,
             )
         cue = Cue(text[cs:ce], cs, ce, lemma, stance)
+        act: Act = "belief" if lemma in BELIEF_LEMMAS else "speech"
         for s, e in contents:
             if (s, e) in seen:
                 continue  # one record per span: the first cue that claims it
             seen.add((s, e))
-            quotes.append(Quote(s, e, text[s:e], _kind(doc, s, e), speaker, cue))
+            quotes.append(Quote(s, e, text[s:e], _kind(doc, s, e), speaker, cue, act))
         if speaker is not None and contents:
             said.append((max([e for _, e in contents]), speaker))
     _continue_speakers(doc, said, quotes)
     quotes.sort(key=attrgetter("start", "end"))
-    return quotes
+    return _without_overlaps(quotes)
+
+
+def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
+    """The quotes (sorted by start) with no two sharing a character.
+
+    Of two overlapping quotes, the one whose content holds the other's cue
+    is the outer reported clause and is kept: in "Critics slammed the
+    reckless plan, officials said." the words are what officials said, and
+    "slammed" is a cue inside them. When neither or both hold the other's
+    cue, the longer is kept, then the leftmost. Each quote is pushed and
+    popped at most once: linear in the number of quotes.
+    """
+    kept: list[Quote] = []
+    for q in quotes:
+        while kept and q.start < kept[-1].end:
+            if _outranks(kept[-1], q):
+                break
+            kept.pop()
+        else:
+            kept.append(q)
+    return kept
+
+
+def _holds_cue(outer: Quote, inner: Quote) -> bool:
+    return inner.cue is not None and outer.start <= inner.cue.start < outer.end
+
+
+def _outranks(a: Quote, b: Quote) -> bool:
+    """Whether ``a`` is kept over ``b`` (they overlap, ``a`` starts first)."""
+    a_holds, b_holds = _holds_cue(a, b), _holds_cue(b, a)
+    if a_holds != b_holds:
+        return a_holds
+    return a.end - a.start >= b.end - b.start
 
 
 def _attribute_colon(

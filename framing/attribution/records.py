@@ -6,15 +6,21 @@ The JSONL ``quotes`` contract (:meth:`Quote.to_dict`) of :mod:`framing.attributi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from ..types import QuoteKind
 
-__all__ = ["SOURCE_CATEGORIES", "STANCES", "Cue", "Quote", "Speaker"]
+__all__ = ["ACTS", "SOURCE_CATEGORIES", "STANCES", "Act", "Cue", "Quote", "Speaker"]
 
 
 STANCES = ("neutral", "endorsing", "distancing", "contesting", "emotive")
 """Stance categories of the ``reporting_verbs`` lexicon."""
+
+Act = Literal["speech", "belief"]
+"""What an attribution reports: words said or written, or a belief, hope, fear or wish."""
+
+ACTS: tuple[Act, ...] = ("speech", "belief")
+"""The values of :attr:`Quote.act`."""
 
 SOURCE_CATEGORIES = (
     "government",
@@ -77,7 +83,13 @@ class Cue:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quotation or reported statement (the JSONL ``quotes`` contract)."""
+    """A quotation or reported statement (the JSONL ``quotes`` contract).
+
+    ``kind`` says how the words are reported (``direct`` in quotation marks,
+    ``indirect``, ``mixed``); ``act`` what is reported: ``speech`` (said,
+    written, posted) or ``belief`` (a cue of thought, hope, fear or wish:
+    "Officials believe the plan will fail").
+    """
 
     start: int
     end: int
@@ -85,6 +97,7 @@ class Quote:
     kind: QuoteKind
     speaker: Speaker | None
     cue: Cue | None
+    act: Act = "speech"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the quote (the JSONL ``quotes`` contract)."""
@@ -95,4 +108,5 @@ class Quote:
             "kind": self.kind,
             "speaker": None if self.speaker is None else self.speaker.to_dict(),
             "cue": None if self.cue is None else self.cue.to_dict(),
+            "act": self.act,
         }

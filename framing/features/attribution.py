@@ -60,7 +60,7 @@ class AttributionFeaturizer(TransformerMixin, BaseEstimator):
     >>> out = feat.transform(docs)
     >>> out["attribution__quotes_count"].tolist()
     [1.0, 0.0]
-    >>> out.loc[0, "attribution__stance_distancing_share"]
+    >>> out.loc[0, "attribution__stance_distancing_share_of_quotes"]
     np.float64(1.0)
     """
 

@@ -35,7 +35,7 @@ from typing import Protocol
 from ..attribution import attribution_features, find_quotes
 from ..attribution.cues import CueFilter, CueHit
 from ..lexicon import Lexicon, Match, Matcher
-from ..text import Tokens
+from ..text import Sentence, Tokens
 from ..tone import ToneFamily
 from .document import Document
 
@@ -171,15 +171,17 @@ class LexiconStage:
     def feature_names(self) -> list[str]:
         return list(self._names)
 
-    def find(self, text: str, tokens: Tokens) -> tuple[list[Match], list[CueHit] | None]:
+    def find(
+        self, text: str, tokens: Tokens, sentences: list[Sentence] | None = None
+    ) -> tuple[list[Match], list[CueHit] | None]:
         """The hits of every lexicon (cue-lexicon hits filtered to verbs), and the cues."""
         hits = self.matcher.find(text, tokens)
         if self.cue_filter is None:
             return hits, None
-        return self.cue_filter.filter(text, tokens, hits)
+        return self.cue_filter.filter(text, tokens, hits, sentences=sentences)
 
     def annotate(self, doc: Document) -> None:
-        doc.matches, doc.cues = self.find(doc.text, doc.tokens)
+        doc.matches, doc.cues = self.find(doc.text, doc.tokens, doc.sentences)
 
     def aggregate(self, doc: Document) -> dict[str, float]:
         return lexicon_features(doc.matches, self.lexicons, doc.n_tokens, names=self._names)

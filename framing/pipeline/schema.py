@@ -102,7 +102,7 @@ MATCH_COLUMNS = ["id", "start", "end", "text", "lexicon", "category", "weight", 
 QUOTE_COLUMNS = [
     "id", "start", "end", "text", "kind",
     "speaker_text", "speaker_start", "speaker_end", "speaker_category",
-    "cue_text", "cue_start", "cue_end", "cue_lemma", "cue_stance",
+    "cue_text", "cue_start", "cue_end", "cue_lemma", "cue_stance", "act",
 ]
 
 
@@ -120,6 +120,7 @@ def quote_row(article_id: str, q: Quote) -> dict[str, Any]:
         "cue_end": cue.end if cue else None,
         "cue_lemma": cue.lemma if cue else None,
         "cue_stance": cue.stance if cue else None,
+        "act": q.act,
     }
 
 

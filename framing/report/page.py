@@ -45,7 +45,7 @@ HEADLINE_FEATURES: tuple[str, ...] = (
     "moral_foundations__total",
     "policy_frames__total",
     "attribution__quoted_words_share",
-    "attribution__stance_distancing_share",
+    "attribution__stance_distancing_share_of_quotes",
 )
 """Features shown in the report's summary table and interval plots (when present)."""
 

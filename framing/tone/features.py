@@ -109,7 +109,7 @@ def tone_features(
         is 0.0, VADER's score of a text without sentiment words, so the table
         stays finite (for models and for strict JSON); the attribution
         features (``attribution__quotes_count``,
-        ``attribution__source_<category>_share``) tell an empty group from a
+        ``attribution__source_<category>_share_of_quotes``) tell an empty group from a
         neutral one.
 
         * ``mean``: mean sentence compound;

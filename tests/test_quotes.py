@@ -1,0 +1,175 @@
+"""Quotes: no shared words, speech and belief, what is not a quote (issue "words in their grammar")."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from framing.attribution import Quote, find_quotes
+from framing.attribution.features import attribution_features
+from framing.text import split_sentences, tokenize
+
+
+def quotes_of(text: str) -> list[Quote]:
+    return find_quotes(text, split_sentences(text), tokenize(text))
+
+
+def described(text: str) -> list[tuple[str | None, str, str | None, str]]:
+    return [
+        (q.speaker.text if q.speaker else None, q.text, q.cue.lemma if q.cue else None, q.act)
+        for q in quotes_of(text)
+    ]
+
+
+# --------------------------------------------------------------- the examples of the issue
+
+
+def test_readme_sentence_gives_one_quote_the_closing_attribution() -> None:
+    # Regression: a second quote "the reckless plan, officials said" from "slammed".
+    assert described("Critics slammed the reckless plan, officials said.") == [
+        ("officials", "Critics slammed the reckless plan", "say", "speech")
+    ]
+
+
+def test_an_inner_cue_is_a_cue_inside_the_content() -> None:
+    assert described("Smith said the plan, which critics slammed as reckless, would fail.") == [
+        ("Smith", "the plan, which critics slammed as reckless, would fail", "say", "speech")
+    ]
+
+
+def test_an_action_without_a_speech_cue_is_not_a_quote() -> None:
+    # Regression: "the federal government has added hundreds of miles of walls" was a quote.
+    assert quotes_of("Since 2017, the federal government has added hundreds of miles of walls.") == []
+    assert described("He added the plan would fail.") == [("He", "the plan would fail", "add", "speech")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Email Sign Up By signing up you agree to receive email newsletters or alerts from POLITICO.",
+        "By signing up you are agreeing to our Terms of Use and Privacy Policy Thank you!",
+        "You agree to receive occasional updates and special offers for The New York Times's products.",
+    ],
+)
+def test_newsletter_boilerplate_is_not_a_quote(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_content_ends_at_the_closing_mark_not_mid_clause() -> None:
+    # Regression: a content cut to "could rapidly" without "change".
+    text = (
+        "\u201cWe could rapidly bring security into those families\u2019 lives,\u201d Booker said. "
+        "Experts warned that the climate could rapidly change within a decade."
+    )
+    assert [q.text for q in quotes_of(text)] == [
+        "\u201cWe could rapidly bring security into those families\u2019 lives,\u201d",
+        "that the climate could rapidly change within a decade",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content", "lemma"),
+    [
+        ("The opposition labelled the government a \u201cstooge\u201d of Beijing.", "The opposition",
+         "the government a \u201cstooge\u201d of Beijing", "label"),
+        ("Critics dubbed the law \u201cObamacare.\u201d", "Critics", "the law \u201cObamacare.\u201d", "dub"),
+        ('He called the plan a "disaster."', "He", 'the plan a "disaster."', "call"),
+    ],
+)
+def test_a_scare_quote_with_a_naming_verb_is_attributed(text: str, speaker: str, content: str, lemma: str) -> None:
+    assert described(text) == [(speaker, content, lemma, "speech")]
+
+
+def test_a_naming_verb_without_a_quotation_cues_nothing() -> None:
+    assert quotes_of("The branded goods sold well. Critics labelled it a failure.") == []
+
+
+def test_a_coordinated_clause_with_its_own_cue_ends_the_content() -> None:
+    text = 'The senator called the deal a "historic betrayal" of workers, and aides said it would fail.'
+    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes_of(text)] == [
+        ("The senator", 'the deal a "historic betrayal" of workers'),
+        ("aides", "it would fail"),
+    ]
+
+
+# --------------------------------------------------------------- speech and belief
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Officials believe the plan will fail.", "Officials", "the plan will fail"),
+        ("Many voters think that the economy is weak.", "Many voters", "that the economy is weak"),
+        ("Democrats hope the bill will pass.", "Democrats", "the bill will pass"),
+    ],
+)
+def test_beliefs_are_their_own_act(text: str, speaker: str, content: str) -> None:
+    ((got_speaker, got_content, _, act),) = described(text)
+    assert (got_speaker, got_content, act) == (speaker, content, "belief")
+
+
+def test_a_belief_verb_with_a_preposition_is_no_attribution() -> None:
+    assert quotes_of("He thinks about the plan every day. She believes in miracles.") == []
+
+
+def test_features_count_speech_and_beliefs_apart() -> None:
+    text = 'Officials claimed the plan "failed." Police said it worked. Critics believe it will fail.'
+    toks = tokenize(text)
+    quotes = quotes_of(text)
+    assert [q.act for q in quotes] == ["speech", "speech", "belief"]
+    f = attribution_features(quotes, [], len(toks), toks)
+    assert (f["attribution__quotes_count"], f["attribution__beliefs_count"]) == (2.0, 1.0)
+    # stance and source shares on the same unit: one speech quote, one vote
+    assert f["attribution__stance_distancing_share_of_quotes"] == 0.5
+    assert f["attribution__stance_neutral_share_of_quotes"] == 0.5
+    assert f["attribution__source_law_enforcement_share_of_quotes"] == 0.5
+    assert f["attribution__source_anonymous_share_of_quotes"] == 0.5
+
+
+def test_act_is_in_the_json_and_the_quotes_table() -> None:
+    from framing.pipeline.schema import QUOTE_COLUMNS, quote_row
+
+    (q,) = quotes_of("Officials believe the plan will fail.")
+    assert q.to_dict()["act"] == "belief"
+    assert "act" in QUOTE_COLUMNS and quote_row("a", q)["act"] == "belief"
+
+
+# --------------------------------------------------------------- the invariant on real texts
+
+
+def _no_overlap(quotes: list[Quote]) -> list[tuple[str, str]]:
+    ordered = sorted(quotes, key=lambda q: (q.start, q.end))
+    return [(a.text, b.text) for a, b in pairwise(ordered) if b.start < a.end]
+
+
+def test_no_two_quotes_share_words_on_polnear_dev(data_home: Path) -> None:
+    texts = sorted((data_home / "polnear" / "dev" / "text").glob("*.txt"))
+    if not texts:
+        pytest.skip("PolNeAR dev texts not found")
+    n = 0
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        quotes = quotes_of(text)
+        n += len(quotes)
+        assert _no_overlap(quotes) == [], path.name
+    assert n > 1000
+
+
+def test_no_two_quotes_share_words_on_allsides(data_home: Path) -> None:
+    path = data_home / "allsides" / "articles.jsonl.gz"
+    if not path.is_file():
+        pytest.skip("AllSides articles not found")
+    n = 0
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for k, line in enumerate(f):
+            if k == 300:
+                break
+            text = json.loads(line).get("content_original") or ""
+            quotes = quotes_of(text)
+            n += len(quotes)
+            assert _no_overlap(quotes) == [], k
+    assert n > 3000  # 5,424 quotes on these 300 articles (498 overlapping pairs before)
