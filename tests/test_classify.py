@@ -69,7 +69,8 @@ def test_make_pipeline_rejects_unknown_task():
 
 
 def test_every_task_is_one_registry_entry():
-    assert TASKS == tuple(TASK_REGISTRY) == ("sentence-bias", "article-leaning", "persuasion-spans", "frames")
+    assert TASKS == tuple(TASK_REGISTRY) == ("sentence-bias", "article-leaning", "persuasion-spans", "frames",
+                                             "moral-foundations")
     for name, spec in TASK_REGISTRY.items():
         assert isinstance(spec, TaskSpec) and spec.name == name and get_task(name) is spec
         assert spec.unit in ("sentence", "article", "spans")

@@ -24,7 +24,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     e = sub.add_parser("evaluate", help="measure quality on the public research corpora")
     e.add_argument("what", choices=["sentences", "lexicon", "attribution", "models", "tagger", "cues", "tone"])
     e.add_argument("--task", action="append", metavar="TASK",
-                   help="models: sentence-bias, article-leaning, persuasion-spans, frames (repeatable; default: all)")
+                   help="models: sentence-bias, article-leaning, persuasion-spans, frames, moral-foundations "
+                        "(repeatable; default: all)")
     e.add_argument("--dataset", choices=["babe", "ptc", "polnear", "moka", "conll2010"], default=None)
     e.add_argument("--split", default="dev", help="dataset split (attribution: train or dev)")
     e.add_argument("--gold", choices=["all", "speech"], default="all",

@@ -57,10 +57,12 @@ def _cmd_predict(args: argparse.Namespace) -> int:
             if art.error is None:
                 try:
                     row["prediction"] = model.predict([text])[0]
-                    if "frames" in row["prediction"]:  # the frames task: also at the row's top level
-                        row["frames"] = row["prediction"]["frames"]
-                        row["frame_labels"] = row["prediction"]["frame_labels"]
-                    if args.explain and model.task not in ("persuasion-spans", "frames"):
+                    spec = get_task(model.task)
+                    if spec.multilabel:  # frames, foundations: also at the row's top level
+                        key = spec.labels.column
+                        row[key] = row["prediction"][key]
+                        row[f"{key.removesuffix('s')}_labels"] = row["prediction"][f"{key.removesuffix('s')}_labels"]
+                    if args.explain and not (spec.multilabel or spec.predicts_spans):
                         row["prediction"]["evidence"] = model.explain(text, n=args.explain)["evidence"]
                 except Exception as exc:  # one bad article must not stop the run
                     row["error"] = f"prediction failed: {type(exc).__name__}: {exc}"

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ._base import _check_choice, _dataset_dir
 
-__all__ = ["MOKA_FOUNDATIONS", "MOKA_POLES", "load_moka"]
+__all__ = ["MOKA_DUPLICATE_STORIES", "MOKA_FOUNDATIONS", "MOKA_POLES", "load_moka", "moka_story"]
 
 MOKA_POLES: dict[str, tuple[str, str]] = {
     "care": ("Care", "Harm"),
@@ -34,6 +34,9 @@ MOKA_POLES: dict[str, tuple[str, str]] = {
 
 MOKA_FOUNDATIONS: tuple[str, ...] = tuple(MOKA_POLES)
 """The five foundations, in the order of Moral Foundations Theory."""
+
+MOKA_DUPLICATE_STORIES: dict[str, str] = {"1226": "1050", "1228": "1053", "1203": "1056", "1280": "1065"}
+"""Triplets that cover the same three URLs as an earlier triplet -> that triplet (annotated twice upstream)."""
 
 _FOUNDATION_OF = {pole: f for f, poles in MOKA_POLES.items() for pole in poles}
 _POLE_FIELDS = ("morality", "morality2", "morality3")
@@ -67,6 +70,20 @@ def _foundations(poles: Any) -> list[str]:
     return [f for f in MOKA_FOUNDATIONS if f in present]
 
 
+def moka_story(triplet_id: str) -> str:
+    """The story a triplet belongs to: its own id, or the earlier triplet of a duplicated pair.
+
+    Cross-validation folds grouped by story keep both annotations of the same
+    three articles together (:data:`MOKA_DUPLICATE_STORIES`).
+
+    Examples
+    --------
+    >>> moka_story("1226"), moka_story("000")
+    ('1050', '000')
+    """
+    return MOKA_DUPLICATE_STORIES.get(str(triplet_id), str(triplet_id))
+
+
 def load_moka(
     data_home: str | os.PathLike[str] | None = None,
     *,
@@ -90,13 +107,14 @@ def load_moka(
     -------
     pandas.DataFrame
         ``level="sentence"``: indexed by ``id`` (``"<docname>-<unit id>"``),
-        with ``docname``, ``triplet_id``, ``split``, ``unit`` (the unit's
+        with ``docname``, ``triplet_id``, ``story`` (:func:`moka_story`: the
+        grouping key for cross-validation), ``split``, ``unit`` (the unit's
         upstream id, not its position), ``text``, ``poles`` (the sorted
         distinct poles of the unit's events; empty when no event was
         annotated), ``foundations`` (the foundations of those poles, in
         :data:`MOKA_FOUNDATIONS` order) and ``n_events``.
         ``level="article"``: indexed by ``docname``, with ``triplet_id``,
-        ``split``, ``source``, ``url``, ``title``, ``topic``, ``bias_label``
+        ``story``, ``split``, ``source``, ``url``, ``title``, ``topic``, ``bias_label``
         (0 Left ... 4 Right, the outlet's rating), ``ideology``
         (``article_ideology_2``, after revision), ``text`` (the units joined
         by newlines), ``n_units``, ``n_events``, ``pole_counts`` (pole ->
@@ -171,6 +189,7 @@ def load_moka(
                     "id": f"{docname}-{uid}",
                     "docname": docname,
                     "triplet_id": meta["triplet_id"],
+                    "story": moka_story(meta["triplet_id"]),
                     "split": meta["split"],
                     "unit": uid,
                     "text": str(unit["text"]),
@@ -183,6 +202,7 @@ def load_moka(
             {
                 "docname": docname,
                 "triplet_id": meta["triplet_id"],
+                "story": moka_story(meta["triplet_id"]),
                 "split": meta["split"],
                 "source": info.get("source"),
                 "url": info.get("url"),
@@ -204,7 +224,7 @@ def load_moka(
         out = pd.DataFrame(articles, columns=list(articles[0]) if articles else ["docname"])
         out = out.set_index(pd.Index(out.pop("docname"), name="docname", dtype="str"))
         out["bias_label"] = pd.array(out.get("bias_label", []), dtype="Int64")
-    for col in ("text", "split", "triplet_id", "docname"):
+    for col in ("text", "split", "triplet_id", "story", "docname"):
         if col in out:
             out[col] = out[col].astype("str")
     return out

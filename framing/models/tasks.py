@@ -7,6 +7,7 @@ task                   what                                        labels
 ``article-leaning``    political leaning of a news article         "left", "center", "right"
 ``persuasion-spans``   which stretches use a persuasion technique  character spans
 ``frames``             which policy frames an article uses         ``policy_frames`` names
+``moral-foundations``  which moral foundations a sentence evokes   care, fairness, ... names
 =====================  ==========================================  =========================
 
 Everything that differs between tasks is in its entry of
@@ -20,7 +21,7 @@ here, one module with its estimator and corpus loader (as
 Examples
 --------
 >>> TASKS
-('sentence-bias', 'article-leaning', 'persuasion-spans', 'frames')
+('sentence-bias', 'article-leaning', 'persuasion-spans', 'frames', 'moral-foundations')
 >>> TASK_REGISTRY["article-leaning"].labels.values
 ('left', 'center', 'right')
 """
@@ -35,7 +36,7 @@ from typing import Any, Literal
 from sklearn.base import BaseEstimator
 
 from .._validation import check_choice
-from . import article_leaning, frames, persuasion_spans, sentence_bias
+from . import article_leaning, frames, moral, persuasion_spans, sentence_bias
 from .data import read_labelled_file
 
 __all__ = [
@@ -96,6 +97,10 @@ class TaskSpec:
         besides the containers and arrays every file holds.
     options : tuple of str
         The keyword options of ``make_estimator`` beyond ``random_state``.
+    cross_validate : callable, optional
+        Multi-label tasks: ``cross_validate(estimator, texts, labels, cv=, random_state=)``
+        returning per-fold F1 as :func:`~framing.models.frames.cross_val_frames`
+        (the default).
     """
 
     name: str
@@ -107,6 +112,7 @@ class TaskSpec:
     corpus: str
     trusted_types: frozenset[str]
     options: tuple[str, ...] = ()
+    cross_validate: Callable[..., dict[str, Any]] | None = None
 
     @property
     def predicts_spans(self) -> bool:
@@ -235,6 +241,20 @@ TASK_REGISTRY: dict[str, TaskSpec] = {
                 "sklearn.preprocessing._data.StandardScaler",
             }),
         ),
+        TaskSpec(
+            name="moral-foundations",
+            description="which moral foundations a news sentence evokes",
+            unit="sentence",
+            labels=LabelSpec("multilabel", moral.foundation_names(), column="foundations"),
+            make_estimator=moral.make_estimator,
+            load_corpus=moral.load_corpus,
+            corpus="moka/ with meta/ and articles/",
+            trusted_types=frozenset({
+                "framing.models.moral.MoralFoundationClassifier",
+                "framing.features.lexicon.LexiconFeaturizer",
+            }),
+            cross_validate=moral.cross_val_moral,
+        ),
     )
 }
 """Every classifier task by name."""
@@ -258,7 +278,7 @@ def get_task(task: str) -> TaskSpec:
     >>> get_task("sentiment")
     Traceback (most recent call last):
     ...
-    ValueError: The 'task' parameter must be one of ['sentence-bias', 'article-leaning', 'persuasion-spans', 'frames']. Got 'sentiment' instead.
+    ValueError: The 'task' parameter must be one of ['sentence-bias', 'article-leaning', 'persuasion-spans', 'frames', 'moral-foundations']. Got 'sentiment' instead.
     """
     check_choice(task, TASKS, name="task")
     return TASK_REGISTRY[task]
@@ -279,10 +299,13 @@ def make_pipeline(task: str, *, random_state: int = 0, embeddings: bool = False)
     * ``persuasion-spans``: :class:`~framing.models.persuasion.PersuasionSpanTagger`.
     * ``frames``: :class:`~framing.models.frames.FrameClassifier` (word TF-IDF plus
       ``policy_frames`` rates, one calibrated logistic regression per frame).
+    * ``moral-foundations``: :class:`~framing.models.moral.MoralFoundationClassifier`
+      (word 1-2-gram TF-IDF plus ``moral_foundations`` counts, one calibrated
+      logistic regression per foundation).
 
     Parameters
     ----------
-    task : {"sentence-bias", "article-leaning", "persuasion-spans", "frames"}
+    task : {"sentence-bias", "article-leaning", "persuasion-spans", "frames", "moral-foundations"}
     random_state : int, default=0
     embeddings : bool, default=False
         ``sentence-bias`` only: add a fourth block, the all-MiniLM-L6-v2

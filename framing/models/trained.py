@@ -50,7 +50,8 @@ class TrainedModel:
         For the multi-label ``frames`` task, ``scores`` and ``frames`` both map
         each frame to its calibrated probability of being present (the
         probabilities need not sum to 1), ``label`` is the most probable frame
-        and ``frame_labels`` lists the frames at or above their thresholds.
+        and ``frame_labels`` lists the frames at or above their thresholds
+        (``moral-foundations``: ``foundations`` and ``foundation_labels``).
 
         Examples
         --------
@@ -74,11 +75,12 @@ class TrainedModel:
         if _multilabel(self.task):
             frames = [str(c) for c in self.estimator.classes_]
             present = self.estimator.predict(docs)
+            key = TASK_REGISTRY[self.task].labels.column  # "frames" -> "frames", "frame_labels"
             out = []
             for p, on in zip(proba, present):
                 scores = {c: float(v) for c, v in zip(frames, p)}
-                out.append({"label": frames[int(np.argmax(p))], "scores": scores, "frames": dict(scores),
-                            "frame_labels": [c for c, flag in zip(frames, on) if flag]})
+                out.append({"label": frames[int(np.argmax(p))], "scores": scores, key: dict(scores),
+                            f"{key.removesuffix('s')}_labels": [c for c, flag in zip(frames, on) if flag]})
             return out
         classes = [str(c) for c in self.estimator.classes_]
         return [

@@ -133,9 +133,10 @@ def train(
 
         meta["labels"] = sorted({str(f) for v in labels for f in v})
         if cv and cv > 1:
-            res = cross_val_frames(est, docs, labels, cv=cv, random_state=random_state)
+            res = (spec.cross_validate or cross_val_frames)(est, docs, labels, cv=cv, random_state=random_state)
             meta["cv"] = {
-                "scheme": f"KFold({cv}, shuffle, random_state={random_state}); thresholds inside each fold",
+                "scheme": res.get("scheme", f"KFold({cv}, shuffle, random_state={random_state}); "
+                                            "thresholds inside each fold"),
                 "f1_macro_mean": float(np.mean(res["macro_f1_folds"])),
                 "f1_macro_std": float(np.std(res["macro_f1_folds"])),
                 "f1_micro_mean": float(np.mean(res["micro_f1_folds"])),

@@ -4,8 +4,9 @@
 reproduction table of ``docs/models.md``: sentence bias on BABE
 (:func:`evaluate_sentence_bias`), article leaning on
 AllSides (:func:`evaluate_article_leaning`), persuasion spans on PTC
-(:func:`evaluate_persuasion`) and policy frames on SemEval-2023 task 3
-(:func:`evaluate_frames`).
+(:func:`evaluate_persuasion`), policy frames on SemEval-2023 task 3
+(:func:`evaluate_frames`) and moral foundations on MOKA, next to the
+lexicons (:func:`evaluate_moral`).
 
 Article leaning needs the framing features (lexicon rates and attribution
 features) of every article. They do not learn from the data, so they are
@@ -27,6 +28,7 @@ from ...models import TASKS, get_task
 from .article_features import article_framing_features, framing_cache_key
 from .article_leaning import evaluate_article_leaning
 from .frames import evaluate_frames
+from .moral import evaluate_moral
 from .outlet_blind import OutletBlindTfidf, outlet_family, outlet_stop_words, strip_outlet_tokens
 from .persuasion import evaluate_persuasion
 from .sentence_bias import evaluate_sentence_bias
@@ -39,6 +41,7 @@ __all__ = [
     "evaluate_article_leaning",
     "evaluate_frames",
     "evaluate_models",
+    "evaluate_moral",
     "evaluate_persuasion",
     "evaluate_sentence_bias",
     "framing_cache_key",
@@ -95,6 +98,8 @@ def evaluate_models(
             rows += more
         elif task == "frames":
             rows += evaluate_frames(data_home, random_state=random_state)
+        elif task == "moral-foundations":
+            rows += evaluate_moral(data_home, random_state=random_state)
         else:
             rows += evaluate_persuasion(data_home, random_state=random_state)
         logger.info("evaluated %s", task)
