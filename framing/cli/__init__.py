@@ -8,7 +8,7 @@ traceback), 130 after SIGINT and 143 after SIGTERM (both clean up: no
 temporary file left, the old ``--out`` intact, worker processes stopped).
 
 One module per command (:mod:`framing.cli.analyze`, ``predict``, ``train``,
-``evaluate``, ``compare``, ``report``), each with an ``add_parser`` that
+``evaluate``, ``compare``, ``report``, ``examples``), each with an ``add_parser`` that
 registers its options; the shared parts (exit statuses,
 :class:`~framing.cli._common.UsageError`, safe output, CSV escaping, the
 ``--jobs`` cap, Markdown tables) are in :mod:`framing.cli._common`.
@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from types import FrameType
 
 from .._version import __version__
-from . import analyze, compare, evaluate, predict, report, train
+from . import analyze, compare, evaluate, examples, predict, report, train
 from ._common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, atomic_output, markdown_table
 
 __all__ = ["atomic_output", "main", "markdown_table"]
@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in (analyze, evaluate, train, predict, report, compare):
+    for command in (analyze, evaluate, train, predict, report, compare, examples):
         command.add_parser(sub)
     for sub_parser in sub.choices.values():
         sub_parser.epilog = EPILOG

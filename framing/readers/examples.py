@@ -7,9 +7,12 @@ are fictional; any resemblance to real reporting is unintended.
 
 from __future__ import annotations
 
+import html
+import re
+
 from .article import Article
 
-__all__ = ["example_articles"]
+__all__ = ["example_articles", "example_pages"]
 
 _EXAMPLES = [
     {
@@ -76,3 +79,62 @@ def example_articles() -> list[Article]:
     'Harbor Wire'
     """
     return [Article(**record, meta={"constructed_example": True}) for record in _EXAMPLES]
+
+
+_DATES = {"example-wire": "2026-01-13", "example-liberty": "2026-01-14", "example-union": "2026-01-14"}
+_AUTHORS = {"example-wire": "Sam Reyes", "example-liberty": "Chris Hale", "example-union": "Robin Abara"}
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def example_pages() -> dict[str, str]:
+    """The example articles as saved news pages, by file name.
+
+    Each page has what a page saved from a browser has around the article:
+    a script, navigation, a newsletter box, related links and a footer, with
+    the title, author, date and site name in its metadata. Reading the
+    pages (``framing analyze pages/``) gives the same text, quotes and
+    lexicon hits as :func:`example_articles`: the page furniture is dropped.
+
+    Examples
+    --------
+    >>> pages = example_pages()
+    >>> sorted(pages)
+    ['harbor-wire.html', 'liberty-ledger.html', 'union-voice.html']
+    >>> '<meta property="og:site_name" content="Harbor Wire">' in pages["harbor-wire.html"]
+    True
+    """
+    pages = {}
+    for record in _EXAMPLES:
+        outlet, title = html.escape(record["outlet"]), html.escape(record["title"])
+        body = "\n".join(f"      <p>{html.escape(p, quote=False)}</p>" for p in record["text"].split("\n\n"))
+        date, author = _DATES[record["id"]], _AUTHORS[record["id"]]
+        pages[_slug(record["outlet"]) + ".html"] = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>{title} | {outlet}</title>
+  <meta property="og:site_name" content="{outlet}">
+  <meta property="og:title" content="{title}">
+  <meta name="author" content="{author}">
+  <meta property="article:published_time" content="{date}T09:30:00Z">
+  <script>window.dataLayer = [{{"page": "article", "section": "local news"}}];</script>
+</head>
+<body>
+  <nav><a href="/">Home</a> <a href="/local">Local</a> <a href="/opinion">Opinion</a> <a href="/subscribe">Subscribe</a></nav>
+  <article>
+    <h1>{title}</h1>
+    <p class="byline">By {author} | {date}</p>
+    <div class="article-body">
+{body}
+    </div>
+  </article>
+  <aside class="newsletter">Sign up for our daily briefing. By signing up, you agree to our Terms of Use.</aside>
+  <aside class="related"><h2>Most read</h2><ul><li><a href="/a">Storm closes schools</a></li><li><a href="/b">Photos: the harbor festival</a></li></ul></aside>
+  <footer>&copy; 2026 {outlet}. All rights reserved. <a href="/privacy">Privacy</a></footer>
+</body>
+</html>
+"""
+    return pages
