@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from .._version import FEATURE_SCHEMA, __version__
-from ..attribution import Quote
+from ..attribution import Entity, Quote
 from ..lexicon import Lexicon, Match, available_lexicons, load_lexicon
 from ..readers import Article
 from ..text import Sentence
@@ -56,6 +56,7 @@ class Analysis:
     provenance: dict[str, Any]
     sentence_tone: tuple[float, ...] = ()
     quote_tone: tuple[float, ...] = ()
+    entities: tuple[Entity, ...] = ()
 
     @property
     def n_sentences(self) -> int:
@@ -74,6 +75,7 @@ class Analysis:
             matches=[m.to_dict() for m in self.matches],
             quotes=[{**q.to_dict(), "tone": _nth(self.quote_tone, i)}
                     for i, q in enumerate(self.quotes)],
+            entities=[e.to_dict() for e in self.entities],
             error=self.error,
             provenance=self.provenance,
         )
@@ -168,7 +170,7 @@ class Analyzer:
         return Analysis(
             article, tuple(doc.sentences), tuple(doc.matches), tuple(doc.quotes), features,
             doc.n_tokens, None, self.provenance,
-            tone.sentences if tone else (), tone.quotes if tone else (),
+            tone.sentences if tone else (), tone.quotes if tone else (), tuple(doc.entities),
         )
 
 
