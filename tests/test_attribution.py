@@ -684,7 +684,7 @@ def test_quotes_are_the_same_whether_the_cues_come_from_the_stage_or_not(seed_pa
     from framing.text import split_sentences, tokenize
 
     text = seed_path.read_text(encoding="utf-8")
-    from framing.attribution.speakers import link_quotes
+    from framing.attribution.doc import link_quotes
 
     staged = Analyzer()(text).quotes
     toks = tokenize(text)

@@ -10,7 +10,8 @@ import pytest
 
 import framing
 from framing.attribution import find_quotes
-from framing.attribution.speakers import SpeakerResolver, link_quotes
+from framing.attribution.doc import link_quotes
+from framing.attribution.speakers import SpeakerResolver
 from framing.text import split_sentences, tokenize
 
 

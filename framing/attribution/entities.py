@@ -28,7 +28,7 @@ speakers of :mod:`framing.attribution.speakers`:
 
 Speakers (pronouns, "officials", "the group") are linked to entities by
 :class:`~framing.attribution.speakers.SpeakerResolver`, and
-:func:`link_speakers` gives each quote's speaker its entity index and the
+``link_quotes`` (:mod:`framing.attribution.doc`) gives each quote's speaker its entity index and the
 entity's one category.
 """
 
@@ -38,15 +38,15 @@ import re
 import threading
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
 from ..text import Tokens
 from .phrases import _CONNECTORS, _MONTHS, _STOP, _TIMES, DETERMINERS, PRONOUNS, _gap_ok, word_set
-from .records import Entity, Quote, Speaker
+from .records import Entity
 
-__all__ = ["Entities", "RoleHit", "find_entities", "link_speakers"]
+__all__ = ["Entities", "RoleHit", "find_entities", "memo_entities"]
 
 
 class RoleHit(Protocol):
@@ -113,6 +113,7 @@ class Entities:
         self._clusters = clusters
         self.token_entity = token_entity
         self.links: dict[tuple[int, int], int] = {}  # speaker span -> entity index
+        self._groups: dict[tuple[str, str], int] = {}  # (name, kind) of speakers that are not names
         self._last: list[tuple[int, int]] | None = None  # (mention end token, entity) sorted
 
     def __len__(self) -> int:
@@ -149,23 +150,24 @@ class Entities:
         return -1
 
     def add_speaker(self, span: tuple[int, int], entity: int | None, name: str, category: str,
-                    kind: str) -> int:
-        """Link a speaker span to ``entity``, or to a new entity named ``name``."""
+                    kind: str, *, named: bool = False) -> int:
+        """Link a speaker span to ``entity``, or to the entity of the speakers called ``name``.
+
+        The span becomes a mention of the entity unless it holds one of its
+        names already (``named``). Constant time: a long text of speakers
+        stays linear.
+        """
         if entity is None or entity < 0:
-            key = name.lower()
-            for k, c in enumerate(self._clusters):
-                if c.surname == key and c.kind == kind and not c.first:
-                    entity = k
-                    break
-            else:
-                c = _Cluster(key, "", kind, [], (0.0, 0), category, span)
-                self._clusters.append(c)
-                entity = len(self._clusters) - 1
+            key = (name.lower(), kind)
+            entity = self._groups.get(key, -1)
+            if entity < 0:
+                self._clusters.append(_Cluster(key[0], "", kind, [], (0.0, 0), category, span))
+                entity = self._groups[key] = len(self._clusters) - 1
         self.links[span] = entity
         c = self._clusters[entity]
         if c.category == "other" and category != "other":
             c.category = category
-        if not any(s >= span[0] and e <= span[1] for s, e in c.mentions):
+        if not named:
             c.mentions.append(span)
         return entity
 
@@ -454,7 +456,8 @@ def memo_entities(text: str, tokens: Tokens, key: object, build: Callable[[], En
     """The entities of ``text`` built once per (text, tokens, roles) for this thread.
 
     The speaker resolver and :func:`link_speakers` read the same object, so
-    the links the resolver made are the ones the quotes get.
+    the links the resolver made are the ones the quotes get
+    (:func:`~framing.attribution.doc.link_quotes`).
     """
     last = getattr(_MEMO, "last", None)
     if last is not None and last[0] is text and last[1] is tokens and last[2] is key:
@@ -463,45 +466,3 @@ def memo_entities(text: str, tokens: Tokens, key: object, build: Callable[[], En
     ents = build()
     _MEMO.last = (text, tokens, key, ents)
     return ents
-
-
-def link_speakers(quotes: Sequence[Quote], entities: Entities) -> tuple[list[Entity], list[Quote]]:
-    """The entities of an article and its quotes with each speaker linked to one.
-
-    Every speaker becomes a mention of an entity (a name entity, or a new one
-    for "officials", "the group" or an unresolved pronoun); its category is
-    the entity's, so one source has one category in the whole article.
-
-    Parameters
-    ----------
-    quotes : sequence of Quote
-        The quotes of :func:`~framing.attribution.find_quotes`.
-    entities : Entities
-        The entities the speaker resolver used (:meth:`SpeakerResolver.entities`).
-
-    Returns
-    -------
-    entities : list of Entity
-    quotes : list of Quote
-        The same quotes, each speaker with ``entity`` set and the entity's category.
-    """
-    index: list[int | None] = []
-    for q in quotes:
-        sp = q.speaker
-        if sp is None:
-            index.append(None)
-            continue
-        span = (sp.start, sp.end)
-        e = entities.links.get(span)
-        if e is None:
-            e = entities.add_speaker(span, None, sp.name or sp.text, sp.category, "group")
-        index.append(e)
-    out: list[Quote] = []
-    for q, e in zip(quotes, index):
-        sp = q.speaker
-        if sp is None or e is None:
-            out.append(q)
-            continue
-        linked: Speaker = replace(sp, category=entities.category(e), entity=e)
-        out.append(replace(q, speaker=linked))
-    return entities.to_list(), out

@@ -29,7 +29,6 @@ from .entities import (
     RoleHit,
     _name_key,
     find_entities,
-    link_speakers,
     memo_entities,
 )
 from .phrases import (
@@ -45,9 +44,8 @@ from .phrases import (
     _phrase_left,
     word_set,
 )
-from .records import Entity, Quote
 
-__all__ = ["Mention", "SpeakerResolver", "link_quotes"]
+__all__ = ["Mention", "SpeakerResolver"]
 
 
 _PERSON_PRONOUNS = word_set("he she i")
@@ -365,8 +363,12 @@ class SpeakerResolver:
         mention = self._resolve(*self._repair(i, j))
         ents = self.entities()
         if mention.entity >= 0 or mention.kind == "person":
+            toks = self.tokens
+            first = bisect_left(toks.starts, mention.start)
+            last = bisect_left(toks.starts, mention.end, first)
+            named = mention.entity >= 0 and any(ents.at(t) == mention.entity for t in range(first, last))
             e = ents.add_speaker((mention.start, mention.end), mention.entity, mention.name,
-                                 mention.category, mention.kind)
+                                 mention.category, mention.kind, named=named)
             mention = Mention(mention.start, mention.end, mention.name, ents.category(e),
                               mention.kind, e)
         self._history.append(mention)
@@ -486,35 +488,3 @@ class SpeakerResolver:
                     return Mention(s, e, text[s:e], self.category_of(s, e), self._kind(*span))
             t -= 1
         return None
-
-
-def link_quotes(
-    text: str,
-    tokens: Tokens,
-    quotes: Sequence[Quote],
-    roles: Sequence[Match] | None = None,
-    *,
-    lexicons: Sequence[Lexicon] | None = None,
-) -> tuple[list[Entity], list[Quote]]:
-    """The entities of ``text`` and ``quotes`` with each speaker linked to its entity.
-
-    Call with the arguments :func:`~framing.attribution.find_quotes` was
-    given: the entities are then the ones its speakers were resolved
-    against (built once), and each speaker gets the index of its entity and
-    the entity's one category (:func:`~framing.attribution.entities.link_speakers`).
-
-    Examples
-    --------
-    >>> from framing.attribution import find_quotes
-    >>> from framing.text import split_sentences, tokenize
-    >>> text = ("President Donald Trump spoke on Monday. \u201cWe will win,\u201d Trump said. "
-    ...         "He added that the plan was working.")
-    >>> toks = tokenize(text)
-    >>> entities, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
-    >>> [(e.text, e.category, len(e.mentions)) for e in entities]
-    [('Donald Trump', 'government', 3)]
-    >>> [(q.speaker.text, q.speaker.category, q.speaker.entity) for q in quotes]
-    [('Trump', 'government', 0), ('He', 'government', 0)]
-    """
-    resolver = SpeakerResolver(text, tokens, roles, lexicons=lexicons)
-    return link_speakers(quotes, resolver.entities())

@@ -34,7 +34,7 @@ from typing import Protocol
 
 from ..attribution import attribution_features, find_quotes
 from ..attribution.cues import CueFilter, CueHit
-from ..attribution.speakers import link_quotes
+from ..attribution.doc import link_quotes
 from ..lexicon import Lexicon, Match, Matcher
 from ..text import Tokens
 from ..tone import ToneFamily
