@@ -212,7 +212,10 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
         while j < n and j - i <= _MAX_NAME:
             if (_is_cap(text, starts[j], ends[j]) and _gap_ok(text, toks, j - 1)) or ((
                 norms[j] in _CONNECTORS or (norms[j] == "the" and norms[j - 1] == "of")
-            ) and j + 1 < n and _gap_ok(text, toks, j - 1) and _is_cap(text, starts[j + 1], ends[j + 1])):
+            ) and j + 1 < n and _gap_ok(text, toks, j - 1) and (
+                _is_cap(text, starts[j + 1], ends[j + 1])
+                or (norms[j + 1] == "the" and j + 2 < n and _is_cap(text, starts[j + 2], ends[j + 2]))
+            )):
                 j += 1
             else:
                 break
@@ -301,6 +304,24 @@ def find_entities(
             t = bisect_left(ends, m.end, i, j)
             if t + 1 < j:
                 k = max(k, t + 1)
+        if norms[k] in _CONNECTORS or norms[k] == "the":
+            k = i  # "Bank of America": an organisation named by its role word
+        owner = ("other", 0.0)  # "CNN's Anderson Cooper", "Nate Silver of FiveThirtyEight"
+        for t in range(k, j - 1):
+            if norms[t].endswith("'s") and text[ends[t] - 2] in "'\u2019":
+                k = t + 1
+                owner = _owner(role_category(text[starts[i] : ends[t] - 2]))
+        for t in range(k + 1, j - 1):
+            if norms[t] == "of":
+                if t - k <= 3 and not any(norms[u] in _ORG_WORDS for u in range(k, t)) and not any(
+                    m.start < starts[t] for m in found if m.end > starts[k]
+                ):
+                    owner = max(owner, _evidence(_hits(roles, starts[t + 1], ends[j - 1])),
+                                key=lambda ev: ev[1])
+                    if owner[1] == 0.0:
+                        owner = _owner(role_category(text[starts[t + 1] : ends[j - 1]]))
+                    j = t
+                break
         while k < j - 1 and (norms[k] in _HONORIFICS or _title_abbreviation(text, tokens, k)):
             gender = _HONORIFICS.get(norms[k], gender)
             k += 1
@@ -322,6 +343,8 @@ def find_entities(
             category, weight = _after(text, tokens, j, roles, role_category)
         if weight == 0.0:
             category, weight = _before(text, tokens, i, j, roles)
+        if weight == 0.0:
+            category, weight = owner
         whole = [m for m in found if m.start <= starts[i] and m.end >= ends[j - 1]]
         if whole and j - i == 1:
             continue  # a capitalised role ("Democrat", "President"), not a name
@@ -375,6 +398,11 @@ def find_entities(
         token_entity[k] = e
     del n
     return Entities(text, clusters, token_entity)
+
+
+def _owner(category: str) -> tuple[str, float]:
+    """The evidence of the organisation a person speaks for (weaker than the person's own role)."""
+    return (category, 0.4) if category not in ("other", "anonymous") else ("other", 0.0)
 
 
 def _before(text: str, toks: Tokens, i: int, j: int, roles: Roles) -> tuple[str, float]:

@@ -438,6 +438,10 @@ class SpeakerResolver:
             if span is not None and span[1] == i:
                 inner = self._resolve(*span)
                 return Mention(start, end, inner.name, inner.category, inner.kind, inner.entity)
+            e = self.entities().at(i - 1) if i else -1
+            if e >= 0:  # "..., said Senator Smith, who ..."
+                ents = self.entities()
+                return Mention(start, end, ents.name(e), ents.category(e), ents.kind(e), e)
         wanted: tuple[str, ...]
         if pronoun in _PERSON_PRONOUNS:
             wanted = ("person",)
