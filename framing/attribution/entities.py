@@ -345,6 +345,11 @@ def find_entities(
             category, weight = _before(text, tokens, i, j, roles)
         if weight == 0.0:
             category, weight = owner
+        if weight == 0.0 and j < n and text[ends[j - 1] : starts[j]] == " ":
+            # "the Trump administration", "the Obama campaign": who heads a government body
+            head = _evidence(_hits(roles, starts[j], ends[j]))
+            if head[0] == "government" and head[1] >= 0.7:
+                category, weight = head[0], 0.3
         whole = [m for m in found if m.start <= starts[i] and m.end >= ends[j - 1]]
         if whole and j - i == 1:
             continue  # a capitalised role ("Democrat", "President"), not a name
@@ -396,7 +401,6 @@ def find_entities(
         end = ends[k] - (2 if norms[k].endswith("'s") and text[ends[k] - 2] in "'\u2019" else 0)
         _add(clusters[e], (starts[k], end), category, weight, gender, k, j)
         token_entity[k] = e
-    del n
     return Entities(text, clusters, token_entity)
 
 

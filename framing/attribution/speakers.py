@@ -293,6 +293,13 @@ class SpeakerResolver:
     def _repair(self, i: int, j: int) -> tuple[int, int]:
         """A speaker phrase that is one function word ("long", "didn't") moved to the subject before it."""
         toks, text = self.tokens, self.text
+        if (
+            j - i > 1
+            and text[toks.starts[j - 1] : toks.ends[j - 1]].islower()
+            and self.entities().at(j - 2) >= 0
+            and self._function_word(j - 1)
+        ):
+            return i, j - 1  # "Trump took", "Scott met": the name, not the verb after it
         if j - i != 1 or not text[toks.starts[i] : toks.ends[i]].islower():
             return i, j
         norm = toks.norms[i]
