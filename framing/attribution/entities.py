@@ -202,19 +202,21 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
     starts, ends, norms = toks.starts, toks.ends, toks.norms
     n = len(norms)
     runs: list[tuple[int, int]] = []
+    # one vectorised pass for the capitalised tokens; the loop visits only them
+    caps = [text[s].isupper() for s in starts]
+    for k in [k for k, w in enumerate(norms) if "-" in w]:
+        caps[k] = caps[k] or _is_cap(text, starts[k], ends[k])
     t = 0
-    while t < n:
-        if not _is_cap(text, starts[t], ends[t]):
-            t += 1
+    for t0 in [k for k, c in enumerate(caps) if c]:
+        if t0 < t:
             continue
-        i = j = t
+        i = j = t0
         j += 1
         while j < n and j - i <= _MAX_NAME:
-            if (_is_cap(text, starts[j], ends[j]) and _gap_ok(text, toks, j - 1)) or ((
+            if (caps[j] and _gap_ok(text, toks, j - 1)) or ((
                 norms[j] in _CONNECTORS or (norms[j] == "the" and norms[j - 1] == "of")
             ) and j + 1 < n and _gap_ok(text, toks, j - 1) and (
-                _is_cap(text, starts[j + 1], ends[j + 1])
-                or (norms[j + 1] == "the" and j + 2 < n and _is_cap(text, starts[j + 2], ends[j + 2]))
+                caps[j + 1] or (norms[j + 1] == "the" and j + 2 < n and caps[j + 2])
             )):
                 j += 1
             else:
