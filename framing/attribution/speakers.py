@@ -303,7 +303,12 @@ class SpeakerResolver:
         if j - i != 1 or not text[toks.starts[i] : toks.ends[i]].islower():
             return i, j
         norm = toks.norms[i]
-        if norm in PRONOUNS or _contracted_pronoun(norm) or not self._function_word(i):
+        if (
+            norm in PRONOUNS
+            or _contracted_pronoun(norm)
+            or self._role_hits(toks.starts[i], toks.ends[i])  # "officials": a role noun, no tagging
+            or not self._function_word(i)
+        ):
             return i, j
         t = i - 1
         while t >= 0 and i - t <= 3 and (toks.norms[t] in BETWEEN or "'" in toks.norms[t]):
