@@ -44,7 +44,7 @@ def test_offsets_slice_to_text_in_json_row() -> None:
     text = "Officials claimed, \u201cwe will win,\u201d but critics denied it."
     row = analyze(text).to_dict(sentences=True)
     assert set(row) == {"id", "outlet", "title", "text", "n_tokens", "n_sentences", "features",
-                        "matches", "quotes", "error", "provenance", "sentences", "language",
+                        "matches", "quotes", "error", "provenance", "sentences", "language", "entities",
                         "warnings"}
     assert row["matches"], "expected reporting-verb hits"
     for m in row["matches"]:

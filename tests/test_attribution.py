@@ -446,7 +446,7 @@ def test_to_dict_contract() -> None:
     d = q.to_dict()
     assert set(d) == {"start", "end", "text", "kind", "speaker", "cue", "act"}
     assert d["act"] == "speech"
-    assert set(d["speaker"]) == {"text", "start", "end", "category"}
+    assert set(d["speaker"]) == {"text", "start", "end", "category", "entity"}
     assert set(d["cue"]) == {"text", "start", "end", "lemma", "stance"}
     assert d["kind"] == "mixed"
 
@@ -530,6 +530,7 @@ def test_speaker_record_defaults() -> None:
         "start": 0,
         "end": 5,
         "category": "other",
+        "entity": None,
     }
 
 
@@ -685,8 +686,11 @@ def test_quotes_are_the_same_whether_the_cues_come_from_the_stage_or_not(seed_pa
     from framing.text import split_sentences, tokenize
 
     text = seed_path.read_text(encoding="utf-8")
+    from framing.attribution.doc import link_quotes
+
     staged = Analyzer()(text).quotes
-    alone = find_quotes(text, split_sentences(text), tokenize(text))
+    toks = tokenize(text)
+    _, alone = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
     assert len(staged) >= 5 and list(staged) == alone
 
 

@@ -312,3 +312,25 @@ def test_article_objects_with_preset_errors_pass_through() -> None:
     (result,) = list(iter_analyses([art]))
     assert result.error == "cannot read bad.txt: Permission denied"
     assert result.to_dict()["features"] == {}
+
+
+@pytest.mark.parametrize("make", [
+    lambda mb: "no capitals in this text at all said the man and he added nothing " * int(mb * 15_000),
+    lambda mb: "PRESIDENT SMITH SAID THE PLAN FAILED. HE ADDED THAT IT WAS LOUD. " * int(mb * 15_000),
+    lambda mb: "Smith Jones said word " * int(mb * 45_000),
+    lambda mb: "President John Smith, a Republican, said he agreed. " * int(mb * 19_000),
+], ids=["no_capitals", "all_capitals", "unpunctuated_names", "titled_names_and_pronouns"])
+def test_entity_linking_is_linear_and_gives_one_row(make: Callable[[float], str]) -> None:
+    """Names, titles and pronouns linked on 0.5 and 1 MB: one row, offsets exact, linear time."""
+    analyze(make(0.01))
+    small, large = _cpu_seconds(make, 0.5, runs=1)
+    if large > 2.5 * small + 0.05:
+        small, large = _cpu_seconds(make, 0.5, runs=2)
+    assert large <= 2.5 * small + 0.05, f"{small:.2f}s for 0.5 MB, {large:.2f}s for 1 MB"
+    text = make(0.05)
+    res = analyze(text)
+    assert res.error is None
+    for e in res.entities:
+        assert all(text[s:t] for s, t in e.mentions)
+    for q in res.quotes:
+        assert q.speaker is None or q.speaker.entity is not None

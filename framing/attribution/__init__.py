@@ -47,12 +47,13 @@ from .content import MAX_CLAUSE_CHARS as MAX_CLAUSE_CHARS
 from .features import attribution_features
 from .marks import quote_spans
 from .quotes import find_quotes
-from .records import SOURCE_CATEGORIES, STANCES, Cue, Quote, Speaker
+from .records import SOURCE_CATEGORIES, STANCES, Cue, Entity, Quote, Speaker
 
 __all__ = [
     "SOURCE_CATEGORIES",
     "STANCES",
     "Cue",
+    "Entity",
     "Quote",
     "Speaker",
     "attribution_features",

@@ -1,15 +1,26 @@
-"""The per-text state of quote attribution: tokens, sentences, quote spans and their lookups."""
+"""The per-text state of quote attribution, and the link from quotes to the article's entities.
+
+:class:`_Doc` holds tokens, sentences, quote spans and their lookups;
+:func:`link_quotes` turns the speaker resolver's links into the ``entities``
+of an article and each speaker's ``entity`` index.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
 from operator import attrgetter, itemgetter
 
+from ..lexicon import Lexicon, Match
 from ..text import Sentence, Tokens
+from .entities import Entities
 from .marks import quote_spans
+from .records import Entity, Quote, Speaker
+from .speakers import SpeakerResolver
 
-__all__: list[str] = []
+__all__ = ["link_quotes", "link_speakers"]
 
 _NEWLINE = re.compile("\n")
 
@@ -96,3 +107,77 @@ class _Doc:
         while pos > 0 and self.text[pos - 1] in chars:
             pos -= 1
         return pos
+
+
+def link_quotes(
+    text: str,
+    tokens: Tokens,
+    quotes: Sequence[Quote],
+    roles: Sequence[Match] | None = None,
+    *,
+    lexicons: Sequence[Lexicon] | None = None,
+) -> tuple[list[Entity], list[Quote]]:
+    """The entities of ``text`` and ``quotes`` with each speaker linked to its entity.
+
+    Call with the arguments :func:`~framing.attribution.find_quotes` was
+    given: the entities are then the ones its speakers were resolved
+    against (built once), and each speaker gets the index of its entity and
+    the entity's one category (:func:`~framing.attribution.entities.link_speakers`).
+
+    Examples
+    --------
+    >>> from framing.attribution import find_quotes
+    >>> from framing.text import split_sentences, tokenize
+    >>> text = ("President Donald Trump spoke on Monday. \u201cWe will win,\u201d Trump said. "
+    ...         "He added that the plan was working.")
+    >>> toks = tokenize(text)
+    >>> entities, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
+    >>> [(e.text, e.category, len(e.mentions)) for e in entities]
+    [('Donald Trump', 'government', 3)]
+    >>> [(q.speaker.text, q.speaker.category, q.speaker.entity) for q in quotes]
+    [('Trump', 'government', 0), ('He', 'government', 0)]
+    """
+    resolver = SpeakerResolver(text, tokens, roles, lexicons=lexicons)
+    return link_speakers(quotes, resolver.entities())
+
+
+def link_speakers(quotes: Sequence[Quote], entities: Entities) -> tuple[list[Entity], list[Quote]]:
+    """The entities of an article and its quotes with each speaker linked to one.
+
+    Every speaker becomes a mention of an entity (a name entity, or a new one
+    for "officials", "the group" or an unresolved pronoun); its category is
+    the entity's, so one source has one category in the whole article.
+
+    Parameters
+    ----------
+    quotes : sequence of Quote
+        The quotes of :func:`~framing.attribution.find_quotes`.
+    entities : Entities
+        The entities the speaker resolver used (:meth:`SpeakerResolver.entities`).
+
+    Returns
+    -------
+    entities : list of Entity
+    quotes : list of Quote
+        The same quotes, each speaker with ``entity`` set and the entity's category.
+    """
+    index: list[int | None] = []
+    for q in quotes:
+        sp = q.speaker
+        if sp is None:
+            index.append(None)
+            continue
+        span = (sp.start, sp.end)
+        e = entities.links.get(span)
+        if e is None:
+            e = entities.add_speaker(span, None, sp.name or sp.text, sp.category, "group")
+        index.append(e)
+    out: list[Quote] = []
+    for q, e in zip(quotes, index):
+        sp = q.speaker
+        if sp is None or e is None:
+            out.append(q)
+            continue
+        linked: Speaker = replace(sp, category=entities.category(e), entity=e)
+        out.append(replace(q, speaker=linked))
+    return entities.to_list(), out

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from ..types import QuoteKind
 
-__all__ = ["ACTS", "SOURCE_CATEGORIES", "STANCES", "Act", "Cue", "Quote", "Speaker"]
+__all__ = ["ACTS", "SOURCE_CATEGORIES", "STANCES", "Act", "Cue", "Entity", "Quote", "Speaker"]
 
 
 STANCES = ("neutral", "endorsing", "distancing", "contesting", "emotive")
@@ -54,10 +54,44 @@ class Speaker:
     end: int
     category: str
     name: str = ""
+    entity: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form (the ``speaker`` of a JSONL quote)."""
-        return {"text": self.text, "start": self.start, "end": self.end, "category": self.category}
+        """The JSON form (the ``speaker`` of a JSONL quote).
+
+        ``entity`` is the index of the speaker's entity in the row's
+        ``entities`` (``None`` when the speaker was not linked).
+        """
+        return {"text": self.text, "start": self.start, "end": self.end, "category": self.category,
+                "entity": self.entity}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or group mentioned in an article, its mentions linked.
+
+    ``text`` is the fullest name ("Nancy Pelosi"), ``category`` the one source
+    category of the whole article for it (from its most informative mention:
+    "House Speaker Nancy Pelosi" gives ``government``), ``mentions`` the
+    character spans of its names, short names and pronouns in text order, and
+    ``kind`` one of ``"person"``, ``"org"``, ``"group"``. ``kind`` is not
+    part of the JSONL contract (:meth:`to_dict`).
+
+    Examples
+    --------
+    >>> Entity("Nancy Pelosi", "government", ((0, 12), (30, 36))).to_dict()
+    {'text': 'Nancy Pelosi', 'category': 'government', 'mentions': [[0, 12], [30, 36]]}
+    """
+
+    text: str
+    category: str
+    mentions: tuple[tuple[int, int], ...]
+    kind: str = "person"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (an item of the JSONL ``entities``)."""
+        return {"text": self.text, "category": self.category,
+                "mentions": [[s, e] for s, e in self.mentions]}
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,19 +14,29 @@ content; see STYLE.md rule 3.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lexicon import Lexicon, Match, Matcher, load_lexicon
+from ..tagger import load_tagger
 from ..text import Tokens
+from .entities import (
+    _PRONOUN_GENDER,
+    Entities,
+    RoleHit,
+    _name_key,
+    find_entities,
+    memo_entities,
+)
 from .phrases import (
     _MAX_PHRASE,
     _MONTHS,
     _STOP,
     _TIMES,
+    BETWEEN,
     DETERMINERS,
     PRONOUNS,
     _contracted_pronoun,
@@ -77,6 +87,7 @@ class Mention:
     name: str
     category: str
     kind: str  # "person", "org", "group"
+    entity: int = -1  # index in the resolver's Entities, -1 when not linked
 
 
 def _category(found: list[Match]) -> str:
@@ -96,6 +107,23 @@ def _phrase_category(phrase: str) -> str:
     return _category(_role_matcher().find(phrase))
 
 
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    category: str
+    weight: float
+
+
+@lru_cache(maxsize=65_536)
+def _phrase_hits(phrase: str) -> tuple[_Hit, ...]:
+    """The shipped ``source_roles`` hits of a phrase (offsets into the phrase; cached)."""
+    return tuple(_Hit(m.start, m.end, m.category, m.weight) for m in _role_matcher().find(phrase))
+
+
+# Tags of words that can head a speaker phrase; any other is a function word.
+_SPEAKER_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+
+
 @lru_cache(maxsize=16)
 def _own_matcher(lexicons: tuple[Lexicon, ...]) -> Matcher:
     return Matcher(lexicons)
@@ -109,12 +137,6 @@ def _role_matcher() -> Matcher:
 
 
 _ROLES: Matcher | None = None
-_PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|da|di|van|von)-", re.IGNORECASE)
-
-
-@lru_cache(maxsize=65_536)
-def _name_key(norm: str) -> str:
-    return _PARTICLE.sub("", norm.replace("'s", ""))
 
 
 _MAX_OCCURRENCES = 8  # occurrences of a name looked at for its fullest mention
@@ -189,6 +211,8 @@ class SpeakerResolver:
         self._first: dict[str, list[int]] | None = None  # name key -> first occurrences
         self._names: dict[int, tuple[int, int] | None] = {}  # token -> name phrase ending there
         self._history: list[Mention] = []
+        self._entities: Entities | None = None
+        self._key: object = roles
         shipped = lexicons is None or (len(lexicons) == 1 and lexicons[0] is load_lexicon("source_roles"))
         self._matcher = None if shipped else _own_matcher(tuple(lexicons or ()))
         names = {"source_roles"} if lexicons is None else {lex.name for lex in lexicons}
@@ -232,6 +256,72 @@ class SpeakerResolver:
         if self._matcher is None:
             return _phrase_category(self.text[start:end])
         return _category(self._matcher.find(self.text[start:end]))
+
+    # -- entities -------------------------------------------------------------
+    def _role_hits(self, start: int, end: int) -> list[RoleHit]:
+        """The speaker-lexicon hits inside the character span ``[start, end)``."""
+        if self._roles is not None:
+            lo = bisect_left(self._role_starts, start)
+            hi = bisect_left(self._role_starts, end, lo)
+            return [m for m in self._roles[lo:hi] if m.end <= end]
+        phrase = self.text[start:end]
+        found = (
+            _phrase_hits(phrase) if self._matcher is None
+            else [_Hit(m.start, m.end, m.category, m.weight) for m in self._matcher.find(phrase)]
+        )
+        return [_Hit(h.start + start, h.end + start, h.category, h.weight) for h in found]
+
+    def _term_category(self, term: str) -> str:
+        return _phrase_category(term) if self._matcher is None else _category(self._matcher.find(term))
+
+    def entities(self) -> Entities:
+        """The linked name entities of the text (:mod:`framing.attribution.entities`), built once."""
+        if self._entities is None:
+            self._entities = memo_entities(
+                self.text, self.tokens, self._key,
+                lambda: find_entities(self.text, self.tokens, self._role_hits, self._term_category),
+            )
+        return self._entities
+
+    def _function_word(self, t: int) -> bool:
+        """Whether the lower-case token ``t`` is not a noun, name, pronoun or number (tagged in context)."""
+        toks, text = self.tokens, self.text
+        lo, hi = max(0, t - 3), min(len(toks), t + 2)
+        forms = [text[toks.starts[k] : toks.ends[k]] for k in range(lo, hi)]
+        return load_tagger().tag_forms(forms)[t - lo] not in _SPEAKER_TAGS
+
+    def _repair(self, i: int, j: int) -> tuple[int, int]:
+        """A speaker phrase that is one function word ("long", "didn't") moved to the subject before it."""
+        toks, text = self.tokens, self.text
+        if (
+            j - i > 1
+            and text[toks.starts[j - 1] : toks.ends[j - 1]].islower()
+            and self.entities().at(j - 2) >= 0
+            and self._function_word(j - 1)
+        ):
+            return i, j - 1  # "Trump took", "Scott met": the name, not the verb after it
+        if j - i != 1 or not text[toks.starts[i] : toks.ends[i]].islower():
+            return i, j
+        norm = toks.norms[i]
+        if (
+            norm in PRONOUNS
+            or _contracted_pronoun(norm)
+            or self._role_hits(toks.starts[i], toks.ends[i])  # "officials": a role noun, no tagging
+            or not self._function_word(i)
+        ):
+            return i, j
+        t = i - 1
+        while t >= 0 and i - t <= 3 and (toks.norms[t] in BETWEEN or "'" in toks.norms[t]):
+            t -= 1
+        if t < 0 or i - t > 3:
+            return i, j
+        if toks.norms[t] in PRONOUNS:
+            return t, t + 1
+        if _is_capitalised(text, toks.starts[t], toks.ends[t]):
+            span = _phrase_left(text, toks, t, max(0, t - _MAX_PHRASE), names=True)
+            if span is not None and span[1] == t + 1:
+                return span
+        return i, j
 
     # -- names --------------------------------------------------------------
     def _occurrences(self, key: str, before: int) -> list[int]:
@@ -282,13 +372,26 @@ class SpeakerResolver:
     # -- resolution -----------------------------------------------------------
     def resolve(self, i: int, j: int) -> Mention:
         """Resolve the speaker phrase at tokens ``[i, j)`` and remember it."""
+        mention = self._resolve(*self._repair(i, j))
+        ents = self.entities()
+        if mention.entity >= 0 or mention.kind == "person":
+            toks = self.tokens
+            first = bisect_left(toks.starts, mention.start)
+            last = bisect_left(toks.starts, mention.end, first)
+            named = mention.entity >= 0 and any(ents.at(t) == mention.entity for t in range(first, last))
+            e = ents.add_speaker((mention.start, mention.end), mention.entity, mention.name,
+                                 mention.category, mention.kind, named=named)
+            mention = Mention(mention.start, mention.end, mention.name, ents.category(e),
+                              mention.kind, e)
+        self._history.append(mention)
+        return mention
+
+    def _resolve(self, i: int, j: int) -> Mention:
         toks, text = self.tokens, self.text
         start, end = toks.starts[i], toks.ends[j - 1]
         head = toks.norms[j - 1]
         if j - i == 1 and (head in PRONOUNS or _contracted_pronoun(head)):
-            mention = self._pronoun(head.partition("'")[0], start, end, i)
-            self._history.append(mention)
-            return mention
+            return self._pronoun(head.partition("'")[0], start, end, i)
         # the head of the name: the last capitalised word before a comma/appositive
         name_end = j
         if "," in text[start:end]:  # (a token never holds a comma)
@@ -304,6 +407,12 @@ class SpeakerResolver:
             category = self.category_of(start, end)
         name = text[start : toks.ends[head_t]]
         kind = self._kind(i, name_end)
+        ents = self.entities()
+        entity = ents.at(head_t)
+        if entity >= 0:
+            kind = ents.kind(entity)
+            if ents.category(entity) != "other":
+                category = ents.category(entity)
         if _is_capitalised(text, toks.starts[head_t], toks.ends[head_t]) and kind == "person":
             fs, fe = self.full_mention(head_t)
             if fe - fs > len(name):
@@ -316,9 +425,7 @@ class SpeakerResolver:
             # "officials said", "a senior official said", "US officials said":
             # people described only by a generic role are anonymous sources.
             category = "anonymous"
-        mention = Mention(start, end, name, category, kind)
-        self._history.append(mention)
-        return mention
+        return Mention(start, end, name, category, kind, entity)
 
     def _kind(self, i: int, j: int) -> str:
         toks = self.tokens
@@ -341,9 +448,12 @@ class SpeakerResolver:
                 _phrase_left(self.text, self.tokens, i - 1, max(0, i - _MAX_PHRASE)) if i else None
             )
             if span is not None and span[1] == i:
-                inner = self.resolve(*span)
-                self._history.pop()
-                return Mention(start, end, inner.name, inner.category, inner.kind)
+                inner = self._resolve(*span)
+                return Mention(start, end, inner.name, inner.category, inner.kind, inner.entity)
+            e = self.entities().at(i - 1) if i else -1
+            if e >= 0:  # "..., said Senator Smith, who ..."
+                ents = self.entities()
+                return Mention(start, end, ents.name(e), ents.category(e), ents.kind(e), e)
         wanted: tuple[str, ...]
         if pronoun in _PERSON_PRONOUNS:
             wanted = ("person",)
@@ -353,9 +463,17 @@ class SpeakerResolver:
             wanted = ("group", "org")
         else:
             wanted = ("person", "group", "org")
+        gender = _PRONOUN_GENDER.get(pronoun, "")
+        ents = self.entities()
         for prev in reversed(self._history[-12:]):
-            if prev.kind in wanted:
-                return Mention(start, end, prev.name, prev.category, prev.kind)
+            if prev.kind in wanted and not (
+                gender and prev.entity >= 0 and ents.gender(prev.entity) not in ("", gender)
+            ):
+                return Mention(start, end, prev.name, prev.category, prev.kind, prev.entity)
+        if wanted == ("person",):
+            e = ents.before(i, _ANTECEDENT_WINDOW, wanted, gender)
+            if e >= 0:
+                return Mention(start, end, ents.name(e), ents.category(e), "person", e)
         found = self._antecedent(i, wanted)
         if found is not None:
             return Mention(start, end, found.name, found.category, found.kind)

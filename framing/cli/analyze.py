@@ -86,7 +86,8 @@ def _summary(analysis: Analysis) -> Analysis:
 
     art = Article(id=analysis.article.id, text="")
     return dataclasses.replace(analysis, article=art, sentences=(), matches=(), quotes=(),
-                               features={}, sentence_tone=(), quote_tone=(), targets=None)
+                               features={}, sentence_tone=(), quote_tone=(), targets=None,
+                               entities=())
 
 
 class _Tally:

@@ -26,7 +26,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     e.add_argument("--task", action="append", metavar="TASK",
                    help="models: sentence-bias, article-leaning, persuasion-spans, frames, moral-foundations "
                         "(repeatable; default: all)")
-    e.add_argument("--dataset", choices=["babe", "ptc", "polnear", "moka", "conll2010"], default=None)
+    e.add_argument("--dataset", choices=["babe", "ptc", "polnear", "moka", "conll2010", "allsides"],
+                   default=None)
+    e.add_argument("--n", type=int, default=1000, metavar="N",
+                   help="attribution --dataset allsides: source-category shares on N articles")
     e.add_argument("--split", default="dev", help="dataset split (attribution: train or dev)")
     e.add_argument("--gold", choices=["all", "speech"], default="all",
                    help="attribution: score every gold attribution, or only those cued by speech")
@@ -91,11 +94,11 @@ def _run_evaluate(args: argparse.Namespace, data_home: Path) -> int:
 
         runners["lexicon"] = lambda: evaluate_lexicon(args.dataset or "babe", data_home)
     elif args.what == "attribution":
-        from ..evaluation.attribution import evaluate_attribution
+        from ..evaluation.attribution import evaluate_attribution, evaluate_categories
 
-        runners["attribution"] = lambda: evaluate_attribution(
-            data_home, split=args.split, gold=args.gold
-        )
+        runners["attribution"] = (
+            (lambda: evaluate_categories(data_home, n_articles=args.n)) if args.dataset == "allsides"
+            else (lambda: evaluate_attribution(data_home, split=args.split, gold=args.gold)))
     elif args.what == "tagger":
         from ..evaluation.tagger import evaluate_tagger
 

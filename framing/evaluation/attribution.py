@@ -45,7 +45,7 @@ from ..lexicon import load_lexicon
 from ..pipeline.progress import track
 from ..text import split_sentences, tokenize
 
-__all__ = ["evaluate_attribution", "read_polnear"]
+__all__ = ["evaluate_attribution", "evaluate_categories", "read_polnear"]
 
 Span = tuple[tuple[int, int], ...]
 _ROLES = ("Source", "Cue", "Content")
@@ -349,4 +349,51 @@ def evaluate_attribution(
             "accuracy": speaker_ok / speaker_n if speaker_n else 0.0,
         }
     )
+    return pd.DataFrame(rows)
+
+
+def evaluate_categories(
+    data_home: str | os.PathLike[str] | None = None, *, n_articles: int = 1000, random_state: int = 0
+) -> pd.DataFrame:
+    """Source-category shares of the quotes in a sample of AllSides articles.
+
+    There is no gold category on AllSides; the share of quotes whose
+    speaker's category is ``other`` (nothing in the article says who the
+    source is) measures how often entity linking finds the role. The
+    hand-checked sample in ``docs/attribution.md`` measures whether the
+    categories given are right.
+
+    Parameters
+    ----------
+    data_home : str or path-like, optional
+        The folder holding ``allsides/``; see :func:`framing.datasets.get_data_home`.
+    n_articles : int, default=1000
+        Size of the reproducible random sample (:func:`framing.datasets.load_allsides`).
+    random_state : int, default=0
+        Seed of the sample.
+
+    Returns
+    -------
+    DataFrame
+        One row per ``category`` (``none`` for quotes without a speaker)
+        with ``quotes`` and ``share`` (of all quotes), most frequent first,
+        and a last row ``category="other (of quotes with a speaker)"``.
+    """
+    from ..datasets import load_allsides
+    from ..pipeline import Analyzer
+
+    articles = load_allsides(data_home, n_articles=n_articles, random_state=random_state,
+                             columns=["text"])
+    analyzer = Analyzer()
+    counts: dict[str, int] = {}
+    for text in articles["text"]:
+        for q in analyzer(text).quotes:
+            key = "none" if q.speaker is None else q.speaker.category
+            counts[key] = counts.get(key, 0) + 1
+    total = sum(counts.values())
+    rows = [{"category": c, "quotes": k, "share": k / total if total else 0.0}
+            for c, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    spoken = total - counts.get("none", 0)
+    rows.append({"category": "other (of quotes with a speaker)", "quotes": counts.get("other", 0),
+                 "share": counts.get("other", 0) / spoken if spoken else 0.0})
     return pd.DataFrame(rows)

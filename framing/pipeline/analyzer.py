@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from .._version import FEATURE_SCHEMA, __version__
-from ..attribution import Quote
+from ..attribution import Entity, Quote
 from ..lexicon import Lexicon, Match, available_lexicons, load_lexicon
 from ..readers import Article, identify_language, language_warning
 from ..text import Sentence
@@ -65,6 +65,7 @@ class Analysis:
     targets: tuple[TargetTone, ...] | None = None
     language: str | None = None
     warnings: tuple[str, ...] = ()
+    entities: tuple[Entity, ...] = ()
 
     @property
     def n_sentences(self) -> int:
@@ -83,6 +84,7 @@ class Analysis:
             matches=[m.to_dict() for m in self.matches],
             quotes=[{**q.to_dict(), "tone": _nth(self.quote_tone, i)}
                     for i, q in enumerate(self.quotes)],
+            entities=[e.to_dict() for e in self.entities],
             error=self.error,
             language=self.language,
             warnings=list(self.warnings),
@@ -197,7 +199,7 @@ class Analyzer:
             article, tuple(doc.sentences), tuple(doc.matches), tuple(doc.quotes), features,
             doc.n_tokens, None, self.provenance,
             tone.sentences if tone else (), tone.quotes if tone else (),
-            language=language, warnings=() if warning is None else (warning,),
+            entities=tuple(doc.entities), language=language, warnings=() if warning is None else (warning,),
         )
 
 

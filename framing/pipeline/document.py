@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..attribution import Quote
+from ..attribution import Entity, Quote
 from ..attribution.cues import CueHit
 from ..lexicon import Match
 from ..readers import Article
@@ -50,6 +50,10 @@ class Document:
         when the analyzer has no cue lexicon.
     quotes : list of Quote
         Quotes with their speaker and cue (attribution stage).
+    entities : list of Entity
+        People, organisations and groups named or quoted, their mentions
+        linked; each quote's ``speaker.entity`` indexes this list
+        (attribution stage).
     tone : DocumentTone or None
         VADER's compound score of each sentence and of each quote (tone
         stage); ``None`` before it ran.
@@ -61,6 +65,7 @@ class Document:
     matches: list[Match] = field(default_factory=list)
     cues: list[CueHit] | None = None
     quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
     tone: DocumentTone | None = None
 
     @classmethod

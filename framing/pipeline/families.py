@@ -34,6 +34,7 @@ from typing import Protocol
 
 from ..attribution import attribution_features, find_quotes
 from ..attribution.cues import CueFilter, CueHit
+from ..attribution.doc import link_quotes
 from ..lexicon import Lexicon, Match, Matcher
 from ..text import Sentence, Tokens
 from ..tone import ToneFamily
@@ -208,11 +209,11 @@ class AttributionFamily:
         return sorted(attribution_features([], [], 0))
 
     def annotate(self, doc: Document) -> None:
-        doc.quotes = find_quotes(
-            doc.text, doc.sentences, doc.tokens,
-            doc.matches if self.speaker_lexicons else None,
-            cues=doc.cues, speaker_lexicons=self.speaker_lexicons,
-        )
+        roles = doc.matches if self.speaker_lexicons else None
+        quotes = find_quotes(doc.text, doc.sentences, doc.tokens, roles,
+                             cues=doc.cues, speaker_lexicons=self.speaker_lexicons)
+        doc.entities, doc.quotes = link_quotes(doc.text, doc.tokens, quotes, roles,
+                                               lexicons=self.speaker_lexicons)
 
     def aggregate(self, doc: Document) -> dict[str, float]:
         return attribution_features(doc.quotes, doc.matches, doc.n_tokens, doc.tokens)

@@ -1,0 +1,502 @@
+"""Names and entities: person and organisation mentions, linked within one article.
+
+A rule-based, model-free stage of :mod:`framing.attribution`, before the
+speakers of :mod:`framing.attribution.speakers`:
+
+1. **Names.** Runs of capitalised words joined by spaces, hyphens, initials
+   and title abbreviations ("Sen. Ted Cruz", "Department of Homeland
+   Security", "Donald J. Trump"), without a leading function word ("The",
+   "But") or a trailing day. A single capitalised word that opens a sentence
+   counts only when the article also writes it capitalised inside a sentence
+   ("Officials said" is not a name, "Trump said" is when "Trump" recurs).
+   Runs longer than :data:`_MAX_NAME` words (all-capitals text, headlines)
+   are not names.
+2. **Titles and roles** before the name ("House Speaker", "President",
+   "Dr.", "Mr.", "presidential hopeful", "spokeswoman"), inside the run or in
+   the lower-case words just before it, and **appositives** after it
+   (", the government's top infectious disease expert,", ", who runs the
+   union's advocacy center") and party labels ("(D-Calif.)", ", R-Texas,")
+   give a mention's source category. Which words are titles and roles, and
+   their categories, is the ``source_roles`` lexicon's knowledge; the code
+   only knows where to look.
+3. **Linking.** A full name starts an entity; a later surname ("Pelosi",
+   "Ms. Pelosi", "Pelosi's") joins the closest earlier entity with that
+   surname (else the first later one), so "Bill Clinton" and "Hillary
+   Clinton" stay two. Organisations link by their full name. The entity's
+   category is that of its most informative mention (the heaviest role
+   evidence, the earliest on ties); ``other`` only when no mention has any.
+
+Speakers (pronouns, "officials", "the group") are linked to entities by
+:class:`~framing.attribution.speakers.SpeakerResolver`, and
+``link_quotes`` (:mod:`framing.attribution.doc`) gives each quote's speaker its entity index and the
+entity's one category.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Protocol
+
+from ..text import Tokens
+from .phrases import _CONNECTORS, _MONTHS, _STOP, _TIMES, DETERMINERS, PRONOUNS, _gap_ok, word_set
+from .records import Entity
+
+__all__ = ["Entities", "RoleHit", "find_entities", "memo_entities"]
+
+
+class RoleHit(Protocol):
+    """A ``source_roles`` hit (a :class:`~framing.lexicon.Match` is one)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def weight(self) -> float: ...
+
+
+Roles = Callable[[int, int], Sequence[RoleHit]]
+
+# Honorifics: they mark a person and a gender, never a source category
+# (a closed class of English, like the pronouns of phrases.py).
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": ""}
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_NOT_NAMES = _STOP | DETERMINERS | PRONOUNS | _TIMES | _MONTHS | word_set(
+    "said says told according i'm it's we're there's"
+)
+# Heads that make a name an organisation (linked by its full name, not a surname).
+_ORG_WORDS = word_set(
+    """
+    department ministry agency company party committee council court administration
+    campaign office organization organisation group network university commission board
+    bank institute association foundation union center centre house senate congress
+    times post journal news service bureau authority church fund school college hospital
+    inc corp ltd co llc
+    """
+)
+_MAX_NAME = 8  # words in a name run; longer runs are headlines or capitals
+_MAX_PREFIX = 4  # lower-case words before a name searched for a role
+_MAX_APPOSITIVE = 16  # words of an appositive after a name
+_PARTY_LABEL = re.compile(r"[DRI]-[A-Z][A-Za-z.]*\Z")
+_PARTY_ROLE = "lawmaker"  # the lexicon term whose category a party label gives
+
+
+@dataclass(slots=True)
+class _Cluster:
+    surname: str
+    first: str
+    kind: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    best: tuple[float, int] = (0.0, 0)  # evidence weight, -position
+    category: str = "other"
+    name: tuple[int, int] = (0, 0)  # span of the fullest name
+    gender: str = ""
+
+
+class Entities:
+    """The entities of one text, with lookups from tokens and speakers.
+
+    Built by :func:`find_entities`. ``entities`` are the linked name
+    entities; the speaker resolver adds speakers that are not names
+    (:meth:`add_speaker`), and :func:`link_speakers` reads its links.
+    """
+
+    def __init__(self, text: str, clusters: list[_Cluster], token_entity: dict[int, int]) -> None:
+        self.text = text
+        self._clusters = clusters
+        self.token_entity = token_entity
+        self.links: dict[tuple[int, int], int] = {}  # speaker span -> entity index
+        self._groups: dict[tuple[str, str], int] = {}  # (name, kind) of speakers that are not names
+        self._last: list[tuple[int, int]] | None = None  # (mention end token, entity) sorted
+
+    def __len__(self) -> int:
+        return len(self._clusters)
+
+    def category(self, k: int) -> str:
+        return self._clusters[k].category
+
+    def name(self, k: int) -> str:
+        s, e = self._clusters[k].name
+        return self.text[s:e]
+
+    def kind(self, k: int) -> str:
+        return self._clusters[k].kind
+
+    def gender(self, k: int) -> str:
+        return self._clusters[k].gender
+
+    def at(self, t: int) -> int:
+        """The entity whose name holds token ``t``, else -1."""
+        return self.token_entity.get(t, -1)
+
+    def before(self, t: int, window: int, kinds: tuple[str, ...], gender: str = "") -> int:
+        """The entity with the closest name ending before token ``t`` (within ``window`` tokens)."""
+        if self._last is None:
+            self._last = sorted(self.token_entity.items())
+        k = bisect_left(self._last, (t, -1)) - 1
+        while k >= 0 and self._last[k][0] >= t - window:
+            e = self._last[k][1]
+            c = self._clusters[e]
+            if c.kind in kinds and not (gender and c.gender and c.gender != gender):
+                return e
+            k -= 1
+        return -1
+
+    def add_speaker(self, span: tuple[int, int], entity: int | None, name: str, category: str,
+                    kind: str, *, named: bool = False) -> int:
+        """Link a speaker span to ``entity``, or to the entity of the speakers called ``name``.
+
+        The span becomes a mention of the entity unless it holds one of its
+        names already (``named``). Constant time: a long text of speakers
+        stays linear.
+        """
+        if entity is None or entity < 0:
+            key = (name.lower(), kind)
+            entity = self._groups.get(key, -1)
+            if entity < 0:
+                self._clusters.append(_Cluster(key[0], "", kind, [], (0.0, 0), category, span))
+                entity = self._groups[key] = len(self._clusters) - 1
+        self.links[span] = entity
+        c = self._clusters[entity]
+        if c.category == "other" and category != "other":
+            c.category = category
+        if not named:
+            c.mentions.append(span)
+        return entity
+
+    def to_list(self) -> list[Entity]:
+        """The entities as records, in the order of their first mention."""
+        return [
+            Entity(self.text[c.name[0] : c.name[1]], c.category, tuple(sorted(set(c.mentions))), c.kind)
+            for c in self._clusters
+        ]
+
+
+def _is_cap(text: str, s: int, e: int) -> bool:
+    ch = text[s]
+    if ch.isupper():
+        return True
+    return ch.islower() and "-" in text[s:e] and not text[s:e].islower()  # "al-Maliki"
+
+
+def _all_caps(text: str, s: int, e: int) -> bool:
+    return e - s > 1 and text[s:e].isupper()
+
+
+def _sentence_initial(text: str, toks: Tokens, t: int) -> bool:
+    if t == 0:
+        return True
+    gap = text[toks.ends[t - 1] : toks.starts[t]]
+    return any(ch in ".!?\n:\u201c\"" for ch in gap)
+
+
+def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
+    """Token ranges of capitalised name runs (before titles are split off)."""
+    starts, ends, norms = toks.starts, toks.ends, toks.norms
+    n = len(norms)
+    runs: list[tuple[int, int]] = []
+    # one vectorised pass for the capitalised tokens; the loop visits only them
+    caps = [text[s].isupper() for s in starts]
+    for k in [k for k, w in enumerate(norms) if "-" in w]:
+        caps[k] = caps[k] or _is_cap(text, starts[k], ends[k])
+    t = 0
+    for t0 in [k for k, c in enumerate(caps) if c]:
+        if t0 < t:
+            continue
+        i = j = t0
+        j += 1
+        while j < n and j - i <= _MAX_NAME:
+            if (caps[j] and _gap_ok(text, toks, j - 1)) or ((
+                norms[j] in _CONNECTORS or (norms[j] == "the" and norms[j - 1] == "of")
+            ) and j + 1 < n and _gap_ok(text, toks, j - 1) and (
+                caps[j + 1] or (norms[j + 1] == "the" and j + 2 < n and caps[j + 2])
+            )):
+                j += 1
+            else:
+                break
+        t = j
+        while i < j and (
+            norms[i] in _NOT_NAMES
+            or (i + 1 < j and _all_caps(text, starts[i], ends[i]) and not _all_caps(text, starts[i + 1], ends[i + 1]))
+        ):
+            i += 1  # "The", "But", a label in capitals ("WATCH Hillary Clinton")
+        while j > i and (
+            norms[j - 1] in _NOT_NAMES
+            or norms[j - 1] in _CONNECTORS
+            or (j - i > 1 and _PARTY_LABEL.match(text, starts[j - 1], ends[j - 1] + 1) is not None)
+        ):
+            j -= 1  # "said Trump Tuesday", "Adam Schiff (D-Calif.)"
+        if i >= j or j - i > _MAX_NAME:
+            continue
+        if j - i > 3 and all(_all_caps(text, starts[k], ends[k]) for k in range(i, j)):
+            continue  # a headline in capitals
+        runs.append((i, j))
+    return runs
+
+
+def _hits(roles: Roles, start: int, end: int) -> list[RoleHit]:
+    return list(roles(start, end)) if end > start else []
+
+
+def _evidence(found: list[RoleHit]) -> tuple[str, float]:
+    """The category and weight of role hits (the rightmost strong one, else the heaviest)."""
+    found = [m for m in found if m.category != "anonymous"]
+    if not found:
+        return "other", 0.0
+    strong = [m for m in found if m.weight >= 0.5]
+    best = max(strong, key=lambda m: m.start) if strong else max(found, key=lambda m: m.weight)
+    return best.category, best.weight
+
+
+def find_entities(
+    text: str,
+    tokens: Tokens,
+    roles: Roles,
+    role_category: Callable[[str], str],
+) -> Entities:
+    """The linked name entities of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    tokens : Tokens
+        Its tokens.
+    roles : callable
+        ``roles(start, end)``: the ``source_roles`` hits inside the character
+        span (offsets into ``text``), as the speaker resolver reads them.
+    role_category : callable
+        The category of a lexicon term (``role_category("lawmaker")``).
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = ("House Speaker Nancy Pelosi spoke. Dr. Anthony Fauci, the government's top "
+    ...         "infectious disease expert, agreed. Pelosi left.")
+    >>> ents = SpeakerResolver(text, tokenize(text)).entities()
+    >>> [(e.text, e.category, [text[s:t] for s, t in e.mentions]) for e in ents.to_list()]
+    [('Nancy Pelosi', 'government', ['Nancy Pelosi', 'Pelosi']), ('Anthony Fauci', 'expert', ['Anthony Fauci'])]
+    """
+    starts, ends, norms = tokens.starts, tokens.ends, tokens.norms
+    n = len(norms)
+    runs = _runs(text, tokens)
+    # words the article writes capitalised inside a sentence: names, not sentence openers
+    inside = {norms[k] for i, j in runs for k in range(i, j) if k > i or not _sentence_initial(text, tokens, k)}
+    clusters: list[_Cluster] = []
+    token_entity: dict[int, int] = {}
+    by_surname: dict[str, list[int]] = {}
+    by_org: dict[str, int] = {}
+    singles: list[tuple[int, int, str, float, str, str]] = []
+    for i, j in runs:
+        if j - i == 1 and norms[i] not in inside:
+            continue
+        # titles inside the run: the name is what follows the last title
+        found = _hits(roles, starts[i], ends[j - 1])
+        k = i
+        gender = ""
+        for m in found:
+            t = bisect_left(ends, m.end, i, j)
+            if t + 1 < j:
+                k = max(k, t + 1)
+        if norms[k] in _CONNECTORS or norms[k] == "the":
+            k = i  # "Bank of America": an organisation named by its role word
+        owner = ("other", 0.0)  # "CNN's Anderson Cooper", "Nate Silver of FiveThirtyEight"
+        for t in range(k, j - 1):
+            if norms[t].endswith("'s") and text[ends[t] - 2] in "'\u2019":
+                k = t + 1
+                owner = _owner(role_category(text[starts[i] : ends[t] - 2]))
+        for t in range(k + 1, j - 1):
+            if norms[t] == "of":
+                if t - k <= 3 and not any(norms[u] in _ORG_WORDS for u in range(k, t)) and not any(
+                    m.start < starts[t] for m in found if m.end > starts[k]
+                ):
+                    owner = max(owner, _evidence(_hits(roles, starts[t + 1], ends[j - 1])),
+                                key=lambda ev: ev[1])
+                    if owner[1] == 0.0:
+                        owner = _owner(role_category(text[starts[t + 1] : ends[j - 1]]))
+                    j = t
+                break
+        while k < j - 1 and (norms[k] in _HONORIFICS or _title_abbreviation(text, tokens, k)):
+            gender = _HONORIFICS.get(norms[k], gender)
+            k += 1
+        if k > i and norms[k - 1] in _HONORIFICS:
+            gender = _HONORIFICS[norms[k - 1]]
+        name_end = ends[j - 1]
+        if norms[j - 1].endswith("'s") and text[name_end - 2] in "'\u2019":
+            name_end -= 2
+        name_start = starts[k]
+        # roles in the lower-case words just before the run
+        p = i
+        while p > 0 and i - p < _MAX_PREFIX and _gap_ok(text, tokens, p - 1):
+            w = norms[p - 1]
+            if w in _STOP or w in DETERMINERS or text[starts[p - 1]].isupper():
+                break
+            p -= 1
+        category, weight = _evidence(_hits(roles, starts[p], name_start) + [m for m in found if m.end <= name_start])
+        if weight == 0.0:
+            category, weight = _after(text, tokens, j, roles, role_category)
+        if weight == 0.0:
+            category, weight = _before(text, tokens, i, j, roles)
+        if weight == 0.0:
+            category, weight = owner
+        if weight == 0.0 and j < n and text[ends[j - 1] : starts[j]] == " ":
+            # "the Trump administration", "the Obama campaign": who heads a government body
+            head = _evidence(_hits(roles, starts[j], ends[j]))
+            if head[0] == "government" and head[1] >= 0.7:
+                category, weight = head[0], 0.3
+        whole = [m for m in found if m.start <= starts[i] and m.end >= ends[j - 1]]
+        if whole and j - i == 1:
+            continue  # a capitalised role ("Democrat", "President"), not a name
+        org = bool(whole) or norms[j - 1] in _ORG_WORDS or any(norms[t] in ("of", "for") for t in range(k, j))
+        if whole and weight == 0.0:
+            category, weight = _evidence(whole)
+        kind = "org" if org else "person"
+        span = (name_start, name_end)
+        if org:
+            key = text[name_start:name_end].lower()
+            e = by_org.get(key, -1)
+            if e < 0:
+                e = by_org[key] = len(clusters)
+                clusters.append(_Cluster(key, key, kind, [], (0.0, 0), "other", span))
+            _add(clusters[e], span, category, weight, gender, k, j)
+            for t in range(k, j):
+                token_entity[t] = e
+            continue
+        surname = _surname(norms[j - 1])
+        if j - k == 1:
+            singles.append((k, j, surname, weight, category, gender))
+            continue
+        first = norms[k]
+        e = -1
+        for c in reversed(by_surname.get(surname, [])):
+            if clusters[c].first in (first, ""):
+                e = c
+                break
+        if e < 0:
+            e = len(clusters)
+            clusters.append(_Cluster(surname, first, kind, [], (0.0, 0), "other", span))
+            by_surname.setdefault(surname, []).append(e)
+        _add(clusters[e], span, category, weight, gender, k, j)
+        for t in range(k, j):
+            token_entity[t] = e
+    for k, j, surname, weight, category, gender in singles:
+        candidates = by_surname.get(surname, [])
+        e = -1
+        for c in candidates:  # the closest earlier full name, else the first later one
+            if gender and clusters[c].gender not in ("", gender):
+                continue  # "Ms. Trump" is not "Donald Trump"
+            if clusters[c].mentions[0][0] < starts[k] or e < 0:
+                e = c
+        if e < 0:
+            e = len(clusters)
+            span = (starts[k], ends[k] - (2 if norms[k].endswith("'s") else 0))
+            clusters.append(_Cluster(surname, "", "person", [], (0.0, 0), "other", span))
+            by_surname[surname] = [e]
+        end = ends[k] - (2 if norms[k].endswith("'s") and text[ends[k] - 2] in "'\u2019" else 0)
+        _add(clusters[e], (starts[k], end), category, weight, gender, k, j)
+        token_entity[k] = e
+    return Entities(text, clusters, token_entity)
+
+
+def _owner(category: str) -> tuple[str, float]:
+    """The evidence of the organisation a person speaks for (weaker than the person's own role)."""
+    return (category, 0.4) if category not in ("other", "anonymous") else ("other", 0.0)
+
+
+def _before(text: str, toks: Tokens, i: int, j: int, roles: Roles) -> tuple[str, float]:
+    """Category evidence of a role set off before a name: "the majority leader, Mitch McConnell,"."""
+    starts, ends = toks.starts, toks.ends
+    if i == 0 or text[ends[i - 1] : starts[i]].strip() != ",":
+        return "other", 0.0
+    if j < len(starts) and text[ends[j - 1] : starts[j]].strip() not in (",", ".", ""):
+        return "other", 0.0
+    t = i - 1
+    while t > 0 and i - t < 6 and _gap_ok(text, toks, t - 1) and toks.norms[t - 1] not in _STOP:
+        t -= 1
+    if toks.norms[t] not in DETERMINERS:
+        return "other", 0.0
+    return _evidence(_hits(roles, starts[t], ends[i - 1]))
+
+
+def _title_abbreviation(text: str, toks: Tokens, k: int) -> bool:
+    """A one-letter or dotted abbreviation before a name ("U.S. Sen.", "Lt.")."""
+    return text[toks.ends[k] : toks.ends[k] + 1] == "." and ("." in toks.norms[k] or len(toks.norms[k]) <= 3)
+
+
+_PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|da|di|van|von)-", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65_536)
+def _name_key(norm: str) -> str:
+    """The linking key of a name word: no possessive, no particle ("al-Maliki" -> "maliki")."""
+    return _PARTICLE.sub("", norm.replace("'s", ""))
+
+
+_surname = _name_key
+
+
+def _add(c: _Cluster, span: tuple[int, int], category: str, weight: float, gender: str, k: int,
+         j: int) -> None:
+    c.mentions.append(span)
+    if weight > c.best[0]:
+        c.best = (weight, -span[0])
+        c.category = category
+    if gender and not c.gender:
+        c.gender = gender
+    if span[1] - span[0] > c.name[1] - c.name[0]:
+        c.name = span
+
+
+def _after(
+    text: str, toks: Tokens, j: int, roles: Roles,
+    role_category: Callable[[str], str],
+) -> tuple[str, float]:
+    """Category evidence right after a name: a party label or an appositive."""
+    starts, ends, norms = toks.starts, toks.ends, toks.norms
+    n = len(norms)
+    if j >= n:
+        return "other", 0.0
+    gap = text[ends[j - 1] : starts[j]]
+    if gap.strip() in ("(", ",") and _PARTY_LABEL.match(text, starts[j], ends[j] + 1) is not None:
+        return role_category(_PARTY_ROLE), 1.0
+    if gap.strip() != ",":
+        return "other", 0.0
+    t = j
+    if norms[t].isdigit() and t + 1 < n and text[ends[t] : starts[t + 1]].strip() == ",":
+        t += 1  # ", 58, a Democrat from Michigan"
+    first = norms[t]
+    if text[starts[t]].isupper() and not _hits(roles, starts[t], ends[t]) and first not in DETERMINERS:
+        return "other", 0.0  # "Trump, Pelosi and Schumer": a list, not an appositive
+    end = t
+    while end < n and end - t < _MAX_APPOSITIVE:
+        if end > t and any(ch in ",.;:!?()\u201c\u201d\"\n" for ch in text[ends[end - 1] : starts[end]]):
+            break
+        end += 1
+    return _evidence(_hits(roles, starts[t], ends[end - 1]))
+
+
+_MEMO = threading.local()
+
+
+def memo_entities(text: str, tokens: Tokens, key: object, build: Callable[[], Entities]) -> Entities:
+    """The entities of ``text`` built once per (text, tokens, roles) for this thread.
+
+    The speaker resolver and :func:`link_speakers` read the same object, so
+    the links the resolver made are the ones the quotes get
+    (:func:`~framing.attribution.doc.link_quotes`).
+    """
+    last = getattr(_MEMO, "last", None)
+    if last is not None and last[0] is text and last[1] is tokens and last[2] is key:
+        found: Entities = last[3]
+        return found
+    ents = build()
+    _MEMO.last = (text, tokens, key, ents)
+    return ents
