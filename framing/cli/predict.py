@@ -54,9 +54,11 @@ def _cmd_predict(args: argparse.Namespace) -> int:
                 text = f"{art.title}\n\n{art.text}"
             row["error"] = art.error
             row["prediction"] = None
+            row["warnings"] = []
             if art.error is None:
                 try:
                     row["prediction"] = model.predict([text])[0]
+                    row["warnings"] = row["prediction"].get("warnings", [])
                     if "frames" in row["prediction"]:  # the frames task: also at the row's top level
                         row["frames"] = row["prediction"]["frames"]
                         row["frame_labels"] = row["prediction"]["frame_labels"]

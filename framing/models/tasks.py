@@ -155,7 +155,13 @@ def _label_set(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
-_PIPELINES = frozenset({
+_COMPACT = frozenset({
+    # framing's own vectorizer and classifier (framing.models.compact): fitted state in a few arrays
+    "framing.models.compact.CompactTfidfVectorizer",
+    "framing.models.compact.CalibratedLinearClassifier",
+})
+
+_PIPELINES = _COMPACT | frozenset({
     "sklearn.pipeline.Pipeline",
     "sklearn.pipeline.FeatureUnion",
     "sklearn.feature_extraction.text.TfidfVectorizer",
@@ -230,6 +236,7 @@ TASK_REGISTRY: dict[str, TaskSpec] = {
             corpus="frames-semeval2023/ with labels.tsv and articles/",
             trusted_types=frozenset({
                 "framing.models.frames.FrameClassifier",
+                "framing.models.compact.CompactTfidfVectorizer",
                 "framing.features.lexicon.LexiconFeaturizer",
                 "sklearn.feature_extraction.text.TfidfVectorizer",
                 "sklearn.preprocessing._data.StandardScaler",

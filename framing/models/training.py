@@ -16,7 +16,10 @@ from sklearn.base import clone
 from .._version import __version__
 from ..features import check_documents
 from ..lexicon import available_lexicons, load_lexicon
+from .calibration import expected_calibration_error, reliability_table, top_label_calibration
+from .crossval import cross_val_proba, fit_with_cached
 from .tasks import get_task, make_pipeline
+from .guard import training_profile
 from .trained import TrainedModel
 
 __all__ = ["fingerprint", "train"]
@@ -66,6 +69,20 @@ def _drop_stop_words(estimator: Any) -> None:
             todo.extend(t for _, t in getattr(est, "transformer_list", []) if isinstance(t, _Base))
 
 
+def _cv_summary(kind: str, proba: np.ndarray, classes: list[str], y: np.ndarray,
+                splits: list[tuple[np.ndarray, np.ndarray]]) -> dict[str, Any]:
+    """Macro-F1 and accuracy per fold, and the calibration of all held-out probabilities."""
+    from sklearn.metrics import accuracy_score, f1_score
+
+    pred = np.asarray(classes, dtype=object)[np.argmax(proba, axis=1)]
+    f1 = np.asarray([f1_score(y[b], pred[b], average="macro") for _, b in splits])
+    acc = np.asarray([accuracy_score(y[b], pred[b]) for _, b in splits])
+    tested = np.concatenate([b for _, b in splits])
+    calib = top_label_calibration(proba[tested], y[tested], classes)
+    return {"scheme": kind, "f1_macro_mean": float(f1.mean()), "f1_macro_std": float(f1.std()),
+            "accuracy_mean": float(acc.mean()), "ece": calib["ece"], "reliability": calib["reliability"]}
+
+
 def train(
     task: str,
     texts: Sequence[str] | pd.Series,
@@ -103,7 +120,7 @@ def train(
     -------
     TrainedModel
     """
-    from sklearn.model_selection import GroupKFold, StratifiedKFold, cross_validate
+    from sklearn.model_selection import GroupKFold, StratifiedKFold
 
     spec = get_task(task)
     docs = check_documents(texts, estimator=f"train({task!r})")
@@ -116,6 +133,7 @@ def train(
     meta["estimator"] = type(est).__name__
     meta["training_data"] = {
         "fingerprint": fingerprint(docs, labels), "n_rows": len(docs), "source": source,
+        **training_profile(docs, labels, multilabel=spec.multilabel or spec.predicts_spans),
     }
     if spec.multilabel:
         from .frames import cross_val_frames
@@ -128,28 +146,26 @@ def train(
                 "f1_macro_mean": float(np.mean(res["macro_f1_folds"])),
                 "f1_macro_std": float(np.std(res["macro_f1_folds"])),
                 "f1_micro_mean": float(np.mean(res["micro_f1_folds"])),
+                "ece": expected_calibration_error(res["proba"], res["y"]),
+                "reliability": reliability_table(res["proba"], res["y"]),
             }
         est.fit(pd.Series(docs), labels)
         _drop_stop_words(est)
     elif not spec.predicts_spans:
-        meta["labels"] = sorted({str(v) for v in labels})
+        y = np.asarray([str(v) for v in labels], dtype=object)
+        meta["labels"] = sorted(set(y.tolist()))
+        cache = None
         if cv and cv > 1:
-            y = np.asarray([str(v) for v in labels], dtype=object)
             if groups is not None:
                 splitter: Any = GroupKFold(n_splits=cv)
                 kind = f"GroupKFold({cv}) over outlet"
             else:
                 splitter = StratifiedKFold(n_splits=cv, shuffle=True, random_state=random_state)
                 kind = f"StratifiedKFold({cv}, shuffle, random_state={random_state})"
-            res = cross_validate(est, pd.Series(docs), y, groups=groups, cv=splitter,
-                                 scoring=["f1_macro", "accuracy"])
-            meta["cv"] = {
-                "scheme": kind,
-                "f1_macro_mean": float(res["test_f1_macro"].mean()),
-                "f1_macro_std": float(res["test_f1_macro"].std()),
-                "accuracy_mean": float(res["test_accuracy"].mean()),
-            }
-        est.fit(pd.Series(docs), np.asarray([str(v) for v in labels], dtype=object))
+            splits = list(splitter.split(np.zeros(len(y)), y, groups))
+            proba, classes, cache = cross_val_proba(est, docs, y, splits)
+            meta["cv"] = _cv_summary(kind, proba, classes, y, splits)
+        est = fit_with_cached(est, docs, y, cache)
         _drop_stop_words(est)
     else:
         est.fit(docs, labels)
