@@ -21,7 +21,7 @@ from scipy.optimize import minimize
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression, SGDClassifier
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import GroupKFold, StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 
 from .._validation import check_choice
@@ -213,8 +213,19 @@ class CalibratedLinearClassifier(ClassifierMixin, BaseEstimator):
         clf.fit(X, y, sample_weight=sample_weight)
         return np.asarray(clf.coef_, dtype=np.float64), np.asarray(clf.intercept_, dtype=np.float64)
 
-    def fit(self, X: Any, y: Any, sample_weight: np.ndarray | None = None) -> CalibratedLinearClassifier:
+    def fit(self, X: Any, y: Any, sample_weight: np.ndarray | None = None,
+            groups: Any = None) -> CalibratedLinearClassifier:
         """Fit the held-out scaling, then the regression on all rows.
+
+        Parameters
+        ----------
+        X : array-like or sparse matrix of shape (n, n_features)
+        y : array-like of labels
+        sample_weight : array-like, optional
+        groups : array-like, optional
+            Group of each row (the outlet): the calibration folds then keep
+            each group on one side (``GroupKFold``), so that the scaling is
+            the one that holds for texts of groups the model has not seen.
 
         Returns
         -------
@@ -229,12 +240,19 @@ class CalibratedLinearClassifier(ClassifierMixin, BaseEstimator):
         if len(self.classes_) < 2:
             raise ValueError(f"CalibratedLinearClassifier needs at least two classes. Got {self.classes_.tolist()}.")
         n_splits = min(int(cv), int(np.bincount(codes).min()))
+        if groups is not None:
+            groups = np.asarray(groups, dtype=object)
+            n_splits = min(int(cv), len(set(groups.tolist())))
         binary = len(self.classes_) == 2
         self.calibration_ = np.array([1.0, 0.0]) if binary else np.r_[1.0, np.zeros(len(self.classes_))]
         if n_splits >= 2:
             held = np.zeros(X.shape[0]) if binary else np.zeros((X.shape[0], len(self.classes_)))
-            folds = StratifiedKFold(n_splits, shuffle=True, random_state=self.random_state)
-            for a, b in folds.split(np.zeros(len(codes)), codes):
+            folds: Any = (GroupKFold(n_splits) if groups is not None
+                          else StratifiedKFold(n_splits, shuffle=True, random_state=self.random_state))
+            for a, b in folds.split(np.zeros(len(codes)), codes, groups):
+                if len(np.unique(codes[a])) < len(self.classes_):  # a fold without a class: no scores
+                    held[b] = 0.0
+                    continue
                 coef, icpt = self._fit_linear(X[a], codes[a],
                                               None if sample_weight is None else np.asarray(sample_weight)[a])
                 scores = np.asarray(X[b] @ coef.T) + icpt

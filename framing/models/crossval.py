@@ -21,7 +21,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 
 from ..features import AttributionFeaturizer, LexiconFeaturizer
 
-__all__ = ["cross_val_proba", "fit_with_cached"]
+__all__ = ["cross_val_proba", "fit_with_cached", "group_params"]
 
 _STATELESS: tuple[type, ...] = (LexiconFeaturizer, AttributionFeaturizer)
 
@@ -114,16 +114,42 @@ def _with_cache(est: Any, cache: dict[int, tuple[np.ndarray, np.ndarray]], templ
     return fold
 
 
+def group_params(est: Any, groups: Any) -> dict[str, Any]:
+    """``fit`` keyword arguments that pass the groups to a pipeline's last step when it takes them.
+
+    Examples
+    --------
+    >>> from framing.models import make_pipeline
+    >>> list(group_params(make_pipeline("article-leaning"), ["a", "b"]))
+    ['classifier__groups']
+    >>> group_params(make_pipeline("article-leaning"), None)
+    {}
+    """
+    import inspect
+
+    if groups is None or not isinstance(est, Pipeline):
+        return {}
+    name, last = est.steps[-1]
+    if "groups" not in inspect.signature(last.fit).parameters:
+        return {}
+    return {f"{name}__groups": np.asarray(groups, dtype=object)}
+
+
 def fit_with_cached(est: Any, docs: Sequence[str], y: Any,
-                    cache: dict[int, tuple[np.ndarray, np.ndarray]] | None = None) -> Any:
-    """Fit ``est`` in place on all texts, its data-independent features from ``cache`` (computed if None)."""
+                    cache: dict[int, tuple[np.ndarray, np.ndarray]] | None = None, *, groups: Any = None) -> Any:
+    """Fit ``est`` on all texts, its data-independent features from ``cache`` (computed if None).
+
+    ``groups`` (the outlet of each text) reaches the classifier's held-out
+    calibration when it takes them (:func:`group_params`).
+    """
     series = pd.Series(list(docs))
+    params = group_params(est, groups)
     if cache is None:
         cache = _precompute(est, series)
     if not cache:
-        return est.fit(series, y)
+        return est.fit(series, y, **params)
     fitting = _with_cache(est, cache, est)
-    fitting.fit(series, y)
+    fitting.fit(series, y, **params)
     small = series.iloc[:1]
 
     def restore(sub: Any) -> Any:
@@ -135,8 +161,8 @@ def fit_with_cached(est: Any, docs: Sequence[str], y: Any,
     return fitting
 
 
-def cross_val_proba(est: Any, docs: Sequence[str], y: np.ndarray, splits: Sequence[tuple[np.ndarray, np.ndarray]]
-                    ) -> tuple[np.ndarray, list[Any], dict[int, tuple[np.ndarray, np.ndarray]]]:
+def cross_val_proba(est: Any, docs: Sequence[str], y: np.ndarray, splits: Sequence[tuple[np.ndarray, np.ndarray]],
+                    *, groups: Any = None) -> tuple[np.ndarray, list[Any], dict[int, tuple[np.ndarray, np.ndarray]]]:
     """Held-out class probabilities of each text, every fold fitted on its training part only.
 
     Parameters
@@ -147,6 +173,8 @@ def cross_val_proba(est: Any, docs: Sequence[str], y: np.ndarray, splits: Sequen
     docs : sequence of str
     y : ndarray of labels
     splits : sequence of (train indices, test indices)
+    groups : sequence, optional
+        Group of each text, passed on to each fold's classifier (:func:`group_params`).
 
     Returns
     -------
@@ -174,7 +202,8 @@ def cross_val_proba(est: Any, docs: Sequence[str], y: np.ndarray, splits: Sequen
     proba = np.zeros((len(series), len(classes)))
     for train_idx, test_idx in splits:
         fold = _with_cache(est, cache, est) if cache else clone(est)
-        fold.fit(series.iloc[train_idx], y[train_idx])
-        cols = [classes.index(str(c)) for c in fold.classes_]
+        params = group_params(est, None if groups is None else np.asarray(groups, dtype=object)[train_idx])
+        fold.fit(series.iloc[train_idx], y[train_idx], **params)
+        cols = np.asarray([classes.index(str(c)) for c in fold.classes_], dtype=np.int64)
         proba[np.ix_(test_idx, cols)] = fold.predict_proba(series.iloc[test_idx])
     return proba, classes, cache

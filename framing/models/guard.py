@@ -21,7 +21,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..text import count_words
 
-__all__ = ["MIN_WORDS", "MIN_VOCABULARY", "input_warnings", "training_profile", "word_vocabulary"]
+__all__ = ["MIN_VOCABULARY", "MIN_WORDS", "input_warnings", "training_profile", "word_vocabulary"]
 
 MIN_WORDS = {"sentence": 2, "article": 5, "spans": 1}
 """Below this many words the label is withheld (per unit)."""
@@ -49,6 +49,11 @@ def training_profile(docs: Sequence[str], labels: Sequence[Any], *, multilabel: 
     return out
 
 
+def _word_splitter(vectorizer: TfidfVectorizer) -> Any:
+    tokenize, preprocess = vectorizer.build_tokenizer(), vectorizer.build_preprocessor()
+    return lambda text: tokenize(preprocess(text))
+
+
 def word_vocabulary(estimator: Any) -> tuple[Any, set[str]] | None:
     """The word tokenizer and the single-word vocabulary of a model's word TF-IDF, if it has one."""
     todo = [estimator]
@@ -56,9 +61,7 @@ def word_vocabulary(estimator: Any) -> tuple[Any, set[str]] | None:
         est = todo.pop(0)
         if isinstance(est, TfidfVectorizer) and est.analyzer == "word" and hasattr(est, "vocabulary_"):
             words = {t for t in est.vocabulary_ if " " not in t}
-            tokenize = est.build_tokenizer()
-            preprocess = est.build_preprocessor()
-            return (lambda text: tokenize(preprocess(text))), words
+            return _word_splitter(est), words
         todo.extend(step for _, step in getattr(est, "steps", []))
         todo.extend(t for _, t in getattr(est, "transformer_list", []))
         if hasattr(est, "vectorizer_"):

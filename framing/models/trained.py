@@ -130,7 +130,7 @@ class TrainedModel:
         whole = [d for d, spans in zip(docs, pieces) if len(spans) <= 1]
         whole_proba = iter(self.estimator.predict_proba(whole) if whole else [])
         out = []
-        for d, spans, (warn, withhold) in zip(docs, pieces, checks):
+        for spans, (warn, withhold) in zip(pieces, checks):
             if len(spans) <= 1:
                 out.append(_row(classes, next(whole_proba), prior, warn, withhold, unit))
                 continue

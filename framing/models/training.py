@@ -18,8 +18,8 @@ from ..features import check_documents
 from ..lexicon import available_lexicons, load_lexicon
 from .calibration import expected_calibration_error, reliability_table, top_label_calibration
 from .crossval import cross_val_proba, fit_with_cached
-from .tasks import get_task, make_pipeline
 from .guard import training_profile
+from .tasks import get_task, make_pipeline
 from .trained import TrainedModel
 
 __all__ = ["fingerprint", "train"]
@@ -163,9 +163,9 @@ def train(
                 splitter = StratifiedKFold(n_splits=cv, shuffle=True, random_state=random_state)
                 kind = f"StratifiedKFold({cv}, shuffle, random_state={random_state})"
             splits = list(splitter.split(np.zeros(len(y)), y, groups))
-            proba, classes, cache = cross_val_proba(est, docs, y, splits)
+            proba, classes, cache = cross_val_proba(est, docs, y, splits, groups=groups)
             meta["cv"] = _cv_summary(kind, proba, classes, y, splits)
-        est = fit_with_cached(est, docs, y, cache)
+        est = fit_with_cached(est, docs, y, cache, groups=groups)
         _drop_stop_words(est)
     else:
         est.fit(docs, labels)
