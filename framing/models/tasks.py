@@ -280,9 +280,15 @@ def make_pipeline(task: str, *, random_state: int = 0, embeddings: bool = False)
 
     * ``sentence-bias``: word 1-2-gram and character 2-5-gram TF-IDF plus
       lexicon counts (loaded language, epistemic stance, reporting verbs,
-      persuasion cues, moral foundations), logistic regression.
+      persuasion cues, moral foundations), logistic regression with
+      probabilities calibrated on held-out folds
+      (:class:`~framing.models.compact.CalibratedLinearClassifier`).
     * ``article-leaning``: word 1-2-gram TF-IDF plus lexicon rates and the
-      attribution features (standardised), logistic regression.
+      attribution features (standardised), logistic regression (stochastic
+      gradient descent) calibrated on outlet-grouped held-out folds.
+
+    The TF-IDF steps are :class:`~framing.models.compact.CompactTfidfVectorizer`
+    (a vocabulary of two arrays in the model file).
     * ``persuasion-spans``: :class:`~framing.models.persuasion.PersuasionSpanTagger`.
     * ``frames``: :class:`~framing.models.frames.FrameClassifier` (word TF-IDF plus
       ``policy_frames`` rates, one calibrated logistic regression per frame).
