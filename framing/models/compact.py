@@ -7,8 +7,8 @@ scalar per term: a 300,000-term vocabulary is two arrays in the file, not
 600,000 objects (which made skops's writer quadratic and a 3,673-sentence
 model 70 MB). :class:`CalibratedLinearClassifier` is a logistic regression
 whose probabilities are rescaled on held-out folds of its own training data
-(Platt scaling for two classes, one temperature and one bias per class for
-more; Platt 1999, Guo et al. 2017), so that ``0.9`` means right about nine
+(Platt scaling for two classes, one temperature for more, which keeps the
+regression's ranking of the classes; Platt 1999, Guo et al. 2017), so that ``0.9`` means right about nine
 times in ten.
 """
 
@@ -117,7 +117,13 @@ def _scaled_proba(scores: np.ndarray, params: np.ndarray) -> np.ndarray:
 
 
 def fit_scaling(scores: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Scale and bias that minimise the log-loss of held-out scores (Platt / temperature scaling).
+    """Scale (and, for two classes, bias) that minimise the log-loss of held-out scores.
+
+    Platt scaling for binary decision values; temperature scaling (one
+    scale, no class biases) for per-class scores, so that the most probable
+    class stays the one the regression ranks first: on texts of unseen
+    outlets class biases would only learn the training folds' label shares
+    and override what the text says.
 
     Parameters
     ----------
@@ -129,7 +135,7 @@ def fit_scaling(scores: np.ndarray, y: np.ndarray) -> np.ndarray:
     Returns
     -------
     ndarray
-        ``[a, b]`` (binary) or ``[a, b_1, ..., b_k]``.
+        ``[a, b]`` (binary) or ``[a, 0, ..., 0]`` (the biases are kept at 0).
 
     Examples
     --------
@@ -140,7 +146,6 @@ def fit_scaling(scores: np.ndarray, y: np.ndarray) -> np.ndarray:
     """
     k = 2 if scores.ndim == 1 else scores.shape[1]
     onehot = np.eye(k)[y]
-    prior = np.clip(onehot.mean(0), 1e-6, None)
 
     def loss(params: np.ndarray) -> float:
         p = np.clip(_scaled_proba(scores, params), 1e-12, 1.0)
@@ -149,9 +154,8 @@ def fit_scaling(scores: np.ndarray, y: np.ndarray) -> np.ndarray:
 
     start = np.zeros(2 if scores.ndim == 1 else k + 1)
     start[0] = 1.0
-    if scores.ndim > 1:
-        start[1:] = np.log(prior) - np.log(prior).mean()
-    res = minimize(loss, start, method="L-BFGS-B", bounds=[(1e-3, 100.0)] + [(-50.0, 50.0)] * (len(start) - 1))
+    bias = (-50.0, 50.0) if scores.ndim == 1 else (0.0, 0.0)
+    res = minimize(loss, start, method="L-BFGS-B", bounds=[(1e-4, 100.0)] + [bias] * (len(start) - 1))
     params: np.ndarray = res.x
     return params
 
@@ -160,9 +164,9 @@ class CalibratedLinearClassifier(ClassifierMixin, BaseEstimator):
     """Logistic regression with probabilities calibrated on held-out folds of the training data.
 
     ``fit`` first fits the regression ``calibration_cv`` times, each time
-    without one fold, and keeps the held-out scores; a scale and a bias per
-    class (:func:`fit_scaling`: Platt scaling for two classes, temperature
-    scaling with class biases for more) are fitted on them; then the
+    without one fold, and keeps the held-out scores; a scale (and for two
+    classes a bias: :func:`fit_scaling`, Platt scaling for two classes,
+    temperature scaling for more) is fitted on them; then the
     regression is fitted on all rows. The features themselves are computed
     once, by the pipeline step before. Fitted state: ``coef_``,
     ``intercept_``, ``classes_``, ``calibration_`` (dense arrays), so that
