@@ -9,7 +9,11 @@ import numpy as np
 import pytest
 
 from framing.models import load_model, make_pipeline, save_model, train
-from framing.models.calibration import expected_calibration_error, reliability_table, top_label_calibration
+from framing.models.calibration import (
+    expected_calibration_error,
+    reliability_table,
+    top_label_calibration,
+)
 from framing.models.compact import CalibratedLinearClassifier, CompactTfidfVectorizer
 from framing.models.crossval import cross_val_proba
 from framing.models.guard import input_warnings, training_profile
