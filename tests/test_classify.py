@@ -97,6 +97,23 @@ def test_a_corpus_folder_of_another_task_is_refused(tmp_path):
             load_task_data(name, tmp_path)
 
 
+def _framing_0_1_pipeline():
+    """The sentence-bias pipeline as framing 0.1 built it: scikit-learn's own vectorizers and classifier."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
+    framing_block = make_pipeline("sentence-bias").named_steps["features"].transformer_list[2][1]
+    return Pipeline([
+        ("features", FeatureUnion([
+            ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
+            ("framing", framing_block),
+        ])),
+        ("classifier", LogisticRegression(C=3.0, max_iter=3000)),
+    ])
+
+
 @pytest.mark.parametrize(
     ("task", "labels"),
     [("sentence-bias", LABELS), ("persuasion-spans", [[(4, 12)], []] * 8)],
@@ -105,7 +122,7 @@ def test_a_file_saved_by_framing_0_1_still_loads(tmp_path, task, labels):
     """framing 0.1 named its classes framing.features.X and framing.persuasion.X; those paths stay trusted."""
     import zipfile
 
-    model = train(task, TEXTS, labels, cv=0)
+    model = train(task, TEXTS, labels, cv=0, estimator=_framing_0_1_pipeline() if task == "sentence-bias" else None)
     new = save_model(model, tmp_path / "new.skops")
     old = tmp_path / "old.skops"
     with zipfile.ZipFile(new) as src, zipfile.ZipFile(old, "w") as dst:

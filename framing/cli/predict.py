@@ -54,9 +54,11 @@ def _cmd_predict(args: argparse.Namespace) -> int:
                 text = f"{art.title}\n\n{art.text}"
             row["error"] = art.error
             row["prediction"] = None
+            row["warnings"] = []
             if art.error is None:
                 try:
                     row["prediction"] = model.predict([text])[0]
+                    row["warnings"] = row["prediction"].get("warnings", [])
                     spec = get_task(model.task)
                     if spec.multilabel:  # frames, foundations: also at the row's top level
                         key = spec.labels.column

@@ -21,7 +21,13 @@ and returns a :class:`TrainedModel` (:mod:`~framing.models.trained`) that
 :func:`save_model` writes with :mod:`skops` (never pickle) together with its
 metadata, and :func:`load_model` reads back after checking every type in the
 file against an explicit trusted list (:mod:`~framing.models.persist`).
-:func:`top_features` and :meth:`TrainedModel.explain`
+:mod:`~framing.models.compact` holds the vectorizer whose vocabulary is two
+arrays in a model file and the logistic regression calibrated on held-out
+folds; :mod:`~framing.models.calibration` measures calibration (expected
+calibration error, reliability bins); :mod:`~framing.models.guard` records
+what the training texts looked like and warns about inputs far from them;
+:mod:`~framing.models.crossval` computes data-independent features once
+across cross-validation folds. :func:`top_features` and :meth:`TrainedModel.explain`
 (:mod:`~framing.models.explain`) show what a linear model learned and which
 words pushed one decision. :class:`PersuasionSpanTagger`
 (:mod:`~framing.models.persuasion`, its token features in

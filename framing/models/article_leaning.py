@@ -10,12 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import StandardScaler
 
 from ..features import AttributionFeaturizer, LexiconFeaturizer
+from .compact import CalibratedLinearClassifier, CompactTfidfVectorizer
 from .data import _data_home_for
 
 __all__ = ["ARTICLE_LEXICONS", "article_text", "load_corpus", "make_estimator"]
@@ -36,8 +35,8 @@ def make_estimator(random_state: int = 0) -> Pipeline:
     ['words', 'framing']
     """
     features = FeatureUnion([
-        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=3,
-                                  max_features=300_000, dtype=np.float32)),
+        ("words", CompactTfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=3,
+                                         max_features=300_000, dtype=np.float32)),
         ("framing", Pipeline([
             ("features", FeatureUnion([
                 ("lexicons", LexiconFeaturizer(list(ARTICLE_LEXICONS), measure="rate")),
@@ -48,7 +47,7 @@ def make_estimator(random_state: int = 0) -> Pipeline:
             ("scale", StandardScaler()),
         ])),
     ])
-    clf = LogisticRegression(C=10.0, max_iter=3000, random_state=random_state)
+    clf = CalibratedLinearClassifier(C=10.0, solver="sgd", max_iter=20, random_state=random_state)
     return Pipeline([("features", features), ("classifier", clf)])
 
 

@@ -25,6 +25,7 @@ from sklearn.utils.validation import check_is_fitted
 from ..features import LexiconFeaturizer, check_documents
 from ..lexicon import load_lexicon
 from ..pipeline.progress import track
+from .compact import CompactTfidfVectorizer
 from .data import _data_home_for
 
 __all__ = ["FrameClassifier", "cross_val_frames", "frame_names", "load_corpus", "make_estimator"]
@@ -168,20 +169,18 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
 
     # -- the pieces -------------------------------------------------------------------
 
-    def _vectorizer(self, n_docs: int) -> TfidfVectorizer:
+    def _vectorizer(self, n_docs: int) -> CompactTfidfVectorizer:
         # Tiny training sets (a test, a doctest) cannot meet min_df / max_df.
         small = n_docs < 20
-        return TfidfVectorizer(ngram_range=tuple(self.ngram_range), sublinear_tf=True,
-                               min_df=1 if small else self.min_df, max_df=1.0 if small else self.max_df,
-                               dtype=np.float64)
+        return CompactTfidfVectorizer(ngram_range=tuple(self.ngram_range), sublinear_tf=True,
+                                      min_df=1 if small else self.min_df,
+                                      max_df=1.0 if small else self.max_df, dtype=np.float64)
 
     def _design(self, vec: TfidfVectorizer, scaler: StandardScaler, docs: list[str], lex: np.ndarray) -> Any:
         return sparse.hstack([vec.transform(docs), self.lexicon_weight * scaler.transform(lex)]).tocsr()
 
     def _fit_block(self, docs: list[str], lex: np.ndarray, Y: np.ndarray) -> tuple[Any, ...]:
         vec = self._vectorizer(len(docs)).fit(docs)
-        if hasattr(vec, "stop_words_"):  # introspection only, and most of a model file
-            del vec.stop_words_
         scaler = StandardScaler().fit(lex)
         X = self._design(vec, scaler, docs, lex)
         coef = np.zeros((Y.shape[1], X.shape[1]))

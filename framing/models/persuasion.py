@@ -42,14 +42,16 @@ logger = logging.getLogger(__name__)
 
 def _runs(
     tokens: Any, tok_sent: Sequence[int], proba: np.ndarray, threshold: float, max_gap: int,
-    min_tokens: int,
+    min_tokens: int, scores: np.ndarray | None = None,
 ) -> list[tuple[int, int, float]]:
     """Join tokens at or above ``threshold`` into spans within sentences.
 
     Two tagged runs of one sentence separated by at most ``max_gap``
     untagged tokens become one span; spans of fewer than ``min_tokens``
-    tokens are dropped. Returns ``(start, end, mean token probability)``.
+    tokens are dropped. Returns ``(start, end, mean token score)``, the
+    scores being ``scores`` when given (calibrated probabilities), else ``proba``.
     """
+    scores = proba if scores is None else scores
     spans: list[tuple[int, int]] = []
     first = last = -1
     for i in np.flatnonzero(np.asarray(proba) >= threshold).tolist():
@@ -62,10 +64,16 @@ def _runs(
     if first >= 0:
         spans.append((first, last))
     return [
-        (tokens.starts[a], tokens.ends[b], float(np.mean(proba[a:b + 1])))
+        (tokens.starts[a], tokens.ends[b], float(np.mean(scores[a:b + 1])))
         for a, b in spans
         if b - a + 1 >= min_tokens
     ]
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    q = np.clip(np.asarray(p, dtype=float), 1e-9, 1 - 1e-9)
+    out: np.ndarray = np.log(q / (1 - q))
+    return out
 
 
 class PersuasionSpanTagger(BaseEstimator):
@@ -118,6 +126,13 @@ class PersuasionSpanTagger(BaseEstimator):
         its sentence.
     smoothing : bool, default=False
         Run the second, stacked pass.
+    calibrate : bool, default=True
+        Without the second pass: rescale the token probabilities by a Platt
+        fit (Platt 1999) on out-of-fold first-pass probabilities (``cv``
+        folds over texts), so that a token at 0.8 is inside a span about
+        four times in five. Spans are still cut at ``threshold`` on the
+        uncalibrated probabilities (where it was chosen); token scores and
+        span scores are the calibrated ones.
     cv : int, default=5
         Folds (over texts) for the out-of-fold first-pass probabilities the
         second pass is trained on.
@@ -137,6 +152,9 @@ class PersuasionSpanTagger(BaseEstimator):
         The first-pass token model.
     smoother_ : HistGradientBoostingClassifier or None
         The second-pass model (``None`` when ``smoothing=False``).
+    calibration_ : ndarray of shape (2,)
+        Platt slope and intercept on the log-odds of the token probabilities
+        (``[1, 0]``: none).
     n_tokens_ : int
         Training tokens seen.
 
@@ -158,6 +176,7 @@ class PersuasionSpanTagger(BaseEstimator):
         min_tokens: int = 1,
         features: str = "basic",
         smoothing: bool = False,
+        calibrate: bool = True,
         cv: int = 5,
         lexicons: tuple[str, ...] = _DEFAULT_LEXICONS,
         n_features: int = 2**20,
@@ -171,6 +190,7 @@ class PersuasionSpanTagger(BaseEstimator):
         self.min_tokens = min_tokens
         self.features = features
         self.smoothing = smoothing
+        self.calibrate = calibrate
         self.cv = cv
         self.lexicons = lexicons
         self.n_features = n_features
@@ -261,27 +281,34 @@ class PersuasionSpanTagger(BaseEstimator):
             )
         self.classifier_ = self._first_pass().fit(H, target)
         self.smoother_: HistGradientBoostingClassifier | None = None
-        if self.smoothing:
+        self.calibration_ = np.array([1.0, 0.0])
+        if self.smoothing or self.calibrate:
             lengths = np.array([len(t) for t in toks])
             bounds = np.concatenate([[0], np.cumsum(lengths)])
             doc_of_row = np.repeat(np.arange(len(docs)), lengths)
             n_splits = min(int(self.cv), len(docs))
-            if n_splits < 2:
+            if n_splits < 2 and self.smoothing:
                 raise ValueError(
                     "PersuasionSpanTagger with smoothing=True needs at least 2 documents to make "
                     f"out-of-fold predictions. Got {len(docs)}."
                 )
-            oof = np.empty(target.size)
-            for part in np.array_split(np.arange(len(docs)), n_splits):
+            oof = np.full(target.size, target.mean())
+            for part in np.array_split(np.arange(len(docs)), max(n_splits, 1)) if n_splits >= 2 else []:
                 held = np.isin(doc_of_row, part)
                 if target[~held].min() == target[~held].max():
                     oof[held] = target[~held].mean()
                     continue
                 oof[held] = self._first_pass().fit(H[~held], target[~held]).predict_proba(H[held])[:, 1]
-            context = np.vstack([
-                _context_matrix(oof[bounds[k]:bounds[k + 1]], sents[k]) for k in range(len(docs))
-            ])
-            self.smoother_ = self._second_pass().fit(context, target)
+            if self.smoothing:
+                context = np.vstack([
+                    _context_matrix(oof[bounds[k]:bounds[k + 1]], sents[k]) for k in range(len(docs))
+                ])
+                self.smoother_ = self._second_pass().fit(context, target)
+            elif n_splits >= 2:
+                from sklearn.linear_model import LogisticRegression
+
+                platt = LogisticRegression(C=1e4).fit(_logit(oof)[:, None], target)
+                self.calibration_ = np.array([platt.coef_[0, 0], platt.intercept_[0]])
         self.n_tokens_ = int(target.size)
         self.n_features_in_ = 1
         logger.info("PersuasionSpanTagger: fitted on %d documents, %d tokens (%d inside spans)",
@@ -302,16 +329,23 @@ class PersuasionSpanTagger(BaseEstimator):
             pos += len(t)
         return out
 
+    def _calibrated(self, p: np.ndarray) -> np.ndarray:
+        a, b = getattr(self, "calibration_", (1.0, 0.0))  # files saved before calibration: none
+        if a == 1.0 and b == 0.0:
+            return p
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-(a * _logit(p) + b)))
+        return out
+
     def token_scores(self, X: Any) -> list[tuple[Any, np.ndarray]]:
-        """The tokens of each document and their probability of being inside a span."""
+        """The tokens of each document and their (calibrated) probability of being inside a span."""
         docs = check_documents(X, estimator="PersuasionSpanTagger")
-        return [(t, p) for t, _, p in self._scores(docs)]
+        return [(t, self._calibrated(p)) for t, _, p in self._scores(docs)]
 
     def predict(self, X: Any) -> list[list[tuple[int, int, float]]]:
-        """Spans ``(start, end, mean token probability)`` per document."""
+        """Spans ``(start, end, mean calibrated token probability)`` per document."""
         docs = check_documents(X, estimator="PersuasionSpanTagger")
         return [
-            _runs(t, s, p, self.threshold, self.max_gap, self.min_tokens)
+            _runs(t, s, p, self.threshold, self.max_gap, self.min_tokens, scores=self._calibrated(p))
             for t, s, p in self._scores(docs)
         ]
 

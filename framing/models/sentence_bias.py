@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import MaxAbsScaler
 
 from ..features import LexiconFeaturizer
+from .compact import CalibratedLinearClassifier, CompactTfidfVectorizer
 from .data import _data_home_for
 
 __all__ = ["SENTENCE_LEXICONS", "load_corpus", "make_estimator"]
@@ -45,9 +44,9 @@ def make_estimator(random_state: int = 0, *, embeddings: bool = False) -> Pipeli
     ['words', 'chars', 'framing']
     """
     features = FeatureUnion([
-        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)),
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
-                                  min_df=2, max_features=100_000)),
+        ("words", CompactTfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)),
+        ("chars", CompactTfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
+                                         min_df=2, max_features=100_000)),
         ("framing", Pipeline([
             ("lexicons", LexiconFeaturizer(list(SENTENCE_LEXICONS), measure="count")),
             ("scale", MaxAbsScaler()),
@@ -57,7 +56,7 @@ def make_estimator(random_state: int = 0, *, embeddings: bool = False) -> Pipeli
         from ..features.embeddings import SentenceEmbedder
 
         features.transformer_list.append(("embeddings", SentenceEmbedder()))
-    clf = LogisticRegression(C=3.0, max_iter=3000, random_state=random_state)
+    clf = CalibratedLinearClassifier(C=3.0, max_iter=3000, random_state=random_state)
     return Pipeline([("features", features), ("classifier", clf)])
 
 

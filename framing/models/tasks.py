@@ -161,7 +161,13 @@ def _label_set(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
-_PIPELINES = frozenset({
+_COMPACT = frozenset({
+    # framing's own vectorizer and classifier (framing.models.compact): fitted state in a few arrays
+    "framing.models.compact.CompactTfidfVectorizer",
+    "framing.models.compact.CalibratedLinearClassifier",
+})
+
+_PIPELINES = _COMPACT | frozenset({
     "sklearn.pipeline.Pipeline",
     "sklearn.pipeline.FeatureUnion",
     "sklearn.feature_extraction.text.TfidfVectorizer",
@@ -236,6 +242,7 @@ TASK_REGISTRY: dict[str, TaskSpec] = {
             corpus="frames-semeval2023/ with labels.tsv and articles/",
             trusted_types=frozenset({
                 "framing.models.frames.FrameClassifier",
+                "framing.models.compact.CompactTfidfVectorizer",
                 "framing.features.lexicon.LexiconFeaturizer",
                 "sklearn.feature_extraction.text.TfidfVectorizer",
                 "sklearn.preprocessing._data.StandardScaler",
@@ -293,9 +300,15 @@ def make_pipeline(task: str, *, random_state: int = 0, embeddings: bool = False)
 
     * ``sentence-bias``: word 1-2-gram and character 2-5-gram TF-IDF plus
       lexicon counts (loaded language, epistemic stance, reporting verbs,
-      persuasion cues, moral foundations), logistic regression.
+      persuasion cues, moral foundations), logistic regression with
+      probabilities calibrated on held-out folds
+      (:class:`~framing.models.compact.CalibratedLinearClassifier`).
     * ``article-leaning``: word 1-2-gram TF-IDF plus lexicon rates and the
-      attribution features (standardised), logistic regression.
+      attribution features (standardised), logistic regression (stochastic
+      gradient descent) calibrated on outlet-grouped held-out folds.
+
+    The TF-IDF steps are :class:`~framing.models.compact.CompactTfidfVectorizer`
+    (a vocabulary of two arrays in the model file).
     * ``persuasion-spans``: :class:`~framing.models.persuasion.PersuasionSpanTagger`.
     * ``frames``: :class:`~framing.models.frames.FrameClassifier` (word TF-IDF plus
       ``policy_frames`` rates, one calibrated logistic regression per frame).

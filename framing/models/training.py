@@ -7,7 +7,6 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable, Sequence
-from functools import partial
 from typing import Any
 
 import numpy as np
@@ -18,6 +17,9 @@ from .._version import __version__
 from ..features import check_documents
 from ..lexicon import available_lexicons, load_lexicon
 from ..pipeline.progress import progress_bar, scoped_progress
+from .calibration import expected_calibration_error, reliability_table, top_label_calibration
+from .crossval import cross_val_proba, fit_with_cached
+from .guard import training_profile
 from .tasks import get_task, make_pipeline
 from .trained import TrainedModel
 
@@ -68,13 +70,18 @@ def _drop_stop_words(estimator: Any) -> None:
             todo.extend(t for _, t in getattr(est, "transformer_list", []) if isinstance(t, _Base))
 
 
-def _fold_scores(bar: Any, estimator: Any, X: Any, y: Any) -> dict[str, float]:
-    """Macro-F1 and accuracy of one fold (the scorers of ``cross_validate``); ticks the progress bar."""
+def _cv_summary(kind: str, proba: np.ndarray, classes: list[str], y: np.ndarray,
+                splits: list[tuple[np.ndarray, np.ndarray]]) -> dict[str, Any]:
+    """Macro-F1 and accuracy per fold, and the calibration of all held-out probabilities."""
     from sklearn.metrics import accuracy_score, f1_score
 
-    pred = estimator.predict(X)
-    bar.update(1)
-    return {"f1_macro": float(f1_score(y, pred, average="macro")), "accuracy": float(accuracy_score(y, pred))}
+    pred = np.asarray(classes, dtype=object)[np.argmax(proba, axis=1)]
+    f1 = np.asarray([f1_score(y[b], pred[b], average="macro") for _, b in splits])
+    acc = np.asarray([accuracy_score(y[b], pred[b]) for _, b in splits])
+    tested = np.concatenate([b for _, b in splits])
+    calib = top_label_calibration(proba[tested], y[tested], classes)
+    return {"scheme": kind, "f1_macro_mean": float(f1.mean()), "f1_macro_std": float(f1.std()),
+            "accuracy_mean": float(acc.mean()), "ece": calib["ece"], "reliability": calib["reliability"]}
 
 
 def train(
@@ -114,7 +121,7 @@ def train(
     -------
     TrainedModel
     """
-    from sklearn.model_selection import GroupKFold, StratifiedKFold, cross_validate
+    from sklearn.model_selection import GroupKFold, StratifiedKFold
 
     spec = get_task(task)
     docs = check_documents(texts, estimator=f"train({task!r})")
@@ -127,6 +134,7 @@ def train(
     meta["estimator"] = type(est).__name__
     meta["training_data"] = {
         "fingerprint": fingerprint(docs, labels), "n_rows": len(docs), "source": source,
+        **training_profile(docs, labels, multilabel=spec.multilabel or spec.predicts_spans),
     }
     if spec.multilabel:
         from .frames import cross_val_frames
@@ -140,33 +148,33 @@ def train(
                 "f1_macro_mean": float(np.mean(res["macro_f1_folds"])),
                 "f1_macro_std": float(np.std(res["macro_f1_folds"])),
                 "f1_micro_mean": float(np.mean(res["micro_f1_folds"])),
+                "ece": expected_calibration_error(res["proba"], res["y"]),
+                "reliability": reliability_table(res["proba"], res["y"]),
             }
         est.fit(pd.Series(docs), labels)
         _drop_stop_words(est)
     elif not spec.predicts_spans:
-        meta["labels"] = sorted({str(v) for v in labels})
+        y = np.asarray([str(v) for v in labels], dtype=object)
+        meta["labels"] = sorted(set(y.tolist()))
+        cache = None
         if cv and cv > 1:
-            y = np.asarray([str(v) for v in labels], dtype=object)
             if groups is not None:
                 splitter: Any = GroupKFold(n_splits=cv)
                 kind = f"GroupKFold({cv}) over outlet"
             else:
                 splitter = StratifiedKFold(n_splits=cv, shuffle=True, random_state=random_state)
                 kind = f"StratifiedKFold({cv}, shuffle, random_state={random_state})"
-            bar = progress_bar(scoped_progress(), total=cv, desc=f"{task}: cross-validation", unit="fold")
+            splits = list(splitter.split(np.zeros(len(y)), y, groups))
+            bar = progress_bar(scoped_progress(), total=len(splits), desc=f"{task}: cross-validation",
+                               unit="fold")
             try:
-                res = cross_validate(est, pd.Series(docs), y, groups=groups, cv=splitter,
-                                     scoring=partial(_fold_scores, bar))
+                proba, classes, cache = cross_val_proba(est, docs, y, splits, groups=groups,
+                                                        on_fold=lambda: bar.update(1))
             finally:
                 bar.close()
-            meta["cv"] = {
-                "scheme": kind,
-                "f1_macro_mean": float(res["test_f1_macro"].mean()),
-                "f1_macro_std": float(res["test_f1_macro"].std()),
-                "accuracy_mean": float(res["test_accuracy"].mean()),
-            }
+            meta["cv"] = _cv_summary(kind, proba, classes, y, splits)
         logger.info("%s: fitting the final model on all %d texts", task, len(docs))
-        est.fit(pd.Series(docs), np.asarray([str(v) for v in labels], dtype=object))
+        est = fit_with_cached(est, docs, y, cache, groups=groups)
         _drop_stop_words(est)
     else:
         est.fit(docs, labels)

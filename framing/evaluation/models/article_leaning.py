@@ -14,7 +14,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 
 from ...models.article_leaning import article_text
-from ._common import _row
+from ...models.compact import CalibratedLinearClassifier
+from ._common import _row, calibration_row
 from .article_features import article_framing_features, framing_cache_key
 from .outlet_blind import _names_pattern, outlet_family, outlet_stop_words, strip_outlet_tokens
 
@@ -26,7 +27,7 @@ __all__ = ["DEFAULT_LEANING_VARIANTS", "LEANING_VARIANTS", "evaluate_article_lea
 LEANING_VARIANTS: dict[str, dict[str, Any]] = {
     "TF-IDF only": {"text": "plain", "framing": False},
     "framing features only": {"text": None, "framing": True},
-    "TF-IDF + framing features": {"text": "plain", "framing": True},
+    "TF-IDF + framing features": {"text": "plain", "framing": True, "calibrated": True},
     "TF-IDF of terms of 5+ outlets + framing features, outlet-balanced": {
         "text": "plain", "min_outlets": 5, "framing": True, "balanced": True},
     "TF-IDF outlet-blind + framing features, outlet-balanced": {
@@ -121,8 +122,12 @@ def _leaning_fit_predict(
     texts: dict[str, Any], outlets: np.ndarray, framing: np.ndarray, y: np.ndarray,
     train: np.ndarray, test: np.ndarray, variants: Sequence[str], random_state: int,
     solver: str = "sgd",
-) -> tuple[dict[str, float], dict[str, np.ndarray], np.ndarray | None]:
-    """Fit each variant on ``train`` and score macro-F1 on ``test`` (every step fitted on train only)."""
+) -> tuple[dict[str, float], dict[str, np.ndarray], np.ndarray | None, dict[str, np.ndarray]]:
+    """Fit each variant on ``train`` and score macro-F1 on ``test`` (every step fitted on train only).
+
+    Returns the scores, the predictions, the framing-only weights and, for
+    the calibrated variant, its test probabilities (columns: sorted labels).
+    """
     from scipy import sparse
     from sklearn.linear_model import SGDClassifier
     from sklearn.metrics import f1_score
@@ -145,6 +150,7 @@ def _leaning_fit_predict(
     outlet_weight *= len(outlet_weight) / outlet_weight.sum()
     scores: dict[str, float] = {}
     predictions: dict[str, np.ndarray] = {}
+    probabilities: dict[str, np.ndarray] = {}
     framing_coef = None
     for name in variants:
         spec = LEANING_VARIANTS[name]
@@ -162,7 +168,11 @@ def _leaning_fit_predict(
         balanced = bool(spec.get("balanced"))
         weights = "balanced" if balanced else None
         clf: Any
-        if spec["text"] is None:
+        if spec.get("calibrated"):
+            clf = CalibratedLinearClassifier(C=10.0, solver=solver if solver == "sgd" else "lbfgs",
+                                             max_iter=20 if solver == "sgd" else 3000,
+                                             random_state=random_state, class_weight=weights)
+        elif spec["text"] is None:
             clf = LogisticRegression(C=1.0, max_iter=3000, random_state=random_state, class_weight=weights)
         elif solver == "lbfgs":
             clf = LogisticRegression(C=10.0, max_iter=3000, random_state=random_state, class_weight=weights)
@@ -170,14 +180,18 @@ def _leaning_fit_predict(
             clf = SGDClassifier(loss="log_loss", alpha=1.0 / (10.0 * len(train)), max_iter=20, tol=None,
                                 random_state=random_state, class_weight=weights)
         cpu = time.process_time()
-        clf.fit(Xtr, y[train], sample_weight=outlet_weight if balanced else None)
+        if spec.get("calibrated"):
+            clf.fit(Xtr, y[train], sample_weight=outlet_weight if balanced else None, groups=outlets[train])
+            probabilities[name] = clf.predict_proba(Xte)
+        else:
+            clf.fit(Xtr, y[train], sample_weight=outlet_weight if balanced else None)
         predictions[name] = clf.predict(Xte)
         scores[name] = float(f1_score(y[test], predictions[name], average="macro"))
         if spec["text"] is None and spec["framing"] and not balanced:
             framing_coef = clf.coef_.copy()
         logger.info("%s: %d train, %d test, macro-F1 %.3f (%.0f s CPU)", name, len(train), len(test),
                     scores[name], time.process_time() - cpu)
-    return scores, predictions, framing_coef
+    return scores, predictions, framing_coef, probabilities
 
 
 _PUBLISHED = {"random": "80.19 (BERT, Baly et al. 2020)", "media": "35.53 (BERT, Baly et al. 2020)"}
@@ -334,6 +348,12 @@ def evaluate_article_leaning(
                 float(scores.mean()), float(scores.std()), "none (honest split)",
                 f"{len(df)} articles, {len(set(groups))} {label} names; folds "
                 + ", ".join(f"{s:.3f}" for s in scores) + f"; {variant}"))
+            if LEANING_VARIANTS[variant].get("calibrated"):
+                held = [(by_job[n][3][variant], test) for n, _, test in jobs if n in names]
+                proba = np.concatenate([p for p, _ in held])
+                gold = np.concatenate([y[t] for _, t in held])
+                rows.append(calibration_row("article-leaning", f"AllSides GroupKFold({n_splits}) by {label}",
+                                            proba, gold, sorted(set(y.tolist()))))
         if grouping == "outlet":
             fold_coefs = [by_job[n][2] for n in names if by_job[n][2] is not None]
 

@@ -16,6 +16,7 @@ import numpy as np
 from sklearn.metrics import f1_score, roc_auc_score
 
 from ...features import LexiconFeaturizer
+from ...models.calibration import expected_calibration_error
 from ...models.frames import cross_val_frames, make_estimator
 from ._common import _row
 
@@ -23,26 +24,6 @@ __all__ = ["evaluate_frames", "expected_calibration_error"]
 
 _SPLIT = "SemEval-2023 T3 frames (EN train), {cv}-fold CV"
 _PUBLISHED = "official test-set scores only (no English test gold here)"
-
-
-def expected_calibration_error(proba: np.ndarray, y: np.ndarray, *, n_bins: int = 10) -> float:
-    """Expected calibration error of probabilities against 0/1 outcomes (equal-width bins).
-
-    The bin-size-weighted mean of ``|mean probability - observed frequency|``
-    (Naeini, Cooper & Hauskrecht 2015), over all entries of ``proba``.
-
-    Examples
-    --------
-    >>> expected_calibration_error(np.array([0.2, 0.2, 0.8, 0.8, 0.8]), np.array([0, 0, 1, 1, 0]))
-    0.16
-    """
-    p, t = np.asarray(proba, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
-    bins = np.minimum((p * n_bins).astype(int), n_bins - 1)
-    err = 0.0
-    for b in np.unique(bins):
-        m = bins == b
-        err += m.mean() * abs(p[m].mean() - t[m].mean())
-    return round(float(err), 12)
 
 
 def evaluate_frames(data_home: Any = None, *, cv: int = 5, random_state: int = 0,
