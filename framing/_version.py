@@ -1,8 +1,12 @@
 __version__ = "0.1.0"
 
-FEATURE_SCHEMA = 2
+FEATURE_SCHEMA = 3
 """Version of the output schema (features, matches, quotes); bumped when a field or a count changes meaning.
 
 2: reporting-verb hits are only the forms used as verbs (the quotes' cues), and the analyzer's own
 cue and speaker lexicons feed quote attribution.
+3: quotes never overlap and carry ``act`` (speech or belief); ``attribution__quotes_count`` counts speech
+only (``attribution__beliefs_count`` the beliefs); the stance and source shares are per quote and named
+``..._share_of_quotes``; non-English articles have NaN features; rows carry ``entities``, ``language``,
+``warnings``, ``date``, ``url`` and ``author``.
 """

@@ -30,7 +30,7 @@ def test_features_are_rates_and_counts_of_non_negated_hits(demo: Lexicon) -> Non
     assert f["demo__emotive"] == pytest.approx(1000 / 10)
     assert f["demo__total"] == pytest.approx(2000 / 10)
     assert result.error is None
-    assert result.provenance == {"framing_version": framing.__version__, "feature_schema": 2,
+    assert result.provenance == {"framing_version": framing.__version__, "feature_schema": 3,
                                  "lexicons": {"demo": "0"}}
 
 
@@ -43,7 +43,7 @@ def test_empty_text_gives_zeros_not_errors(demo: Lexicon) -> None:
 def test_offsets_slice_to_text_in_json_row() -> None:
     text = "Officials claimed, \u201cwe will win,\u201d but critics denied it."
     row = analyze(text).to_dict(sentences=True)
-    assert set(row) == {"id", "outlet", "title", "text", "n_tokens", "n_sentences", "features",
+    assert set(row) == {"id", "outlet", "title", "date", "url", "author", "text", "n_tokens", "n_sentences", "features",
                         "matches", "quotes", "error", "provenance", "sentences", "language", "entities",
                         "warnings"}
     assert row["matches"], "expected reporting-verb hits"

@@ -74,7 +74,8 @@ class Analysis:
     def to_dict(self, *, text: bool = True, sentences: bool = False) -> dict[str, Any]:
         """The JSONL row for this article (see DESIGN.md, "Contracts")."""
         art = self.article
-        row: dict[str, Any] = {"id": art.id, "outlet": art.outlet, "title": art.title}
+        row: dict[str, Any] = {"id": art.id, "outlet": art.outlet, "title": art.title, "date": art.date,
+                               "url": art.url, "author": art.meta.get("author")}
         if text:
             row["text"] = art.text
         row.update(
