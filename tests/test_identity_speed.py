@@ -76,3 +76,52 @@ def test_vader_scores_equal_nltk_on_news_sentences(articles, nltk_sia) -> None: 
             assert sia.polarity_scores(span) == nltk_sia.polarity_scores(span), span
             n += 1
     assert n > 3000
+
+
+# -- language: the fast English test never disagrees with py3langid ---------------------------
+
+
+def _py3langid(text: str) -> str:
+    from framing.readers.language import (
+        LANGUAGE_SAMPLE_CHARS,
+        MIN_CONFIDENCE,
+        UNDETERMINED,
+        _identifier,
+    )
+
+    code, probability = _identifier().classify(text[:LANGUAGE_SAMPLE_CHARS].encode("utf-8", "replace"))
+    return str(code) if probability >= MIN_CONFIDENCE else UNDETERMINED
+
+
+def test_plainly_english_texts_are_english_for_py3langid(articles) -> None:  # type: ignore[no-untyped-def]
+    from framing.datasets import DatasetNotFoundError, load_babe, load_polnear
+    from framing.readers import identify_language
+    from framing.readers.language import LANGUAGE_SAMPLE_CHARS, is_plainly_english
+
+    try:
+        texts = [*articles, *load_babe()["text"], *load_polnear(n_articles=100)[0]["text"]]
+    except DatasetNotFoundError as exc:
+        pytest.skip(str(exc))
+    fast = [t for t in texts if is_plainly_english(t[:LANGUAGE_SAMPLE_CHARS])]
+    assert len(fast) > 0.7 * len(texts)
+    assert [t for t in fast if _py3langid(t) != "en"] == []
+    assert all(identify_language(t) == _py3langid(t) for t in texts[:: 7])
+
+
+@pytest.mark.parametrize("text", [
+    # German, Spanish, Dutch, French with English names and quotes in them
+    "Der Bundestag hat am Donnerstag das Gesetz beschlossen. \u201eThe people have spoken\u201c, sagte "
+    "der Abgeordnete, und die Opposition will dagegen klagen, weil sie das Gesetz f\u00fcr falsch h\u00e4lt.",
+    "El Senado aprob\u00f3 la ley. \u00abIt is a good day for the people\u00bb, dijo el senador, y los "
+    "cr\u00edticos calificaron la medida de desastre para los migrantes que llegan a la frontera.",
+    "De Tweede Kamer heeft het wetsvoorstel aangenomen, zei de minister, en de oppositie was het er "
+    "niet mee eens omdat de wet volgens haar te ver gaat voor de mensen in het land.",
+    "Le gouvernement a annonc\u00e9 lundi de nouvelles mesures contre l'inflation, a dit le ministre, "
+    "et l'opposition a d\u00e9nonc\u00e9 un plan qui ne change rien pour les m\u00e9nages.",
+])
+def test_other_languages_are_not_plainly_english(text: str) -> None:
+    from framing.readers import identify_language
+    from framing.readers.language import is_plainly_english
+
+    assert not is_plainly_english(text)
+    assert identify_language(text) != "en"
