@@ -125,3 +125,32 @@ def test_other_languages_are_not_plainly_english(text: str) -> None:
 
     assert not is_plainly_english(text)
     assert identify_language(text) != "en"
+
+
+# -- the tagger: the windowed fast path tags as NLTK's perceptron does ------------------------
+
+
+def test_tag_forms_with_stop_equals_nltks_perceptron(articles) -> None:  # type: ignore[no-untyped-def]
+    from framing.tagger import _segment, _sentence_bounds, load_tagger
+    from framing.text import tokenize
+
+    tagger = load_tagger()
+    n = 0
+    for text in articles[:60]:
+        tokens = tokenize(text)
+        for lo, hi, left, right in _sentence_bounds(tokens, text, split_sentences(text)):
+            forms, _ = _segment(tokens, text, lo, hi, left, right)
+            reference = [t for _, t in tagger.perceptron.tag(list(forms))]
+            assert tagger.tag_forms(forms, stop=len(forms)) == reference
+            assert tagger.tag_forms(forms, stop=len(forms) // 2) == reference[: len(forms) // 2]
+            n += len(forms)
+    assert n > 20000
+
+
+def test_split_sentences_of_the_same_text_again_is_a_fresh_equal_list() -> None:
+    text = "The vote was close. Officials said it failed."
+    first = split_sentences(text)
+    first.append(first[0])  # a caller may change its list
+    again = split_sentences(text)
+    assert again == split_sentences(text[:]) == split_sentences("".join(text))
+    assert len(again) == 2
