@@ -128,7 +128,10 @@ def vader_analyzer() -> SentimentIntensityAnalyzer:
             return self._rules.walk(text)
 
         def polarity_scores(self, text: str) -> dict[str, float]:
-            return self.score_valence(self.walk(text)[1], text)
+            words, sentiments = self.walk(text)
+            if words and not any(sentiments):  # what score_valence gives when no word has a valence
+                return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+            return self.score_valence(sentiments, text)
 
     return _ShippedLexiconAnalyzer(text)
 
