@@ -135,12 +135,13 @@ def _load_language_model() -> None:
 def _stages(records: list[dict[str, str]]) -> Callable[[], Any]:
     """The analyzer's own run, with a CPU timer around each stage (what ``analyze_corpus`` does per article).
 
-    The rows: the text stage (``Document.from_article``: sentences and
-    tokens), the lexicon stage (``Matcher.find``, with its part-of-speech
-    checks), attribution (cues, quotes, speakers, entities), tone (VADER on
-    every sentence and quote), language identification, and the tagger,
-    which runs inside the lexicon and attribution stages (counted in them
-    too; its row is the part of theirs spent tagging).
+    The top-level rows add up to the analyzer's time: the text stage
+    (``Document.from_article``: sentences and tokens), the lexicon stage,
+    attribution (cues, quotes, speakers, entities), tone (VADER on every
+    sentence and quote), language identification and the rest. The
+    "of which" rows are parts of them: ``Matcher.find`` and the cue filter
+    inside the lexicon stage, and the part-of-speech tagger inside each stage
+    that calls it.
     """
     import framing.pipeline.analyzer as analyzer_module
     from framing.pipeline.analyzer import _get_analyzer
@@ -155,35 +156,43 @@ def _stages(records: list[dict[str, str]]) -> Callable[[], Any]:
                 for r in records]
     times: dict[str, float] = {}
     depth: dict[str, int] = {}
+    outer: list[str] = []  # the top-level stage running now
 
-    def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def timed(name: str, fn: Callable[..., Any], *, top: bool = True) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
+            key = name if top or not outer else f"{name} in {outer[-1]}"
             if depth.get(name):  # nested (tag_window calls tag_forms): count the outer call only
                 return fn(*args, **kwargs)
             depth[name] = 1
+            if top:
+                outer.append(name)
             t = time.process_time()
             try:
                 return fn(*args, **kwargs)
             finally:
-                times[name] = times.get(name, 0.0) + time.process_time() - t
+                times[key] = times.get(key, 0.0) + time.process_time() - t
                 depth[name] = 0
+                if top:
+                    outer.pop()
 
         return wrapper
 
-    from_article = Document.from_article
-    Document.from_article = timed("text (sentences, tokens)", from_article)  # type: ignore[method-assign]
-    analyzer.lexicon_stage.annotate = timed(  # type: ignore[method-assign]
-        "lexicon matcher (7 lexicons, incl. its tagging)", analyzer.lexicon_stage.annotate)
-    labels = {"attribution": "attribution (cues, quotes, speakers, entities; incl. its tagging)",
+    text_stage, lexicon_stage, language = "text (sentences, tokens)", "lexicon stage", "language"
+    labels = {"attribution": "attribution (cues, quotes, speakers, entities)",
               "tone": "tone (VADER, every sentence and quote)"}
+    top = [text_stage, lexicon_stage, *(labels.get(f.name, f.name) for f in analyzer.families), language]
+    Document.from_article = timed(text_stage, Document.from_article)  # type: ignore[method-assign]
+    stage = analyzer.lexicon_stage
+    stage.annotate = timed(lexicon_stage, stage.annotate)  # type: ignore[method-assign]
+    stage.matcher.find = timed("Matcher.find (7 lexicons)", stage.matcher.find, top=False)  # type: ignore[method-assign]
+    if stage.cue_filter is not None:
+        stage.cue_filter.filter = timed(  # type: ignore[method-assign]
+            "CueFilter.filter (reporting verbs used as verbs)", stage.cue_filter.filter, top=False)
     for family in analyzer.families:
         family.annotate = timed(labels.get(family.name, family.name), family.annotate)  # type: ignore[method-assign]
-    analyzer_module.identify_language = timed("language", analyzer_module.identify_language)  # type: ignore[attr-defined]
-    Tagger.tag_window = timed("of which the tagger", Tagger.tag_window)  # type: ignore[method-assign]
-    Tagger.tag_forms = timed("of which the tagger", Tagger.tag_forms)  # type: ignore[method-assign]
-
-    order = ["text (sentences, tokens)", "lexicon matcher (7 lexicons, incl. its tagging)",
-             *(labels.get(f.name, f.name) for f in analyzer.families), "language"]
+    analyzer_module.identify_language = timed(language, analyzer_module.identify_language)  # type: ignore[attr-defined]
+    Tagger.tag_window = timed("the tagger", Tagger.tag_window, top=False)  # type: ignore[method-assign]
+    Tagger.tag_forms = timed("the tagger", Tagger.tag_forms, top=False)  # type: ignore[method-assign]
 
     def run() -> dict[str, float]:
         times.clear()
@@ -191,10 +200,11 @@ def _stages(records: list[dict[str, str]]) -> Callable[[], Any]:
         for article in articles:
             analyzer(article)
         total = time.process_time() - t
-        tagger = times.pop("of which the tagger", 0.0)
-        out = {k: times.get(k, 0.0) for k in order}
+        out = {k: times.get(k, 0.0) for k in top}
         out["the rest (features, Analysis objects)"] = total - sum(out.values())
-        return {**out, "of which the tagger (inside the matcher and attribution)": tagger, "total": total}
+        inner = sorted((k for k in times if k not in top), key=lambda k: (k.split(" in ")[-1], k))
+        out.update((f"- of which: {k}", times[k]) for k in inner)
+        return {**out, "total": total}
 
     return run
 

@@ -260,7 +260,9 @@ class Tagger:
                     if w is not None:
                         for label, weight in w.items():
                             scores[label] += weight
-                tag = max(scores.items(), key=_score_then_label)[0]
+                # NLTK's max(classes, key=(score, label)): the greatest label of the best score
+                best = max(scores.values())
+                tag = max([label for label, score in scores.items() if score == best])
             out.append(tag)
             prev2, prev = prev, tag
         return out
@@ -324,11 +326,6 @@ class Tagger:
             tags = self.tag_forms(forms, stop=positions[last - lo] + 1)
             found.update((k, tags[positions[k - lo]]) for k in range(lo, last + 1))
         return [found[i] for i in wanted]
-
-
-def _score_then_label(item: tuple[str, float]) -> tuple[float, str]:
-    """The order NLTK's perceptron picks its best label by: score, then label."""
-    return item[1], item[0]
 
 
 def _data_file(suffix: str) -> Any:
