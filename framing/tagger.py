@@ -69,6 +69,7 @@ _GAP_NORM = str.maketrans({
 })
 _RUN = re.compile(r"(\S)\1*")  # a run of one repeated non-space character is one token
 _MAX_GAP_SIDE = 2  # the perceptron's features see two tokens either side
+_MAX_CACHE = 200_000  # the normalised-form cache is cleared past this many forms
 
 
 def _gap(text: str) -> list[str]:
@@ -181,6 +182,7 @@ class Tagger:
 
     def __init__(self, perceptron: Any) -> None:
         self.perceptron = perceptron
+        self._norms: dict[str, str] = {}  # form -> its normalised form (the features' context)
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> Tagger:
@@ -223,23 +225,53 @@ class Tagger:
             return [t for _, t in self.perceptron.tag(list(forms))]
         p = self.perceptron
         weights, tagdict, classes = p.model.weights, p.tagdict, sorted(p.classes)
-        context = p.START + [p.normalize(w) for w in forms] + p.END
+        norms = self._norms
+        if len(norms) > _MAX_CACHE:
+            norms.clear()
+        context = [*p.START, *[norms.get(w) or self._normalize(w) for w in forms], *p.END]
         prev, prev2 = p.START
         out: list[str] = []
         for i, word in enumerate(forms[:stop]):
             tag = tagdict.get(word)
             if not tag:
-                # NLTK's AveragedPerceptron.predict, without its per-call overhead
+                # NLTK's _get_features and AveragedPerceptron.predict, in their order (the
+                # scores are the same floats), without their per-call overhead; every
+                # feature string is distinct, so each counts once
+                k = i + 2
+                before, here, after = context[k - 1], context[k], context[k + 1]
                 scores = dict.fromkeys(classes, 0.0)
-                for feat, value in p._get_features(i, word, context, prev, prev2).items():
+                for feat in (
+                    "bias",
+                    "i suffix " + word[-3:],
+                    "i pref1 " + (word[0] if word else ""),
+                    "i-1 tag " + prev,
+                    "i-2 tag " + prev2,
+                    "i tag+i-2 tag " + prev + " " + prev2,
+                    "i word " + here,
+                    "i-1 tag+i word " + prev + " " + here,
+                    "i-1 word " + before,
+                    "i-1 suffix " + before[-3:],
+                    "i-2 word " + context[k - 2],
+                    "i+1 word " + after,
+                    "i+1 suffix " + after[-3:],
+                    "i+2 word " + context[k + 2],
+                ):
                     w = weights.get(feat)
-                    if w is not None and value:
+                    if w is not None:
                         for label, weight in w.items():
-                            scores[label] += value * weight
-                tag = max(scores.items(), key=_score_then_label)[0]
+                            scores[label] += weight
+                # NLTK's max(classes, key=(score, label)): the greatest label of the best score
+                best = max(scores.values())
+                tag = max([label for label, score in scores.items() if score == best])
             out.append(tag)
             prev2, prev = prev, tag
         return out
+
+    def _normalize(self, word: str) -> str:
+        """NLTK's ``PerceptronTagger.normalize`` of ``word``, kept in a cache."""
+        norm: str = self.perceptron.normalize(word)
+        self._norms[word] = norm
+        return norm
 
     def tag(self, tokens: Tokens, text: str, *, sentences: Sequence[Sentence] | None = None) -> list[str]:
         """The UPOS tag of every token, sentence by sentence. See :func:`tag`."""
@@ -294,11 +326,6 @@ class Tagger:
             tags = self.tag_forms(forms, stop=positions[last - lo] + 1)
             found.update((k, tags[positions[k - lo]]) for k in range(lo, last + 1))
         return [found[i] for i in wanted]
-
-
-def _score_then_label(item: tuple[str, float]) -> tuple[float, str]:
-    """The order NLTK's perceptron picks its best label by: score, then label."""
-    return item[1], item[0]
 
 
 def _data_file(suffix: str) -> Any:

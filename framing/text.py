@@ -185,6 +185,10 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     if not isinstance(text, str):
         raise TypeError(f"split_sentences expects a str. Got {type(text).__name__} instead.")
+    global _last_split
+    last_text, last_sentences = _last_split
+    if text is last_text:  # the stages of one document ask for the same text's sentences
+        return list(last_sentences)
     sentences: list[Sentence] = []
     start = 0
     for m in _boundaries(text):
@@ -194,7 +198,12 @@ def split_sentences(text: str) -> list[Sentence]:
         _append_trimmed(text, start, end, sentences)
         start = m.end()
     _append_trimmed(text, start, len(text), sentences)
+    _last_split = (text, tuple(sentences))
     return sentences
+
+
+_last_split: tuple[str | None, tuple[Sentence, ...]] = (None, ())
+"""The last text :func:`split_sentences` split (the very object, compared by identity) and its sentences."""
 
 
 def _append_trimmed(text: str, start: int, end: int, out: list[Sentence]) -> None:
