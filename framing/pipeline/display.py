@@ -456,7 +456,7 @@ def analysis_table(analyses: Sequence[Analysis]) -> str:
         elif full.startswith(label.removesuffix("\u2026")):  # the heading is the outlet, or the title cut
             head = full
         else:  # a numbered heading ("Wire #2") or a file name
-            head = f"{label} ({full})"
+            head = f"{label}: {full}"
         if str(art.id) not in head:
             head += f"  [{art.id}]"
         lines = [head]
