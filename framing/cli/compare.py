@@ -1,9 +1,19 @@
-"""``framing compare``: outlet summaries with intervals and pairwise tests."""
+"""``framing compare``: outlet summaries with intervals and pairwise tests.
+
+Its inputs are read as ``framing analyze`` reads them (files, directories of
+text and HTML pages, ``-``, ``--html``, ``--sep``), and so are ``framing
+report``'s (:func:`add_input_options`, :func:`read_inputs`). The articles the
+statistics leave out (those that could not be analyzed, and those not in
+English, whose features are not measured) are counted per group on stderr
+(:func:`report_left_out`).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 from ._common import (
     CSV_LINE_END,
@@ -17,8 +27,63 @@ from ._common import (
     clean_article,
     csv_safe,
     markdown_table,
+    progress_for,
     safe_stream,
 )
+
+_SHOWN_ERRORS = 3
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    """The input options ``compare`` and ``report`` share with ``analyze``: ``--html``, ``--sep``, ``--quiet``."""
+    p.add_argument("--html", action="store_true",
+                   help="the text of JSONL/CSV/JSON records is an HTML page: extract its main text "
+                        "(.html/.htm files are always read as pages)")
+    p.add_argument("--sep", metavar="CHAR",
+                   help="the CSV delimiter (default: sniffed from the header line: , ; tab |)")
+    p.add_argument("--quiet", action="store_true",
+                   help="no progress on stderr (by default: a bar on a terminal, a line every few seconds in a log)")
+
+
+def read_inputs(args: argparse.Namespace) -> list[Any]:
+    """The articles of ``args.paths`` (as ``framing analyze`` reads them); :class:`UsageError` when there are none."""
+    from ..readers import read_articles
+    from ..readers.records import check_sep
+
+    check_paths(args.paths)
+    try:
+        check_sep(args.sep)
+    except ValueError as exc:
+        raise UsageError(f"--sep: {exc}") from None
+    articles = [clean_article(a) for a in read_articles(*args.paths, html=args.html, sep=args.sep)]
+    if not articles:
+        raise UsageError("no articles found in the given paths.")
+    return articles
+
+
+def report_left_out(ids: Sequence[Any], errors: Sequence[Any], labels: Sequence[Any],
+                    languages: Sequence[Any], by: str) -> int:
+    """Say on stderr which articles the statistics leave out, per group; the number of error rows.
+
+    ``errors`` holds each article's error message (None when it was
+    analyzed) and ``languages`` its language code; an article in a language
+    other than English is counted per group and language.
+    """
+    from ..compare.summary import count_not_english, describe_excluded
+
+    failed = [(i, e) for i, e in zip(ids, errors) if e is not None]
+    if failed:
+        shown = "; ".join(str(e) if str(e).startswith(str(i)) else f"{i}: {e}" for i, e in failed[:_SHOWN_ERRORS])
+        more = f"; and {len(failed) - _SHOWN_ERRORS} more" if len(failed) > _SHOWN_ERRORS else ""
+        print(f"framing: {len(failed)} article(s) could not be analyzed and are left out of the statistics "
+              f"({shown}{more}); 'framing analyze' gives their error rows.", file=sys.stderr)
+    analyzed = [k for k, e in enumerate(errors) if e is None]
+    excluded = count_not_english([labels[k] for k in analyzed], [languages[k] for k in analyzed], key=by)
+    if not excluded.empty:
+        print(f"framing: warning: {int(excluded['n'].sum())} article(s) not in English are left out of the "
+              f"statistics (their features are not measured), by {by}: {describe_excluded(excluded)}.",
+              file=sys.stderr)
+    return len(failed)
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,6 +102,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     cp.add_argument("--max-groups", type=int, default=8, metavar="N", help="compare the N largest groups")
     cp.add_argument("--min-articles", type=int, default=5, metavar="N", help="smallest group compared")
     cp.add_argument("--seed", type=int, default=0, help="random seed (bootstrap, permutations)")
+    add_input_options(cp)
     cp.set_defaults(func=_cmd_compare)
 
 
@@ -45,19 +111,22 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
     from ..compare import compare_outlets
     from ..pipeline import analyze_corpus
-    from ..readers import read_articles
     from ..report import group_labels
 
     check_paths(args.paths)
     stems = [f"{args.out}.{name}.csv" for name in ("summary", "tests")] if args.out else []
     for path in stems:
         check_output(path, inputs=args.paths)
-    articles = [clean_article(a) for a in read_articles(*args.paths)]
-    if not articles:
-        raise UsageError("no articles found in the given paths.")
-    corpus = analyze_corpus(articles, n_jobs=cap_jobs(args.jobs, len(articles)))
+    articles = read_inputs(args)
+    # the tables go to stdout only after the analysis: a bar on the terminal does not cut through them
+    corpus = analyze_corpus(articles, n_jobs=cap_jobs(args.jobs, len(articles)),
+                            progress=progress_for(args.quiet))
     labels = pd.Series(group_labels(articles, args.by), index=corpus.features.index, name=args.by,
                        dtype=object)
+    feats = corpus.features
+    errors = [e if isinstance(e, str) else None for e in feats["error"]]
+    languages = [v if isinstance(v, str) else None for v in feats["language"]]
+    report_left_out(feats.index.tolist(), errors, labels.tolist(), languages, args.by)
     try:
         result = compare_outlets(corpus, by=labels, features=args.feature, max_groups=args.max_groups,
                                  min_articles=args.min_articles, random_state=args.seed)

@@ -1,4 +1,10 @@
-"""``framing report``: compare outlets in one self-contained HTML report."""
+"""``framing report``: compare outlets in one self-contained HTML report.
+
+Inputs as for ``framing compare`` (and ``framing analyze``): files, directories
+of text and HTML pages, ``-``, ``--html``, ``--sep``; progress on stderr unless
+``--quiet``. The articles left out of the statistics (errors; not in English)
+are named on stderr and in the report's overview.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +19,9 @@ from ._common import (
     cap_jobs,
     check_output,
     check_paths,
-    clean_article,
     progress_for,
 )
+from .compare import add_input_options, read_inputs, report_left_out
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,23 +38,20 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     rp.add_argument("--examples", type=int, default=3, metavar="N", help="highlighted example articles")
     rp.add_argument("--seed", type=int, default=0, help="random seed (bootstrap, permutations)")
     rp.add_argument("--title", default="Outlet comparison")
-    rp.add_argument("--quiet", action="store_true",
-                   help="no progress on stderr (by default: a bar on a terminal, a line every few seconds in a log)")
+    add_input_options(rp)
     rp.set_defaults(func=_cmd_report)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
     import time
 
-    from ..readers import read_articles
-    from ..report import build_report
+    from ..readers import identify_language
+    from ..report import build_report, group_labels
 
     check_paths(args.paths)
     check_output(args.out, inputs=args.paths)
     started = time.perf_counter()
-    articles = [clean_article(a) for a in read_articles(*args.paths)]
-    if not articles:
-        raise UsageError("no articles found in the given paths.")
+    articles = read_inputs(args)
     try:
         page = build_report(articles, by=args.by, n_jobs=cap_jobs(args.jobs, len(articles)), max_groups=args.max_groups,
                             min_articles=args.min_articles, n_examples=args.examples,
@@ -58,6 +61,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     with atomic_output(args.out) as out:
         out.write(page)
+    # the analyzer's language decision (the article's own, else identified), for the stderr summary
+    languages = [None if a.error is not None else a.language or identify_language(a.text) for a in articles]
+    report_left_out([a.id for a in articles], [a.error for a in articles], group_labels(articles, args.by),
+                    languages, args.by)
     print(f"framing: report on {len(articles):,} articles written to {args.out} "
           f"in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return EXIT_OK

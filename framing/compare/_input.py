@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["default_features"]
@@ -42,6 +43,25 @@ def _groups(frame: pd.DataFrame, by: str | pd.Series, caller: str) -> pd.Series:
             f"(one of {list(frame.columns)[:8]}...) or be a Series. Got {by!r} instead."
         )
     return frame[by]
+
+
+def _not_measured(frame: pd.DataFrame) -> np.ndarray:
+    """Per row: is it an article whose features are not measured (its ``language`` is not English)?
+
+    The rows :func:`framing.readers.language_warning` warns about: their
+    lexicon, quote and tone features are NaN, so they are left out of the
+    statistics (and counted) rather than averaged in as if measured.
+    """
+    if "language" not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    return np.asarray([_is_not_measured(v) for v in frame["language"]], dtype=bool)
+
+
+def _is_not_measured(language: Any) -> bool:
+    """Is ``language`` (an ISO 639 code, or missing) one whose features are not measured?"""
+    from ..readers import language_warning
+
+    return isinstance(language, str) and bool(language) and language_warning(language) is not None
 
 
 _NOT_FEATURES = frozenset(["n_tokens", "n_sentences"])

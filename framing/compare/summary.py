@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from ._input import _as_frame, _features, _groups, _ordered_groups, _quiet_nan
+from ._input import (
+    _as_frame,
+    _features,
+    _groups,
+    _is_not_measured,
+    _not_measured,
+    _ordered_groups,
+    _quiet_nan,
+)
 from .sourcing import sourcing
 from .stats import (
     RandomState,
@@ -38,7 +46,8 @@ from .stats import (
 if TYPE_CHECKING:
     from ..pipeline import CorpusAnalysis
 
-__all__ = ["OutletComparison", "compare_outlets", "pairwise_tests", "summarize"]
+__all__ = ["OutletComparison", "compare_outlets", "count_not_english", "describe_excluded", "pairwise_tests",
+           "summarize"]
 
 logger = logging.getLogger(__name__)
 
@@ -233,6 +242,10 @@ class OutletComparison:
         stance, when a quotes table was available.
     groups : list
         The groups compared, largest first.
+    excluded : DataFrame
+        The articles left out of every table because their features are not
+        measured (a language other than English), counted per group and
+        language: ``<by>``, ``language``, ``n``. Empty when none were.
     """
 
     summary: pd.DataFrame
@@ -240,6 +253,7 @@ class OutletComparison:
     sources: pd.DataFrame | None = None
     stances: pd.DataFrame | None = None
     groups: list[Any] = field(default_factory=list)
+    excluded: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["group", "language", "n"]))
 
     def significant(self) -> pd.DataFrame:
         """The tests that pass the false-discovery-rate threshold, largest |d| first."""
@@ -301,14 +315,20 @@ def compare_outlets(
     frame = _as_frame(corpus_or_features, "compare_outlets")
     if quotes is None:
         quotes = getattr(corpus_or_features, "quotes", None)
-    if "error" in frame.columns:
-        bad = frame["error"].notna().to_numpy()
-        if bad.any():
-            logger.info("compare_outlets: leaving out %d article(s) with errors", int(bad.sum()))
-            if isinstance(by, pd.Series) and len(by) == len(frame) and by.index.equals(frame.index):
-                by = by[~bad]  # by position: ids may repeat, so aligning by label would fail
-            frame = frame[~bad]
+    key: Any = by if isinstance(by, str) else (by.name or "group")
     labels = _groups(frame, by, "compare_outlets")
+    keep = (frame["error"].isna().to_numpy(dtype=bool) if "error" in frame.columns
+            else np.ones(len(frame), dtype=bool))
+    if not keep.all():
+        logger.info("compare_outlets: leaving out %d article(s) with errors", int((~keep).sum()))
+    foreign = _not_measured(frame) & keep
+    excluded = count_not_english(labels[foreign], frame.loc[foreign, "language"] if foreign.any() else [],
+                                 key=key)
+    if foreign.any():
+        logger.info("compare_outlets: leaving out %d article(s) not in English (features not measured): %s",
+                    int(foreign.sum()), describe_excluded(excluded))
+        keep = keep & ~foreign
+    frame, labels = frame[keep], labels[keep]  # by position: ids may repeat
     chosen = _ordered_groups(labels, groups, min_articles)
     if groups is None and max_groups is not None:
         chosen = chosen[:max_groups]
@@ -320,7 +340,6 @@ def compare_outlets(
                         n_resamples=n_resamples, random_state=rng)
     tests = pairwise_tests(frame, names, by=labels, groups=chosen, n_permutations=n_permutations,
                            alpha=alpha, random_state=rng)
-    key: Any = by if isinstance(by, str) else (by.name or "group")
     summary = summary.rename(columns={summary.columns[0]: key})
     sources = stances = None
     if isinstance(quotes, pd.DataFrame) and "id" in quotes.columns:
@@ -334,4 +353,77 @@ def compare_outlets(
         if "cue_stance" in quotes.columns:
             stances = sourcing(quotes, kept, what="cue_stance", missing=None, **common)  # type: ignore[arg-type]
             stances = stances.rename(columns={stances.columns[0]: key})
-    return OutletComparison(summary, tests, sources, stances, list(chosen))
+    return OutletComparison(summary, tests, sources, stances, list(chosen), excluded)
+
+
+def count_not_english(labels: Sequence[Any] | pd.Series, languages: Sequence[Any] | pd.Series, *,
+                      key: Any = None) -> pd.DataFrame:
+    """How many articles per group have features that are not measured (not in English), by language.
+
+    The articles :func:`compare_outlets` leaves out: those whose language
+    gets a warning from :func:`framing.readers.language_warning` (their
+    lexicon, quote and tone features are NaN, not zeros).
+
+    Parameters
+    ----------
+    labels : sequence or Series
+        The group of each article.
+    languages : sequence or Series
+        The ISO 639 code of each article (the ``language`` column of the
+        feature table), None where unknown.
+    key : str, optional
+        The name of the group column. Default: the name of ``labels``, else
+        ``"group"``.
+
+    Returns
+    -------
+    DataFrame
+        One row per (group, language) with at least one such article:
+        ``<key>``, ``language``, ``n``; the groups with most first.
+
+    Examples
+    --------
+    >>> count_not_english(["A", "A", "B", "B"], ["de", "en", "es", "und"], key="outlet")
+      outlet language  n
+    0      A       de  1
+    1      B       es  1
+    """
+    if key is None:
+        key = getattr(labels, "name", None) or "group"
+    group_of = np.asarray(labels, dtype=object)
+    language_of = np.asarray(languages, dtype=object)
+    if len(group_of) != len(language_of):
+        raise ValueError(f"count_not_english needs one language per label. Got {len(group_of)} labels and "
+                         f"{len(language_of)} languages instead.")
+    flagged = np.asarray([_is_not_measured(v) for v in language_of], dtype=bool)
+    if not flagged.any():
+        return pd.DataFrame(columns=[key, "language", "n"])
+    pairs = pd.DataFrame({"g": group_of[flagged], "language": language_of[flagged]})
+    counts = pairs.groupby(["g", "language"], dropna=False, sort=False).size().rename("n").reset_index()
+    totals = counts.groupby("g", dropna=False, sort=False)["n"].transform("sum")
+    order = sorted(range(len(counts)), key=lambda i: (-int(totals.iloc[i]), str(counts["g"].iloc[i]),
+                                                      -int(counts["n"].iloc[i]), str(counts["language"].iloc[i])))
+    out = counts.iloc[order].reset_index(drop=True)
+    out.columns = [key, "language", "n"]
+    return out
+
+
+def describe_excluded(excluded: pd.DataFrame) -> str:
+    """The left-out articles of :attr:`OutletComparison.excluded` in words, per group.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"outlet": ["A", "A", "B"], "language": ["de", "es", "de"], "n": [2, 1, 1]})
+    >>> describe_excluded(table)
+    'A: 3 (de: 2, es: 1); B: 1 (de: 1)'
+    >>> describe_excluded(table.iloc[:0])
+    'none'
+    """
+    if excluded.empty:
+        return "none"
+    parts = []
+    for group, rows in excluded.groupby(excluded.iloc[:, 0], dropna=False, sort=False):
+        langs = ", ".join(f"{lang}: {int(n)}" for lang, n in zip(rows.iloc[:, 1], rows.iloc[:, 2]))
+        name: str = "(no group)" if pd.isna(group) else str(group)
+        parts.append(f"{name}: {int(rows.iloc[:, 2].sum())} ({langs})")
+    return "; ".join(parts)

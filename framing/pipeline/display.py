@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_LEXICONS", "PALETTE", "Span", "analysis_table", "article_html", "column_labels", "display_lexicons",
-    "render_spans",
+    "not_measured", "render_spans",
 ]
 
 DEFAULT_LEXICONS: tuple[str, ...] = ("loaded_language", "persuasion", "epistemic")
@@ -345,9 +345,49 @@ def column_labels(articles: Sequence[Any], width: int = 24) -> list[str]:
     return labels
 
 
+def not_measured(analysis: Analysis) -> str | None:
+    """Why an analysis has no measured features, for people: ``"not English (de)"``, or None.
+
+    An article identified as another language than English keeps its token
+    and sentence counts, but its lexicon, quote and tone features are
+    missing (NaN): the instruments are English-only
+    (:func:`~framing.readers.language_warning`).
+
+    Examples
+    --------
+    >>> from framing import Article, analyze
+    >>> not_measured(analyze(Article("a", "Die Regierung hat am Montag neue Maßnahmen beschlossen.")))
+    'not English (de)'
+    >>> not_measured(analyze("Officials said the plan failed.")) is None
+    True
+    """
+    from ..readers import language_warning
+
+    language = analysis.language
+    if analysis.error is not None or not language or language_warning(language) is None:
+        return None
+    return f"not English ({language})"
+
+
+_ERROR_CELL_WIDTH = 28
+
+
+def _error_cell(a: Analysis) -> str:
+    """The error in a table cell: without the article id it starts with, cut short (in full below)."""
+    message = str(a.error)
+    prefix = f"{a.article.id}: "
+    if message.startswith(prefix):
+        message = message[len(prefix):]
+    return _short(message, _ERROR_CELL_WIDTH)
+
+
 def _column(a: Analysis) -> dict[str, str]:
     feats = a.features
     col: dict[str, str] = {"tokens": f"{a.n_tokens:.0f}"}
+    reason = not_measured(a)
+    if reason is not None:  # English-only instruments: nothing measured, say so instead of 'nan'
+        col["not measured"] = reason
+        return col
     for key, name in _RATE_ROWS:
         if key in feats:
             col[name] = f"{feats[key]:.1f}"
@@ -379,6 +419,9 @@ def analysis_table(analyses: Sequence[Analysis]) -> str:
     reporting-verb hit, explained by :data:`TABLE_NOTE`; under it, for each
     article, its heading, title and id, its loaded-language terms and
     *every* quote, numbered, with speaker, source category, cue and stance.
+    An article not in English shows ``not English (de): not measured``
+    instead of missing numbers (:func:`not_measured`); an error is cut short
+    in its column and given in full under the table.
 
     Examples
     --------
@@ -398,19 +441,33 @@ def analysis_table(analyses: Sequence[Analysis]) -> str:
     from .schema import replace_surrogates
 
     labels = column_labels([a.article for a in analyses])
-    columns = {label: (_column(a) if a.error is None else {"error": replace_surrogates(a.error)})
+    columns = {label: (_column(a) if a.error is None else {"error": replace_surrogates(_error_cell(a))})
                for a, label in zip(analyses, labels)}
-    parts = [pd.DataFrame(columns, dtype=object).fillna("").to_string(), TABLE_NOTE]
+    frame = pd.DataFrame(columns, dtype=object).fillna("")
+    last = [row for row in ("not measured", "error") if row in frame.index]  # under the numbers
+    frame = frame.reindex([*(row for row in frame.index if row not in last), *last])
+    parts = [frame.to_string(), TABLE_NOTE]
     for a, label in zip(analyses, labels):
         art = a.article
-        # the full outlet and title under the short heading, and the id (a file path) to find it by
-        named = [x for x in (art.outlet, art.title) if x and x != label]
-        head = label + (": " + " | ".join(named) if named else "")
+        # "outlet: title" in full under the short heading, and the id (a file path) to find it by
+        full = ": ".join(replace_surrogates(x) for x in (art.outlet, art.title) if x)
+        if not full or full == label:
+            head = label
+        elif full.startswith(label.removesuffix("\u2026")):  # the heading is the outlet, or the title cut
+            head = full
+        else:  # a numbered heading ("Wire #2") or a file name
+            head = f"{label}: {full}"
         if str(art.id) not in head:
             head += f"  [{art.id}]"
         lines = [head]
         if a.error is not None:
             lines.append(f"  error: {a.error}")
+            parts.append("\n".join(lines))
+            continue
+        reason = not_measured(a)
+        if reason is not None:
+            lines.append(f"  {reason}: not measured (the lexicons, quote rules and tone are English-only; "
+                         f"{a.n_tokens:,} tokens)")
             parts.append("\n".join(lines))
             continue
         loaded = [m for m in a.matches if m.lexicon == "loaded_language"]

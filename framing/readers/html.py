@@ -118,7 +118,7 @@ def extract_html(page: str) -> tuple[str, dict[str, str]]:
     """
     from trafilatura import bare_extraction
 
-    doc: Any = bare_extraction(page, with_metadata=True, include_comments=False, favor_precision=True,
+    doc: Any = bare_extraction(_without_huge_raw_text(page), with_metadata=True, include_comments=False, favor_precision=True,
                                include_images=False, config=_config(),
                                date_extraction_params=_DATE_PARAMS)
     if doc is None:
@@ -133,6 +133,23 @@ def extract_html(page: str) -> tuple[str, dict[str, str]]:
     if not any(_is_prose(ln) for ln in lines):  # menus, link lists, a headline alone
         return "", fields
     return "\n\n".join(lines), fields
+
+
+_RAW_TEXT = re.compile(r"(<(script|style)\b[^>]*>)(.*?)(</\2\s*>)", re.IGNORECASE | re.DOTALL)
+_MAX_RAW_TEXT = 1_000_000
+
+
+def _without_huge_raw_text(page: str) -> str:
+    """The page with the content of scripts and styles over 1 MB emptied (never article text).
+
+    libxml2 stops at a text node of 10 MB and drops the rest of the page, so
+    one inline data blob (a framework's page state, a base64 font) before
+    the article would otherwise lose the whole article.
+    """
+    if len(page) <= _MAX_RAW_TEXT:
+        return page
+    return _RAW_TEXT.sub(lambda m: m.group(1) + m.group(4) if len(m.group(3)) > _MAX_RAW_TEXT else m.group(0),
+                         page)
 
 
 _TERMINAL = (".", "!", "?", '"', "'", "\u201d", "\u2019", "\u2026", ")")

@@ -28,7 +28,7 @@ from ..compare import OutletComparison, boilerplate_words, compare_outlets, dist
 from ..pipeline import CorpusAnalysis, analyze, analyze_corpus
 from ..pipeline.display import article_html
 from ..pipeline.progress import ProgressLike
-from ..readers import Article, articles_from_frame
+from ..readers import Article, articles_from_frame, language_warning
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -205,17 +205,22 @@ def build_report(
         n_permutations=n_permutations, random_state=random_state,
     )
     chosen = comparison.groups
+    # words and examples from the measured articles only, as the statistics (not errors, not other languages)
+    languages = feats["language"] if "language" in feats.columns else pd.Series(None, index=feats.index)
+    measured = ok & ~languages.map(lambda v: isinstance(v, str) and language_warning(v) is not None
+                                   ).to_numpy(dtype=bool)
+    kept = [a for a, m in zip(arts, measured) if m]
     parts = [
         _overview(arts, labels, comparison, corpus, by),
         _summary(comparison, by),
         _tests(comparison),
         _profiles(comparison, by),
-        _words(arts, labels, chosen),
+        _words(kept, labels[measured], chosen),
         _sourcing_section("sources", "Who is quoted", comparison.sources, "speaker_category", by,
                           _SOURCES_NOTE),
         _sourcing_section("stances", "How quotes are attributed", comparison.stances, "cue_stance", by,
                           _STANCES_NOTE),
-        _examples(arts, labels, feats, chosen, n_examples),
+        _examples(kept, labels[measured], feats[measured], chosen, n_examples),
     ]
     finished = time.perf_counter()
     parts.append(_methods(corpus, n_resamples, n_permutations, random_state,
@@ -243,9 +248,27 @@ def _overview(arts: list[Article], labels: pd.Series, comparison: OutletComparis
         f"<p>{len(arts):,} articles in {counts.size:,} groups by <b>{_esc(by)}</b>; "
         f"{n_err:,} could not be analyzed. Compared: the {len(comparison.groups)} groups below "
         "(largest first). Rates are per 1,000 word tokens; shares are between 0 and 1.</p>"
-        + _table(rows)
+        + _left_out(corpus, comparison, by) + _table(rows)
     )
     return _section("overview", "Overview", body)
+
+
+def _left_out(corpus: CorpusAnalysis, comparison: OutletComparison, by: str) -> str:
+    """A note naming the articles every table leaves out: errors, and articles not in English."""
+    from ..compare.summary import describe_excluded
+
+    notes = []
+    errors = corpus.features["error"].dropna()
+    if len(errors):
+        shown = ", ".join(_esc(i) for i in errors.index[:5]) + (", ..." if len(errors) > 5 else "")
+        notes.append(f"{len(errors):,} article(s) could not be analyzed ({shown}; <code>framing analyze</code> "
+                     "gives their error rows) and are left out.")
+    excluded = comparison.excluded
+    if not excluded.empty:
+        notes.append(f"{int(excluded['n'].sum()):,} article(s) are not in English and are left out of every "
+                     "table, plot and test (the lexicons, quote rules and tone are English-only, so their "
+                     f"features are not measured); by {_esc(by)}: {_esc(describe_excluded(excluded))}.")
+    return f'<p class="note">{" ".join(notes)}</p>' if notes else ""
 
 
 def _headline(comparison: OutletComparison) -> list[str]:
