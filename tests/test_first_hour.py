@@ -1,9 +1,10 @@
 """The README's "first hour" walk-through, run line by line as a new user would type it.
 
-Each line of :data:`WALKTHROUGH` runs in ``bash`` in one temporary folder
-(umask 022, the test's Python environment first on ``PATH``). The lines
-marked ``# needs the research data`` are skipped when ``FRAMING_DATA_HOME``
-is not set (or holds no AllSides and BABE data).
+The commands are read from the README's "The first hour" block, so the test
+and the README cannot drift apart. Each runs in ``bash`` in one temporary
+folder (umask 022, the test's Python environment first on ``PATH``). The
+lines that use the research data are skipped when ``FRAMING_DATA_HOME`` is
+not set (or holds no AllSides and BABE data).
 """
 
 from __future__ import annotations
@@ -21,20 +22,26 @@ import pytest
 
 import framing
 
-WALKTHROUGH = """\
-framing analyze --example
-framing examples pages/
-framing analyze pages/ --format jsonl --out pages.jsonl
-gzip -dc "$FRAMING_DATA_HOME/allsides/articles.jsonl.gz" | head -n 400 > allsides.jsonl   # needs the research data
-framing compare allsides.jsonl --by bias_text --feature loaded_language__total --feature epistemic__hedge   # needs the research data
-framing report allsides.jsonl --by bias_text --out report.html   # needs the research data
-framing train --task sentence-bias --data "$FRAMING_DATA_HOME/babe" --model bias.skops --cv 0   # needs the research data
-framing predict --model bias.skops pages/ --format jsonl   # needs the research data
-"""
-"""The commands of the README's walk-through, exactly as printed there."""
+README = Path(__file__).resolve().parent.parent / "README.md"
+DATA_MARKS = ("$FRAMING_DATA_HOME", "allsides.jsonl", "bias.skops")
+"""A line that names one of these needs the research data (the README says: the last five)."""
 
-NEEDS_DATA = "# needs the research data"
+
+def _walkthrough() -> list[str]:
+    """The commands of the README's "The first hour" block, exactly as printed there (comments cut)."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## The first hour"):]
+    block = section[section.index("```bash\n") + len("```bash\n"):]
+    block = block[:block.index("```")]
+    return [line.split("  #")[0].strip() for line in block.splitlines() if line.strip()]
+
+
+WALKTHROUGH = _walkthrough()
 OUTLETS = {"Harbor Wire", "Liberty Ledger", "Union Voice"}
+
+
+def _needs_data(line: str) -> bool:
+    return any(mark in line for mark in DATA_MARKS)
 
 
 def _has_data() -> bool:
@@ -58,12 +65,11 @@ def _mode(path: Path) -> int:
 
 
 def test_walkthrough_lines_are_commands_a_user_can_type() -> None:
-    lines = WALKTHROUGH.splitlines()
-    assert len(lines) == 8
-    for line in lines:
-        command = line.split("   #")[0].strip()
-        assert command.startswith(("framing ", "gzip ")), line
-        shlex.split(command)  # well quoted
+    assert len(WALKTHROUGH) == 8
+    for line in WALKTHROUGH:
+        assert line.startswith(("framing ", "gzip ")), line
+        shlex.split(line)  # well quoted
+    assert [_needs_data(line) for line in WALKTHROUGH] == [False] * 3 + [True] * 5
 
 
 def test_first_hour(tmp_path: Path) -> None:
@@ -71,8 +77,8 @@ def test_first_hour(tmp_path: Path) -> None:
     with_data = _has_data()
     timings: list[tuple[str, float]] = []
     results: dict[int, subprocess.CompletedProcess[str]] = {}
-    for i, line in enumerate(WALKTHROUGH.splitlines()):
-        if NEEDS_DATA in line and not with_data:
+    for i, line in enumerate(WALKTHROUGH):
+        if _needs_data(line) and not with_data:
             continue
         started = time.perf_counter()
         results[i] = subprocess.run(["bash", "-c", f"umask 022\n{line}"], cwd=tmp_path, env=env,
