@@ -163,6 +163,16 @@ def test_the_group_links_to_the_organisation_named_before() -> None:
     assert speakers(text)[0] == ("the group", "advocacy", "Sierra Club")
 
 
+def test_the_report_does_not_link_to_an_organisation() -> None:
+    assert speakers("Most cases are from Mexico, the report says, but they rose.")[0] == (
+        "the report", "other", "the report")
+
+
+def test_a_name_that_is_a_role_wins_over_its_appositive() -> None:
+    text = "Yazidis are stranded, according to The New York Times, which reports that many Yazidis fled."
+    assert ("New York Times", "media") in [e[:2] for e in entities(text)]
+
+
 def test_an_appositive_after_a_dash_gives_the_category() -> None:
     text = "Voters chose Greene \u2014 a wealthy businesswoman \u2014 in May. \u201cNo,\u201d Greene said."
     assert ("Greene", "business") in [e[:2] for e in entities(text)]

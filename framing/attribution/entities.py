@@ -318,6 +318,9 @@ def find_entities(
                 break
             p -= 1
         category, weight = _evidence(_hits(roles, starts[p], name_start) + [m for m in found if m.end <= name_start])
+        whole = [m for m in found if m.start <= starts[i] and m.end >= ends[j - 1]]
+        if weight == 0.0 and whole:
+            category, weight = _evidence(whole)  # "The New York Times, which ...": the name is the role
         if weight == 0.0:
             category, weight = _after(text, tokens, j, roles, role_category)
         if weight == 0.0:
@@ -329,12 +332,9 @@ def find_entities(
             head = _evidence(_hits(roles, starts[j], ends[j]))
             if head[0] == "government" and head[1] >= 0.7:
                 category, weight = head[0], 0.3
-        whole = [m for m in found if m.start <= starts[i] and m.end >= ends[j - 1]]
         if whole and j - i == 1:
             continue  # a capitalised role ("Democrat", "President"), not a name
         org = bool(whole) or norms[j - 1] in _ORG_WORDS or any(norms[t] in ("of", "for") for t in range(k, j))
-        if whole and weight == 0.0:
-            category, weight = _evidence(whole)
         kind = "org" if org else "person"
         span = (name_start, name_end)
         if org:

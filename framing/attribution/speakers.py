@@ -33,7 +33,7 @@ from .entities import (
     find_entities,
     memo_entities,
 )
-from .gazetteers import not_speaker, proxy_head
+from .gazetteers import document_head, not_speaker, proxy_head
 from .phrases import (
     _MAX_PHRASE,
     _MONTHS,
@@ -397,7 +397,8 @@ class SpeakerResolver:
                 name = text[fs:fe]
                 if category == "other":
                     category = self.category_of(fs, fe)
-        elif category == "other" and j - i == 2 and toks.norms[i] == "the" and toks.norms[head_t] in _ORG_HEADS:
+        elif (category == "other" and j - i == 2 and toks.norms[i] == "the" and toks.norms[head_t] in _ORG_HEADS
+              and not document_head(toks.norms[head_t])):
             e = ents.before(i, _ANTECEDENT_WINDOW, ("org",))  # "the group": the organisation named before
             if e >= 0:
                 return Mention(start, end, ents.name(e), ents.category(e), "org", e)
