@@ -238,5 +238,8 @@ def test_other_share_on_allsides_has_a_floor() -> None:
     from framing.evaluation.attribution import evaluate_categories
 
     table = evaluate_categories(_HOME, n_articles=200)
-    other = table.set_index("category").loc["other (of quotes with a speaker)", "share"]
-    assert other <= 0.36  # 0.47 before entity linking; see docs/attribution.md
+    shares = table.set_index("category")["share"]
+    # 200 articles: 0.276 (0.249 on 1,000), 0.47 before entity linking; see docs/attribution.md
+    assert shares["other (of quotes with a speaker)"] <= 0.30
+    assert shares["other: not documents (of quotes with a speaker)"] <= 0.27
+    assert shares["other: documents and data (of quotes with a speaker)"] > 0.0
