@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from functools import lru_cache
+from typing import NamedTuple, Protocol
 
+from ..lexicon import Lexicon, Match, Matcher, load_lexicon
 from ..text import Tokens
 from .phrases import _STOP, DETERMINERS, _gap_ok
 
@@ -98,3 +100,48 @@ def _after(
             break
         end += 1
     return _evidence(_hits(roles, starts[t], ends[end - 1]))
+
+
+def _category(found: list[Match]) -> str:
+    if not found:
+        return "other"
+    if any(m.category == "anonymous" for m in found):
+        return "anonymous"
+    strong = [m for m in found if m.weight >= 0.5]
+    if strong:
+        return max(strong, key=lambda m: m.start).category
+    return max(found, key=lambda m: m.weight).category
+
+
+@lru_cache(maxsize=65_536)
+def _phrase_category(phrase: str) -> str:
+    """The source category of a speaker phrase (cached: phrases repeat across articles)."""
+    return _category(_role_matcher().find(phrase))
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    category: str
+    weight: float
+
+
+@lru_cache(maxsize=65_536)
+def _phrase_hits(phrase: str) -> tuple[_Hit, ...]:
+    """The shipped ``source_roles`` hits of a phrase (offsets into the phrase; cached)."""
+    return tuple(_Hit(m.start, m.end, m.category, m.weight) for m in _role_matcher().find(phrase))
+
+
+@lru_cache(maxsize=16)
+def _own_matcher(lexicons: tuple[Lexicon, ...]) -> Matcher:
+    return Matcher(lexicons)
+
+
+def _role_matcher() -> Matcher:
+    global _ROLES
+    if _ROLES is None:
+        _ROLES = Matcher([load_lexicon("source_roles")])
+    return _ROLES
+
+
+_ROLES: Matcher | None = None

@@ -17,10 +17,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import NamedTuple
 
-from ..lexicon import Lexicon, Match, Matcher, load_lexicon
+from ..lexicon import Lexicon, Match, load_lexicon
 from ..tagger import load_tagger
 from ..text import Tokens
 from .entities import _MAX_OCCURRENCES as _MAX_OCCURRENCES  # re-exported
@@ -33,6 +31,8 @@ from .entities import (
     find_entities,
     memo_entities,
 )
+from .evidence import _category, _Hit, _own_matcher, _phrase_hits
+from .evidence import _phrase_category as _phrase_category  # re-exported
 from .gazetteers import document_head, not_speaker, proxy_head
 from .phrases import (
     _MAX_PHRASE,
@@ -94,53 +94,8 @@ class Mention:
     entity: int = -1  # index in the resolver's Entities, -1 when not linked
 
 
-def _category(found: list[Match]) -> str:
-    if not found:
-        return "other"
-    if any(m.category == "anonymous" for m in found):
-        return "anonymous"
-    strong = [m for m in found if m.weight >= 0.5]
-    if strong:
-        return max(strong, key=lambda m: m.start).category
-    return max(found, key=lambda m: m.weight).category
-
-
-@lru_cache(maxsize=65_536)
-def _phrase_category(phrase: str) -> str:
-    """The source category of a speaker phrase (cached: phrases repeat across articles)."""
-    return _category(_role_matcher().find(phrase))
-
-
-class _Hit(NamedTuple):
-    start: int
-    end: int
-    category: str
-    weight: float
-
-
-@lru_cache(maxsize=65_536)
-def _phrase_hits(phrase: str) -> tuple[_Hit, ...]:
-    """The shipped ``source_roles`` hits of a phrase (offsets into the phrase; cached)."""
-    return tuple(_Hit(m.start, m.end, m.category, m.weight) for m in _role_matcher().find(phrase))
-
-
 # Tags of words that can head a speaker phrase; any other is a function word.
 _SPEAKER_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-
-
-@lru_cache(maxsize=16)
-def _own_matcher(lexicons: tuple[Lexicon, ...]) -> Matcher:
-    return Matcher(lexicons)
-
-
-def _role_matcher() -> Matcher:
-    global _ROLES
-    if _ROLES is None:
-        _ROLES = Matcher([load_lexicon("source_roles")])
-    return _ROLES
-
-
-_ROLES: Matcher | None = None
 
 
 class SpeakerResolver:
