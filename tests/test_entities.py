@@ -126,6 +126,97 @@ def test_jsonl_row_carries_entities_and_links() -> None:
     assert {q["speaker"]["entity"] for q in row["quotes"]} == {0}
 
 
+def speakers(text: str) -> list[tuple[str, str, str] | None]:
+    ents, quotes = linked(text)
+    return [None if q.speaker is None else
+            (q.speaker.text, q.speaker.category, ents[q.speaker.entity].text) for q in quotes]
+
+
+def test_a_country_or_capital_speaks_for_its_government() -> None:
+    text = "\u201cWe will respond,\u201d China said. \u201cNever,\u201d Pyongyang said."
+    assert [s[:2] for s in speakers(text) if s] == [("China", "government"), ("Pyongyang", "government")]
+
+
+def test_the_united_states_as_a_speaker_is_government() -> None:
+    assert speakers("\u201cIt is over,\u201d the United States said.")[0] == (
+        "the United States", "government", "United States")
+
+
+def test_a_public_figure_without_a_title_has_the_category_of_the_office() -> None:
+    assert speakers("\u201cWe will win,\u201d Trump said.")[0] == ("Trump", "government", "Trump")
+
+
+def test_the_article_wins_over_the_public_figures_list() -> None:
+    text = "Donald Trump, a real estate developer, spoke. \u201cWe will build,\u201d Trump said."
+    assert speakers(text)[0][1] == "business"
+
+
+def test_a_spokesman_takes_the_category_of_the_owner() -> None:
+    text = "Senator Ann Smith spoke on Monday. \u201cIt works,\u201d her spokesman said."
+    assert speakers(text)[0][:2] == ("her spokesman", "government")
+    text = "Gov. Tom Wolf signed it. \u201cIt works,\u201d Wolf\u2019s lawyer said."
+    assert speakers(text)[0][:2] == ("Wolf\u2019s lawyer", "government")
+
+
+def test_the_group_links_to_the_organisation_named_before() -> None:
+    text = "The Sierra Club sued on Monday. \u201cIt is wrong,\u201d the group said."
+    assert speakers(text)[0] == ("the group", "advocacy", "Sierra Club")
+
+
+def test_the_report_does_not_link_to_an_organisation() -> None:
+    assert speakers("Most cases are from Mexico, the report says, but they rose.")[0] == (
+        "the report", "other", "the report")
+
+
+def test_a_name_that_is_a_role_wins_over_its_appositive() -> None:
+    text = "Yazidis are stranded, according to The New York Times, which reports that many Yazidis fled."
+    assert ("New York Times", "media") in [e[:2] for e in entities(text)]
+
+
+def test_an_appositive_after_a_dash_gives_the_category() -> None:
+    text = "Voters chose Greene \u2014 a wealthy businesswoman \u2014 in May. \u201cNo,\u201d Greene said."
+    assert ("Greene", "business") in [e[:2] for e in entities(text)]
+
+
+def test_a_newspaper_by_its_short_name_is_media() -> None:
+    assert speakers("\u201cIt was late,\u201d the Post reported.")[0][:2] == ("the Post", "media")
+
+
+def test_capitalised_representative_is_a_title() -> None:
+    text = "\u201cWe are ready,\u201d said Representative Jamie Raskin of Maryland."
+    assert speakers(text)[0][1] == "government"
+
+
+def test_a_number_is_never_a_speaker() -> None:
+    assert speakers("\u201cIt works,\u201d 30 said.") == [None]
+
+
+def test_a_page_label_is_neither_a_name_nor_a_speaker() -> None:
+    text = "Trump spoke. Photograph: Evan Vucci/AP. \u201cWe pledge,\u201d he said."
+    assert "Photograph" not in [e[0] for e in entities(text)]
+    ents, quotes = linked(text)
+    assert all(q.speaker is None or q.speaker.text != "Photograph" for q in quotes)
+    assert "Photograph" not in [e.text for e in ents]
+
+
+def test_gazetteers_have_sidecars_with_licence_version_and_sources() -> None:
+    from framing.lexicon import lexicon_dir
+
+    folder = Path(lexicon_dir()) / "gazetteers"
+    names = sorted(p.stem for p in folder.glob("*.tsv"))
+    assert names == ["documents", "labels", "places", "proxies", "public_figures"]
+    for name in names:
+        meta = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        assert meta["name"] == name and meta["licence"] == "CC-BY-4.0"
+        assert meta["version"] and meta["sources"] and meta["description"]
+
+
+def test_gazetteers_are_not_counting_lexicons() -> None:
+    from framing.lexicon import available_lexicons
+
+    assert not {"places", "public_figures", "documents", "proxies", "labels"} & set(available_lexicons())
+
+
 @pytest.mark.parametrize("text", [
     "no capital letters anywhere in this text, said the man, and he added nothing.",
     "ALL CAPITALS TEXT SAID THE MAN. HE ADDED THAT IT WAS LOUD. " * 50,
@@ -147,5 +238,8 @@ def test_other_share_on_allsides_has_a_floor() -> None:
     from framing.evaluation.attribution import evaluate_categories
 
     table = evaluate_categories(_HOME, n_articles=200)
-    other = table.set_index("category").loc["other (of quotes with a speaker)", "share"]
-    assert other <= 0.36  # 0.47 before entity linking; see docs/attribution.md
+    shares = table.set_index("category")["share"]
+    # 200 articles: 0.276 (0.251 on 1,000), 0.47 before entity linking; see docs/attribution.md
+    assert shares["other (of quotes with a speaker)"] <= 0.30
+    assert shares["other: not documents (of quotes with a speaker)"] <= 0.27
+    assert shares["other: documents and data (of quotes with a speaker)"] > 0.0

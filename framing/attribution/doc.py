@@ -16,6 +16,7 @@ from operator import attrgetter, itemgetter
 from ..lexicon import Lexicon, Match
 from ..text import Sentence, Tokens
 from .entities import Entities
+from .gazetteers import not_speaker
 from .marks import quote_spans
 from .records import Entity, Quote, Speaker
 from .speakers import SpeakerResolver
@@ -146,7 +147,9 @@ def link_speakers(quotes: Sequence[Quote], entities: Entities) -> tuple[list[Ent
 
     Every speaker becomes a mention of an entity (a name entity, or a new one
     for "officials", "the group" or an unresolved pronoun); its category is
-    the entity's, so one source has one category in the whole article.
+    the entity's, so one source has one category in the whole article. A
+    speaker that is a number, a year or a page label ("30", "2016",
+    "Contributing") is dropped: the quote keeps no speaker.
 
     Parameters
     ----------
@@ -161,6 +164,9 @@ def link_speakers(quotes: Sequence[Quote], entities: Entities) -> tuple[list[Ent
     quotes : list of Quote
         The same quotes, each speaker with ``entity`` set and the entity's category.
     """
+    # "30 said", "2016 showed", "Photograph: ...": a number, a year or a page label is never a speaker
+    quotes = [replace(q, speaker=None) if q.speaker is not None and not_speaker(q.speaker.text) else q
+              for q in quotes]
     index: list[int | None] = []
     for q in quotes:
         sp = q.speaker

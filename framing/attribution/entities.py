@@ -34,35 +34,26 @@ entity's one category.
 
 from __future__ import annotations
 
-import re
 import threading
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Protocol
 
 from ..text import Tokens
+from .evidence import _PARTY_LABEL, RoleHit, Roles, _after, _before, _evidence, _hits, _owner
+from .gazetteers import (
+    FIGURE_WEIGHT,
+    PLACE_WEIGHT,
+    figure_category,
+    name_key,
+    page_label,
+    place_category,
+)
 from .phrases import _CONNECTORS, _MONTHS, _STOP, _TIMES, DETERMINERS, PRONOUNS, _gap_ok, word_set
 from .records import Entity
 
 __all__ = ["Entities", "RoleHit", "find_entities", "memo_entities"]
 
-
-class RoleHit(Protocol):
-    """A ``source_roles`` hit (a :class:`~framing.lexicon.Match` is one)."""
-
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def category(self) -> str: ...
-    @property
-    def weight(self) -> float: ...
-
-
-Roles = Callable[[int, int], Sequence[RoleHit]]
 
 # Honorifics: they mark a person and a gender, never a source category
 # (a closed class of English, like the pronouns of phrases.py).
@@ -83,9 +74,6 @@ _ORG_WORDS = word_set(
 )
 _MAX_NAME = 8  # words in a name run; longer runs are headlines or capitals
 _MAX_PREFIX = 4  # lower-case words before a name searched for a role
-_MAX_APPOSITIVE = 16  # words of an appositive after a name
-_PARTY_LABEL = re.compile(r"[DRI]-[A-Z][A-Za-z.]*\Z")
-_PARTY_ROLE = "lawmaker"  # the lexicon term whose category a party label gives
 
 
 @dataclass(slots=True)
@@ -161,7 +149,10 @@ class Entities:
             key = (name.lower(), kind)
             entity = self._groups.get(key, -1)
             if entity < 0:
-                self._clusters.append(_Cluster(key[0], "", kind, [], (0.0, 0), category, span))
+                c = _Cluster(key[0], "", kind, [], (0.0, 0), category, span)
+                if category == "other":
+                    _known(c, name)  # "the United States", "Pyongyang"
+                self._clusters.append(c)
                 entity = self._groups[key] = len(self._clusters) - 1
         self.links[span] = entity
         c = self._clusters[entity]
@@ -241,20 +232,6 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
     return runs
 
 
-def _hits(roles: Roles, start: int, end: int) -> list[RoleHit]:
-    return list(roles(start, end)) if end > start else []
-
-
-def _evidence(found: list[RoleHit]) -> tuple[str, float]:
-    """The category and weight of role hits (the rightmost strong one, else the heaviest)."""
-    found = [m for m in found if m.category != "anonymous"]
-    if not found:
-        return "other", 0.0
-    strong = [m for m in found if m.weight >= 0.5]
-    best = max(strong, key=lambda m: m.start) if strong else max(found, key=lambda m: m.weight)
-    return best.category, best.weight
-
-
 def find_entities(
     text: str,
     tokens: Tokens,
@@ -296,7 +273,7 @@ def find_entities(
     by_org: dict[str, int] = {}
     singles: list[tuple[int, int, str, float, str, str]] = []
     for i, j in runs:
-        if j - i == 1 and norms[i] not in inside:
+        if (j - i == 1 and norms[i] not in inside) or page_label(text[starts[i] : ends[j - 1]]):
             continue
         # titles inside the run: the name is what follows the last title
         found = _hits(roles, starts[i], ends[j - 1])
@@ -341,6 +318,9 @@ def find_entities(
                 break
             p -= 1
         category, weight = _evidence(_hits(roles, starts[p], name_start) + [m for m in found if m.end <= name_start])
+        whole = [m for m in found if m.start <= starts[i] and m.end >= ends[j - 1]]
+        if weight == 0.0 and whole:
+            category, weight = _evidence(whole)  # "The New York Times, which ...": the name is the role
         if weight == 0.0:
             category, weight = _after(text, tokens, j, roles, role_category)
         if weight == 0.0:
@@ -352,12 +332,9 @@ def find_entities(
             head = _evidence(_hits(roles, starts[j], ends[j]))
             if head[0] == "government" and head[1] >= 0.7:
                 category, weight = head[0], 0.3
-        whole = [m for m in found if m.start <= starts[i] and m.end >= ends[j - 1]]
         if whole and j - i == 1:
             continue  # a capitalised role ("Democrat", "President"), not a name
         org = bool(whole) or norms[j - 1] in _ORG_WORDS or any(norms[t] in ("of", "for") for t in range(k, j))
-        if whole and weight == 0.0:
-            category, weight = _evidence(whole)
         kind = "org" if org else "person"
         span = (name_start, name_end)
         if org:
@@ -403,27 +380,21 @@ def find_entities(
         end = ends[k] - (2 if norms[k].endswith("'s") and text[ends[k] - 2] in "'\u2019" else 0)
         _add(clusters[e], (starts[k], end), category, weight, gender, k, j)
         token_entity[k] = e
+    for cluster in clusters:
+        if cluster.best[0] == 0.0:
+            _known(cluster, text[cluster.name[0] : cluster.name[1]])
     return Entities(text, clusters, token_entity)
 
 
-def _owner(category: str) -> tuple[str, float]:
-    """The evidence of the organisation a person speaks for (weaker than the person's own role)."""
-    return (category, 0.4) if category not in ("other", "anonymous") else ("other", 0.0)
-
-
-def _before(text: str, toks: Tokens, i: int, j: int, roles: Roles) -> tuple[str, float]:
-    """Category evidence of a role set off before a name: "the majority leader, Mitch McConnell,"."""
-    starts, ends = toks.starts, toks.ends
-    if i == 0 or text[ends[i - 1] : starts[i]].strip() != ",":
-        return "other", 0.0
-    if j < len(starts) and text[ends[j - 1] : starts[j]].strip() not in (",", ".", ""):
-        return "other", 0.0
-    t = i - 1
-    while t > 0 and i - t < 6 and _gap_ok(text, toks, t - 1) and toks.norms[t - 1] not in _STOP:
-        t -= 1
-    if toks.norms[t] not in DETERMINERS:
-        return "other", 0.0
-    return _evidence(_hits(roles, starts[t], ends[i - 1]))
+def _known(c: _Cluster, name: str) -> None:
+    """The gazetteers' category of an entity the article gives no role: a place, a public figure."""
+    place = place_category(name)
+    if place is not None:
+        c.category, c.best, c.kind = place, (PLACE_WEIGHT, 0), "org"
+    elif c.kind == "person":
+        figure = figure_category(c.first, c.surname)
+        if figure is not None:
+            c.category, c.best = figure, (FIGURE_WEIGHT, 0)
 
 
 def _title_abbreviation(text: str, toks: Tokens, k: int) -> bool:
@@ -431,16 +402,7 @@ def _title_abbreviation(text: str, toks: Tokens, k: int) -> bool:
     return text[toks.ends[k] : toks.ends[k] + 1] == "." and ("." in toks.norms[k] or len(toks.norms[k]) <= 3)
 
 
-_PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|da|di|van|von)-", re.IGNORECASE)
-
-
-@lru_cache(maxsize=65_536)
-def _name_key(norm: str) -> str:
-    """The linking key of a name word: no possessive, no particle ("al-Maliki" -> "maliki")."""
-    return _PARTICLE.sub("", norm.replace("'s", ""))
-
-
-_surname = _name_key
+_name_key = _surname = name_key
 
 
 def _add(c: _Cluster, span: tuple[int, int], category: str, weight: float, gender: str, k: int,
@@ -455,32 +417,32 @@ def _add(c: _Cluster, span: tuple[int, int], category: str, weight: float, gende
         c.name = span
 
 
-def _after(
-    text: str, toks: Tokens, j: int, roles: Roles,
-    role_category: Callable[[str], str],
-) -> tuple[str, float]:
-    """Category evidence right after a name: a party label or an appositive."""
-    starts, ends, norms = toks.starts, toks.ends, toks.norms
-    n = len(norms)
-    if j >= n:
-        return "other", 0.0
-    gap = text[ends[j - 1] : starts[j]]
-    if gap.strip() in ("(", ",") and _PARTY_LABEL.match(text, starts[j], ends[j] + 1) is not None:
-        return role_category(_PARTY_ROLE), 1.0
-    if gap.strip() != ",":
-        return "other", 0.0
-    t = j
-    if norms[t].isdigit() and t + 1 < n and text[ends[t] : starts[t + 1]].strip() == ",":
-        t += 1  # ", 58, a Democrat from Michigan"
-    first = norms[t]
-    if text[starts[t]].isupper() and not _hits(roles, starts[t], ends[t]) and first not in DETERMINERS:
-        return "other", 0.0  # "Trump, Pelosi and Schumer": a list, not an appositive
-    end = t
-    while end < n and end - t < _MAX_APPOSITIVE:
-        if end > t and any(ch in ",.;:!?()\u201c\u201d\"\n" for ch in text[ends[end - 1] : starts[end]]):
-            break
-        end += 1
-    return _evidence(_hits(roles, starts[t], ends[end - 1]))
+_MAX_OCCURRENCES = 8  # occurrences of a name looked at for its fullest mention
+
+
+def _first_occurrences(norms: list[str]) -> dict[str, list[int]]:
+    """The first :data:`_MAX_OCCURRENCES` token indices of each name key.
+
+    A token counts for its norm and, when they differ, for its name key
+    ("al-maliki" for "maliki"). One pass over the tokens, however many names
+    are looked up later.
+    """
+    first: dict[str, list[int]] = {}
+    for t, w in enumerate(norms):
+        found = first.get(w)
+        if found is None:
+            first[w] = [t]
+        elif len(found) < _MAX_OCCURRENCES:
+            found.append(t)
+        if "-" in w or "'" in w:
+            k = _name_key(w)
+            if k != w:
+                found = first.get(k)
+                if found is None:
+                    first[k] = [t]
+                elif len(found) < _MAX_OCCURRENCES:
+                    found.append(t)
+    return first
 
 
 _MEMO = threading.local()

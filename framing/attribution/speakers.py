@@ -17,20 +17,23 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import NamedTuple
 
-from ..lexicon import Lexicon, Match, Matcher, load_lexicon
+from ..lexicon import Lexicon, Match, load_lexicon
 from ..tagger import load_tagger
 from ..text import Tokens
+from .entities import _MAX_OCCURRENCES as _MAX_OCCURRENCES  # re-exported
 from .entities import (
     _PRONOUN_GENDER,
     Entities,
     RoleHit,
+    _first_occurrences,
     _name_key,
     find_entities,
     memo_entities,
 )
+from .evidence import _category, _Hit, _own_matcher, _phrase_hits
+from .evidence import _phrase_category as _phrase_category  # re-exported
+from .gazetteers import document_head, not_speaker, proxy_head
 from .phrases import (
     _MAX_PHRASE,
     _MONTHS,
@@ -70,6 +73,7 @@ _ANONYMOUS_HEADS = word_set(
     people person someone staffer staffers adviser advisers advisor advisors
     """
 )
+_POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _ANTECEDENT_WINDOW = 80  # tokens searched back for a pronoun's antecedent
 
 
@@ -90,81 +94,8 @@ class Mention:
     entity: int = -1  # index in the resolver's Entities, -1 when not linked
 
 
-def _category(found: list[Match]) -> str:
-    if not found:
-        return "other"
-    if any(m.category == "anonymous" for m in found):
-        return "anonymous"
-    strong = [m for m in found if m.weight >= 0.5]
-    if strong:
-        return max(strong, key=lambda m: m.start).category
-    return max(found, key=lambda m: m.weight).category
-
-
-@lru_cache(maxsize=65_536)
-def _phrase_category(phrase: str) -> str:
-    """The source category of a speaker phrase (cached: phrases repeat across articles)."""
-    return _category(_role_matcher().find(phrase))
-
-
-class _Hit(NamedTuple):
-    start: int
-    end: int
-    category: str
-    weight: float
-
-
-@lru_cache(maxsize=65_536)
-def _phrase_hits(phrase: str) -> tuple[_Hit, ...]:
-    """The shipped ``source_roles`` hits of a phrase (offsets into the phrase; cached)."""
-    return tuple(_Hit(m.start, m.end, m.category, m.weight) for m in _role_matcher().find(phrase))
-
-
 # Tags of words that can head a speaker phrase; any other is a function word.
 _SPEAKER_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-
-
-@lru_cache(maxsize=16)
-def _own_matcher(lexicons: tuple[Lexicon, ...]) -> Matcher:
-    return Matcher(lexicons)
-
-
-def _role_matcher() -> Matcher:
-    global _ROLES
-    if _ROLES is None:
-        _ROLES = Matcher([load_lexicon("source_roles")])
-    return _ROLES
-
-
-_ROLES: Matcher | None = None
-
-
-_MAX_OCCURRENCES = 8  # occurrences of a name looked at for its fullest mention
-
-
-def _first_occurrences(norms: list[str]) -> dict[str, list[int]]:
-    """The first :data:`_MAX_OCCURRENCES` token indices of each name key.
-
-    A token counts for its norm and, when they differ, for its name key
-    ("al-maliki" for "maliki"). One pass over the tokens, however many names
-    are looked up later.
-    """
-    first: dict[str, list[int]] = {}
-    for t, w in enumerate(norms):
-        found = first.get(w)
-        if found is None:
-            first[w] = [t]
-        elif len(found) < _MAX_OCCURRENCES:
-            found.append(t)
-        if "-" in w or "'" in w:
-            k = _name_key(w)
-            if k != w:
-                found = first.get(k)
-                if found is None:
-                    first[k] = [t]
-                elif len(found) < _MAX_OCCURRENCES:
-                    found.append(t)
-    return first
 
 
 class SpeakerResolver:
@@ -373,6 +304,8 @@ class SpeakerResolver:
     def resolve(self, i: int, j: int) -> Mention:
         """Resolve the speaker phrase at tokens ``[i, j)`` and remember it."""
         mention = self._resolve(*self._repair(i, j))
+        if not_speaker(self.text[mention.start : mention.end]):
+            return mention  # "Photograph", "30": dropped by link_speakers, no antecedent
         ents = self.entities()
         if mention.entity >= 0 or mention.kind == "person":
             toks = self.tokens
@@ -419,6 +352,13 @@ class SpeakerResolver:
                 name = text[fs:fe]
                 if category == "other":
                     category = self.category_of(fs, fe)
+        elif (category == "other" and j - i == 2 and toks.norms[i] == "the" and toks.norms[head_t] in _ORG_HEADS
+              and not document_head(toks.norms[head_t])):
+            e = ents.before(i, _ANTECEDENT_WINDOW, ("org",))  # "the group": the organisation named before
+            if e >= 0:
+                return Mention(start, end, ents.name(e), ents.category(e), "org", e)
+        elif category == "other" and proxy_head(toks.norms[head_t]):
+            category = self._owner_category(i, head_t)  # "her spokesman", "Trump's lawyer"
         elif toks.norms[head_t] in _ANONYMOUS_HEADS and (
             head_t == i or text[toks.starts[head_t]].islower()
         ):
@@ -426,6 +366,18 @@ class SpeakerResolver:
             # people described only by a generic role are anonymous sources.
             category = "anonymous"
         return Mention(start, end, name, category, kind, entity)
+
+    def _owner_category(self, i: int, head: int) -> str:
+        """The category of the owner of a proxy ("her" in "her spokesman", "Trump's" in "Trump's lawyer")."""
+        toks = self.tokens
+        for p in range(head - 1, max(i, head - 3) - 1, -1):
+            norm = toks.norms[p]
+            if norm in _POSSESSIVE:
+                return self._pronoun(_POSSESSIVE[norm], toks.starts[p], toks.ends[p], p).category
+            if norm.endswith("'s"):
+                e = self.entities().at(p)
+                return self.entities().category(e) if e >= 0 else self.category_of(toks.starts[i], toks.ends[p])
+        return "other"
 
     def _kind(self, i: int, j: int) -> str:
         toks = self.tokens
@@ -477,6 +429,10 @@ class SpeakerResolver:
         found = self._antecedent(i, wanted)
         if found is not None:
             return Mention(start, end, found.name, found.category, found.kind)
+        if "org" in wanted:  # "The Danish Security and Intelligence Service described ... It said"
+            e = ents.before(i, _ANTECEDENT_WINDOW, ("org",))
+            if e >= 0:
+                return Mention(start, end, ents.name(e), ents.category(e), "org", e)
         return Mention(start, end, self.text[start:end], "other", wanted[0])
 
     def _antecedent(self, i: int, wanted: tuple[str, ...]) -> Mention | None:

@@ -377,8 +377,14 @@ def evaluate_categories(
     DataFrame
         One row per ``category`` (``none`` for quotes without a speaker)
         with ``quotes`` and ``share`` (of all quotes), most frequent first,
-        and a last row ``category="other (of quotes with a speaker)"``.
+        then three rows with shares of the quotes with a speaker:
+        ``"other (of quotes with a speaker)"``, and its two parts,
+        ``"other: documents and data ..."`` (a speaker that is a text or
+        data, "the report", by the ``documents`` gazetteer of
+        :mod:`framing.attribution.gazetteers`; the source categories have no
+        document category) and ``"other: not documents ..."``.
     """
+    from ..attribution.gazetteers import document_head
     from ..datasets import load_allsides
     from ..pipeline import Analyzer
 
@@ -386,14 +392,20 @@ def evaluate_categories(
                              columns=["text"])
     analyzer = Analyzer()
     counts: dict[str, int] = {}
+    documents = 0
     for text in articles["text"]:
         for q in analyzer(text).quotes:
             key = "none" if q.speaker is None else q.speaker.category
             counts[key] = counts.get(key, 0) + 1
+            if key == "other" and q.speaker is not None and document_head(q.speaker.text):
+                documents += 1
     total = sum(counts.values())
     rows = [{"category": c, "quotes": k, "share": k / total if total else 0.0}
             for c, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     spoken = total - counts.get("none", 0)
-    rows.append({"category": "other (of quotes with a speaker)", "quotes": counts.get("other", 0),
-                 "share": counts.get("other", 0) / spoken if spoken else 0.0})
+    other = counts.get("other", 0)
+    for name, k in (("other (of quotes with a speaker)", other),
+                    ("other: documents and data (of quotes with a speaker)", documents),
+                    ("other: not documents (of quotes with a speaker)", other - documents)):
+        rows.append({"category": name, "quotes": k, "share": k / spoken if spoken else 0.0})
     return pd.DataFrame(rows)

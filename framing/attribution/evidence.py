@@ -1,0 +1,147 @@
+"""Where a name's source category comes from: role hits, appositives, party labels and owners.
+
+The helpers of :mod:`framing.attribution.entities` that read the
+``source_roles`` hits around a name run; which words are roles is the
+lexicon's knowledge, these functions only know where to look.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import NamedTuple, Protocol
+
+from ..lexicon import Lexicon, Match, Matcher, load_lexicon
+from ..text import Tokens
+from .phrases import _STOP, DETERMINERS, _gap_ok
+
+__all__ = ["RoleHit", "Roles"]
+
+
+class RoleHit(Protocol):
+    """A ``source_roles`` hit (a :class:`~framing.lexicon.Match` is one)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def weight(self) -> float: ...
+
+
+Roles = Callable[[int, int], Sequence[RoleHit]]
+
+_MAX_APPOSITIVE = 16  # words of an appositive after a name
+_PARTY_LABEL = re.compile(r"[DRI]-[A-Z][A-Za-z.]*\Z")
+_APPOSITIVE_OPENERS = (",", "\u2014", "\u2013", "--")  # "Greene, a businesswoman", "Greene — a businesswoman"
+_PARTY_ROLE = "lawmaker"  # the lexicon term whose category a party label gives
+
+
+def _hits(roles: Roles, start: int, end: int) -> list[RoleHit]:
+    return list(roles(start, end)) if end > start else []
+
+
+def _evidence(found: list[RoleHit]) -> tuple[str, float]:
+    """The category and weight of role hits (the rightmost strong one, else the heaviest)."""
+    found = [m for m in found if m.category != "anonymous"]
+    if not found:
+        return "other", 0.0
+    strong = [m for m in found if m.weight >= 0.5]
+    best = max(strong, key=lambda m: m.start) if strong else max(found, key=lambda m: m.weight)
+    return best.category, best.weight
+
+
+def _owner(category: str) -> tuple[str, float]:
+    """The evidence of the organisation a person speaks for (weaker than the person's own role)."""
+    return (category, 0.4) if category not in ("other", "anonymous") else ("other", 0.0)
+
+
+def _before(text: str, toks: Tokens, i: int, j: int, roles: Roles) -> tuple[str, float]:
+    """Category evidence of a role set off before a name: "the majority leader, Mitch McConnell,"."""
+    starts, ends = toks.starts, toks.ends
+    if i == 0 or text[ends[i - 1] : starts[i]].strip() != ",":
+        return "other", 0.0
+    if j < len(starts) and text[ends[j - 1] : starts[j]].strip() not in (",", ".", ""):
+        return "other", 0.0
+    t = i - 1
+    while t > 0 and i - t < 6 and _gap_ok(text, toks, t - 1) and toks.norms[t - 1] not in _STOP:
+        t -= 1
+    if toks.norms[t] not in DETERMINERS:
+        return "other", 0.0
+    return _evidence(_hits(roles, starts[t], ends[i - 1]))
+
+
+def _after(
+    text: str, toks: Tokens, j: int, roles: Roles,
+    role_category: Callable[[str], str],
+) -> tuple[str, float]:
+    """Category evidence right after a name: a party label or an appositive."""
+    starts, ends, norms = toks.starts, toks.ends, toks.norms
+    n = len(norms)
+    if j >= n:
+        return "other", 0.0
+    gap = text[ends[j - 1] : starts[j]]
+    if gap.strip() in ("(", ",") and _PARTY_LABEL.match(text, starts[j], ends[j] + 1) is not None:
+        return role_category(_PARTY_ROLE), 1.0
+    if gap.strip() not in _APPOSITIVE_OPENERS:
+        return "other", 0.0
+    t = j
+    if norms[t].isdigit() and t + 1 < n and text[ends[t] : starts[t + 1]].strip() == ",":
+        t += 1  # ", 58, a Democrat from Michigan"
+    first = norms[t]
+    if text[starts[t]].isupper() and not _hits(roles, starts[t], ends[t]) and first not in DETERMINERS:
+        return "other", 0.0  # "Trump, Pelosi and Schumer": a list, not an appositive
+    end = t
+    while end < n and end - t < _MAX_APPOSITIVE:
+        if end > t and any(ch in ",.;:!?()\u201c\u201d\"\n\u2014\u2013" for ch in text[ends[end - 1] : starts[end]]):
+            break
+        end += 1
+    return _evidence(_hits(roles, starts[t], ends[end - 1]))
+
+
+def _category(found: list[Match]) -> str:
+    if not found:
+        return "other"
+    if any(m.category == "anonymous" for m in found):
+        return "anonymous"
+    strong = [m for m in found if m.weight >= 0.5]
+    if strong:
+        return max(strong, key=lambda m: m.start).category
+    return max(found, key=lambda m: m.weight).category
+
+
+@lru_cache(maxsize=65_536)
+def _phrase_category(phrase: str) -> str:
+    """The source category of a speaker phrase (cached: phrases repeat across articles)."""
+    return _category(_role_matcher().find(phrase))
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    category: str
+    weight: float
+
+
+@lru_cache(maxsize=65_536)
+def _phrase_hits(phrase: str) -> tuple[_Hit, ...]:
+    """The shipped ``source_roles`` hits of a phrase (offsets into the phrase; cached)."""
+    return tuple(_Hit(m.start, m.end, m.category, m.weight) for m in _role_matcher().find(phrase))
+
+
+@lru_cache(maxsize=16)
+def _own_matcher(lexicons: tuple[Lexicon, ...]) -> Matcher:
+    return Matcher(lexicons)
+
+
+def _role_matcher() -> Matcher:
+    global _ROLES
+    if _ROLES is None:
+        _ROLES = Matcher([load_lexicon("source_roles")])
+    return _ROLES
+
+
+_ROLES: Matcher | None = None

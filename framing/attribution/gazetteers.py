@@ -1,0 +1,156 @@
+"""Gazetteers of the entity linker: places, public figures and documents.
+
+Small lists shipped in ``lexicons/gazetteers/`` (each with a JSON
+sidecar giving its version, licence and sources). They are not counting
+lexicons (they are not in :func:`framing.lexicon.available_lexicons`): the
+entity linker of :mod:`framing.attribution.entities` reads them.
+
+* ``places``: countries, capitals and US states. A speaker whose whole name
+  is a place ("China said", "Pyongyang warned") speaks for its government.
+* ``public_figures``: people whose office the article may leave unsaid
+  ("Trump said"); the weakest evidence, any role in the article wins.
+* ``proxies``: head nouns of speakers who speak for someone ("her
+  spokesman", "Trump's lawyer"); they take their owner's category.
+* ``labels``: page labels ("Photograph", "Contributing"), never a name
+  or a speaker.
+* ``documents``: head nouns of speakers that are texts or data ("the report
+  said"); they keep category ``other`` and are counted apart.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..lexicon import lexicon_dir
+
+__all__ = ["document_head", "figure_category", "name_key", "not_speaker", "page_label", "place_category", "proxy_head"]
+
+_PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|da|di|van|von)-", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65_536)
+def name_key(norm: str) -> str:
+    """The linking key of a name word: no possessive, no particle ("al-Maliki" -> "maliki").
+
+    Examples
+    --------
+    >>> name_key("al-maliki"), name_key("pelosi's")
+    ('maliki', 'pelosi')
+    """
+    return _PARTICLE.sub("", norm.replace("'s", ""))
+
+_NUMBER = re.compile(r"[\d.,%$\u2013-]+\Z")
+FIGURE_WEIGHT = 0.2  # evidence weight of a public-figure row (below every role in the article)
+PLACE_WEIGHT = 0.25  # evidence weight of a place standing for its government
+
+
+def _rows(name: str) -> list[list[str]]:
+    path = Path(lexicon_dir()) / "gazetteers" / f"{name}.tsv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
+    return rows[1:]  # the header
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows("places")}
+
+
+@lru_cache(maxsize=1)
+def _figures() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name, category in (r[:2] for r in _rows("public_figures")):
+        words = name.lower().split()
+        key = name_key(words[-1]) if len(words) == 1 else f"{words[0]} {name_key(words[-1])}"
+        out[key] = category
+    return out
+
+
+@lru_cache(maxsize=1)
+def _documents() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("documents"))
+
+
+def place_category(name: str) -> str | None:
+    """The category of a speaker named by a place ("the United States"), else None.
+
+    Examples
+    --------
+    >>> place_category("Pyongyang"), place_category("the United States"), place_category("Mr. China")
+    ('government', 'government', None)
+    """
+    if name[:4].lower() == "the ":
+        name = name[4:]
+    return _places().get(name)
+
+
+def figure_category(first: str, surname: str) -> str | None:
+    """The category of a public figure by first name and surname key (``first`` empty: surname alone).
+
+    Examples
+    --------
+    >>> figure_category("nancy", "pelosi"), figure_category("", "trump"), figure_category("ann", "lee")
+    ('government', 'government', None)
+    >>> figure_category("bashar", "assad"), figure_category("marjorie", "greene")
+    ('government', 'government')
+    """
+    key = f"{first} {surname}" if first else surname
+    return _figures().get(key.lower())
+
+
+def document_head(phrase: str) -> bool:
+    """Whether a speaker phrase is a text or data ("the report", "a statement"), by its lower-case head.
+
+    Examples
+    --------
+    >>> document_head("the new report"), document_head("The Post"), document_head("officials")
+    (True, False, False)
+    """
+    words = phrase.split()
+    return bool(words) and words[-1] in _documents()
+
+
+@lru_cache(maxsize=1)
+def _proxies() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("proxies"))
+
+
+def proxy_head(word: str) -> bool:
+    """Whether a lower-case head noun speaks for its owner ("spokesman", "lawyer").
+
+    Examples
+    --------
+    >>> proxy_head("spokeswoman"), proxy_head("senator")
+    (True, False)
+    """
+    return word in _proxies()
+
+
+@lru_cache(maxsize=1)
+def _labels() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("labels"))
+
+
+def page_label(phrase: str) -> bool:
+    """Whether a phrase is a page label ("Photograph", "Full Coverage"), never a name or a speaker.
+
+    Examples
+    --------
+    >>> page_label("Photograph"), page_label("Contributing"), page_label("Anne Photograph")
+    (True, True, False)
+    """
+    return phrase.lower() in _labels()
+
+
+def not_speaker(phrase: str) -> bool:
+    """Whether a speaker phrase is a number, a year or a page label ("30", "2016", "Photograph").
+
+    Examples
+    --------
+    >>> not_speaker("2016"), not_speaker("Contributing"), not_speaker("Trump")
+    (True, True, False)
+    """
+    return _NUMBER.match(phrase) is not None or page_label(phrase)
