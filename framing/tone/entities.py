@@ -81,6 +81,8 @@ def _names() -> tuple[str, ...]:
 
 
 ENTITY_DENSE_NAMES = _names()
+_TAU_KEYS = {(side, positive): [(tau, f"{side}_{sign}_tau{tau:g}", f"clause_{sign}_tau{tau:g}") for tau in TAUS]
+             for side in ("left", "right") for positive, sign in ((True, "pos"), (False, "neg"))}
 """The dense features of an entity mention, in the entity model's column order."""
 
 
@@ -192,14 +194,12 @@ def mention_features(doc: MentionDocument, k: int, words: Sequence[ToneWord], co
             sums["window"] += c
         i = bisect_right(starts, w.start) - 1
         d = first - i if side == "left" else i - last
-        sign = "pos" if c > 0 else "neg"
-        for tau in TAUS:
-            weight = abs(c) * math.exp(-(d - 1) / tau)
-            key = f"{side}_{sign}_tau{tau:g}"
+        magnitude = abs(c)
+        for tau, key, clause_key in _TAU_KEYS[side, c > 0]:
+            weight = magnitude * math.exp(-(d - 1) / tau)
             f[key] = f.get(key, 0.0) + weight
             if in_clause:
-                key = f"clause_{sign}_tau{tau:g}"
-                f[key] = f.get(key, 0.0) + weight
+                f[clause_key] = f.get(clause_key, 0.0) + weight
     for name, x in sums.items():
         f[f"{name}_compound"] = _norm(x)
     for m in hits:

@@ -164,10 +164,16 @@ class TargetModel:
             if term in terms_:
                 counts[term] = counts.get(term, 0) + 1
         if counts:
-            weighted = [((1.0 + math.log(n)) * terms_[t][0], terms_[t][1]) for t, n in counts.items()]
-            norm = math.sqrt(sum(w * w for w, _ in weighted)) or 1.0  # sublinear tf, l2-normalised
+            weighted = []
+            squares = 0.0
+            for term, n in counts.items():
+                idf, coefs = terms_[term]
+                w = idf if n == 1 else (1.0 + math.log(n)) * idf  # sublinear tf
+                squares += w * w
+                weighted.append((w, coefs))
+            inv = 1.0 / (math.sqrt(squares) or 1.0)  # l2-normalised
             for w, (a, b, c) in weighted:
-                x = w / norm
+                x = w * inv
                 z0 += a * x
                 z1 += b * x
                 z2 += c * x
