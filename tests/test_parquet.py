@@ -44,7 +44,7 @@ def normalized(frame: pd.DataFrame) -> pd.DataFrame:
 
 def assert_same_as_corpus(tables: dict[str, pd.DataFrame], expected: object) -> None:
     got = {"features": tables["features"].set_index("id"), "matches": tables["matches"],
-           "quotes": tables["quotes"]}
+           "quotes": tables["quotes"], "entities": tables["entities"]}
     for name in TABLES:
         exp = getattr(expected, name)
         assert list(got[name].columns) == list(exp.columns), name
@@ -98,7 +98,7 @@ def test_cli_parquet_equals_analyze_corpus(tmp_path: Path, capsys: pytest.Captur
     out = tmp_path / "out"
     assert main(["analyze", str(src), "--format", "parquet", "--out", str(out), "--quiet"]) == 0
     assert sorted(p.name for p in out.iterdir()) == [
-        "features.parquet", "matches.parquet", "quotes.parquet"]
+        "entities.parquet", "features.parquet", "matches.parquet", "quotes.parquet"]
     tables = read_tables(out)
     expected = analyze_corpus(
         [Article(id=a.id, outlet=a.outlet, text=a.text) for a in example_articles()])

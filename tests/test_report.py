@@ -83,8 +83,8 @@ def test_report_sections_tables_and_images(small_page):
     assert ids == list(SECTION_IDS)
     p = parse(page)
     images = [a for t, a in p.tags if t == "img"]
-    # intervals, three profile heatmaps, log-odds words, sources, stances
-    assert len(images) == 7
+    # intervals, three profile heatmaps, log-odds words, sources, stances, actor tone
+    assert len(images) == 8
     assert all(a["src"].startswith("data:image/png;base64,iVBOR") for a in images)  # PNG magic
     assert "Left Daily" in page and "Right Post" in page
     assert len(re.findall(r'class="example"', page)) == 3

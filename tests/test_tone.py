@@ -269,7 +269,7 @@ def test_scare_quotes_leave_the_sentence_to_the_author() -> None:
 
 def test_feature_set_is_fixed_and_empty_text_gives_zeros() -> None:
     names = tone_feature_names()
-    assert len(names) == 6 + len(SOURCE_CATEGORIES) == len(set(names))
+    assert len(names) == 7 + 2 * len(SOURCE_CATEGORIES) == len(set(names))
     feats = tone_features([], [], DocumentTone())
     assert list(feats) == names and set(feats.values()) == {0.0}
     res = analyze("")

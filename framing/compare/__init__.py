@@ -18,16 +18,20 @@ or quotes, which are not independent within an article).
   outlets' coverage and to an optional neutral reference article.
 * :func:`sourcing` -- who each outlet quotes (speaker categories, share of
   voice) and how (cue stance), from the quotes table.
+* :func:`actor_tone` -- the tone toward the most mentioned actors, per
+  outlet, from the entities table.
 * :func:`compare_outlets` -- the whole comparison in one call.
 
 Submodules: :mod:`~framing.compare.stats` (array-level statistics),
 :mod:`~framing.compare.summary` (summaries, tests, :func:`compare_outlets`),
 :mod:`~framing.compare.words` (distinctive words),
-:mod:`~framing.compare.sourcing` (source and stance shares) and
+:mod:`~framing.compare.sourcing` (source and stance shares),
+:mod:`~framing.compare.actors` (tone toward actors) and
 :mod:`~framing.compare.events` (same-event comparison).
 """
 
 from ._input import default_features
+from .actors import actor_tone
 from .events import same_event
 from .sourcing import sourcing
 from .stats import (
@@ -43,6 +47,7 @@ from .words import boilerplate_words, distinctive_words
 
 __all__ = [
     "OutletComparison",
+    "actor_tone",
     "benjamini_hochberg",
     "boilerplate_words",
     "bootstrap_means",

@@ -4,8 +4,9 @@
 * :func:`pairwise_tests` -- per pair of groups and feature: difference of
   means, Cohen's d, Cliff's delta, permutation p-value and Benjamini-Hochberg
   adjusted p-value.
-* :func:`compare_outlets` -- summaries, tests and sourcing tables at once, as
-  an :class:`OutletComparison`.
+* :func:`compare_outlets` -- summaries, tests, sourcing tables and the tone
+  toward the top actors (:func:`~framing.compare.actors.actor_tone`) at
+  once, as an :class:`OutletComparison`.
 
 The unit of resampling is the article (:mod:`framing.compare`).
 """
@@ -30,6 +31,7 @@ from ._input import (
     _ordered_groups,
     _quiet_nan,
 )
+from .actors import actor_tone
 from .sourcing import sourcing
 from .stats import (
     RandomState,
@@ -246,6 +248,10 @@ class OutletComparison:
         The articles left out of every table because their features are not
         measured (a language other than English), counted per group and
         language: ``<by>``, ``language``, ``n``. Empty when none were.
+    actors : DataFrame or None
+        :func:`~framing.compare.actors.actor_tone` output (tone toward the
+        most mentioned actors, per group), when an entities table with tone
+        was available.
     """
 
     summary: pd.DataFrame
@@ -254,6 +260,7 @@ class OutletComparison:
     stances: pd.DataFrame | None = None
     groups: list[Any] = field(default_factory=list)
     excluded: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["group", "language", "n"]))
+    actors: pd.DataFrame | None = None
 
     def significant(self) -> pd.DataFrame:
         """The tests that pass the false-discovery-rate threshold, largest |d| first."""
@@ -269,6 +276,8 @@ def compare_outlets(
     features: Sequence[str] | str | None = None,
     *,
     quotes: pd.DataFrame | None = None,
+    entities: pd.DataFrame | None = None,
+    top_actors: int = 10,
     groups: Sequence[Any] | None = None,
     min_articles: int = 5,
     max_groups: int | None = None,
@@ -278,7 +287,7 @@ def compare_outlets(
     alpha: float = 0.05,
     random_state: RandomState = 0,
 ) -> OutletComparison:
-    """Compare outlets in one call: summaries with intervals, pairwise tests, sourcing.
+    """Compare outlets in one call: summaries with intervals, pairwise tests, sourcing, actor tone.
 
     Parameters
     ----------
@@ -290,6 +299,11 @@ def compare_outlets(
         Default: :func:`default_features` (rates and shares).
     quotes : DataFrame, optional
         A quotes table, when ``corpus_or_features`` is a plain DataFrame.
+    entities : DataFrame, optional
+        An entities table (with ``tone``), when ``corpus_or_features`` is a
+        plain DataFrame: gives ``actors``.
+    top_actors : int, default 10
+        Actors in the ``actors`` table (:func:`~framing.compare.actors.actor_tone`).
     groups : list, optional
         The groups to compare. Default: those with at least ``min_articles``
         articles, largest first, at most ``max_groups`` of them.
@@ -316,6 +330,8 @@ def compare_outlets(
     if quotes is None:
         quotes = getattr(corpus_or_features, "quotes", None)
     key: Any = by if isinstance(by, str) else (by.name or "group")
+    if entities is None:
+        entities = getattr(corpus_or_features, "entities", None)
     labels = _groups(frame, by, "compare_outlets")
     keep = (frame["error"].isna().to_numpy(dtype=bool) if "error" in frame.columns
             else np.ones(len(frame), dtype=bool))
@@ -353,7 +369,13 @@ def compare_outlets(
         if "cue_stance" in quotes.columns:
             stances = sourcing(quotes, kept, what="cue_stance", missing=None, **common)  # type: ignore[arg-type]
             stances = stances.rename(columns={stances.columns[0]: key})
-    return OutletComparison(summary, tests, sources, stances, list(chosen), excluded)
+    actors = None
+    if isinstance(entities, pd.DataFrame) and {"id", "text", "n_mentions", "tone", "kind"} <= set(entities.columns):
+        kept = frame[labels.isin(chosen).to_numpy()]
+        actors = actor_tone(kept, entities=entities, by=labels[labels.isin(chosen)], top=top_actors,
+                            groups=chosen, confidence=confidence, n_resamples=n_resamples, random_state=rng)
+        actors = actors.rename(columns={actors.columns[1]: key})
+    return OutletComparison(summary, tests, sources, stances, list(chosen), excluded, actors)
 
 
 def count_not_english(labels: Sequence[Any] | pd.Series, languages: Sequence[Any] | pd.Series, *,

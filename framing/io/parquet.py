@@ -1,9 +1,10 @@
-"""Stream the feature, match and quote tables to Parquet files in batches.
+"""Stream the feature, match, quote and entity tables to Parquet files in batches.
 
-The three tables are the ones :func:`framing.analyze_corpus` returns, with
+The four tables are the ones :func:`framing.analyze_corpus` returns, with
 ``id`` as an ordinary column: ``features.parquet`` (one row per article),
-``matches.parquet`` (one row per lexicon hit) and ``quotes.parquet`` (one
-row per quote). Rows are buffered for ``batch_size`` articles and written as
+``matches.parquet`` (one row per lexicon hit), ``quotes.parquet`` (one
+row per quote, with its tone) and ``entities.parquet`` (one row per entity,
+with the tone toward it). Rows are buffered for ``batch_size`` articles and written as
 one Parquet row group, so memory stays flat in the number of articles; the
 files appear under their final names only when the writer closes without an
 error. pandas, DuckDB, Polars and Dask read them directly. A lone surrogate
@@ -23,17 +24,19 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from ..pipeline import MATCH_COLUMNS, QUOTE_COLUMNS, Analysis, quote_row
-from ..pipeline.schema import replace_surrogates
+from ..pipeline.schema import ENTITY_COLUMNS, entity_rows, replace_surrogates
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
 __all__ = ["TABLES", "ParquetWriter", "write_parquet"]
 
-TABLES = ("features", "matches", "quotes")
+TABLES = ("features", "matches", "quotes", "entities")
 """The tables written, one ``<name>.parquet`` file each."""
 
-_INT_FIELDS = {"start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end"}
+_INT_FIELDS = {"start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "entity",
+               "n_mentions"}
+_FLOAT_FIELDS = {"tone"}
 
 
 def _require_pyarrow() -> Any:
@@ -57,13 +60,16 @@ def _schemas(feature_names: Sequence[str]) -> dict[str, pa.Schema]:
                  else pa.bool_() if c == "negated" else text)
         for c in MATCH_COLUMNS
     ]
-    quotes = [pa.field(c, pa.int64() if c in _INT_FIELDS else text) for c in QUOTE_COLUMNS]
+    def field(c: str) -> Any:
+        return pa.field(c, pa.int64() if c in _INT_FIELDS else pa.float64() if c in _FLOAT_FIELDS else text)
+
     return {"features": pa.schema(features), "matches": pa.schema(matches),
-            "quotes": pa.schema(quotes)}
+            "quotes": pa.schema([field(c) for c in QUOTE_COLUMNS]),
+            "entities": pa.schema([field(c) for c in ENTITY_COLUMNS])}
 
 
 class ParquetWriter:
-    """Write analyses to ``features.parquet``, ``matches.parquet`` and ``quotes.parquet``.
+    """Write analyses to ``features.parquet``, ``matches.parquet``, ``quotes.parquet`` and ``entities.parquet``.
 
     Parameters
     ----------
@@ -145,9 +151,14 @@ class ParquetWriter:
                                                    m.lexicon, m.category, m.weight, m.negated)):
                 matches[col].append(value)
         quotes = self._buffers["quotes"]
-        for q in analysis.quotes:
-            for col, value in quote_row(aid, q).items():
+        tones = analysis.quote_tone
+        for i, q in enumerate(analysis.quotes):
+            for col, value in quote_row(aid, q, tones[i] if i < len(tones) else None).items():
                 quotes[col].append(replace_surrogates(value))
+        entities = self._buffers["entities"]
+        for row in entity_rows(aid, analysis):
+            for col, value in row.items():
+                entities[col].append(replace_surrogates(value))
         self.n_articles += 1
         self._pending += 1
         if self._pending >= self.batch_size:
@@ -216,7 +227,7 @@ def write_parquet(
     feature_names: Sequence[str] | None = None,
     batch_size: int = 1000,
 ) -> dict[str, Path]:
-    """Stream analyses into ``features.parquet``, ``matches.parquet``, ``quotes.parquet``.
+    """Stream analyses into ``features.parquet``, ``matches.parquet``, ``quotes.parquet``, ``entities.parquet``.
 
     Parameters
     ----------

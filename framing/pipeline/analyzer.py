@@ -21,7 +21,7 @@ from ..attribution import Entity, Quote
 from ..lexicon import Lexicon, Match, available_lexicons, load_lexicon
 from ..readers import Article, identify_language, language_warning
 from ..text import Sentence
-from ..tone import TargetTone, score_targets
+from ..tone import EntityTone, TargetTone, score_targets
 from .document import Document
 from .families import COMPONENTS, Family, LexiconStage
 
@@ -44,7 +44,8 @@ class Analysis:
     and ``n_sentences``. An article with ``error`` set has no features.
     ``sentence_tone`` and ``quote_tone`` are VADER's compound score of each
     sentence and each quote (:mod:`framing.tone`), empty when the tone
-    family did not run. ``targets`` is the tone toward each given target
+    family did not run; ``entity_tone`` the tone toward each of ``entities``
+    (:mod:`framing.tone.entities`). ``targets`` is the tone toward each given target
     (:func:`framing.tone.tone_toward`), None when no targets were given. ``language`` is the article's ISO 639 code
     (:func:`~framing.readers.identify_language` unless the article gives
     one); for a language other than English every feature but ``n_tokens``
@@ -66,6 +67,7 @@ class Analysis:
     language: str | None = None
     warnings: tuple[str, ...] = ()
     entities: tuple[Entity, ...] = ()
+    entity_tone: tuple[EntityTone, ...] = ()
 
     @property
     def n_sentences(self) -> int:
@@ -85,7 +87,9 @@ class Analysis:
             matches=[m.to_dict() for m in self.matches],
             quotes=[{**q.to_dict(), "tone": _nth(self.quote_tone, i)}
                     for i, q in enumerate(self.quotes)],
-            entities=[e.to_dict() for e in self.entities],
+            entities=[{**e.to_dict(), **(self.entity_tone[i].to_dict() if i < len(self.entity_tone)
+                                         else {"tone": None, "label": None})}
+                      for i, e in enumerate(self.entities)],
             error=self.error,
             language=self.language,
             warnings=list(self.warnings),
@@ -200,7 +204,8 @@ class Analyzer:
             article, tuple(doc.sentences), tuple(doc.matches), tuple(doc.quotes), features,
             doc.n_tokens, None, self.provenance,
             tone.sentences if tone else (), tone.quotes if tone else (),
-            entities=tuple(doc.entities), language=language, warnings=() if warning is None else (warning,),
+            entities=tuple(doc.entities), entity_tone=tone.entities if tone else (),
+            language=language, warnings=() if warning is None else (warning,),
         )
 
 

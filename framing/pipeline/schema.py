@@ -1,4 +1,4 @@
-"""The public tables: one row per article, per lexicon match, per quote.
+"""The public tables: one row per article, per lexicon match, per quote, per entity.
 
 The long tables are the audit trail the feature table aggregates; their
 columns are part of the contract other code relies on (../shared/DESIGN.md).
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..attribution import Quote
+from ..attribution import Entity, Quote
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -18,10 +18,11 @@ if TYPE_CHECKING:
     from .analyzer import Analysis
 
 __all__ = [
-    "MATCH_COLUMNS", "QUOTE_COLUMNS", "CorpusAnalysis", "quote_row", "replace_surrogates", "table_rows",
+    "ENTITY_COLUMNS", "MATCH_COLUMNS", "QUOTE_COLUMNS", "CorpusAnalysis", "entity_rows", "quote_row",
+    "replace_surrogates", "table_rows",
 ]
 
-_TableRows = tuple[dict[str, Any], list[tuple[Any, ...]], list[dict[str, Any]]]
+_TableRows = tuple[dict[str, Any], list[tuple[Any, ...]], list[dict[str, Any]], list[dict[str, Any]]]
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -53,7 +54,7 @@ def _clean(value: Any) -> Any:
 
 
 def table_rows(res: Analysis) -> _TableRows:
-    """An analysis as its feature row, match rows and quote rows (surrogates replaced)."""
+    """An analysis as its feature row, match, quote and entity rows (surrogates replaced)."""
     art = res.article
     aid = _clean(art.id)
     row: dict[str, Any] = {"id": aid, "outlet": _clean(art.outlet), "title": _clean(art.title),
@@ -62,8 +63,12 @@ def table_rows(res: Analysis) -> _TableRows:
     row.update(res.features)
     matches = [(aid, m.start, m.end, _clean(m.text), m.lexicon, m.category, m.weight, m.negated)
                for m in res.matches]
-    quotes = [{k: _clean(v) for k, v in quote_row(aid, q).items()} for q in res.quotes]
-    return row, matches, quotes
+    quote_tone = res.quote_tone
+    quotes = [{k: _clean(v) for k, v in
+               quote_row(aid, q, quote_tone[i] if i < len(quote_tone) else None).items()}
+              for i, q in enumerate(res.quotes)]
+    entities = [{k: _clean(v) for k, v in r.items()} for r in entity_rows(aid, res)]
+    return row, matches, quotes, entities
 
 
 @dataclass(frozen=True)
@@ -82,15 +87,23 @@ class CorpusAnalysis:
         ``lexicon``, ``category``, ``weight``, ``negated``.
     quotes : DataFrame
         One row per quote: ``id``, ``start``, ``end``, ``text``, ``kind``,
-        speaker and cue fields flattened (``speaker_text``, ``cue_stance``, ...).
+        speaker and cue fields flattened (``speaker_text``, ``cue_stance``, ...),
+        ``act`` and ``tone`` (VADER's compound of the quote's content).
     provenance : dict
         framing and lexicon versions.
+    entities : DataFrame
+        One row per entity of each article (:data:`ENTITY_COLUMNS`): ``id``,
+        ``entity`` (its index in the article, what a quote's
+        ``speaker.entity`` holds), ``text``, ``category``, ``kind``,
+        ``n_mentions``, ``tone`` (the tone toward it, in ``[-1, 1]``) and
+        ``label``.
     """
 
     features: pd.DataFrame
     matches: pd.DataFrame
     quotes: pd.DataFrame
     provenance: dict[str, Any]
+    entities: pd.DataFrame
 
     @property
     def errors(self) -> pd.Series:
@@ -102,12 +115,13 @@ MATCH_COLUMNS = ["id", "start", "end", "text", "lexicon", "category", "weight", 
 QUOTE_COLUMNS = [
     "id", "start", "end", "text", "kind",
     "speaker_text", "speaker_start", "speaker_end", "speaker_category",
-    "cue_text", "cue_start", "cue_end", "cue_lemma", "cue_stance", "act",
+    "cue_text", "cue_start", "cue_end", "cue_lemma", "cue_stance", "act", "tone",
 ]
+ENTITY_COLUMNS = ["id", "entity", "text", "category", "kind", "n_mentions", "tone", "label"]
 
 
-def quote_row(article_id: str, q: Quote) -> dict[str, Any]:
-    """A quote flattened to one table row (the ``quotes`` table's columns)."""
+def quote_row(article_id: str, q: Quote, tone: float | None = None) -> dict[str, Any]:
+    """A quote flattened to one table row (the ``quotes`` table's columns); ``tone`` its compound."""
     sp, cue = q.speaker, q.cue
     return {
         "id": article_id, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
@@ -121,7 +135,32 @@ def quote_row(article_id: str, q: Quote) -> dict[str, Any]:
         "cue_lemma": cue.lemma if cue else None,
         "cue_stance": cue.stance if cue else None,
         "act": q.act,
+        "tone": tone,
     }
+
+
+def entity_rows(article_id: str, res: Analysis) -> list[dict[str, Any]]:
+    """The entities of an analysis as rows of the ``entities`` table (:data:`ENTITY_COLUMNS`).
+
+    Examples
+    --------
+    >>> from framing import analyze
+    >>> rows = entity_rows("a", analyze("Critics praised Smith. Critics attacked Jones."))
+    >>> [(r["text"], r["n_mentions"], r["label"]) for r in rows]
+    [('Smith', 1, 'positive'), ('Jones', 1, 'negative'), ('Critics', 1, 'neutral')]
+    """
+    tones = res.entity_tone
+    out = []
+    for i, e in enumerate(res.entities):
+        t = tones[i] if i < len(tones) else None
+        out.append(_entity_row(article_id, i, e, t.tone if t else None, t.label if t else None))
+    return out
+
+
+def _entity_row(article_id: str, i: int, e: Entity, tone: float | None, label: str | None
+                ) -> dict[str, Any]:
+    return {"id": article_id, "entity": i, "text": e.text, "category": e.category, "kind": e.kind,
+            "n_mentions": len(e.mentions), "tone": tone, "label": label}
 
 
 

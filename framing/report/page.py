@@ -46,11 +46,14 @@ HEADLINE_FEATURES: tuple[str, ...] = (
     "policy_frames__total",
     "attribution__quoted_words_share",
     "attribution__stance_distancing_share_of_quotes",
+    "tone__mean",
+    "tone__quotes_mean",
 )
 """Features shown in the report's summary table and interval plots (when present)."""
 
 SECTION_IDS: tuple[str, ...] = (
-    "overview", "summary", "tests", "profiles", "words", "sources", "stances", "examples", "methods",
+    "overview", "summary", "tests", "profiles", "words", "sources", "stances", "actors", "examples",
+    "methods",
 )
 """The ``id`` of each ``<section>`` of the report, in order."""
 
@@ -200,7 +203,8 @@ def build_report(
     labels = pd.Series(labels_list, index=feats.index, name=by, dtype=object)
     ok = feats["error"].isna().to_numpy()
     comparison = compare_outlets(
-        feats[ok], by=labels[ok], features=features, quotes=corpus.quotes, groups=groups,
+        feats[ok], by=labels[ok], features=features, quotes=corpus.quotes,
+        entities=getattr(corpus, "entities", None), groups=groups,
         min_articles=min_articles, max_groups=max_groups, n_resamples=n_resamples,
         n_permutations=n_permutations, random_state=random_state,
     )
@@ -220,6 +224,7 @@ def build_report(
                           _SOURCES_NOTE),
         _sourcing_section("stances", "How quotes are attributed", comparison.stances, "cue_stance", by,
                           _STANCES_NOTE),
+        _actors(comparison.actors, by),
         _examples(kept, labels[measured], feats[measured], chosen, n_examples),
     ]
     finished = time.perf_counter()
@@ -415,6 +420,36 @@ def _sourcing_section(sid: str, heading: str, table: pd.DataFrame | None, catego
     wide = wide.reset_index().rename(columns={wide.index.name: by})
     wide.columns = [str(c) for c in wide.columns]
     return _section(sid, heading, f'<p class="note">{caption}</p>' + _png(fig, heading) + _table(wide))
+
+
+_ACTORS_NOTE = ("Tone toward the actors mentioned in the most articles: for each article that mentions the "
+                "actor, the tone toward it (the mean over its mentions of P(positive) - P(negative), "
+                "from -1 to 1; <code>framing.tone.entities</code>), then the mean over the group's articles "
+                "[95% percentile bootstrap interval, resampling articles]; n is the number of articles. "
+                "An actor is a name as the article writes it in full.")
+
+
+def _actors(table: pd.DataFrame | None, by: str) -> str:
+    heading = "Tone toward the top actors"
+    if table is None or table.empty or table["tone"].notna().sum() == 0:
+        return _section("actors", heading, "<p>No entity with a tone found.</p>")
+    from .actor_plots import plot_actor_tone
+
+    col = str(table.columns[1])
+    groups = list(dict.fromkeys(table[col].tolist()))
+    actors = list(dict.fromkeys(table["actor"].tolist()))
+    wide = pd.DataFrame({"actor": actors})
+    for g in groups:
+        part = table[table[col] == g].set_index("actor")
+        wide[str(g)] = [
+            f"{part.at[a, 'tone']:.2f} [{part.at[a, 'ci_low']:.2f}, {part.at[a, 'ci_high']:.2f}] "
+            f"n={int(part.at[a, 'n_articles'])}" if a in part.index and part.at[a, "n_articles"] else ""
+            for a in actors
+        ]
+    fig = _figure(7.5, 0.5 * len(actors) * max(1, len(groups)) ** 0.5 + 1.6)
+    plot_actor_tone(table, ax=fig.subplots())
+    return _section("actors", heading, f'<p class="note">{_ACTORS_NOTE}</p>' + _png(fig, heading)
+                    + _table(wide.rename(columns={"actor": f"actor / {by}"})))
 
 
 def _examples(arts: list[Article], labels: pd.Series, feats: pd.DataFrame, chosen: list[Any],

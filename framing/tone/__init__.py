@@ -13,7 +13,10 @@
    targets, entities) with the shipped target-dependent model, trained on
    NewsMTSC (:mod:`~framing.tone.target_features`,
    :mod:`~framing.tone.target_training`).
-4. **Family** (:mod:`~framing.tone.family`): :class:`ToneFamily`, the
+4. **Tone toward entities** (:mod:`~framing.tone.entities`): the mean
+   over each entity's mentions, scored from the document's annotations by
+   a model trained on the same NewsMTSC split (:func:`entity_tones`).
+5. **Family** (:mod:`~framing.tone.family`): :class:`ToneFamily`, the
    pipeline stage (an entry of ``framing.pipeline.families.COMPONENTS``).
 
 NLTK is imported on the first score, not with this package.
@@ -30,6 +33,7 @@ Examples
 
 from __future__ import annotations
 
+from .entities import EntityTone, SentenceWords, entity_model, entity_tones, mention_features
 from .family import ToneDocument, ToneFamily
 from .features import DocumentTone, quoted_sentences, tone_feature_names, tone_features
 from .targets import (
@@ -57,13 +61,18 @@ __all__ = [
     "NEGATIVE_THRESHOLD",
     "POSITIVE_THRESHOLD",
     "DocumentTone",
+    "EntityTone",
+    "SentenceWords",
     "TargetModel",
     "TargetTone",
     "ToneDocument",
     "ToneFamily",
     "ToneWord",
     "check_spans",
+    "entity_model",
+    "entity_tones",
     "explain_sentence",
+    "mention_features",
     "quoted_sentences",
     "score_targets",
     "sentence_tone",

@@ -6,8 +6,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..attribution import SOURCE_CATEGORIES, Quote
+from ..attribution import SOURCE_CATEGORIES, Entity, Quote
 from ..text import Sentence
+from .entities import EntityTone
 from .vader import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
 
 __all__ = ["DocumentTone", "quoted_sentences", "tone_feature_names", "tone_features"]
@@ -25,10 +26,14 @@ class DocumentTone:
     quotes : tuple of float
         The compound score of each quote's content span (``quote.text``),
         parallel to the document's quotes.
+    entities : tuple of EntityTone
+        The tone toward each entity, parallel to the document's entities
+        (:func:`~framing.tone.entities.entity_tones`).
     """
 
     sentences: tuple[float, ...] = ()
     quotes: tuple[float, ...] = ()
+    entities: tuple[EntityTone, ...] = ()
 
 
 def tone_feature_names() -> list[str]:
@@ -46,6 +51,8 @@ def tone_feature_names() -> list[str]:
         "tone__mean", "tone__negative_share", "tone__positive_share",
         "tone__author_mean", "tone__quoted_mean", "tone__quotes_mean",
         *(f"tone__quotes_{cat}_mean" for cat in SOURCE_CATEGORIES),
+        "tone__toward_mean",
+        *(f"tone__toward_{cat}_mean" for cat in SOURCE_CATEGORIES),
     ]
 
 
@@ -89,7 +96,8 @@ def _mean(values: Sequence[float]) -> float:
 
 
 def tone_features(
-    sentences: Sequence[Sentence], quotes: Sequence[Quote], tone: DocumentTone
+    sentences: Sequence[Sentence], quotes: Sequence[Quote], tone: DocumentTone,
+    entities: Sequence[Entity] = (),
 ) -> dict[str, float]:
     """Per-article tone features, named ``tone__<feature>``.
 
@@ -100,7 +108,10 @@ def tone_features(
     quotes : sequence of Quote
         The article's quotes (:func:`~framing.attribution.find_quotes`).
     tone : DocumentTone
-        The compound score of each sentence and of each quote.
+        The compound score of each sentence and of each quote, and the tone
+        toward each entity.
+    entities : sequence of Entity, default=()
+        The article's entities, parallel to ``tone.entities``.
 
     Returns
     -------
@@ -121,7 +132,13 @@ def tone_features(
         * ``quotes_<category>_mean``: the same over the quotes whose speaker
           has that source category (a category outside
           :data:`~framing.attribution.SOURCE_CATEGORIES` counts as ``other``;
-          quotes without a speaker are only in ``quotes_mean``).
+          quotes without a speaker are only in ``quotes_mean``);
+        * ``toward_mean``: mean tone toward the entities (people,
+          organisations, groups) the article speaks of, each entity once
+          (:class:`~framing.tone.entities.EntityTone`, in ``[-1, 1]``);
+        * ``toward_<category>_mean``: the same over the entities of that
+          source category ("House Speaker Nancy Pelosi" is ``government``;
+          an entity with no role evidence is ``other``).
 
     Examples
     --------
@@ -157,4 +174,12 @@ def tone_features(
             by_category.setdefault(cat, []).append(c)
     for cat, values in by_category.items():
         feats[f"tone__quotes_{cat}_mean"] = _mean(values)
+    toward: dict[str, list[float]] = {}
+    for e, t in zip(entities, tone.entities):
+        if t.tone is not None:
+            cat = e.category if e.category in SOURCE_CATEGORIES else "other"
+            toward.setdefault(cat, []).append(t.tone)
+    feats["tone__toward_mean"] = _mean([v for values in toward.values() for v in values])
+    for cat, values in toward.items():
+        feats[f"tone__toward_{cat}_mean"] = _mean(values)
     return feats

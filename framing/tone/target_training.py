@@ -22,7 +22,7 @@ from typing import Any
 
 from .target_features import DENSE_NAMES, target_features
 
-__all__ = ["DEFAULT_C", "POLARITY_LABELS", "cross_validate", "featurize", "fit_target_model"]
+__all__ = ["DEFAULT_C", "POLARITY_LABELS", "cross_validate", "featurize", "fit_from_features", "fit_target_model"]
 
 DEFAULT_C = 3.0
 """The inverse regularisation strength chosen by grouped 5-fold CV on NewsMTSC train."""
@@ -48,7 +48,8 @@ def _identity(terms: list[str]) -> list[str]:
 
 
 def _fit_arrays(dense: Any, terms: list[list[str]], y: Any, *, C: float, min_df: int,
-                dense_weight: float, random_state: int) -> dict[str, Any]:
+                dense_weight: float, random_state: int,
+                names: Sequence[str] = DENSE_NAMES) -> dict[str, Any]:
     import numpy as np
     from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -63,7 +64,7 @@ def _fit_arrays(dense: Any, terms: list[list[str]], y: Any, *, C: float, min_df:
     clf = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, random_state=random_state).fit(A, y)
     vocab = {str(k): int(v) for k, v in tfidf.vocabulary_.items()}
     return {
-        "dense_names": list(DENSE_NAMES),
+        "dense_names": list(names),
         "dense_mean": mean.tolist(),
         "dense_scale": scale.tolist(),
         "dense_weight": dense_weight,
@@ -164,14 +165,23 @@ def fit_target_model(records: Sequence[tuple[str, int, int]], polarities: Sequen
         The arrays :class:`~framing.tone.targets.TargetModel` reads, with
         ``temperature`` from the out-of-fold logits and ``cv_macro_f1``.
     """
+    dense, terms = featurize(records)
+    return fit_from_features(dense, terms, polarities, groups, C=C, min_df=min_df,
+                             dense_weight=dense_weight, random_state=random_state, provenance=provenance)
+
+
+def fit_from_features(dense: list[list[float]], terms: list[list[str]], polarities: Sequence[int],
+                      groups: Sequence[str], *, names: Sequence[str] = DENSE_NAMES, C: float = DEFAULT_C,
+                      min_df: int = 2, dense_weight: float = 0.3, random_state: int = 0,
+                      provenance: dict[str, Any] | None = None) -> dict[str, Any]:
+    """:func:`fit_target_model` on features computed by the caller (dense rows in ``names`` order)."""
     import numpy as np
 
     y = np.array([POLARITY_LABELS[int(p)] for p in polarities])
-    dense, terms = featurize(records)
     cv_f1, oof = cross_validate(dense, terms, y, groups, C=C, min_df=min_df,
                                 dense_weight=dense_weight, random_state=random_state)
     model = _fit_arrays(dense, terms, y, C=C, min_df=min_df, dense_weight=dense_weight,
-                        random_state=random_state)
+                        random_state=random_state, names=names)
     model["temperature"] = _temperature(oof, y)
     model["provenance"] = {**(provenance or {}), "cv_macro_f1": round(cv_f1, 4),
                            "C": C, "min_df": min_df, "dense_weight": dense_weight}

@@ -111,14 +111,15 @@ class TargetModel:
     (1.0, 'negative')
     """
 
-    def __init__(self, obj: dict[str, Any]) -> None:
-        names = list(obj["dense_names"])
-        if names != list(DENSE_NAMES):
-            missing = sorted(set(DENSE_NAMES) ^ set(names))[:5]
+    def __init__(self, obj: dict[str, Any], *, names: Sequence[str] = DENSE_NAMES) -> None:
+        given = list(obj["dense_names"])
+        if given != list(names):
+            missing = sorted(set(names) ^ set(given))[:5]
             raise ValueError(
                 "The target tone model was trained on other features than this version computes "
                 f"(differing: {missing}). Retrain it with framing.tone.target_training.fit_target_model."
             )
+        self.names: tuple[str, ...] = tuple(names)
         self.mean: list[float] = [float(x) for x in obj["dense_mean"]]
         self.scale: list[float] = [float(x) or 1.0 for x in obj["dense_scale"]]
         self.dense_weight = float(obj["dense_weight"])
@@ -128,32 +129,59 @@ class TargetModel:
         self.intercept: list[float] = [float(x) for x in obj["intercept"]]
         self.temperature = float(obj["temperature"])
         self.provenance: dict[str, Any] = dict(obj.get("provenance", {}))
-        self._n_dense = len(names)
+        self._n_dense = len(given)
+        # The standardised dense block is (value - mean) / scale * weight: its part at value 0 is
+        # a constant added once, so only the features that are present cost anything per target.
+        w = self.dense_weight
+        self._base = [b - sum(row[j] * self.mean[j] / self.scale[j] * w for j in range(self._n_dense))
+                      for b, row in zip(self.intercept, self.coef)]
+        self._dense_coef = {name: tuple(row[j] / self.scale[j] * w for row in self.coef)
+                            for j, name in enumerate(self.names)}
+        self._terms: dict[str, tuple[float, tuple[float, ...]]] = {
+            term: (self.idf[i], tuple(row[self._n_dense + i] for row in self.coef))
+            for term, i in self.vocabulary.items()}
 
     def predict_proba(self, text: str, start: int, end: int) -> list[float]:
         """``P(negative), P(neutral), P(positive)`` of the target ``text[start:end]``."""
         dense, terms = target_features(text, start, end)
-        logits = list(self.intercept)
-        for j, name in enumerate(DENSE_NAMES):
-            value = dense.get(name, 0.0)
-            x = (value - self.mean[j]) / self.scale[j] * self.dense_weight
-            if x:
-                for k, row in enumerate(self.coef):
-                    logits[k] += row[j] * x
-        counts: dict[int, int] = {}
+        return self.proba_from_features(dense, terms)
+
+    def proba_from_features(self, dense: dict[str, float], terms: Sequence[str]) -> list[float]:
+        """The probabilities of a target from its dense features (absent = 0) and its terms."""
+        if len(self._base) != 3:  # pragma: no cover - every shipped model has the three LABELS
+            raise ValueError(f"expected a model of 3 classes. Got {len(self._base)}.")
+        z0, z1, z2 = self._base
+        dense_coef = self._dense_coef
+        for name, value in dense.items():
+            if value and name in dense_coef:
+                a, b, c = dense_coef[name]
+                z0 += a * value
+                z1 += b * value
+                z2 += c * value
+        terms_ = self._terms
+        counts: dict[str, int] = {}
         for term in terms:
-            i = self.vocabulary.get(term)
-            if i is not None:
-                counts[i] = counts.get(i, 0) + 1
-        weights = {i: (1.0 + math.log(c)) * self.idf[i] for i, c in counts.items()}  # sublinear tf
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        for i, w in weights.items():
-            for k, row in enumerate(self.coef):
-                logits[k] += row[self._n_dense + i] * w / norm
-        scaled = [z / self.temperature for z in logits]
+            if term in terms_:
+                counts[term] = counts.get(term, 0) + 1
+        if counts:
+            weighted = []
+            squares = 0.0
+            for term, n in counts.items():
+                idf, coefs = terms_[term]
+                w = idf if n == 1 else (1.0 + math.log(n)) * idf  # sublinear tf
+                squares += w * w
+                weighted.append((w, coefs))
+            inv = 1.0 / (math.sqrt(squares) or 1.0)  # l2-normalised
+            for w, (a, b, c) in weighted:
+                x = w * inv
+                z0 += a * x
+                z1 += b * x
+                z2 += c * x
+        t = self.temperature
+        scaled = (z0 / t, z1 / t, z2 / t)
         top = max(scaled)
         exps = [math.exp(z - top) for z in scaled]
-        total = sum(exps)
+        total = exps[0] + exps[1] + exps[2]
         return [e / total for e in exps]
 
 

@@ -52,6 +52,7 @@ __all__ = [
     "POSITIVE_THRESHOLD",
     "ToneWord",
     "explain_sentence",
+    "score_and_explain",
     "sentence_tone",
     "tone_label",
     "vader_analyzer",
@@ -420,6 +421,33 @@ def explain_sentence(text: str) -> list[ToneWord]:
         if valence is not None:
             out.append(ToneWord(start, end, text[start:end], valence, float(value)))
     return out
+
+
+def score_and_explain(text: str, offset: int = 0) -> tuple[float, list[ToneWord]]:
+    """VADER's compound of ``text`` and its lexicon words, from one walk.
+
+    :func:`sentence_tone` and :func:`explain_sentence` in one pass: the tone
+    family scores each sentence this way and keeps the words of the sentences
+    that mention an entity for the tone toward it. The words' offsets are
+    shifted by ``offset`` (the position of ``text`` in the article).
+
+    Examples
+    --------
+    >>> compound, words = score_and_explain("A brave rescue.", offset=10)
+    >>> compound == sentence_tone("A brave rescue."), [(w.word, w.start) for w in words]
+    (True, [('brave', 12), ('rescue', 18)])
+    """
+    sia = vader_analyzer()
+    words, sentiments = sia.walk(text)
+    compound = float(sia.score_valence(sentiments, text)["compound"])
+    if not any(sentiments) and not any(w.lower() in sia.lexicon for w in words):
+        return compound, []
+    out: list[ToneWord] = []
+    for (start, end), item, value in zip(_word_spans(text, words), words, sentiments):
+        valence = sia.lexicon.get(item.lower())
+        if valence is not None:
+            out.append(ToneWord(start + offset, end + offset, text[start:end], valence, float(value)))
+    return compound, out
 
 
 def _word_spans(text: str, words: list[str]) -> list[tuple[int, int]]:

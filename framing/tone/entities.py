@@ -1,0 +1,333 @@
+"""Tone toward the entities of a document, from the annotations the earlier stages wrote.
+
+Each mention of an entity (:class:`~framing.attribution.Entity`) is a
+target; the tone toward the entity is the mean over its mentions. Scoring a
+mention with :func:`~framing.tone.tone_toward` would tag, tokenize and
+score its sentence again, for every mention (four times the cost of the
+whole analysis on news); this stage reads what the document already holds
+instead:
+
+* the sentence's VADER words and their contributions after the rules, from
+  the tone family's own pass over the sentences
+  (:func:`~framing.tone.vader.score_and_explain`), and its compound;
+* the document's tokens and its ``loaded_language`` and ``reporting_verbs``
+  hits (the lexicon stage's, cue hits already filtered to verbs).
+
+From them :func:`mention_features` builds the features of
+:mod:`~framing.tone.target_features` that need no part-of-speech tags: the
+compound of the context left and right of the mention, of its clause, of a
+window of :data:`~framing.tone.target_features.WINDOW` tokens and of the
+mention itself (VADER's normalisation of the contributions that fall there),
+the distance-weighted contributions, lexicon hits near the mention,
+negators, position, quote marks, and the masked words. The model that scores
+them (``tone-entities-newsmtsc.json.gz``) is trained on exactly these
+features, computed the same way on the NewsMTSC training split (Hamborg &
+Donnay 2021, MIT licence), and calibrated like the target model;
+``docs/tone.md`` has its macro-F1 next to the target model's.
+
+Examples
+--------
+>>> from framing import analyze
+>>> result = analyze("Critics praised Smith. Critics attacked Jones.")
+>>> [(e.text, e.label) for e in result.entity_tone]
+[('Smith', 'positive'), ('Jones', 'negative'), ('Critics', 'neutral')]
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+from ..text import NEGATORS
+from .target_features import _CLAUSE, _CUES, _LOADED, _QUOTES, TAUS, WINDOW, _terms
+from .vader import ToneWord
+
+if TYPE_CHECKING:
+    from ..attribution import Entity
+    from ..lexicon import Match
+    from ..text import Sentence, Tokens
+    from .targets import TargetModel
+
+__all__ = ["ENTITY_DENSE_NAMES", "ENTITY_MODEL_FILE", "EntityTone", "SentenceWords", "entity_model",
+           "entity_tones", "mention_features"]
+
+ENTITY_MODEL_FILE = "tone-entities-newsmtsc.json.gz"
+"""The shipped entity-mention model in ``framing/data/`` (plain JSON, gzipped; provenance inside)."""
+
+_ALPHA = 15.0  # VADER's normalisation constant: x / sqrt(x**2 + alpha)
+_LEXICONS = ("loaded_language", "reporting_verbs")
+
+Label = Literal["negative", "neutral", "positive"]
+
+
+def _names() -> tuple[str, ...]:
+    names = ["sentence_compound", "clause_compound", "left_compound", "right_compound",
+             "window_compound", "target_compound"]
+    for side in ("left", "right", "clause"):
+        for tau in TAUS:
+            names += [f"{side}_pos_tau{tau:g}", f"{side}_neg_tau{tau:g}"]
+    for cat in _LOADED:
+        names += [f"loaded_{cat}_near", f"loaded_{cat}_clause"]
+    names += ["loaded_near_weighted", "loaded_negated_near"]
+    for cat in _CUES:
+        names += [f"cue_{cat}_right", f"cue_{cat}_left", f"cue_{cat}_clause"]
+    names += ["negator_before", "negator_clause", "role_possessive", "first_token", "relative_position",
+              "target_tokens", "in_quotes", "sentence_question", "sentence_tokens_log"]
+    return tuple(names)
+
+
+ENTITY_DENSE_NAMES = _names()
+_TAU_KEYS = {(side, positive): [(tau, f"{side}_{sign}_tau{tau:g}", f"clause_{sign}_tau{tau:g}") for tau in TAUS]
+             for side in ("left", "right") for positive, sign in ((True, "pos"), (False, "neg"))}
+"""The dense features of an entity mention, in the entity model's column order."""
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceWords:
+    """One sentence as the tone family scored it: its compound and its VADER words."""
+
+    compound: float
+    words: tuple[ToneWord, ...]
+
+
+class MentionDocument(Protocol):
+    """What entity tone reads: the text, its tokens, sentences and lexicon hits."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def tokens(self) -> Tokens: ...
+    @property
+    def sentences(self) -> Sequence[Sentence]: ...
+    @property
+    def matches(self) -> Sequence[Match]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class EntityTone:
+    """The tone toward one entity: the mean over its scored mentions.
+
+    Attributes
+    ----------
+    text : str
+        The entity's name.
+    tone : float or None
+        The mean of ``P(positive) - P(negative)`` over its mentions, in
+        ``[-1, 1]``; None when no mention could be scored.
+    label : {"negative", "neutral", "positive"} or None
+        The most probable class of the mean probabilities.
+    n_mentions : int
+        The mentions scored.
+    """
+
+    text: str
+    tone: float | None
+    label: Label | None
+    n_mentions: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``tone`` and ``label`` keys an item of the JSONL ``entities`` gets."""
+        return {"tone": self.tone, "label": self.label}
+
+
+def _norm(x: float) -> float:
+    return x / math.sqrt(x * x + _ALPHA) if x else 0.0
+
+
+def mention_features(doc: MentionDocument, k: int, words: Sequence[ToneWord], compound: float,
+                     hits: Sequence[Match], start: int, end: int) -> tuple[dict[str, float], list[str]]:
+    """The dense features and the terms of the mention ``doc.text[start:end]`` in sentence ``k``.
+
+    ``words`` are the sentence's VADER words (article offsets), ``compound``
+    its score, ``hits`` the document's ``loaded_language`` and
+    ``reporting_verbs`` hits inside the sentence.
+
+    Examples
+    --------
+    >>> from framing.pipeline import Analyzer
+    >>> from framing.tone.vader import score_and_explain
+    >>> doc = Analyzer(["loaded_language", "reporting_verbs"]).annotate(
+    ...     __import__("framing").Article.from_text("Critics slammed Smith."))
+    >>> compound, words = score_and_explain(doc.text)
+    >>> dense, terms = mention_features(doc, 0, words, compound, doc.matches, 16, 21)
+    >>> dense["left_compound"] < 0, "slammed TGT" in terms
+    (True, True)
+    """
+    text, toks, sent = doc.text, doc.tokens, doc.sentences[k]
+    lo_s, hi_s = sent.start, sent.end
+    t0, t1 = bisect_left(toks.starts, lo_s), bisect_left(toks.starts, hi_s)
+    starts = toks.starts[t0:t1]
+    norms = toks.norms[t0:t1]
+    n = len(starts)
+    first = bisect_left(toks.ends, start + 1, t0, t1) - t0
+    last = max(first, bisect_left(toks.starts, end, t0, t1) - t0 - 1)
+    first, last = min(first, max(n - 1, 0)), min(last, max(n - 1, 0))
+    stext = text[lo_s:hi_s]
+    c_lo, c_hi = lo_s, hi_s
+    for b in _CLAUSE.finditer(stext):
+        if b.end() + lo_s <= start:
+            c_lo = b.end() + lo_s
+        elif b.start() + lo_s >= end:
+            c_hi = b.start() + lo_s
+            break
+    w_lo = starts[max(first - WINDOW, 0)] if n else lo_s
+    w_hi = toks.ends[t0 + min(last + WINDOW, n - 1)] if n else hi_s
+    f: dict[str, float] = {"sentence_compound": compound}
+    sums = {"left": 0.0, "right": 0.0, "clause": 0.0, "window": 0.0, "target": 0.0}
+    for w in words:
+        c = w.contribution
+        if not c:
+            continue
+        if start <= w.start < end:
+            sums["target"] += c
+            continue
+        side = "left" if w.start < start else "right"
+        sums[side] += c
+        in_clause = c_lo <= w.start < c_hi
+        if in_clause:
+            sums["clause"] += c
+        if w_lo <= w.start < w_hi:
+            sums["window"] += c
+        i = bisect_right(starts, w.start) - 1
+        d = first - i if side == "left" else i - last
+        magnitude = abs(c)
+        for tau, key, clause_key in _TAU_KEYS[side, c > 0]:
+            weight = magnitude * math.exp(-(d - 1) / tau)
+            f[key] = f.get(key, 0.0) + weight
+            if in_clause:
+                f[clause_key] = f.get(clause_key, 0.0) + weight
+    for name, x in sums.items():
+        f[f"{name}_compound"] = _norm(x)
+    for m in hits:
+        if start <= m.start < end:
+            continue
+        i = bisect_right(starts, m.start) - 1
+        side, d = ("left", first - i) if m.start < start else ("right", i - last)
+        near = d <= WINDOW
+        in_clause = c_lo <= m.start < c_hi
+        if m.lexicon == "loaded_language":
+            key = f"loaded_{m.category}"
+            f[key + "_near"] = f.get(key + "_near", 0.0) + near
+            f[key + "_clause"] = f.get(key + "_clause", 0.0) + in_clause
+            f["loaded_near_weighted"] = f.get("loaded_near_weighted", 0.0) + math.exp(-(d - 1) / TAUS[1])
+            f["loaded_negated_near"] = f.get("loaded_negated_near", 0.0) + (near and m.negated)
+        else:
+            key = f"cue_{m.category}"
+            if d <= 3:
+                f[f"{key}_{side}"] = 1.0
+            if in_clause:
+                f[key + "_clause"] = 1.0
+    before = norms[max(first - 3, 0):first]
+    f["negator_before"] = float(any(w in NEGATORS or w.endswith("n't") for w in before))
+    clause_words = norms[bisect_left(starts, c_lo):bisect_left(starts, c_hi)]
+    f["negator_clause"] = float(any(w in NEGATORS or w.endswith("n't") for w in clause_words))
+    if n:
+        f["role_possessive"] = float(norms[last].endswith("'s") or text[end:end + 2] in ("'s", "\u2019s"))
+        f["first_token"] = float(first == 0)
+        f["relative_position"] = first / n
+        f["target_tokens"] = float(last - first + 1)
+        f["sentence_tokens_log"] = math.log1p(n)
+    f["in_quotes"] = float(len(_QUOTES.findall(text, lo_s, start)) % 2 == 1)
+    f["sentence_question"] = float("?" in stext)
+    return f, _terms(norms, first, last)
+
+
+@lru_cache(maxsize=1)
+def entity_model() -> TargetModel:
+    """The shipped entity-mention tone model (read on first use, then cached).
+
+    Examples
+    --------
+    >>> entity_model().provenance["licence"]
+    'MIT'
+    """
+    import gzip
+    import json
+    from importlib import resources
+
+    from .targets import TargetModel
+
+    raw = (resources.files("framing") / "data" / ENTITY_MODEL_FILE).read_bytes()
+    return TargetModel(json.loads(gzip.decompress(raw).decode("utf-8")), names=ENTITY_DENSE_NAMES)
+
+
+def _sentence_hits(doc: MentionDocument, hits: Sequence[Match] | None) -> list[list[Match]]:
+    """The document's loaded-language and reporting-verb hits, grouped by sentence."""
+    sentences = doc.sentences
+    ends = [s.end for s in sentences]
+    out: list[list[Match]] = [[] for _ in sentences]
+    for m in doc.matches if hits is None else hits:
+        if m.lexicon in _LEXICONS:
+            k = bisect_right(ends, m.start)
+            if k < len(out) and sentences[k].start <= m.start:
+                out[k].append(m)
+    return out
+
+
+def score_mentions(doc: MentionDocument, words: Sequence[SentenceWords | None],
+                   spans: Iterable[tuple[int, int]], *, hits: Sequence[Match] | None = None
+                   ) -> list[list[float] | None]:
+    """``P(negative), P(neutral), P(positive)`` of each span (None outside every sentence).
+
+    ``words`` are parallel to ``doc.sentences`` (None for a sentence the
+    tone family kept no words of: it then has none). ``hits`` replace
+    ``doc.matches`` when the analyzer had no ``loaded_language`` or
+    ``reporting_verbs`` lexicon.
+    """
+    model = entity_model()
+    by_sentence = _sentence_hits(doc, hits)
+    sentence_starts = [s.start for s in doc.sentences]
+    out: list[list[float] | None] = []
+    for start, end in spans:
+        k = bisect_right(sentence_starts, start) - 1
+        if k < 0 or start >= doc.sentences[k].end or end <= start:
+            out.append(None)
+            continue
+        sw = words[k] if k < len(words) else None
+        dense, terms = mention_features(doc, k, sw.words if sw else (), sw.compound if sw else 0.0,
+                                        by_sentence[k], start, min(end, doc.sentences[k].end))
+        out.append(model.proba_from_features(dense, terms))
+    return out
+
+
+def entity_tones(doc: MentionDocument, entities: Sequence[Entity], words: Sequence[SentenceWords | None],
+                 *, hits: Sequence[Match] | None = None) -> tuple[EntityTone, ...]:
+    """The tone toward each entity: the mean over its mentions, parallel to ``entities``.
+
+    Parameters
+    ----------
+    doc : document
+        Its text, tokens, sentences and lexicon hits.
+    entities : sequence of Entity
+        The document's entities (attribution stage).
+    words : sequence of SentenceWords or None
+        Parallel to the sentences: the tone family's VADER pass.
+    hits : sequence of Match, optional
+        The ``loaded_language`` and ``reporting_verbs`` hits, when the
+        document's matches do not hold them.
+
+    Returns
+    -------
+    tuple of EntityTone
+        An entity without a mention inside a sentence gets ``tone=None``.
+        An empty ``entities`` gives ``()``.
+    """
+    spans = [m for e in entities for m in e.mentions]
+    probs = score_mentions(doc, words, spans, hits=hits) if spans else []
+    out: list[EntityTone] = []
+    i = 0
+    labels: tuple[Label, Label, Label] = ("negative", "neutral", "positive")
+    for e in entities:
+        scored = [p for p in probs[i:i + len(e.mentions)] if p is not None]
+        i += len(e.mentions)
+        if not scored:
+            out.append(EntityTone(e.text, None, None, 0))
+            continue
+        mean = [sum(p[c] for p in scored) / len(scored) for c in range(3)]
+        label = labels[max(range(3), key=mean.__getitem__)]
+        out.append(EntityTone(e.text, mean[2] - mean[0], label, len(scored)))
+    return tuple(out)
