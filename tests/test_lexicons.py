@@ -142,13 +142,22 @@ def test_reporting_verbs_inflections_and_single_stance() -> None:
         for line in (lexicon_dir() / "reporting_verbs.tsv").read_text(encoding="utf-8").splitlines()
         if not line.startswith("#")
     )
-    assert header.split("\t") == ["term", "category", "weight", "lemma", "form", "pos"]
+    assert header.split("\t") == ["term", "category", "weight", "lemma", "form", "act", "pos"]
     by_term: dict[str, set[str]] = {}
     forms: dict[str, set[str]] = {}
     for e in lex:
         by_term.setdefault(e.term, set()).add(e.category)
         forms.setdefault(e.extra["lemma"], set()).add(e.term)
         assert e.extra["form"] in {"base", "3sg", "past", "past_participle", "gerund"}
+        assert e.extra["act"] in {"speech", "belief"}
+    acts: dict[str, set[str]] = {}
+    for e in lex:
+        acts.setdefault(e.extra["lemma"], set()).add(e.extra["act"])
+    assert {lemma: a for lemma, a in acts.items() if len(a) > 1} == {}  # one act per lemma
+    assert {"say", "tell", "deny", "claim"}.isdisjoint(lemma for lemma, a in acts.items() if a == {"belief"})
+    assert {"think", "believe", "know", "want", "fear", "hope"} <= {
+        lemma for lemma, a in acts.items() if a == {"belief"}
+    }
     assert {t: c for t, c in by_term.items() if len(c) > 1} == {}
     assert forms["say"] == {"say", "says", "said", "saying"}
     assert forms["tell"] == {"tell", "tells", "told", "telling"}

@@ -201,14 +201,16 @@ def test_floor_ewt_reporting_verbs() -> None:
     rows = _cue_table("ewt")
     # the cue filter decides by the tagger (it tags VERB where its old context rules kept 0.818)
     assert rows["both"]["precision"] >= 0.985  # 0.990 measured (0.991 with the context rules)
-    assert rows["both"]["recall"] >= 0.92  # 0.929 (0.818 with the context rules)
+    assert rows["both"]["recall"] >= 0.945  # 0.954 (0.929 with the previous tagger and lexicon)
     assert rows["pos"]["recall"] >= 0.985  # 0.990: what the pos constraint alone loses
 
 
 def test_floor_polnear_dev_cues() -> None:
     rows = _cue_table("polnear")
     # precision against gold cues is low by nature: PolNeAR marks only attributions
-    assert rows["both"]["precision"] >= 0.61  # 0.624 (0.644 with the context rules)
+    # 0.57 since the lexicon lists belief verbs ("know", "think", "want"), most of whose
+    # uses PolNeAR does not mark as attribution cues (0.624 before them)
+    assert rows["both"]["precision"] >= 0.55
     assert rows["both"]["recall"] >= 0.92  # 0.926 (0.898 with the context rules)
     assert rows["pos"]["recall"] >= 0.98  # 0.985
 

@@ -105,11 +105,31 @@ def test_a_coordinated_clause_with_its_own_cue_ends_the_content() -> None:
         ("Officials believe the plan will fail.", "Officials", "the plan will fail"),
         ("Many voters think that the economy is weak.", "Many voters", "that the economy is weak"),
         ("Democrats hope the bill will pass.", "Democrats", "the bill will pass"),
+        # verbs of wish, fear, knowledge and support (PolNeAR's non-speech attributions)
+        ("Democrats want the refugees to come.", "Democrats", "the refugees to come"),
+        ("Rubio wants to emerge as the candidate.", "Rubio", "to emerge as the candidate"),
+        ("She fears the bill will fail.", "She", "the bill will fail"),
+        ("Aides know the deal is dead.", "Aides", "the deal is dead"),
+        ("Most Republican voters support a temporary ban.", "Most Republican voters", "a temporary ban"),
     ],
 )
 def test_beliefs_are_their_own_act(text: str, speaker: str, content: str) -> None:
     ((got_speaker, got_content, _, act),) = described(text)
     assert (got_speaker, got_content, act) == (speaker, content, "belief")
+
+
+def test_which_cues_are_beliefs_comes_from_the_lexicon_act_column() -> None:
+    from framing.attribution.cues import BELIEF_LEMMAS
+    from framing.lexicon import load_lexicon
+
+    beliefs = {e.extra["lemma"] for e in load_lexicon("reporting_verbs") if e.extra["act"] == "belief"}
+    assert beliefs == BELIEF_LEMMAS
+    assert {"want", "know", "fear", "think"} <= BELIEF_LEMMAS and "say" not in BELIEF_LEMMAS
+
+
+def test_a_noun_homograph_of_a_belief_verb_is_no_cue() -> None:
+    # "fears", "support" and "wishes" as nouns: the lexicon's pos column asks the tagger
+    assert quotes_of("His fears grew. The support for the bill was strong. Best wishes to all.") == []
 
 
 def test_a_belief_verb_with_a_preposition_is_no_attribution() -> None:

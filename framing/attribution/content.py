@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from .cues import BELIEF_LEMMAS, _CueHit
+from .cues import _CueHit
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
 from .phrases import DETERMINERS, phrase_after, word_set
@@ -197,7 +197,8 @@ _CLAUSE_VERBS = word_set(
     say tell think believe write argue insist add explain suggest contend predict hope
     fear know feel estimate maintain acknowledge claim allege warn announce declare
     assert admit concede deny note report confirm reveal recall stress emphasize
-    emphasise reckon worry wonder charge
+    emphasise reckon worry wonder charge want wish suspect assume see support back
+    seek prefer
     """
 )
 # verbs with common non-speech senses ("spoke to voters", "maintained a lead",
@@ -337,7 +338,7 @@ def _content_right(
         t += 2 if norms[t] in DETERMINERS else 1
     if t >= n or starts[t] >= sent_end:
         return None
-    if (cue.lemma in BELIEF_LEMMAS and norms[t] in _NOT_A_CLAUSE) or (
+    if (cue.act == "belief" and norms[t] in _NOT_A_CLAUSE) or (
         cue.lemma == "add" and _perfect(norms, cue.i)
     ):
         # "thinks about", "believes in": no clause; "has added hundreds of

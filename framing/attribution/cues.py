@@ -23,17 +23,39 @@ from ..tagger import load_tagger, tag_window
 from ..text import Sentence, Tokens
 from .doc import _Doc
 from .phrases import DETERMINERS, word_set
+from .records import Act
 
-__all__ = ["BELIEF_LEMMAS", "CueFilter", "CueHit"]
+__all__ = ["CueFilter", "CueHit"]  # and BELIEF_LEMMAS, read lazily by __getattr__
 
-BELIEF_LEMMAS = word_set(
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    # BELIEF_LEMMAS is read from the lexicon on first use, not at import time
+    if name == "BELIEF_LEMMAS":
+        return _belief_lemmas()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@cache
+def _belief_lemmas() -> frozenset[str]:
+    """``BELIEF_LEMMAS``: the lemmas of the shipped ``reporting_verbs`` whose ``act`` is ``belief``.
+
+    The cue lemmas that attribute a belief, hope, fear or wish rather than
+    speech (:attr:`framing.attribution.Quote.act` ``"belief"``). The
+    lexicon's ``act`` column is the one place that says which they are; a
+    cue carries it as :attr:`CueHit.act`.
+
+    Examples
+    --------
+    >>> from framing.attribution.cues import BELIEF_LEMMAS
+    >>> sorted({"think", "want", "fear", "say"} & BELIEF_LEMMAS)
+    ['fear', 'think', 'want']
     """
-    believe think feel hope expect worry doubt guess reckon wonder surmise suspect fear
-    want wish assume know
-    """
-)
-"""Cue lemmas that attribute a belief, hope, fear or wish rather than speech
-(:attr:`framing.attribution.Quote.act` ``"belief"``)."""
+    return frozenset(
+        e.extra.get("lemma") or e.term.lower()
+        for e in load_lexicon("reporting_verbs")
+        if e.extra.get("act") == "belief"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +64,8 @@ class CueHit:
 
     ``i`` is its first token and ``j`` the token after it; ``form`` is the
     inflection from the lexicon's ``form`` column (``""`` when the lexicon
-    has none).
+    has none); ``act`` is the lexicon's ``act`` column: ``"belief"`` for
+    verbs of thought, hope, fear or wish, else ``"speech"``.
     """
 
     i: int
@@ -50,6 +73,7 @@ class CueHit:
     lemma: str
     stance: str
     form: str
+    act: Act = "speech"
 
 
 _CueHit = CueHit  # the name before the document model
@@ -94,7 +118,7 @@ class CueFilter:
 
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         self.names = frozenset(lex.name for lex in lexicons)
-        self._verbs: dict[tuple[str, tuple[str, ...]], tuple[str, str, str]] = {}
+        self._verbs: dict[tuple[str, tuple[str, ...]], tuple[str, str, str, Act]] = {}
         # forms the matcher only lets through where the tagger reads them as verbs
         self._tagged: set[tuple[str, tuple[str, ...]]] = set()
         for lex in lexicons:
@@ -102,7 +126,8 @@ class CueFilter:
                 key = (lex.name, entry.words)
                 if key not in self._verbs:  # one stance per form: the first listed
                     lemma = entry.extra.get("lemma") or entry.term.lower()
-                    self._verbs[key] = (lemma, entry.category, entry.extra.get("form", ""))
+                    act: Act = "belief" if entry.extra.get("act") == "belief" else "speech"
+                    self._verbs[key] = (lemma, entry.category, entry.extra.get("form", ""), act)
                     if entry.pos and entry.pos <= {"VERB"}:
                         self._tagged.add(key)
 
@@ -134,7 +159,7 @@ class CueFilter:
             key = (m.lexicon, tuple(tokens.norms[i:j]))
             verb = self._verbs.get(key)
             if verb is not None and _may_be_cue(text, tokens, i, j, verb[0], verb[2]):
-                candidates[(m.start, m.end)] = CueHit(i, j, verb[0], verb[1], verb[2])
+                candidates[(m.start, m.end)] = CueHit(i, j, *verb)
                 if key in self._tagged:
                     verbs.add((m.start, m.end))  # the matcher's tagger said VERB
         # then the part of speech of each candidate's first word, in context, decides; a

@@ -35,7 +35,6 @@ from .content import (
     _widen_to_quote,
 )
 from .cues import (
-    BELIEF_LEMMAS,
     CueHit,
     _boilerplate_sentences,
     _colon_cues,
@@ -162,7 +161,7 @@ def find_quotes(
                 mention.name,
             )
         cue = Cue(text[cs:ce], cs, ce, lemma, stance)
-        act: Act = "belief" if lemma in BELIEF_LEMMAS else "speech"
+        act: Act = "speech" if c is None else c.act
         for s, e in contents:
             if (s, e) in seen:
                 continue  # one record per span: the first cue that claims it

@@ -1,0 +1,72 @@
+"""Which PolNeAR attributions the quote finder misses, grouped by their gold cue.
+
+For every gold attribution with a content span, the content is *found* when
+some predicted quote overlaps it by the evaluation's rule (half of the
+shorter span, :mod:`framing.evaluation.attribution`). A miss is *partial*
+when some quote overlaps it by less, and *absent* otherwise; the tables count
+the misses by the lower-cased words of the gold cue, and say whether the
+shipped ``reporting_verbs`` lexicon knows the cue's words.
+
+Develop on ``train``, check on ``dev`` (never on the test month)::
+
+    FRAMING_DATA_HOME=DIR python benchmarks/polnear_misses.py --split train --limit 300
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+from framing.attribution import find_quotes
+from framing.evaluation.attribution import _overlaps, read_polnear
+from framing.lexicon import load_lexicon
+from framing.text import split_sentences, tokenize
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--split", default="train", choices=["train", "dev"])
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--top", type=int, default=40)
+    p.add_argument("--examples", type=int, default=0, help="print this many missed sentences per top cue")
+    args = p.parse_args()
+    terms = {e.term.lower() for e in load_lexicon("reporting_verbs")}
+    found = Counter()
+    missed: Counter[str] = Counter()
+    partial: Counter[str] = Counter()
+    examples: dict[str, list[str]] = {}
+    n_gold = n_found = 0
+    for k, doc in enumerate(read_polnear(None, args.split)):
+        if args.limit is not None and k >= args.limit:
+            break
+        text = doc.text
+        quotes = find_quotes(text, split_sentences(text), tokenize(text))
+        spans = [((q.start, q.end),) for q in quotes]
+        for a in doc.attributions:
+            if not a.content:
+                continue
+            n_gold += 1
+            cue = " ".join(text[s:e] for s, e in a.cue).lower().strip() if a.cue else "(no cue)"
+            if any(_overlaps(s, a.content) for s in spans):
+                n_found += 1
+                found[cue] += 1
+                continue
+            lo, hi = a.content[0][0], a.content[-1][1]
+            touched = any(s[0][0] < hi and lo < s[0][1] for s in spans)
+            (partial if touched else missed)[cue] += 1
+            if args.examples and len(examples.setdefault(cue, [])) < args.examples:
+                c0 = min([lo] + [s for s, _ in a.cue])
+                examples[cue].append(text[max(0, c0 - 80):hi + 20].replace("\n", " "))
+    print(f"{args.split}: gold contents {n_gold}, found {n_found} ({n_found / max(n_gold, 1):.3f})")
+    print(f"missed {sum(missed.values())} with no overlapping quote, {sum(partial.values())} partially")
+    total = missed + partial
+    print("\ncue | missed | partial | found | cue words in lexicon")
+    for cue, _ in total.most_common(args.top):
+        known = all(w in terms for w in cue.split()) or cue in terms
+        print(f"{cue} | {missed[cue]} | {partial[cue]} | {found[cue]} | {known}")
+        for ex in examples.get(cue, []):
+            print("    ", ex)
+
+
+if __name__ == "__main__":
+    main()
