@@ -138,6 +138,28 @@ def test_train_and_predict_on_the_command_line(tmp_path: Path, capsys: pytest.Ca
     row = json.loads(capsys.readouterr().out.splitlines()[0])
     assert row["frame_labels"] == row["prediction"]["frame_labels"] == ["security_defense"]
     assert set(row["frames"]) == {"legality", "political", "security_defense"}
+    assert "evidence" not in row["prediction"]  # only with --explain
+
+    assert main(["predict", "--model", str(model), str(article), "--explain", "3"]) == 0
+    row = json.loads(capsys.readouterr().out.splitlines()[0])
+    text = article.read_text(encoding="utf-8")
+    (evidence,) = row["prediction"]["evidence"]  # one entry per predicted frame
+    assert evidence["frame"] == "security_defense" and evidence["probability"] >= evidence["threshold"]
+    assert 0 < len(evidence["words"]) <= 3 and all(w["weight"] > 0 for w in evidence["words"])
+    assert {c["text"].lower() for c in evidence["cues"]} >= {"army", "troops"}
+    assert all(text[c["start"]:c["end"]] == c["text"] for c in evidence["cues"])
+    top = evidence["sentences"][0]
+    assert top["n_cues"] == len(evidence["cues"]) and text[top["start"]:top["end"]].startswith("The army")
+
+
+def test_explain_lists_the_words_cues_and_sentences_behind_each_predicted_frame() -> None:
+    model = train("frames", TEXTS, FRAMES, cv=3)
+    text = "The court ruled. Soldiers and the army defended the border from the militants."
+    explained = model.explain(text, n=4)
+    assert [e["frame"] for e in explained["evidence"]] == explained["frame_labels"]
+    army = next(e for e in explained["evidence"] if e["frame"] == "security_defense")
+    assert any(w["term"] == "army" for w in army["words"])
+    assert all(text[s["start"]:s["end"]].startswith("Soldiers") for s in army["sentences"])
 
 
 # -- measured quality on SemEval-2023 ---------------------------------------------------

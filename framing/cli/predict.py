@@ -126,7 +126,7 @@ def _cmd_predict(args: argparse.Namespace) -> int:
                         key = spec.labels.column
                         row[key] = prediction[key]
                         row[f"{key.removesuffix('s')}_labels"] = prediction[f"{key.removesuffix('s')}_labels"]
-                    if args.explain and not (spec.multilabel or spec.predicts_spans) and prediction.get("label") is not None:
+                    if args.explain and not spec.predicts_spans and prediction.get("label") is not None:
                         prediction["evidence"] = model.explain(text, n=args.explain)["evidence"]
                 except Exception as exc:  # one bad article must not stop the run
                     row["error"] = f"prediction failed: {type(exc).__name__}: {exc}"

@@ -207,8 +207,8 @@ _SPEECH: set[str] = set()
 def _speech_words() -> set[str]:
     if not _SPEECH:
         for entry in load_lexicon("reporting_verbs"):
-            if len(entry.words) == 1:
-                _SPEECH.add(entry.words[0])
+            if len(entry.words) == 1 and entry.extra.get("act", "speech") == "speech":
+                _SPEECH.add(entry.words[0])  # belief verbs (the lexicon's act column) are not speech
     return _SPEECH
 
 

@@ -9,6 +9,7 @@ shipped ``policy_frames`` lexicon.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -258,6 +259,51 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     def predict_frames(self, X: Any) -> list[list[str]]:
         """The frames predicted present, one list per text."""
         return [[str(c) for c, on in zip(self.classes_, row) if on] for row in self.predict(X)]
+
+    def explain_frames(self, text: str, n: int = 5) -> list[dict[str, Any]]:
+        """Why each frame was predicted present: the words that pushed it, its cue spans and sentences.
+
+        One entry per predicted frame, most probable first: ``frame``,
+        ``probability``, ``threshold``, ``words`` (the ``n`` terms of the
+        text with the largest positive contribution, TF-IDF value times
+        coefficient), ``cues`` (the ``policy_frames`` hits of that frame, with
+        offsets into ``text``) and ``sentences`` (the sentences holding
+        them, most cues first, with offsets).
+
+        Examples
+        --------
+        >>> clf = FrameClassifier(cv=2).fit(
+        ...     ["The court ruled on the law.", "Troops and the army.", "The judge and the lawyers.",
+        ...      "The military attack."] * 2,
+        ...     [["legality"], ["security_defense"], ["legality"], ["security_defense"]] * 2)
+        >>> [e["frame"] for e in clf.explain_frames("The court heard the lawyers.")]
+        ['legality']
+        """
+        from ..pipeline import analyze
+
+        check_is_fitted(self, "coef_")
+        proba = self.predict_proba([text])[0]
+        on = proba >= self.thresholds_
+        vocab = self.vectorizer_.get_feature_names_out()
+        x = self.vectorizer_.transform([text]).toarray()[0]
+        analysis = analyze(text, lexicons=["policy_frames"])
+        out = []
+        for k in np.argsort(-proba):
+            if not on[k]:
+                continue
+            frame = str(self.classes_[k])
+            push = x * self.coef_[k, : len(vocab)]
+            top = [i for i in np.argsort(-push)[:n] if push[i] > 0]
+            cues = [m for m in analysis.matches if m.category == frame]
+            per_sentence = Counter(next((j for j, s in enumerate(analysis.sentences) if s.start <= m.start < s.end), -1)
+                                   for m in cues)
+            sentences = [{"start": analysis.sentences[j].start, "end": analysis.sentences[j].end, "n_cues": c}
+                         for j, c in per_sentence.most_common() if j >= 0]
+            out.append({"frame": frame, "probability": float(proba[k]), "threshold": float(self.thresholds_[k]),
+                        "words": [{"term": str(vocab[i]), "weight": float(push[i])} for i in top],
+                        "cues": [{"start": m.start, "end": m.end, "text": m.text} for m in cues],
+                        "sentences": sentences})
+        return out
 
 
 def make_estimator(random_state: int = 0) -> FrameClassifier:

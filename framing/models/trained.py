@@ -163,11 +163,15 @@ class TrainedModel:
     def explain(self, text: str, n: int = 5) -> dict[str, Any]:
         """Per-prediction evidence (see :func:`~framing.models.explain.explain_text`); for spans, the spans.
 
-        For ``frames``, the prediction with no evidence list (the per-frame
-        models are not a single linear decision).
+        For ``frames``, the prediction and, per predicted frame, the words
+        that pushed it, its cue spans and the sentences that hold them
+        (:meth:`~framing.models.frames.FrameClassifier.explain_frames`); a
+        multi-label model without such a method gives an empty evidence list.
         """
         if _multilabel(self.task):
-            return {**self.predict([text])[0], "evidence": []}
+            explain_frames = getattr(self.estimator, "explain_frames", None)
+            evidence = explain_frames(text, n=n) if callable(explain_frames) else []
+            return {**self.predict([text])[0], "evidence": evidence}
         if _predicts_spans(self.task):
             return self.predict([text])[0]
         return explain_text(self.estimator, text, n=n)
