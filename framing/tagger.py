@@ -341,36 +341,41 @@ class Tagger:
             norms.clear()
         context = [*p.START, *[norms.get(w) or self._normalize(w) for w in forms], *p.END]
         prev, prev2 = p.START
+        inline = self.features == "nltk"
         out: list[str] = []
         for i, word in enumerate(forms[:stop]):
             tag = tagdict.get(word)
             if not tag:
-                # NLTK's _get_features and AveragedPerceptron.predict, in their order (the
-                # scores are the same floats), without their per-call overhead; every
-                # feature string is distinct, so each counts once
-                k = i + 2
-                before, here, after = context[k - 1], context[k], context[k + 1]
+                # NLTK's AveragedPerceptron.predict without its per-call overhead; for NLTK's own
+                # feature set the features are built inline, in _get_features' order (the scores
+                # are the same floats; every feature string is distinct, so each counts once)
                 scores = dict.fromkeys(classes, 0.0)
-                for feat in (
-                    "bias",
-                    "i suffix " + word[-3:],
-                    "i pref1 " + (word[0] if word else ""),
-                    "i-1 tag " + prev,
-                    "i-2 tag " + prev2,
-                    "i tag+i-2 tag " + prev + " " + prev2,
-                    "i word " + here,
-                    "i-1 tag+i word " + prev + " " + here,
-                    "i-1 word " + before,
-                    "i-1 suffix " + before[-3:],
-                    "i-2 word " + context[k - 2],
-                    "i+1 word " + after,
-                    "i+1 suffix " + after[-3:],
-                    "i+2 word " + context[k + 2],
-                ):
+                if inline:
+                    k = i + 2
+                    before, here, after = context[k - 1], context[k], context[k + 1]
+                    feats: Any = ((f, 1) for f in (
+                        "bias",
+                        "i suffix " + word[-3:],
+                        "i pref1 " + (word[0] if word else ""),
+                        "i-1 tag " + prev,
+                        "i-2 tag " + prev2,
+                        "i tag+i-2 tag " + prev + " " + prev2,
+                        "i word " + here,
+                        "i-1 tag+i word " + prev + " " + here,
+                        "i-1 word " + before,
+                        "i-1 suffix " + before[-3:],
+                        "i-2 word " + context[k - 2],
+                        "i+1 word " + after,
+                        "i+1 suffix " + after[-3:],
+                        "i+2 word " + context[k + 2],
+                    ))
+                else:  # framing's richer set: the perceptron's own feature function
+                    feats = p._get_features(i, word, context, prev, prev2).items()
+                for feat, value in feats:
                     w = weights.get(feat)
-                    if w is not None:
+                    if w is not None and value:
                         for label, weight in w.items():
-                            scores[label] += weight
+                            scores[label] += value * weight
                 # NLTK's max(classes, key=(score, label)): the greatest label of the best score
                 best = max(scores.values())
                 tag = max([label for label, score in scores.items() if score == best])

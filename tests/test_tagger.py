@@ -100,6 +100,27 @@ def test_windows_agree_with_tagging_everything() -> None:
     assert tag_window(toks, text, [hits[1], hits[0], hits[1]]) == [full[hits[1]], full[hits[0]], full[hits[1]]]
 
 
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_a1087cea2221c971.txt"
+
+
+def test_the_fast_stop_path_gives_the_perceptrons_own_tags_with_the_shipped_features() -> None:
+    """``tag_forms(stop=...)`` (the windows' path) must score with the model's own feature set."""
+    text = SEED.read_text(encoding="utf-8") if SEED.is_file() else (
+        "The company claims it did nothing wrong. Critics reject the claims, and the mayor "
+        "said on Monday that the states have refused to pay. \u201cWe deny it,\u201d a spokesman said. "
+        "Self-styled reformers, ex-officials and well-known U.S. figures didn't agree.")
+    tagger = load_tagger()
+    checked = 0
+    for sentence in split_sentences(text)[:60]:
+        piece = text[sentence.start:sentence.end]
+        forms, _ = tagger_input(tokenize(piece), piece)
+        if len(forms) < 3:
+            continue
+        assert tagger.tag_forms(forms, stop=len(forms)) == tagger.tag_forms(forms), forms
+        checked += 1
+    assert checked >= 3
+
+
 def test_width_zero_tags_the_token_alone() -> None:
     text = "They said so."
     assert tag_window(tokenize(text), text, [1], width=0) == ["VERB"]
