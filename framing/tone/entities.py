@@ -36,6 +36,7 @@ Examples
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -138,16 +139,45 @@ def _norm(x: float) -> float:
     return x / math.sqrt(x * x + _ALPHA) if x else 0.0
 
 
-_DECAY: tuple[dict[int, float], ...] = tuple({} for _ in TAUS)
+_DECAY: dict[int, tuple[float, ...]] = {}
 """``math.exp(-(d - 1) / tau)`` for each tau of TAUS, by integer distance ``d`` (filled on use)."""
 
 
-def _decay(j: int, d: int) -> float:
-    table = _DECAY[j]
-    value = table.get(d)
+def _decay(d: int) -> tuple[float, ...]:
+    value = _DECAY.get(d)
     if value is None:
-        value = table[d] = math.exp(-(d - 1) / TAUS[j])
+        value = _DECAY[d] = tuple(math.exp(-(d - 1) / tau) for tau in TAUS)
     return value
+
+
+_PUNCT_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+_CHAR_BREAK = re.compile(r"[,;:()\u2014\u2013]")
+_BREAK_WORDS = ("but", "because", "while", "whereas", "though")
+_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")  # the non-ASCII letters ``re.I`` folds to ASCII ones
+
+
+def _clause_breaks(stext: str) -> list[tuple[int, int]]:
+    """The spans of ``_CLAUSE`` in ``stext``, found by its punctuation alone when it can hold none of the words.
+
+    ``_CLAUSE`` alternates punctuation with whole words (``re.I``) that no
+    punctuation match can overlap, so without those words its matches are the
+    punctuation's; a word can match only where the lowercased text holds it,
+    unless the text has one of the letters case folding maps to ASCII.
+
+    Examples
+    --------
+    >>> s = "Smith - who won, he said - spoke while \u017fmiling; BUT left."
+    >>> _clause_breaks(s) == [m.span() for m in _CLAUSE.finditer(s)]
+    True
+    >>> _clause_breaks("Smith spoke (briefly)")
+    [(12, 13), (20, 21)]
+    """
+    low = stext.lower()
+    if any(w in low for w in _BREAK_WORDS) or any(c in stext for c in _FOLDS):
+        pattern = _CLAUSE
+    else:
+        pattern = _PUNCT_BREAK if "-" in stext else _CHAR_BREAK
+    return [m.span() for m in pattern.finditer(stext)]
 
 
 class _Sentence:
@@ -167,9 +197,9 @@ class _Sentence:
         self.ends = toks.ends
         self.n = len(starts)
         stext = text[lo_s:hi_s]
-        self.breaks = [(b.start() + lo_s, b.end() + lo_s) for b in _CLAUSE.finditer(stext)]
-        self.words = [(w.start, w.contribution, bisect_right(starts, w.start) - 1)
-                      for w in words if w.contribution]
+        self.breaks = [(a + lo_s, b + lo_s) for a, b in _clause_breaks(stext)]
+        self.words = [(w.start, c, bisect_right(starts, w.start) - 1, abs(c), _TAU_KEYS["left", c > 0],
+                       _TAU_KEYS["right", c > 0]) for w in words if (c := w.contribution)]
         self.hits = [(m, bisect_right(starts, m.start) - 1) for m in hits]
         self.negators = [w in NEGATORS or w.endswith("n't") for w in norms]
         self.quotes = [m.start() for m in _QUOTES.finditer(text, lo_s, hi_s)]
@@ -216,25 +246,26 @@ def _features(text: str, s: _Sentence, start: int, end: int) -> tuple[dict[str, 
     f: dict[str, float] = {"sentence_compound": s.compound}
     left = right = clause = window = target = 0.0
     get = f.get
-    for w_start, c, i in s.words:
+    for w_start, c, i, magnitude, left_keys, right_keys in s.words:
         if start <= w_start < end:
             target += c
             continue
-        is_left = w_start < start
-        if is_left:
+        if w_start < start:
             left += c
             d = first - i
+            keys = left_keys
         else:
             right += c
             d = i - last
+            keys = right_keys
         in_clause = c_lo <= w_start < c_hi
         if in_clause:
             clause += c
         if w_lo <= w_start < w_hi:
             window += c
-        magnitude = abs(c)
-        for j, (_, key, clause_key) in enumerate(_TAU_KEYS["left" if is_left else "right", c > 0]):
-            weight = magnitude * _decay(j, d)
+        decay = _DECAY.get(d) or _decay(d)
+        for (_, key, clause_key), e in zip(keys, decay):
+            weight = magnitude * e
             f[key] = get(key, 0.0) + weight
             if in_clause:
                 f[clause_key] = get(clause_key, 0.0) + weight
@@ -254,7 +285,7 @@ def _features(text: str, s: _Sentence, start: int, end: int) -> tuple[dict[str, 
             key = f"loaded_{m.category}"
             f[key + "_near"] = get(key + "_near", 0.0) + near
             f[key + "_clause"] = get(key + "_clause", 0.0) + in_clause
-            f["loaded_near_weighted"] = get("loaded_near_weighted", 0.0) + _decay(1, d)
+            f["loaded_near_weighted"] = get("loaded_near_weighted", 0.0) + _decay(d)[1]
             f["loaded_negated_near"] = get("loaded_negated_near", 0.0) + (near and m.negated)
         else:
             key = f"cue_{m.category}"
