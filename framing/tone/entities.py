@@ -183,7 +183,7 @@ def _clause_breaks(stext: str) -> list[tuple[int, int]]:
 class _Sentence:
     """What every mention of one sentence shares: its tokens, clause breaks, scored words and hits."""
 
-    __slots__ = ("breaks", "compound", "ends", "hi", "hits", "lo", "n", "negators", "norms", "question",
+    __slots__ = ("breaks", "compound", "ends", "hi", "hits", "lo", "n", "norms", "question",
                  "quotes", "starts", "t0", "words")
 
     def __init__(self, doc: MentionDocument, k: int, words: Sequence[ToneWord], compound: float,
@@ -193,7 +193,7 @@ class _Sentence:
         t0, t1 = bisect_left(toks.starts, lo_s), bisect_left(toks.starts, hi_s)
         self.lo, self.hi, self.t0, self.compound = lo_s, hi_s, t0, compound
         self.starts = starts = toks.starts[t0:t1]
-        self.norms = norms = toks.norms[t0:t1]
+        self.norms = toks.norms[t0:t1]
         self.ends = toks.ends
         self.n = len(starts)
         stext = text[lo_s:hi_s]
@@ -201,7 +201,6 @@ class _Sentence:
         self.words = [(w.start, c, bisect_right(starts, w.start) - 1, abs(c), _TAU_KEYS["left", c > 0],
                        _TAU_KEYS["right", c > 0]) for w in words if (c := w.contribution)]
         self.hits = [(m, bisect_right(starts, m.start) - 1) for m in hits]
-        self.negators = [w in NEGATORS or w.endswith("n't") for w in norms]
         self.quotes = [m.start() for m in _QUOTES.finditer(text, lo_s, hi_s)]
         self.question = float("?" in stext)
 
@@ -293,9 +292,10 @@ def _features(text: str, s: _Sentence, start: int, end: int) -> tuple[dict[str, 
                 f[f"{key}_{side}"] = 1.0
             if in_clause:
                 f[key + "_clause"] = 1.0
-    negators = s.negators
-    f["negator_before"] = float(any(negators[max(first - 3, 0):first]))
-    f["negator_clause"] = float(any(negators[bisect_left(starts, c_lo):bisect_left(starts, c_hi)]))
+    before = norms[max(first - 3, 0):first]
+    f["negator_before"] = float(any(w in NEGATORS or w.endswith("n't") for w in before))
+    clause_words = norms[bisect_left(starts, c_lo):bisect_left(starts, c_hi)]
+    f["negator_clause"] = float(any(w in NEGATORS or w.endswith("n't") for w in clause_words))
     if n:
         f["role_possessive"] = float(norms[last].endswith("'s") or text[end:end + 2] in ("'s", "\u2019s"))
         f["first_token"] = float(first == 0)
