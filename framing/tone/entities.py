@@ -36,6 +36,7 @@ Examples
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -138,6 +139,72 @@ def _norm(x: float) -> float:
     return x / math.sqrt(x * x + _ALPHA) if x else 0.0
 
 
+_DECAY: dict[int, tuple[float, ...]] = {}
+"""``math.exp(-(d - 1) / tau)`` for each tau of TAUS, by integer distance ``d`` (filled on use)."""
+
+
+def _decay(d: int) -> tuple[float, ...]:
+    value = _DECAY.get(d)
+    if value is None:
+        value = _DECAY[d] = tuple(math.exp(-(d - 1) / tau) for tau in TAUS)
+    return value
+
+
+_PUNCT_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+_CHAR_BREAK = re.compile(r"[,;:()\u2014\u2013]")
+_BREAK_WORDS = ("but", "because", "while", "whereas", "though")
+_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")  # the non-ASCII letters ``re.I`` folds to ASCII ones
+
+
+def _clause_breaks(stext: str) -> list[tuple[int, int]]:
+    """The spans of ``_CLAUSE`` in ``stext``, found by its punctuation alone when it can hold none of the words.
+
+    ``_CLAUSE`` alternates punctuation with whole words (``re.I``) that no
+    punctuation match can overlap, so without those words its matches are the
+    punctuation's; a word can match only where the lowercased text holds it,
+    unless the text has one of the letters case folding maps to ASCII.
+
+    Examples
+    --------
+    >>> s = "Smith - who won, he said - spoke while \u017fmiling; BUT left."
+    >>> _clause_breaks(s) == [m.span() for m in _CLAUSE.finditer(s)]
+    True
+    >>> _clause_breaks("Smith spoke (briefly)")
+    [(12, 13), (20, 21)]
+    """
+    low = stext.lower()
+    if any(w in low for w in _BREAK_WORDS) or any(c in stext for c in _FOLDS):
+        pattern = _CLAUSE
+    else:
+        pattern = _PUNCT_BREAK if "-" in stext else _CHAR_BREAK
+    return [m.span() for m in pattern.finditer(stext)]
+
+
+class _Sentence:
+    """What every mention of one sentence shares: its tokens, clause breaks, scored words and hits."""
+
+    __slots__ = ("breaks", "compound", "ends", "hi", "hits", "lo", "n", "norms", "question",
+                 "quotes", "starts", "t0", "words")
+
+    def __init__(self, doc: MentionDocument, k: int, words: Sequence[ToneWord], compound: float,
+                 hits: Sequence[Match]) -> None:
+        text, toks, sent = doc.text, doc.tokens, doc.sentences[k]
+        lo_s, hi_s = sent.start, sent.end
+        t0, t1 = bisect_left(toks.starts, lo_s), bisect_left(toks.starts, hi_s)
+        self.lo, self.hi, self.t0, self.compound = lo_s, hi_s, t0, compound
+        self.starts = starts = toks.starts[t0:t1]
+        self.norms = toks.norms[t0:t1]
+        self.ends = toks.ends
+        self.n = len(starts)
+        stext = text[lo_s:hi_s]
+        self.breaks = [(a + lo_s, b + lo_s) for a, b in _clause_breaks(stext)]
+        self.words = [(w.start, c, bisect_right(starts, w.start) - 1, abs(c), _TAU_KEYS["left", c > 0],
+                       _TAU_KEYS["right", c > 0]) for w in words if (c := w.contribution)]
+        self.hits = [(m, bisect_right(starts, m.start) - 1) for m in hits]
+        self.quotes = [m.start() for m in _QUOTES.finditer(text, lo_s, hi_s)]
+        self.question = float("?" in stext)
+
+
 def mention_features(doc: MentionDocument, k: int, words: Sequence[ToneWord], compound: float,
                      hits: Sequence[Match], start: int, end: int) -> tuple[dict[str, float], list[str]]:
     """The dense features and the terms of the mention ``doc.text[start:end]`` in sentence ``k``.
@@ -157,64 +224,68 @@ def mention_features(doc: MentionDocument, k: int, words: Sequence[ToneWord], co
     >>> dense["left_compound"] < 0, "slammed TGT" in terms
     (True, True)
     """
-    text, toks, sent = doc.text, doc.tokens, doc.sentences[k]
-    lo_s, hi_s = sent.start, sent.end
-    t0, t1 = bisect_left(toks.starts, lo_s), bisect_left(toks.starts, hi_s)
-    starts = toks.starts[t0:t1]
-    norms = toks.norms[t0:t1]
-    n = len(starts)
-    first = bisect_left(toks.ends, start + 1, t0, t1) - t0
-    last = max(first, bisect_left(toks.starts, end, t0, t1) - t0 - 1)
+    return _features(doc.text, _Sentence(doc, k, words, compound, hits), start, end)
+
+
+def _features(text: str, s: _Sentence, start: int, end: int) -> tuple[dict[str, float], list[str]]:
+    """:func:`mention_features` from the work its sentence shares with its other mentions."""
+    starts, norms, n, t0 = s.starts, s.norms, s.n, s.t0
+    first = bisect_left(s.ends, start + 1, t0, t0 + n) - t0
+    last = max(first, bisect_left(starts, end) - 1)
     first, last = min(first, max(n - 1, 0)), min(last, max(n - 1, 0))
-    stext = text[lo_s:hi_s]
-    c_lo, c_hi = lo_s, hi_s
-    for b in _CLAUSE.finditer(stext):
-        if b.end() + lo_s <= start:
-            c_lo = b.end() + lo_s
-        elif b.start() + lo_s >= end:
-            c_hi = b.start() + lo_s
+    c_lo, c_hi = s.lo, s.hi
+    for b_start, b_end in s.breaks:
+        if b_end <= start:
+            c_lo = b_end
+        elif b_start >= end:
+            c_hi = b_start
             break
-    w_lo = starts[max(first - WINDOW, 0)] if n else lo_s
-    w_hi = toks.ends[t0 + min(last + WINDOW, n - 1)] if n else hi_s
-    f: dict[str, float] = {"sentence_compound": compound}
-    sums = {"left": 0.0, "right": 0.0, "clause": 0.0, "window": 0.0, "target": 0.0}
-    for w in words:
-        c = w.contribution
-        if not c:
+    w_lo = starts[max(first - WINDOW, 0)] if n else s.lo
+    w_hi = s.ends[t0 + min(last + WINDOW, n - 1)] if n else s.hi
+    f: dict[str, float] = {"sentence_compound": s.compound}
+    left = right = clause = window = target = 0.0
+    get = f.get
+    for w_start, c, i, magnitude, left_keys, right_keys in s.words:
+        if start <= w_start < end:
+            target += c
             continue
-        if start <= w.start < end:
-            sums["target"] += c
-            continue
-        side = "left" if w.start < start else "right"
-        sums[side] += c
-        in_clause = c_lo <= w.start < c_hi
+        if w_start < start:
+            left += c
+            d = first - i
+            keys = left_keys
+        else:
+            right += c
+            d = i - last
+            keys = right_keys
+        in_clause = c_lo <= w_start < c_hi
         if in_clause:
-            sums["clause"] += c
-        if w_lo <= w.start < w_hi:
-            sums["window"] += c
-        i = bisect_right(starts, w.start) - 1
-        d = first - i if side == "left" else i - last
-        magnitude = abs(c)
-        for tau, key, clause_key in _TAU_KEYS[side, c > 0]:
-            weight = magnitude * math.exp(-(d - 1) / tau)
-            f[key] = f.get(key, 0.0) + weight
+            clause += c
+        if w_lo <= w_start < w_hi:
+            window += c
+        decay = _DECAY.get(d) or _decay(d)
+        for (_, key, clause_key), e in zip(keys, decay):
+            weight = magnitude * e
+            f[key] = get(key, 0.0) + weight
             if in_clause:
-                f[clause_key] = f.get(clause_key, 0.0) + weight
-    for name, x in sums.items():
-        f[f"{name}_compound"] = _norm(x)
-    for m in hits:
-        if start <= m.start < end:
+                f[clause_key] = get(clause_key, 0.0) + weight
+    f["left_compound"] = _norm(left)
+    f["right_compound"] = _norm(right)
+    f["clause_compound"] = _norm(clause)
+    f["window_compound"] = _norm(window)
+    f["target_compound"] = _norm(target)
+    for m, i in s.hits:
+        m_start = m.start
+        if start <= m_start < end:
             continue
-        i = bisect_right(starts, m.start) - 1
-        side, d = ("left", first - i) if m.start < start else ("right", i - last)
+        side, d = ("left", first - i) if m_start < start else ("right", i - last)
         near = d <= WINDOW
-        in_clause = c_lo <= m.start < c_hi
+        in_clause = c_lo <= m_start < c_hi
         if m.lexicon == "loaded_language":
             key = f"loaded_{m.category}"
-            f[key + "_near"] = f.get(key + "_near", 0.0) + near
-            f[key + "_clause"] = f.get(key + "_clause", 0.0) + in_clause
-            f["loaded_near_weighted"] = f.get("loaded_near_weighted", 0.0) + math.exp(-(d - 1) / TAUS[1])
-            f["loaded_negated_near"] = f.get("loaded_negated_near", 0.0) + (near and m.negated)
+            f[key + "_near"] = get(key + "_near", 0.0) + near
+            f[key + "_clause"] = get(key + "_clause", 0.0) + in_clause
+            f["loaded_near_weighted"] = get("loaded_near_weighted", 0.0) + _decay(d)[1]
+            f["loaded_negated_near"] = get("loaded_negated_near", 0.0) + (near and m.negated)
         else:
             key = f"cue_{m.category}"
             if d <= 3:
@@ -231,8 +302,8 @@ def mention_features(doc: MentionDocument, k: int, words: Sequence[ToneWord], co
         f["relative_position"] = first / n
         f["target_tokens"] = float(last - first + 1)
         f["sentence_tokens_log"] = math.log1p(n)
-    f["in_quotes"] = float(len(_QUOTES.findall(text, lo_s, start)) % 2 == 1)
-    f["sentence_question"] = float("?" in stext)
+    f["in_quotes"] = float(bisect_left(s.quotes, start) % 2 == 1)
+    f["sentence_question"] = s.question
     return f, _terms(norms, first, last)
 
 
@@ -281,15 +352,19 @@ def score_mentions(doc: MentionDocument, words: Sequence[SentenceWords | None],
     model = entity_model()
     by_sentence = _sentence_hits(doc, hits)
     sentence_starts = [s.start for s in doc.sentences]
+    shared: dict[int, _Sentence] = {}
+    text = doc.text
     out: list[list[float] | None] = []
     for start, end in spans:
         k = bisect_right(sentence_starts, start) - 1
         if k < 0 or start >= doc.sentences[k].end or end <= start:
             out.append(None)
             continue
-        sw = words[k] if k < len(words) else None
-        dense, terms = mention_features(doc, k, sw.words if sw else (), sw.compound if sw else 0.0,
-                                        by_sentence[k], start, min(end, doc.sentences[k].end))
+        s = shared.get(k)
+        if s is None:
+            sw = words[k] if k < len(words) else None
+            s = shared[k] = _Sentence(doc, k, sw.words if sw else (), sw.compound if sw else 0.0, by_sentence[k])
+        dense, terms = _features(text, s, start, min(end, s.hi))
         out.append(model.proba_from_features(dense, terms))
     return out
 

@@ -30,6 +30,7 @@ import gzip
 import json
 import math
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -151,26 +152,26 @@ class TargetModel:
         if len(self._base) != 3:  # pragma: no cover - every shipped model has the three LABELS
             raise ValueError(f"expected a model of 3 classes. Got {len(self._base)}.")
         z0, z1, z2 = self._base
-        dense_coef = self._dense_coef
+        coef_of = self._dense_coef.get
         for name, value in dense.items():
-            if value and name in dense_coef:
-                a, b, c = dense_coef[name]
-                z0 += a * value
-                z1 += b * value
-                z2 += c * value
-        terms_ = self._terms
-        counts: dict[str, int] = {}
-        for term in terms:
-            if term in terms_:
-                counts[term] = counts.get(term, 0) + 1
-        if counts:
-            weighted = []
-            squares = 0.0
-            for term, n in counts.items():
-                idf, coefs = terms_[term]
+            if value:
+                coef = coef_of(name)
+                if coef is not None:
+                    a, b, c = coef
+                    z0 += a * value
+                    z1 += b * value
+                    z2 += c * value
+        entry_of = self._terms.get
+        weighted = []
+        squares = 0.0
+        for term, n in Counter(terms).items():  # in the order of first occurrence
+            entry = entry_of(term)
+            if entry is not None:
+                idf, coefs = entry
                 w = idf if n == 1 else (1.0 + math.log(n)) * idf  # sublinear tf
                 squares += w * w
                 weighted.append((w, coefs))
+        if weighted:
             inv = 1.0 / (math.sqrt(squares) or 1.0)  # l2-normalised
             for w, (a, b, c) in weighted:
                 x = w * inv
