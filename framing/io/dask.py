@@ -61,7 +61,7 @@ def _dtypes(feature_names: Sequence[str]) -> dict[str, dict[str, str]]:
     matches = {c: "int64" if c in _INT_COLUMNS else "float64" if c == "weight"
                else "bool" if c == "negated" else "object" for c in MATCH_COLUMNS}
     quotes = {c: "int64" if c in _INT_COLUMNS else "Int64" if c in _NULLABLE_INT_COLUMNS
-              else "object" for c in QUOTE_COLUMNS}
+              else "float64" if c == "tone" else "object" for c in QUOTE_COLUMNS}
     return {"features": features, "matches": matches, "quotes": quotes}
 
 
