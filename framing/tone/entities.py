@@ -339,6 +339,11 @@ def _sentence_hits(doc: MentionDocument, hits: Sequence[Match] | None) -> list[l
     return out
 
 
+MAX_SENTENCE_TOKENS = 400
+"""A mention in a longer "sentence" (no boundary in 400 tokens) gets no tone: each mention's features read
+its whole sentence, so such runs would cost the square of their length."""
+
+
 def score_mentions(doc: MentionDocument, words: Sequence[SentenceWords | None],
                    spans: Iterable[tuple[int, int]], *, hits: Sequence[Match] | None = None
                    ) -> list[list[float] | None]:
@@ -355,10 +360,15 @@ def score_mentions(doc: MentionDocument, words: Sequence[SentenceWords | None],
     shared: dict[int, _Sentence] = {}
     text = doc.text
     out: list[list[float] | None] = []
+    token_starts = doc.tokens.starts
     for start, end in spans:
         k = bisect_right(sentence_starts, start) - 1
         if k < 0 or start >= doc.sentences[k].end or end <= start:
             out.append(None)
+            continue
+        sent = doc.sentences[k]
+        if bisect_left(token_starts, sent.end) - bisect_left(token_starts, sent.start) > MAX_SENTENCE_TOKENS:
+            out.append(None)  # not a sentence (a run of words with no boundary): no tone, linear time
             continue
         s = shared.get(k)
         if s is None:
