@@ -18,6 +18,7 @@ from typing import Any
 from ._common import (
     CSV_LINE_END,
     EXIT_OK,
+    EXIT_ROW_ERRORS,
     OUT_HELP,
     UsageError,
     atomic_output,
@@ -126,7 +127,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     feats = corpus.features
     errors = [e if isinstance(e, str) else None for e in feats["error"]]
     languages = [v if isinstance(v, str) else None for v in feats["language"]]
-    report_left_out(feats.index.tolist(), errors, labels.tolist(), languages, args.by)
+    n_failed = report_left_out(feats.index.tolist(), errors, labels.tolist(), languages, args.by)
     try:
         result = compare_outlets(corpus, by=labels, features=args.feature, max_groups=args.max_groups,
                                  min_articles=args.min_articles, random_state=args.seed)
@@ -146,4 +147,4 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     for path, table in zip(stems, (result.summary, result.tests)):
         with atomic_output(path) as out:
             csv_safe(table).to_csv(out, index=False, lineterminator=CSV_LINE_END)
-    return EXIT_OK
+    return EXIT_ROW_ERRORS if n_failed else EXIT_OK

@@ -13,6 +13,7 @@ import sys
 
 from ._common import (
     EXIT_OK,
+    EXIT_ROW_ERRORS,
     OUT_HELP,
     UsageError,
     atomic_output,
@@ -63,8 +64,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         out.write(page)
     # the analyzer's language decision (the article's own, else identified), for the stderr summary
     languages = [None if a.error is not None else a.language or identify_language(a.text) for a in articles]
-    report_left_out([a.id for a in articles], [a.error for a in articles], group_labels(articles, args.by),
+    n_failed = report_left_out([a.id for a in articles], [a.error for a in articles], group_labels(articles, args.by),
                     languages, args.by)
     print(f"framing: report on {len(articles):,} articles written to {args.out} "
           f"in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    return EXIT_OK
+    return EXIT_ROW_ERRORS if n_failed else EXIT_OK
