@@ -44,7 +44,7 @@ def normalized(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def assert_equal_tables(got: dict[str, pd.DataFrame], expected: object) -> None:
-    for name in ("features", "matches", "quotes"):
+    for name in got:
         exp = getattr(expected, name)
         g = got[name]
         if name != "features":
@@ -65,11 +65,13 @@ def test_local_cluster_two_workers_equals_analyze_corpus() -> None:
                                   dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
         result = analyze_dask(dd.from_pandas(frame, npartitions=4, sort=False))
-        features, matches, quotes = client.compute(
-            [result.features, result.matches, result.quotes], sync=True)
+        features, matches, quotes, entities = client.compute(
+            [result.features, result.matches, result.quotes, result.entities], sync=True)
         # both workers took part
         assert len(client.scheduler_info()["workers"]) == 2
-    assert_equal_tables({"features": features, "matches": matches, "quotes": quotes}, expected)
+    assert len(expected.entities) > 0
+    assert_equal_tables({"features": features, "matches": matches, "quotes": quotes, "entities": entities},
+                        expected)
     assert features.loc["s3", "error"] is not None
     assert result.provenance == expected.provenance
 
@@ -83,7 +85,7 @@ def test_tasks_and_results_survive_pickling() -> None:
     task = pickle.loads(pickle.dumps((_analyze_partition, frame, ["reporting_verbs"])))
     tables = pickle.loads(pickle.dumps(task[0](task[1], task[2])))
     expected = analyze_corpus(frame, lexicons=["reporting_verbs"])
-    assert_equal_tables(dict(zip(("features", "matches", "quotes"), tables)), expected)
+    assert_equal_tables(dict(zip(("features", "matches", "quotes", "entities"), tables)), expected)
 
 
 def test_meta_matches_the_computed_partitions() -> None:
@@ -97,6 +99,9 @@ def test_meta_matches_the_computed_partitions() -> None:
     assert set(matches["lexicon"]) == {"reporting_verbs", "loaded_language"}
     assert str(matches["start"].dtype) == "int64" and str(matches["negated"].dtype) == "bool"
     assert str(result.quotes.dtypes["speaker_start"]) == "Int64"
+    entities = result.entities.compute(scheduler="sync")
+    assert list(entities.columns) == list(result.entities.columns)
+    assert str(entities["n_mentions"].dtype) == "int64" and str(entities["tone"].dtype) == "float64"
 
 
 def test_bag_of_records_strings_and_articles() -> None:

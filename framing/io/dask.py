@@ -3,9 +3,9 @@
 The per-article analysis is a pure function, so a corpus larger than one
 machine is analyzed partition by partition on any Dask scheduler (threads,
 processes, a :class:`dask.distributed.LocalCluster`, a cluster). Each
-partition becomes the same three tables :func:`framing.analyze_corpus`
-returns (features, matches, quotes), as lazy Dask DataFrames with explicit
-column types. Compute them together (``dask.compute(result.features,
+partition becomes the same four tables :func:`framing.analyze_corpus`
+returns (features, matches, quotes, entities), as lazy Dask DataFrames with
+explicit column types. Compute them together (``dask.compute(result.features,
 result.matches)``) so each partition is analyzed once.
 
 Needs ``dask[dataframe]`` (and ``distributed`` for clusters):
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..pipeline import MATCH_COLUMNS, QUOTE_COLUMNS, LexiconSpec, analyze_corpus
+from ..pipeline.schema import ENTITY_COLUMNS
 from ..pipeline.analyzer import _get_analyzer
 from ..readers import Article
 
@@ -28,12 +29,13 @@ if TYPE_CHECKING:
 __all__ = ["DaskAnalysis", "analyze_dask"]
 
 _INT_COLUMNS = {"start", "end"}
+_ENTITY_INT_COLUMNS = {"entity", "n_mentions"}
 _NULLABLE_INT_COLUMNS = {"speaker_start", "speaker_end", "cue_start", "cue_end"}
 
 
 @dataclass(frozen=True)
 class DaskAnalysis:
-    """The feature, match and quote tables of a corpus as lazy Dask DataFrames.
+    """The feature, match, quote and entity tables of a corpus as lazy Dask DataFrames.
 
     Attributes
     ----------
@@ -47,12 +49,17 @@ class DaskAnalysis:
         One row per quote, speaker and cue fields flattened.
     provenance : dict
         framing and lexicon versions.
+    entities : dask.dataframe.DataFrame
+        One row per entity of each article (``id``, ``entity``, ``text``,
+        ``category``, ``kind``, ``n_mentions``, ``tone``, ``label``), what
+        :attr:`framing.CorpusAnalysis.entities` holds.
     """
 
     features: Any
     matches: Any
     quotes: Any
     provenance: dict[str, Any]
+    entities: Any = None
 
 
 def _dtypes(feature_names: Sequence[str]) -> dict[str, dict[str, str]]:
@@ -62,7 +69,9 @@ def _dtypes(feature_names: Sequence[str]) -> dict[str, dict[str, str]]:
                else "bool" if c == "negated" else "object" for c in MATCH_COLUMNS}
     quotes = {c: "int64" if c in _INT_COLUMNS else "Int64" if c in _NULLABLE_INT_COLUMNS
               else "float64" if c == "tone" else "object" for c in QUOTE_COLUMNS}
-    return {"features": features, "matches": matches, "quotes": quotes}
+    entities = {c: "int64" if c in _ENTITY_INT_COLUMNS else "float64" if c == "tone" else "object"
+                for c in ENTITY_COLUMNS}
+    return {"features": features, "matches": matches, "quotes": quotes, "entities": entities}
 
 
 def _typed(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
@@ -85,6 +94,7 @@ def _empty(feature_names: Sequence[str]) -> dict[str, pd.DataFrame]:
         "features": features,
         "matches": pd.DataFrame({c: pd.Series(dtype=d) for c, d in dtypes["matches"].items()}),
         "quotes": pd.DataFrame({c: pd.Series(dtype=d) for c, d in dtypes["quotes"].items()}),
+        "entities": pd.DataFrame({c: pd.Series(dtype=d) for c, d in dtypes["entities"].items()}),
     }
 
 
@@ -102,7 +112,7 @@ def _as_article(item: Any) -> Any:
 
 
 def _analyze_partition(part: Any, lexicons: Sequence[LexiconSpec] | None) -> tuple[pd.DataFrame, ...]:
-    """The three typed tables of one partition (a pandas DataFrame or a list)."""
+    """The four typed tables of one partition (a pandas DataFrame or a list)."""
     import pandas as pd
 
     if isinstance(part, pd.DataFrame):
@@ -116,11 +126,11 @@ def _analyze_partition(part: Any, lexicons: Sequence[LexiconSpec] | None) -> tup
     features = result.features
     features.index = features.index.astype("object")
     return (_typed(features, dtypes["features"]), _typed(result.matches, dtypes["matches"]),
-            _typed(result.quotes, dtypes["quotes"]))
+            _typed(result.quotes, dtypes["quotes"]), _typed(result.entities, dtypes["entities"]))
 
 
 def analyze_dask(articles: Any, *, lexicons: Sequence[LexiconSpec] | None = None) -> DaskAnalysis:
-    """Analyze a Dask collection of articles; lazy feature, match and quote tables.
+    """Analyze a Dask collection of articles; lazy feature, match, quote and entity tables.
 
     Parameters
     ----------
@@ -136,7 +146,7 @@ def analyze_dask(articles: Any, *, lexicons: Sequence[LexiconSpec] | None = None
     Returns
     -------
     DaskAnalysis
-        ``features``, ``matches`` and ``quotes`` as Dask DataFrames with
+        ``features``, ``matches``, ``quotes`` and ``entities`` as Dask DataFrames with
         explicit types (text columns ``object``, quote speaker and cue offsets
         nullable ``Int64``); partition ``k`` of each holds the rows of input
         partition ``k``, in input order.
@@ -181,6 +191,6 @@ def analyze_dask(articles: Any, *, lexicons: Sequence[LexiconSpec] | None = None
     ]
     out = {
         name: dd.from_delayed([t[k] for t in tables], meta=meta[name], verify_meta=False)
-        for k, name in enumerate(("features", "matches", "quotes"))
+        for k, name in enumerate(("features", "matches", "quotes", "entities"))
     }
-    return DaskAnalysis(out["features"], out["matches"], out["quotes"], analyzer.provenance)
+    return DaskAnalysis(out["features"], out["matches"], out["quotes"], analyzer.provenance, out["entities"])
