@@ -40,7 +40,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser("analyze", help="analyze articles (files, directories, '-')")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--format", choices=["jsonl", "csv", "table", "parquet"], default="table",
-                   help="parquet: features/matches/quotes .parquet files in the --out directory; "
+                   help="parquet: features/matches/quotes/entities .parquet files in the --out directory; "
                         "csv: RFC 4180 (CRLF rows); string cells starting with = + - @, tab or CR "
                         "get a leading '")
     p.add_argument("--out", metavar="FILE", help=f"write here instead of stdout: {OUT_HELP}")
@@ -155,7 +155,7 @@ def _write_table(analyses: list[Any], out: TextIO) -> None:
 
 
 def _analyze_to_parquet(stream: Iterator[Any], out: str, lexicons: list[Any] | None) -> int:
-    """Stream analyses into ``out``/{features,matches,quotes}.parquet; the number of errors."""
+    """Stream analyses into ``out``/{features,matches,quotes,entities}.parquet; the number of errors."""
     from ..io.parquet import ParquetWriter
     from ..pipeline.analyzer import _get_analyzer
 
@@ -175,7 +175,7 @@ def _check_out(args: argparse.Namespace) -> None:
     """Refuse an ``--out`` that cannot or must not be written, before any work."""
     if args.format == "parquet" and (not args.out or args.out == "-"):
         raise UsageError("--format parquet needs --out DIR: a directory for features.parquet, "
-                         "matches.parquet and quotes.parquet.")
+                         "matches.parquet, quotes.parquet and entities.parquet.")
     check_output(args.out, inputs=args.paths, directory=args.format == "parquet")
 
 

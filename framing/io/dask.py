@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..pipeline import MATCH_COLUMNS, QUOTE_COLUMNS, LexiconSpec, analyze_corpus
-from ..pipeline.schema import ENTITY_COLUMNS
 from ..pipeline.analyzer import _get_analyzer
+from ..pipeline.schema import ENTITY_COLUMNS
 from ..readers import Article
 
 if TYPE_CHECKING:
