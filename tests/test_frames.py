@@ -99,7 +99,7 @@ def test_the_classifier_learns_frames_with_calibrated_probabilities_and_threshol
 def test_bad_frames_are_a_clear_error() -> None:
     with pytest.raises(ValueError, match=r"policy_frames categories .* Got \['Sports'\]"):
         FrameClassifier().fit(TEXTS[:2], [["legality"], ["Sports"]])
-    with pytest.raises(ValueError, match=r"must be a list of frame names\. Got 'legality'"):
+    with pytest.raises(ValueError, match=r"must be a list of frame names \(empty for none\)\. Got 'legality'"):
         FrameClassifier().fit(TEXTS[:2], ["legality", "political"])
     with pytest.raises(ValueError, match="one list of frame names per text"):
         FrameClassifier().fit(TEXTS[:2], [["legality"]])

@@ -16,9 +16,8 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 from sklearn.preprocessing import StandardScaler
 from sklearn.utils.validation import check_is_fitted
@@ -28,11 +27,17 @@ from ..lexicon import load_lexicon
 from ..pipeline.progress import track
 from .compact import CompactTfidfVectorizer
 from .data import _data_home_for
+from .multilabel import (
+    calibrate,
+    check_cv,
+    check_label_lists,
+    choose_thresholds,
+    cross_validate_labels,
+    fit_per_label,
+    platt_per_label,
+)
 
 __all__ = ["FrameClassifier", "cross_val_frames", "frame_names", "load_corpus", "make_estimator"]
-
-_GRID = np.round(np.linspace(0.02, 0.90, 45), 2)
-
 
 def frame_names() -> tuple[str, ...]:
     """The frame names: the categories of the ``policy_frames`` lexicon.
@@ -45,68 +50,9 @@ def frame_names() -> tuple[str, ...]:
     return tuple(load_lexicon("policy_frames").labels)
 
 
-def _check_frames(y: Any, n: int) -> list[list[str]]:
-    allowed = set(frame_names())
-    if isinstance(y, (str, bytes)) or not hasattr(y, "__len__") or len(y) != n:
-        raise ValueError(
-            f"FrameClassifier.fit needs one list of frame names per text ({n} texts). Got {y!r:.80} instead."
-        )
-    out = []
-    for i, frames in enumerate(y):
-        if isinstance(frames, str) or not hasattr(frames, "__iter__"):
-            raise ValueError(f"FrameClassifier.fit: the frames of text {i} must be a list of frame names. "
-                             f"Got {frames!r} instead.")
-        frames = [str(f) for f in frames]
-        bad = sorted(set(frames) - allowed)
-        if bad:
-            raise ValueError(f"FrameClassifier.fit: the frames of text {i} must be policy_frames categories "
-                             f"{sorted(allowed)}. Got {bad} instead.")
-        out.append(sorted(set(frames)))
-    return out
-
-
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -500, 500)))
-
-
-def _f1s(Y: np.ndarray, P: np.ndarray) -> tuple[float, float]:
-    """Micro- and macro-F1 of 0/1 matrices (a frame with no gold and no prediction counts 0, as scikit-learn)."""
-    tp = (Y & P).sum(0)
-    fp = ((1 - Y) & P).sum(0)
-    fn = (Y & (1 - P)).sum(0)
-    den = 2 * tp + fp + fn
-    micro = 2 * tp.sum() / max(int(den.sum()), 1)
-    macro = float(np.mean(np.where(den > 0, 2 * tp / np.maximum(den, 1), 0.0)))
-    return float(micro), macro
-
-
-def choose_thresholds(P: np.ndarray, Y: np.ndarray, *, rounds: int = 2) -> np.ndarray:
-    """Per-frame thresholds that maximise the mean of micro- and macro-F1 on held-out probabilities.
-
-    Starts from the one threshold best for all frames and moves each
-    frame's own threshold along a grid (0.02 to 0.90), ``rounds`` times.
-
-    Examples
-    --------
-    >>> P = np.array([[0.9, 0.2], [0.6, 0.1], [0.1, 0.7], [0.3, 0.3]])
-    >>> Y = np.array([[1, 0], [1, 0], [0, 1], [0, 1]])
-    >>> choose_thresholds(P, Y).tolist()
-    [0.32, 0.22]
-    """
-    Y = Y.astype(int)
-    score = [(sum(_f1s(Y, (t <= P).astype(int))), t) for t in _GRID]
-    start = max(score, key=lambda st: st[0])[1]  # ties: the lowest threshold
-    t = np.full(P.shape[1], start)
-    for _ in range(rounds):
-        for k in range(P.shape[1]):
-            best, best_t = -1.0, t[k]
-            for g in _GRID:
-                t[k] = g
-                s = sum(_f1s(Y, (t <= P).astype(int)))
-                if s > best + 1e-12:
-                    best, best_t = s, g
-            t[k] = best_t
-    return t
+def _check_frames(y: Any, n: int, where: str = "FrameClassifier.fit") -> list[list[str]]:
+    return check_label_lists(y, n, frame_names(), where=where, what="frame names",
+                             allowed_as="policy_frames categories")
 
 
 class FrameClassifier(ClassifierMixin, BaseEstimator):
@@ -183,18 +129,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     def _fit_block(self, docs: list[str], lex: np.ndarray, Y: np.ndarray) -> tuple[Any, ...]:
         vec = self._vectorizer(len(docs)).fit(docs)
         scaler = StandardScaler().fit(lex)
-        X = self._design(vec, scaler, docs, lex)
-        coef = np.zeros((Y.shape[1], X.shape[1]))
-        intercept = np.zeros(Y.shape[1])
-        for k in range(Y.shape[1]):
-            y = Y[:, k]
-            if y.min() == y.max():  # one class only in this part: a constant score
-                prior = np.clip(y.mean(), 1e-3, 1 - 1e-3)
-                intercept[k] = np.log(prior / (1 - prior))
-                continue
-            clf = LogisticRegression(C=self.C, solver="liblinear", max_iter=2000,
-                                     random_state=self.random_state).fit(X, y)
-            coef[k], intercept[k] = clf.coef_[0], clf.intercept_[0]
+        coef, intercept = fit_per_label(self._design(vec, scaler, docs, lex), Y, C=self.C,
+                                        random_state=self.random_state)
         return vec, scaler, coef, intercept
 
     # -- estimator API ----------------------------------------------------------------
@@ -208,8 +144,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         """
         docs = check_documents(X, estimator="FrameClassifier")
         frames = _check_frames(y, len(docs))
-        if not isinstance(self.cv, (int, np.integer)) or isinstance(self.cv, bool) or self.cv < 2:
-            raise ValueError(f"The 'cv' parameter of FrameClassifier must be an int >= 2. Got {self.cv!r} instead.")
+        check_cv(self.cv, "FrameClassifier")
         self.classes_ = np.asarray(sorted({f for fs in frames for f in fs}), dtype=object)
         if not len(self.classes_):
             raise ValueError("FrameClassifier.fit needs at least one text with a frame. Got none.")
@@ -223,20 +158,13 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             for a, b in KFold(n_splits, shuffle=True, random_state=self.random_state).split(docs):
                 vec, scaler, coef, icpt = self._fit_block([docs[i] for i in a], lex[a], Y[a])
                 held[b] = self._design(vec, scaler, [docs[i] for i in b], lex[b]) @ coef.T + icpt
-        self.calibration_ = np.zeros((Y.shape[1], 2))
-        for k in range(Y.shape[1]):
-            if Y[:, k].min() == Y[:, k].max() or np.ptp(held[:, k]) == 0:
-                prior = np.clip(Y[:, k].mean(), 1e-3, 1 - 1e-3)
-                self.calibration_[k] = (0.0, np.log(prior / (1 - prior)))
-            else:
-                platt = LogisticRegression(C=1e4).fit(held[:, [k]], Y[:, k])
-                self.calibration_[k] = (platt.coef_[0, 0], platt.intercept_[0])
+        self.calibration_ = platt_per_label(held, Y)
         self.thresholds_ = choose_thresholds(self._calibrate(held), Y)
         self.vectorizer_, self.scaler_, self.coef_, self.intercept_ = self._fit_block(docs, lex, Y)
         return self
 
     def _calibrate(self, scores: np.ndarray) -> np.ndarray:
-        return _sigmoid(scores * self.calibration_[:, 0] + self.calibration_[:, 1])
+        return calibrate(scores, self.calibration_)
 
     def decision_function(self, X: Any) -> np.ndarray:
         """Uncalibrated per-frame scores (log-odds of each regression), shape (n_texts, n_frames)."""
@@ -334,25 +262,11 @@ def cross_val_frames(estimator: FrameClassifier, texts: Sequence[str], frames: S
         ``micro_f1_folds``, ``macro_f1_folds`` (per fold).
     """
     docs = check_documents(texts, estimator="cross_val_frames")
-    gold = _check_frames(list(frames), len(docs))
+    gold = _check_frames(list(frames), len(docs), "cross_val_frames")
     classes = sorted({f for fs in gold for f in fs})
-    Y = np.asarray([[c in fs for c in classes] for fs in gold], dtype=int)
-    proba, pred = np.zeros(Y.shape), np.zeros(Y.shape, dtype=int)
-    folds = np.zeros(len(docs), dtype=int)
-    per_fold: list[tuple[float, float]] = []
     splits = KFold(cv, shuffle=True, random_state=random_state).split(docs)
-    for i, (a, b) in enumerate(track(splits, total=cv, desc="frames: cross-validation", unit="fold")):
-        est = clone(estimator).fit([docs[j] for j in a], [gold[j] for j in a])
-        cols = [classes.index(c) for c in est.classes_]
-        p = est.predict_proba([docs[j] for j in b])
-        proba[np.ix_(b, cols)] = p
-        pred[np.ix_(b, cols)] = (p >= est.thresholds_).astype(int)
-        folds[b] = i
-        per_fold.append(_f1s(Y[b], pred[b]))
-    micro, macro = _f1s(Y, pred)
-    return {"classes": classes, "y": Y, "proba": proba, "pred": pred, "folds": folds,
-            "micro_f1": micro, "macro_f1": macro,
-            "micro_f1_folds": [m for m, _ in per_fold], "macro_f1_folds": [m for _, m in per_fold]}
+    return cross_validate_labels(estimator, docs, gold, classes,
+                                 track(splits, total=cv, desc="frames: cross-validation", unit="fold"))
 
 
 def load_corpus(path: Path) -> dict[str, Any] | None:

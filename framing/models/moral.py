@@ -18,9 +18,8 @@ from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, KFold
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
@@ -28,7 +27,15 @@ from sklearn.utils.validation import check_is_fitted
 from ..features import LexiconFeaturizer, check_documents
 from ..lexicon import load_lexicon
 from .data import _data_home_for
-from .frames import _f1s, _sigmoid, choose_thresholds
+from .multilabel import (
+    calibrate,
+    check_cv,
+    check_label_lists,
+    choose_thresholds,
+    cross_validate_labels,
+    fit_per_label,
+    platt_per_label,
+)
 
 __all__ = ["MoralFoundationClassifier", "cross_val_moral", "foundation_names", "load_corpus", "make_estimator"]
 
@@ -47,21 +54,7 @@ def foundation_names() -> tuple[str, ...]:
 
 
 def _check_foundations(y: Any, n: int, where: str) -> list[list[str]]:
-    allowed = set(foundation_names())
-    if isinstance(y, (str, bytes)) or not hasattr(y, "__len__") or len(y) != n:
-        raise ValueError(f"{where} needs one list of foundation names per text ({n} texts). Got {y!r:.80} instead.")
-    out = []
-    for i, labels in enumerate(y):
-        if isinstance(labels, str) or not hasattr(labels, "__iter__"):
-            raise ValueError(f"{where}: the foundations of text {i} must be a list of foundation names "
-                             f"(empty for none). Got {labels!r} instead.")
-        labels = [str(f) for f in labels]
-        bad = sorted(set(labels) - allowed)
-        if bad:
-            raise ValueError(f"{where}: the foundations of text {i} must be among {sorted(allowed)}. "
-                             f"Got {bad} instead.")
-        out.append(sorted(set(labels)))
-    return out
+    return check_label_lists(y, n, foundation_names(), where=where, what="foundation names")
 
 
 class MoralFoundationClassifier(ClassifierMixin, BaseEstimator):
@@ -73,7 +66,7 @@ class MoralFoundationClassifier(ClassifierMixin, BaseEstimator):
     Its scores are calibrated by a per-foundation Platt fit (Platt 1999) on
     ``cv``-fold held-out scores of the training sentences, and each
     foundation's decision threshold is chosen on the same held-out
-    probabilities (:func:`~framing.models.frames.choose_thresholds`). The
+    probabilities (:func:`~framing.models.multilabel.choose_thresholds`). The
     inner folds are contiguous blocks in the given order (no shuffling), so
     sentences of one article, given together, stay in one fold and the
     held-out scores are honest.
@@ -151,18 +144,8 @@ class MoralFoundationClassifier(ClassifierMixin, BaseEstimator):
         # the vocabulary as one array in column order (a model file stores it as one array, not a dict)
         terms = np.asarray(vec.get_feature_names_out(), dtype=str)
         idf = np.asarray(vec.idf_, dtype=np.float64)
-        X = self._design(terms, idf, docs, lex)
-        coef = np.zeros((Y.shape[1], X.shape[1]))
-        intercept = np.zeros(Y.shape[1])
-        for k in range(Y.shape[1]):
-            y = Y[:, k]
-            if y.min() == y.max():  # one class only in this part: a constant score
-                prior = np.clip(y.mean(), 1e-3, 1 - 1e-3)
-                intercept[k] = np.log(prior / (1 - prior))
-                continue
-            clf = LogisticRegression(C=self.C, solver="liblinear", max_iter=2000,
-                                     random_state=self.random_state).fit(X, y)
-            coef[k], intercept[k] = clf.coef_[0], clf.intercept_[0]
+        coef, intercept = fit_per_label(self._design(terms, idf, docs, lex), Y, C=self.C,
+                                        random_state=self.random_state)
         return terms, idf, coef, intercept
 
     # -- estimator API ----------------------------------------------------------------
@@ -176,10 +159,7 @@ class MoralFoundationClassifier(ClassifierMixin, BaseEstimator):
         """
         docs = check_documents(X, estimator="MoralFoundationClassifier")
         labels = _check_foundations(y, len(docs), "MoralFoundationClassifier.fit")
-        if not isinstance(self.cv, (int, np.integer)) or isinstance(self.cv, bool) or self.cv < 2:
-            raise ValueError(
-                f"The 'cv' parameter of MoralFoundationClassifier must be an int >= 2. Got {self.cv!r} instead."
-            )
+        check_cv(self.cv, "MoralFoundationClassifier")
         seen = {f for fs in labels for f in fs}
         self.classes_ = np.asarray([f for f in foundation_names() if f in seen], dtype=object)
         if not len(self.classes_):
@@ -192,20 +172,13 @@ class MoralFoundationClassifier(ClassifierMixin, BaseEstimator):
         for a, b in KFold(n_splits).split(docs):  # contiguous blocks: an article's sentences stay together
             terms, idf, coef, icpt = self._fit_block([docs[i] for i in a], lex[a], Y[a])
             held[b] = self._design(terms, idf, [docs[i] for i in b], lex[b]) @ coef.T + icpt
-        self.calibration_ = np.zeros((Y.shape[1], 2))
-        for k in range(Y.shape[1]):
-            if Y[:, k].min() == Y[:, k].max() or np.ptp(held[:, k]) == 0:
-                prior = np.clip(Y[:, k].mean(), 1e-3, 1 - 1e-3)
-                self.calibration_[k] = (0.0, np.log(prior / (1 - prior)))
-            else:
-                platt = LogisticRegression(C=1e4).fit(held[:, [k]], Y[:, k])
-                self.calibration_[k] = (platt.coef_[0, 0], platt.intercept_[0])
+        self.calibration_ = platt_per_label(held, Y)
         self.thresholds_ = choose_thresholds(self._calibrate(held), Y)
         self.terms_, self.idf_, self.coef_, self.intercept_ = self._fit_block(docs, lex, Y)
         return self
 
     def _calibrate(self, scores: np.ndarray) -> np.ndarray:
-        return _sigmoid(scores * self.calibration_[:, 0] + self.calibration_[:, 1])
+        return calibrate(scores, self.calibration_)
 
     def decision_function(self, X: Any) -> np.ndarray:
         """Uncalibrated per-foundation scores (log-odds of each regression), shape (n_texts, n_foundations)."""
@@ -270,27 +243,13 @@ def cross_val_moral(estimator: MoralFoundationClassifier, texts: Sequence[str], 
     docs = check_documents(texts, estimator="cross_val_moral")
     gold = _check_foundations(list(labels), len(docs), "cross_val_moral")
     classes = [f for f in foundation_names() if any(f in fs for fs in gold)]
-    Y = np.asarray([[c in fs for c in classes] for fs in gold], dtype=int)
-    proba, pred = np.zeros(Y.shape), np.zeros(Y.shape, dtype=int)
-    folds = np.zeros(len(docs), dtype=int)
     if groups is not None:
         splits, scheme = GroupKFold(cv).split(docs, groups=list(groups)), f"GroupKFold({cv}) over the given groups"
     else:
         splits, scheme = KFold(cv).split(docs), f"KFold({cv}) in contiguous blocks (no shuffling)"
-    per_fold: list[tuple[float, float]] = []
-    for i, (a, b) in enumerate(splits):
-        est = clone(estimator).set_params(random_state=random_state)
-        est.fit([docs[j] for j in a], [gold[j] for j in a])
-        cols = [classes.index(c) for c in est.classes_]
-        p = est.predict_proba([docs[j] for j in b])
-        proba[np.ix_(b, cols)] = p
-        pred[np.ix_(b, cols)] = (p >= est.thresholds_).astype(int)
-        folds[b] = i
-        per_fold.append(_f1s(Y[b], pred[b]))
-    micro, macro = _f1s(Y, pred)
-    return {"classes": classes, "y": Y, "proba": proba, "pred": pred, "folds": folds,
-            "micro_f1": micro, "macro_f1": macro, "scheme": f"{scheme}; thresholds inside each fold",
-            "micro_f1_folds": [m for m, _ in per_fold], "macro_f1_folds": [m for _, m in per_fold]}
+    result = cross_validate_labels(estimator, docs, gold, classes, splits, random_state=random_state)
+    result["scheme"] = f"{scheme}; thresholds inside each fold"
+    return result
 
 
 def load_corpus(path: Path) -> dict[str, Any] | None:
