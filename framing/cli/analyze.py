@@ -30,6 +30,7 @@ from ._common import (
     csv_cell,
     progress_for,
 )
+from ._options import add_input_options
 
 if TYPE_CHECKING:
     from ..pipeline import Analysis
@@ -52,13 +53,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                    help="a shipped lexicon name or a .tsv path (repeatable; default: all shipped)")
     p.add_argument("--example", action="store_true",
                    help="analyze the built-in constructed example articles")
-    p.add_argument("--html", action="store_true",
-                   help="the text of JSONL/CSV/JSON records is an HTML page: extract its main text "
-                        "(.html/.htm files are always read as pages)")
-    p.add_argument("--sep", metavar="CHAR",
-                   help="the CSV delimiter (default: sniffed from the header line: , ; tab |)")
-    p.add_argument("--quiet", action="store_true",
-                   help="no progress on stderr (by default: a bar on a terminal, a line every few seconds in a log)")
+    add_input_options(p)
     p.set_defaults(func=_cmd_analyze)
 
 

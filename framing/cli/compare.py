@@ -2,8 +2,8 @@
 
 Its inputs are read as ``framing analyze`` reads them (files, directories of
 text and HTML pages, ``-``, ``--html``, ``--sep``), and so are ``framing
-report``'s (:func:`add_input_options`, :func:`read_inputs`). The articles the
-statistics leave out (those that could not be analyzed, and those not in
+report``'s (:func:`~framing.cli._options.add_input_options`,
+:func:`read_inputs`). The articles the statistics leave out (those that could not be analyzed, and those not in
 English, whose features are not measured) are counted per group on stderr
 (:func:`report_left_out`).
 """
@@ -31,19 +31,9 @@ from ._common import (
     progress_for,
     safe_stream,
 )
+from ._options import add_input_options
 
 _SHOWN_ERRORS = 3
-
-
-def add_input_options(p: argparse.ArgumentParser) -> None:
-    """The input options ``compare`` and ``report`` share with ``analyze``: ``--html``, ``--sep``, ``--quiet``."""
-    p.add_argument("--html", action="store_true",
-                   help="the text of JSONL/CSV/JSON records is an HTML page: extract its main text "
-                        "(.html/.htm files are always read as pages)")
-    p.add_argument("--sep", metavar="CHAR",
-                   help="the CSV delimiter (default: sniffed from the header line: , ; tab |)")
-    p.add_argument("--quiet", action="store_true",
-                   help="no progress on stderr (by default: a bar on a terminal, a line every few seconds in a log)")
 
 
 def read_inputs(args: argparse.Namespace) -> list[Any]:

@@ -17,6 +17,7 @@ from ._common import (
     progress_for,
     show_progress_log,
 )
+from ._options import add_quiet_option
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,8 +47,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                         "(repeatable; default: outlet)")
     e.add_argument("--embeddings", action="store_true",
                    help="models, sentence-bias: also measure sentence embeddings (needs framing[embeddings])")
-    e.add_argument("--quiet", action="store_true",
-                   help="no progress on stderr (by default: a bar on a terminal, a line every few seconds in a log)")
+    add_quiet_option(e)
     e.set_defaults(func=_cmd_evaluate)
 
 

@@ -25,6 +25,7 @@ from ._common import (
     check_output,
     check_paths,
 )
+from ._options import add_input_options
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,11 +38,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                    help="add the N features that pushed each decision, with their spans")
     r.add_argument("--no-text", action="store_true", help="omit the article text from rows")
     r.add_argument("--out", metavar="FILE", help=f"write here instead of stdout: {OUT_HELP}")
-    r.add_argument("--html", action="store_true",
-                   help="the text of JSONL/CSV/JSON records is an HTML page: extract its main text "
-                        "(.html/.htm files are always read as pages)")
-    r.add_argument("--sep", metavar="CHAR",
-                   help="the CSV delimiter (default: sniffed from the header line: , ; tab |)")
+    add_input_options(r, quiet=False)
     r.set_defaults(func=_cmd_predict)
 
 

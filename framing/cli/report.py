@@ -22,7 +22,8 @@ from ._common import (
     check_paths,
     progress_for,
 )
-from .compare import add_input_options, read_inputs, report_left_out
+from ._options import add_input_options
+from .compare import read_inputs, report_left_out
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
