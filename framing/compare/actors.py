@@ -17,7 +17,14 @@ import numpy as np
 import pandas as pd
 
 from ._input import _as_frame, _groups, _ordered_groups, _quiet_nan
-from .stats import RandomState, _check_confidence, _check_positive, _rng
+from .stats import (
+    RandomState,
+    _check_confidence,
+    _check_positive,
+    _rng,
+    bootstrap_means,
+    percentile_interval,
+)
 
 __all__ = ["actor_tone"]
 
@@ -135,7 +142,6 @@ def actor_tone(
     else:
         names = list(actors)
     rng = _rng(random_state)
-    alpha = (1.0 - confidence) / 2.0
     rows: list[dict[str, Any]] = []
     for name in names:
         sub = per.loc[name] if name in per.index.get_level_values(0) else per.iloc[0:0]
@@ -146,11 +152,10 @@ def actor_tone(
             row: dict[str, Any] = {"actor": name, key: g, "n_articles": n,
                                    "n_mentions": int(part["n_mentions"].sum())}
             if n:
-                idx = rng.integers(0, n, size=(n_resamples, n))
-                means = x[idx].mean(axis=1)
+                lo, hi = percentile_interval(bootstrap_means(x, n_resamples=n_resamples, random_state=rng),
+                                             confidence)
                 with _quiet_nan():
-                    row.update(tone=float(x.mean()), ci_low=float(np.quantile(means, alpha)),
-                               ci_high=float(np.quantile(means, 1.0 - alpha)),
+                    row.update(tone=float(x.mean()), ci_low=float(lo[0]), ci_high=float(hi[0]),
                                negative_share=float((x <= -0.05).mean()),
                                positive_share=float((x >= 0.05).mean()))
             else:

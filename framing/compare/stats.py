@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import warnings
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -27,6 +28,7 @@ __all__ = [
     "cliffs_delta",
     "cohens_d",
     "log_odds_dirichlet",
+    "percentile_interval",
     "permutation_test",
 ]
 
@@ -101,6 +103,24 @@ def bootstrap_means(
     counts = weights @ present.astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
         return sums / counts
+
+
+def percentile_interval(draws: np.ndarray, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """The percentile bootstrap interval of each column of ``draws`` (Efron & Tibshirani 1993, ch. 13).
+
+    NaN draws (a resample with no value in a column) are left out.
+
+    Examples
+    --------
+    >>> lo, hi = percentile_interval(np.array([[0.0], [0.5], [1.0], [np.nan]]), confidence=0.5)
+    >>> lo.tolist(), hi.tolist()
+    ([0.25], [0.75])
+    """
+    _check_confidence(confidence)
+    alpha = (1.0 - confidence) / 2.0
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # an all-NaN column: a NaN interval
+        return np.nanquantile(draws, alpha, axis=0), np.nanquantile(draws, 1.0 - alpha, axis=0)
 
 
 def cohens_d(a: np.ndarray, b: np.ndarray) -> np.ndarray:

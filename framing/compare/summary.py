@@ -42,6 +42,7 @@ from .stats import (
     bootstrap_means,
     cliffs_delta,
     cohens_d,
+    percentile_interval,
     permutation_test,
 )
 
@@ -112,14 +113,11 @@ def summarize(
     _check_positive("n_resamples", n_resamples)
     key: Any = by if isinstance(by, str) else (by.name or "group")
     rng = _rng(random_state)
-    alpha = (1.0 - confidence) / 2.0
     rows: list[dict[str, Any]] = []
     for g in _ordered_groups(labels, groups, min_articles):
         x = frame.loc[(labels == g).to_numpy(), names].to_numpy(dtype=float)
-        draws = bootstrap_means(x, n_resamples=n_resamples, random_state=rng)
+        lo, hi = percentile_interval(bootstrap_means(x, n_resamples=n_resamples, random_state=rng), confidence)
         with np.errstate(invalid="ignore"), _quiet_nan():
-            lo = np.nanquantile(draws, alpha, axis=0)
-            hi = np.nanquantile(draws, 1.0 - alpha, axis=0)
             mean = np.nanmean(x, axis=0)
             median = np.nanmedian(x, axis=0)
             std = np.nanstd(x, axis=0, ddof=1) if x.shape[0] > 1 else np.full(len(names), np.nan)
