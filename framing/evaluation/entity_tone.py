@@ -11,8 +11,6 @@ analyzer's text and lexicon stages, its sentence is scored by
 
 from __future__ import annotations
 
-import gzip
-import json
 from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,7 +21,7 @@ from ..readers import Article
 from ..tone.entities import ENTITY_DENSE_NAMES, entity_model, mention_features
 from ..tone.target_training import cross_validate, fit_from_features
 from ..tone.vader import score_and_explain
-from .tone import read_newsmtsc
+from .tone import newsmtsc_provenance, read_newsmtsc, write_model
 
 __all__ = ["build_entity_model", "entity_predictions", "featurize_mentions"]
 
@@ -73,21 +71,9 @@ def build_entity_model(data_home: str | Path, out: str | Path, *,
     y = [{-1: 0, 0: 1, 1: 2}[p] for p in polarities]
     cv = {str(c): round(cross_validate(dense, terms, y, groups, C=c)[0], 4) for c in candidates}
     C = float(max(candidates, key=lambda c: cv[str(c)]))
-    provenance = {
-        "name": "tone-entities-newsmtsc",
-        "trained_on": "NewsMTSC train (Hamborg & Donnay 2021)",
-        "features": "framing.tone.entities.mention_features (no part-of-speech tags)",
-        "source": "github.com/fhamborg/NewsMTSC @ b9d9b79704ed1b35cecaf1d7c2343dc1bd734fb7, "
-                  "NewsSentiment/experiments/default/datasets/newsmtsc-rw-hf/train.jsonl",
-        "n_train": len(records),
-        "licence": "MIT",
-        "licence_file": "newsmtsc_LICENSE.txt",
-        "cite": "Hamborg, F. & Donnay, K. (2021). NewsMTSC: (Multi-)Target-dependent Sentiment "
-                "Classification in News Articles. EACL 2021.",
-        "cv_macro_f1_by_C": cv,
-    }
+    provenance = newsmtsc_provenance("tone-entities-newsmtsc", len(records), cv,
+                                     features="framing.tone.entities.mention_features (no part-of-speech tags)")
     model = fit_from_features(dense, terms, polarities, groups, names=ENTITY_DENSE_NAMES, C=C,
                               provenance=provenance)
-    data = json.dumps(model, separators=(",", ":"), sort_keys=True).encode("utf-8")
-    Path(out).write_bytes(gzip.compress(data, mtime=0))
+    write_model(model, out)
     return model
