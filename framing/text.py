@@ -12,7 +12,9 @@ built with its compiled extension (``framing._text_core``, Cython), the
 public functions run the compiled kernels instead, which give identical
 output (``tests/test_compiled_identity.py``); :data:`COMPILED` says which is
 in use, :func:`use_compiled` switches, and ``FRAMING_PURE_PYTHON=1`` in the
-environment forces the reference from the start.
+environment forces the reference from the start. A change to a reference
+function needs the same change in the kernel (the identity test fails
+otherwise); the word lists are shared, not copied.
 """
 
 from __future__ import annotations
@@ -356,7 +358,8 @@ def negated_at(tokens: Tokens, index: int, text: str, window: int = NEGATION_WIN
     if (
         COMPILED and type(tokens.norms) is list and type(tokens.starts) is list
         and type(tokens.ends) is list and type(text) is str and type(index) is int
-        and type(window) is int and 0 <= index < len(tokens.norms) == len(tokens.starts)
+        and type(window) is int
+        and 0 <= index < len(tokens.norms) == len(tokens.starts) == len(tokens.ends)
     ):
         negated: bool = _core.negated_at(tokens.norms, tokens.starts, tokens.ends, text, index, window)
         return negated

@@ -16,7 +16,7 @@ import os
 import random
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -166,6 +166,17 @@ def test_non_str_input_keeps_the_reference_errors() -> None:
     text = Text("It rained. We stayed in.")
     assert split_sentences(text) == text_module._split_sentences_reference(text)
     assert tokenize(text) == text_module._tokenize_reference(text)
+    # Tokens whose lists disagree in length, or an index out of range: the reference decides.
+    odd = Tokens([0, 4], [3], ["not", "bad"])
+    def outcome(fn: Callable[[Tokens, int, str], bool], tokens: Tokens, i: int) -> object:
+        try:
+            return fn(tokens, i, "not bad")
+        except IndexError:
+            return IndexError
+
+    for tokens in (odd, tokenize("not bad")):
+        for i in (-1, 0, 1, 2, 5):
+            assert outcome(negated_at, tokens, i) == outcome(text_module._negated_at_reference, tokens, i)
 
 
 # ------------------------------------------------------------- real articles
