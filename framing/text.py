@@ -6,17 +6,32 @@ downloaded data. The sentence splitter is rule based (terminal punctuation,
 closing quotes and brackets, a shipped list of abbreviations and titles,
 initials, paragraph breaks); its accuracy on the SemEval-2020 PTC training
 articles is measured by ``benchmarks/sentences.py`` and pinned by a test.
+
+The functions here are the reference implementation. When the package was
+built with its compiled extension (``framing._text_core``, Cython), the
+public functions run the compiled kernels instead, which give identical
+output (``tests/test_compiled_identity.py``); :data:`COMPILED` says which is
+in use, :func:`use_compiled` switches, and ``FRAMING_PURE_PYTHON=1`` in the
+environment forces the reference from the start. A change to a reference
+function needs the same change in the kernel (the identity test fails
+otherwise); the word lists are shared, not copied.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import import_module
 from itertools import accumulate
+from typing import Any
+
+from ._validation import parameter_error
 
 __all__ = [
+    "COMPILED",
     "NEGATION_WINDOW",
     "NEGATORS",
     "Sentence",
@@ -27,6 +42,7 @@ __all__ = [
     "sentence_index",
     "split_sentences",
     "tokenize",
+    "use_compiled",
 ]
 
 
@@ -189,6 +205,16 @@ def split_sentences(text: str) -> list[Sentence]:
     last_text, last_sentences = _last_split
     if text is last_text:  # the stages of one document ask for the same text's sentences
         return list(last_sentences)
+    if COMPILED and type(text) is str:
+        sentences: list[Sentence] = _core.split_sentences(text)
+    else:
+        sentences = _split_sentences_reference(text)
+    _last_split = (text, tuple(sentences))
+    return sentences
+
+
+def _split_sentences_reference(text: str) -> list[Sentence]:
+    """:func:`split_sentences` in pure Python (no type check, no cache): the reference."""
     sentences: list[Sentence] = []
     start = 0
     for m in _boundaries(text):
@@ -198,7 +224,6 @@ def split_sentences(text: str) -> list[Sentence]:
         _append_trimmed(text, start, end, sentences)
         start = m.end()
     _append_trimmed(text, start, len(text), sentences)
-    _last_split = (text, tuple(sentences))
     return sentences
 
 
@@ -260,6 +285,14 @@ def count_words(text: str) -> int:
     >>> count_words("The U.S. didn\u2019t say it\u2014yet.")
     6
     """
+    if COMPILED and type(text) is str:
+        count: int = _core.count_words(text)
+        return count
+    return _count_words_reference(text)
+
+
+def _count_words_reference(text: str) -> int:
+    """:func:`count_words` in pure Python: the reference."""
     return len(_TOKEN.findall(text))
 
 
@@ -274,6 +307,14 @@ def tokenize(text: str) -> Tokens:
     >>> toks.starts[1], toks.ends[1]
     (4, 7)
     """
+    if COMPILED and type(text) is str:
+        tokens: Tokens = _core.tokenize(text)
+        return tokens
+    return _tokenize_reference(text)
+
+
+def _tokenize_reference(text: str) -> Tokens:
+    """:func:`tokenize` in pure Python: the reference."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length in lower case
         spans = [m.span() for m in _TOKEN.finditer(text)]
@@ -314,6 +355,19 @@ def negated_at(tokens: Tokens, index: int, text: str, window: int = NEGATION_WIN
     >>> negated_at(toks, toks.norms.index("crisis"), text)
     False
     """
+    if (
+        COMPILED and type(tokens.norms) is list and type(tokens.starts) is list
+        and type(tokens.ends) is list and type(text) is str and type(index) is int
+        and type(window) is int
+        and 0 <= index < len(tokens.norms) == len(tokens.starts) == len(tokens.ends)
+    ):
+        negated: bool = _core.negated_at(tokens.norms, tokens.starts, tokens.ends, text, index, window)
+        return negated
+    return _negated_at_reference(tokens, index, text, window)
+
+
+def _negated_at_reference(tokens: Tokens, index: int, text: str, window: int = NEGATION_WINDOW) -> bool:
+    """:func:`negated_at` in pure Python: the reference."""
     norms = tokens.norms
     lo = max(0, index - window)
     # Fast path (almost every hit): no negator among the preceding words,
@@ -343,3 +397,72 @@ def sentence_index(sentences: list[Sentence], offset: int) -> int:
     """
     starts = [s.start for s in sentences]
     return max(0, bisect_right(starts, offset) - 1)
+
+
+def _load_core() -> Any:
+    """The compiled kernels bound to this module's types and word lists, or None."""
+    try:
+        core: Any = import_module("framing._text_core")
+    except ImportError:
+        return None
+    core.bind(Sentence, Tokens, _NEVER_FINAL, _USUALLY_INTERNAL, _OPENERS, NEGATORS,
+              _NORMALIZE, _NORMALIZE_PAIRS)
+    return core
+
+
+_core: Any = _load_core()
+
+COMPILED: bool = _core is not None and os.environ.get("FRAMING_PURE_PYTHON", "") in ("", "0")
+"""Whether the public functions run the compiled kernels (``framing._text_core``).
+
+False when the package was installed without its compiled extension (no C
+compiler at install time) or when ``FRAMING_PURE_PYTHON=1`` was set at import;
+:func:`use_compiled` changes it.
+"""
+
+
+def use_compiled(enabled: bool = True) -> bool:
+    """Run the compiled kernels (``True``) or the pure-Python reference (``False``).
+
+    Both give identical output; the switch exists to measure one against the
+    other and to check that they agree.
+
+    Parameters
+    ----------
+    enabled : bool, default True
+        Whether to use the compiled kernels.
+
+    Returns
+    -------
+    bool
+        The previous setting (:data:`COMPILED` before the call).
+
+    Raises
+    ------
+    ImportError
+        If ``enabled`` is true and the compiled extension is not installed.
+    ValueError
+        If ``enabled`` is not a bool.
+
+    Examples
+    --------
+    >>> import framing.text
+    >>> previous = use_compiled(False)
+    >>> framing.text.COMPILED
+    False
+    >>> tokenize("Not a disaster.").norms
+    ['not', 'a', 'disaster']
+    >>> _ = use_compiled(previous)
+    """
+    global COMPILED, _last_split
+    if not isinstance(enabled, bool):
+        raise parameter_error("enabled", "use_compiled", "a bool", enabled)
+    if enabled and _core is None:
+        raise ImportError(
+            "The compiled text kernels (framing._text_core) are not installed: expected a build "
+            "with a C compiler (pip install . builds them), got the pure-Python package. "
+            "The pure-Python reference gives the same output."
+        )
+    previous, COMPILED = COMPILED, enabled
+    _last_split = (None, ())
+    return previous

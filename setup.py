@@ -1,0 +1,59 @@
+"""Build script of ``framing``: the package, its data, and the optional compiled text kernels.
+
+Everything declarative is in ``pyproject.toml``; this file adds what needs
+code: the lexicons (top-level ``lexicons/`` in the source tree) shipped as
+``framing/lexicons``, and the Cython extension ``framing._text_core`` (the
+sentence splitter, tokenizer, word count and negation scope of
+``framing.text``), compiled the way spaCy and scikit-learn build theirs.
+
+The extension is optional. Without Cython (a build without isolation in an
+environment that lacks it), without a working C compiler, or with
+``FRAMING_NO_EXTENSIONS=1`` in the environment, the build still succeeds and
+the package runs the pure-Python reference, which gives identical output
+(``framing.text.COMPILED`` is then False).
+
+Build commands::
+
+    pip install .                       # wheel with the compiled kernels (needs a C compiler)
+    pip install -e ".[test]"            # editable: the extension is built next to the .pyx
+    python setup.py build_ext --inplace # rebuild it in place after editing framing/_text_core.pyx
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from setuptools import Extension, find_packages, setup
+
+
+def _extensions() -> list[Extension]:
+    if os.environ.get("FRAMING_NO_EXTENSIONS", "") not in ("", "0"):
+        return []
+    try:
+        from Cython.Build import cythonize
+    except ImportError:
+        print("framing: Cython is not installed; building the pure-Python package only",
+              file=sys.stderr)
+        return []
+    ext = Extension("framing._text_core", ["framing/_text_core.pyx"], optional=True)
+    extensions: list[Extension] = cythonize(
+        [ext], compiler_directives={"language_level": "3"}, quiet=True)
+    for built in extensions:  # a compiler error warns and leaves the pure-Python path
+        built.optional = True
+    return extensions
+
+
+setup(
+    packages=[*find_packages(include=["framing", "framing.*"]),
+              "framing.lexicons", "framing.lexicons.gazetteers"],
+    package_dir={"framing.lexicons": "lexicons"},
+    package_data={
+        "framing": ["py.typed", "data/*", "compare/boilerplate.txt"],
+        "framing.lexicons": ["*.tsv", "*.json"],
+        "framing.lexicons.gazetteers": ["*.tsv", "*.json"],
+    },
+    include_package_data=False,
+    ext_modules=_extensions(),
+    zip_safe=False,
+)
