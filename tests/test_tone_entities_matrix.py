@@ -10,9 +10,11 @@ import pytest
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
 from framing import Analyzer, Article
+from framing.text import split_sentences
 from framing.tone import entities as E
 from framing.tone.entities import ENTITY_DENSE_NAMES, SentenceWords, entity_model
-from framing.tone.mention_matrix import MAX_SENTENCE_TOKENS, mention_matrix
+from framing.tone.mention_matrix import MAX_SENTENCE_TOKENS, ClauseBreaks, mention_matrix
+from framing.tone.target_features import _CLAUSE
 from framing.tone.vader import compound_of, explain_sentence, score_and_explain, vader_analyzer
 
 DATA = Path(os.environ.get("FRAMING_DATA_HOME", ""))
@@ -77,6 +79,19 @@ def test_matrix_on_any_span_of_a_sentence() -> None:
     spans = list(zip(tokens.starts, tokens.ends))
     spans += [(s + 1, e) for s, e in spans if e - s > 2] + [(s, e + 1) for s, e in spans]
     assert _check(doc, spans) == len(spans)
+
+
+@pytest.mark.parametrize("text", [
+    *ARTICLES,
+    "Smith - who won - spoke. BUT Jones left -- and then - - nothing. Butter, contributions; whilst (sic)",
+    "The ſenator spoke; ΣΟΦΙΑ ΛΕΣ said so, because Kelvin won—but lost.",
+    "İstanbul: they said it, though not often. The end -",
+])
+def test_clause_breaks_of_a_sentence_in_place_are_the_slices(text: str) -> None:
+    breaks = ClauseBreaks(text)
+    for s in split_sentences(text):
+        expected = [(m.start() + s.start, m.end() + s.start) for m in _CLAUSE.finditer(text[s.start:s.end])]
+        assert breaks.between(s.start, s.end) == expected
 
 
 def test_spans_outside_every_sentence_or_empty_get_none() -> None:

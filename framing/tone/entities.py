@@ -25,6 +25,12 @@ features, computed the same way on the NewsMTSC training split (Hamborg &
 Donnay 2021, MIT licence), and calibrated like the target model;
 ``docs/tone.md`` has its macro-F1 next to the target model's.
 
+:func:`entity_tones` and :func:`score_mentions` score all the mentions of a
+document at once, as one feature matrix
+(:mod:`~framing.tone.mention_matrix`); :func:`score_mentions_reference`
+is the same scoring one mention at a time, the reference the tests compare
+it with.
+
 Examples
 --------
 >>> from framing import analyze
@@ -56,7 +62,7 @@ if TYPE_CHECKING:
     from .targets import TargetModel
 
 __all__ = ["ENTITY_DENSE_NAMES", "ENTITY_MODEL_FILE", "EntityTone", "SentenceWords", "entity_model",
-           "entity_tones", "mention_features"]
+           "entity_tones", "mention_features", "score_mentions", "score_mentions_reference"]
 
 ENTITY_MODEL_FILE = "tone-entities-newsmtsc.json.gz"
 """The shipped entity-mention model in ``framing/data/`` (plain JSON, gzipped; provenance inside)."""
@@ -390,11 +396,12 @@ def entity_tones(doc: MentionDocument, entities: Sequence[Entity], words: Sequen
     if not spans:
         return tuple(EntityTone(e.text, None, None, 0) for e in entities)
     rows, _, probs = mention_matrix(doc, words, spans, _sentence_hits(doc, hits), entity_model())
-    owner = np.repeat(np.arange(len(entities)), [len(e.mentions) for e in entities])[rows]
-    counts = np.bincount(owner, minlength=len(entities))
+    n = len(entities)
+    owner = np.arange(n).repeat([len(e.mentions) for e in entities])[rows]
+    counts = np.bincount(owner, minlength=n)
     # bincount adds in mention order, from 0.0: the sums of the reference's ``sum``
-    sums = [np.bincount(owner, probs[:, c], len(entities)) for c in range(3)]
-    means = (np.stack(sums, axis=1) / np.maximum(counts, 1)[:, None]).tolist()
+    sums = np.bincount((owner[:, None] * 3 + np.arange(3)).ravel(), probs.ravel(), 3 * n).reshape(n, 3)
+    means = (sums / np.maximum(counts, 1)[:, None]).tolist()
     labels: tuple[Label, Label, Label] = ("negative", "neutral", "positive")
     out: list[EntityTone] = []
     for e, n, mean in zip(entities, counts.tolist(), means):

@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from .entities import SentenceWords
     from .targets import TargetModel
 
-__all__ = ["MAX_SENTENCE_TOKENS", "clause_breaks", "entity_dense_names", "mention_matrix"]
+__all__ = ["MAX_SENTENCE_TOKENS", "ClauseBreaks", "clause_breaks", "entity_dense_names", "mention_matrix"]
 
 MAX_SENTENCE_TOKENS = 400
 """A mention in a longer "sentence" (no boundary in 400 tokens) gets no tone: each mention's features read
@@ -121,6 +121,43 @@ def clause_breaks(stext: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(stext)]
 
 
+_BREAK_WORD = re.compile("|".join(_BREAK_WORDS))
+
+
+class ClauseBreaks:
+    """:func:`clause_breaks` of any sentence ``text[lo:hi]`` of one text, in the text's offsets.
+
+    The lower case and the folding letters are looked for once per text; a
+    sentence without a break word is scanned in place (``finditer(text, lo,
+    hi)``: the punctuation patterns look at no character outside the span, so
+    they match as in the slice), one with a break word is sliced and scanned
+    with ``_CLAUSE`` like :func:`clause_breaks` does.
+
+    Examples
+    --------
+    >>> text = "Smith spoke (briefly). But Jones - who won - left, while aides ſmiled."
+    >>> breaks = ClauseBreaks(text)
+    >>> breaks.between(0, 22) == [(12, 13), (20, 21)]
+    True
+    >>> breaks.between(23, len(text)) == [(a + 23, b + 23) for a, b in clause_breaks(text[23:])]
+    True
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower()
+        self.low = low if len(low) == len(text) else None  # one character per character: same offsets
+        self.folds = any(c in text for c in _FOLDS)
+
+    def between(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The breaks of the sentence ``text[lo:hi]``, in the text's offsets."""
+        text, low = self.text, self.low
+        if self.folds or low is None or _BREAK_WORD.search(low, lo, hi):
+            return [(a + lo, b + lo) for a, b in clause_breaks(text[lo:hi])]
+        pattern = _PUNCT_BREAK if text.find("-", lo, hi) >= 0 else _CHAR_BREAK
+        return [m.span() for m in pattern.finditer(text, lo, hi)]
+
+
 class MatrixDocument(Protocol):
     """What the matrix reads: the text, its tokens and sentences."""
 
@@ -161,6 +198,16 @@ class _Model:
                                   for side in ("right", "left", "clause")])  # [side, c > 0, tau]
         self.near_weighted, self.negated_near = col["loaded_near_weighted"], col["loaded_negated_near"]
         self._hit_cols: dict[tuple[str, str], tuple[int, int, int, int]] = {}
+        # each word's vocabulary columns as a unigram, "L:w", "R:w", "w TGT" and "TGT w" (-1: none),
+        # read off the vocabulary once
+        self._columns: dict[str, list[int]] = {}
+        for term, j in vocabulary.items():
+            for form, which in ((term, _UNI), (term[2:] if term.startswith("L:") else None, _LEFT),
+                                (term[2:] if term.startswith("R:") else None, _RIGHT),
+                                (term[:-4] if term.endswith(" TGT") else None, _PREV),
+                                (term[4:] if term.startswith("TGT ") else None, _NEXT)):
+                if form is not None:
+                    self._columns.setdefault(form, [-1] * 5)[which] = j
         self._forms: dict[str, int] = {}
         self._table = np.zeros((1024, 7), dtype=np.intp)  # the first len(self._forms) rows are filled
 
@@ -186,7 +233,7 @@ class _Model:
         ids = np.fromiter(map(forms.get, norms, repeat(-1)), dtype=np.intp, count=len(norms))
         missing = np.flatnonzero(ids < 0)
         if len(missing):
-            voc = self.vocabulary.get
+            columns, none = self._columns.get, [-1] * 5
             table = self._table
             for j in missing.tolist():
                 w = norms[j]
@@ -195,8 +242,7 @@ class _Model:
                     i = forms[w] = len(forms)
                     if i >= len(table):
                         table = self._table = np.concatenate([table, np.zeros_like(table)])
-                    table[i] = (voc(w, -1), voc(f"L:{w}", -1), voc(f"R:{w}", -1), voc(f"{w} TGT", -1),
-                                voc(f"TGT {w}", -1), w in NEGATORS or w.endswith("n't"), w.endswith("'s"))
+                    table[i] = (*columns(w, none), w in NEGATORS or w.endswith("n't"), w.endswith("'s"))
                 ids[j] = i
         return self._table[ids]
 
@@ -291,14 +337,14 @@ def mention_matrix(doc: MatrixDocument, words: Sequence[SentenceWords | None], s
     h_offsets = [0]
     b_start: list[int] = []
     b_end: list[int] = []
+    breaks = ClauseBreaks(text)
     for k in local:
         if local[k] < 0:
             continue
         s0, s1 = bounds[local[k]][:2]
         sw = words[k] if k < len(words) else None
         compounds.append(sw.compound if sw else 0.0)
-        stext = text[s0:s1]
-        questions.append(float("?" in stext))
+        questions.append(float(text.find("?", s0, s1) >= 0))
         if sw:
             for w in sw.words:
                 if w.contribution:
@@ -310,9 +356,9 @@ def mention_matrix(doc: MatrixDocument, words: Sequence[SentenceWords | None], s
             h_cols.append(a.hit_cols(m.lexicon, m.category))
             h_negated.append(bool(m.negated))
         h_offsets.append(len(h_start))
-        for b0, b1 in clause_breaks(stext):
-            b_start.append(b0 + s0)
-            b_end.append(b1 + s0)
+        for b0, b1 in breaks.between(s0, s1):
+            b_start.append(b0)
+            b_end.append(b1)
     # the sentence rows follow the order of ``local`` (first mention), not of the text: sort the breaks
     sb = np.array(bounds, dtype=np.intp).reshape(-1, 4)
     s_lo, s_hi, s_t0, s_t1 = sb[:, 0], sb[:, 1], sb[:, 2], sb[:, 3]
