@@ -344,6 +344,16 @@ def score_mentions_reference(doc: MentionDocument, words: Sequence[SentenceWords
     Each mention's features (:func:`mention_features`, sharing its
     sentence's work with the other mentions of the sentence) go through
     :meth:`~framing.tone.targets.TargetModel.proba_from_features`.
+
+    Examples
+    --------
+    >>> from framing import Analyzer, Article
+    >>> from framing.tone.vader import score_and_explain
+    >>> doc = Analyzer().annotate(Article.from_text("Critics slammed Smith."))
+    >>> words = [SentenceWords(*score_and_explain(doc.text))]
+    >>> fast, slow = score_mentions(doc, words, [(16, 21)]), score_mentions_reference(doc, words, [(16, 21)])
+    >>> max(abs(a - b) for a, b in zip(fast[0], slow[0])) < 1e-12
+    True
     """
     model = entity_model()
     by_sentence = _sentence_hits(doc, hits)

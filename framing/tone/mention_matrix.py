@@ -292,6 +292,19 @@ def mention_matrix(doc: MatrixDocument, words: Sequence[SentenceWords | None], s
         Their dense features, in ``model.names`` order.
     probs : ndarray of shape (len(rows), 3)
         ``P(negative), P(neutral), P(positive)`` of each.
+
+    Examples
+    --------
+    >>> from framing import Analyzer, Article
+    >>> from framing.tone.entities import SentenceWords, entity_model
+    >>> from framing.tone.vader import score_and_explain
+    >>> doc = Analyzer().annotate(Article.from_text("Critics praised Smith. Critics attacked Jones."))
+    >>> words = [SentenceWords(*score_and_explain(doc.text[s.start:s.end], s.start)) for s in doc.sentences]
+    >>> hits = [[m for m in doc.matches if s.start <= m.start < s.end
+    ...          and m.lexicon in ("loaded_language", "reporting_verbs")] for s in doc.sentences]
+    >>> rows, dense, probs = mention_matrix(doc, words, [(16, 21), (40, 45), (60, 65)], hits, entity_model())
+    >>> rows, probs.argmax(axis=1).tolist()
+    ([0, 1], [2, 0])
     """
     a = _arrays(model)
     text, sentences, toks = doc.text, doc.sentences, doc.tokens

@@ -306,6 +306,14 @@ def _token_starts(text: str, tokens: list[str]) -> list[int]:
 
 
 def rules() -> Rules:
-    """The rules of :func:`vader_analyzer` (its faster walk and compound)."""
+    """The rules of :func:`vader_analyzer` (its faster walk and compound).
+
+    Examples
+    --------
+    >>> rules().compound("The plan is a disaster.") == sentence_tone("The plan is a disaster.")
+    True
+    >>> [e[0] for e in rules().entries('A "terrible," day')]
+    ['"terrible,"', 'day']
+    """
     found: Rules = vader_analyzer()._rules
     return found
