@@ -13,6 +13,10 @@ Usage::
 
     python benchmarks/check_identity.py --write /tmp/before.jsonl.gz        # at the baseline commit
     python benchmarks/check_identity.py --compare /tmp/before.jsonl.gz      # after the change
+    python benchmarks/check_identity.py --compare /tmp/before.jsonl.gz --tolerance 1e-9  # floats may move
+
+``--tolerance`` is for a change allowed to sum floats in another order: a
+float may differ by at most that much, a label, an int or a string never.
 
 Reads the corpora from ``$FRAMING_DATA_HOME`` (or ``--data-home``).
 """
@@ -64,15 +68,21 @@ def rows(data_home: str | None, n_allsides: int, n_polnear: int) -> Iterator[dic
         yield _clean(row)
 
 
-def first_difference(a: Any, b: Any, path: str = "") -> str | None:
-    """Where two JSON values first differ, as a key path, or None."""
+def first_difference(a: Any, b: Any, path: str = "", tolerance: float = 0.0,
+                     seen: list[float] | None = None) -> str | None:
+    """Where two JSON values first differ, as a key path, or None.
+
+    Two floats (not ints, not bools) differ when ``|a - b| > tolerance``;
+    every nonzero difference within it is appended to ``seen``. Everything
+    else (labels, ints, strings, lengths, keys) must be equal.
+    """
     if type(a) is not type(b):
         return f"{path}: {a!r:.80} != {b!r:.80}"
     if isinstance(a, dict):
         for k in sorted(set(a) | set(b)):
             if k not in a or k not in b:
                 return f"{path}.{k}: present in one row only"
-            d = first_difference(a[k], b[k], f"{path}.{k}")
+            d = first_difference(a[k], b[k], f"{path}.{k}", tolerance, seen)
             if d:
                 return d
         return None
@@ -80,10 +90,16 @@ def first_difference(a: Any, b: Any, path: str = "") -> str | None:
         if len(a) != len(b):
             return f"{path}: {len(a)} items != {len(b)} items"
         for i, (x, y) in enumerate(zip(a, b)):
-            d = first_difference(x, y, f"{path}[{i}]")
+            d = first_difference(x, y, f"{path}[{i}]", tolerance, seen)
             if d:
                 return d
         return None
+    if isinstance(a, float) and a != b:
+        if abs(a - b) <= tolerance:
+            if seen is not None:
+                seen.append(abs(a - b))
+            return None
+        return f"{path}: {a!r:.80} != {b!r:.80} (|diff| {abs(a - b):.3g})"
     return None if a == b else f"{path}: {a!r:.80} != {b!r:.80}"
 
 
@@ -95,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--allsides", type=int, default=300, help="AllSides articles (sample)")
     parser.add_argument("--polnear", type=int, default=200, help="PolNeAR train articles (sample)")
     parser.add_argument("--data-home", default=None)
+    parser.add_argument("--tolerance", type=float, default=0.0,
+                        help="with --compare: floats may differ by this much (labels, ints and strings never)")
     args = parser.parse_args(argv)
     t = time.perf_counter()
     if args.write:
@@ -107,17 +125,23 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with gzip.open(args.compare, "rt", encoding="utf-8") as fh:
         reference = [json.loads(line) for line in fh]
-    n = differ = 0
+    n = differ = within = 0
+    seen: list[float] = []
     for ref, row in zip(reference, rows(args.data_home, args.allsides, args.polnear), strict=True):
         row = json.loads(json.dumps(row, ensure_ascii=False))  # the same float round trip
         n += 1
-        d = first_difference(ref, row)
+        before = len(seen)
+        d = first_difference(ref, row, tolerance=args.tolerance, seen=seen)
+        within += len(seen) > before
         if d:
             differ += 1
             if differ <= 10:
                 print(f"{row['id']}: {d}")
     print(f"{n} rows compared with {args.compare}: {differ} differ "
           f"({time.perf_counter() - t:.0f} s)")
+    if args.tolerance:
+        print(f"tolerance {args.tolerance:g}: {len(seen)} floats in {within} rows differ within it "
+              f"(largest |diff| {max(seen, default=0.0):.3g})")
     return 1 if differ else 0
 
 

@@ -25,6 +25,12 @@ features, computed the same way on the NewsMTSC training split (Hamborg &
 Donnay 2021, MIT licence), and calibrated like the target model;
 ``docs/tone.md`` has its macro-F1 next to the target model's.
 
+:func:`entity_tones` and :func:`score_mentions` score all the mentions of a
+document at once, as one feature matrix
+(:mod:`~framing.tone.mention_matrix`); :func:`score_mentions_reference`
+is the same scoring one mention at a time, the reference the tests compare
+it with.
+
 Examples
 --------
 >>> from framing import analyze
@@ -36,15 +42,17 @@ Examples
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+import numpy as np
+
 from ..text import NEGATORS
-from .target_features import _CLAUSE, _CUES, _LOADED, _QUOTES, TAUS, WINDOW, _terms
+from .mention_matrix import MAX_SENTENCE_TOKENS, clause_breaks, entity_dense_names, mention_matrix
+from .target_features import _QUOTES, TAUS, WINDOW, _terms
 from .vader import ToneWord
 
 if TYPE_CHECKING:
@@ -54,7 +62,7 @@ if TYPE_CHECKING:
     from .targets import TargetModel
 
 __all__ = ["ENTITY_DENSE_NAMES", "ENTITY_MODEL_FILE", "EntityTone", "SentenceWords", "entity_model",
-           "entity_tones", "mention_features"]
+           "entity_tones", "mention_features", "score_mentions", "score_mentions_reference"]
 
 ENTITY_MODEL_FILE = "tone-entities-newsmtsc.json.gz"
 """The shipped entity-mention model in ``framing/data/`` (plain JSON, gzipped; provenance inside)."""
@@ -65,23 +73,7 @@ _LEXICONS = ("loaded_language", "reporting_verbs")
 Label = Literal["negative", "neutral", "positive"]
 
 
-def _names() -> tuple[str, ...]:
-    names = ["sentence_compound", "clause_compound", "left_compound", "right_compound",
-             "window_compound", "target_compound"]
-    for side in ("left", "right", "clause"):
-        for tau in TAUS:
-            names += [f"{side}_pos_tau{tau:g}", f"{side}_neg_tau{tau:g}"]
-    for cat in _LOADED:
-        names += [f"loaded_{cat}_near", f"loaded_{cat}_clause"]
-    names += ["loaded_near_weighted", "loaded_negated_near"]
-    for cat in _CUES:
-        names += [f"cue_{cat}_right", f"cue_{cat}_left", f"cue_{cat}_clause"]
-    names += ["negator_before", "negator_clause", "role_possessive", "first_token", "relative_position",
-              "target_tokens", "in_quotes", "sentence_question", "sentence_tokens_log"]
-    return tuple(names)
-
-
-ENTITY_DENSE_NAMES = _names()
+ENTITY_DENSE_NAMES = entity_dense_names()
 _TAU_KEYS = {(side, positive): [(tau, f"{side}_{sign}_tau{tau:g}", f"clause_{sign}_tau{tau:g}") for tau in TAUS]
              for side in ("left", "right") for positive, sign in ((True, "pos"), (False, "neg"))}
 """The dense features of an entity mention, in the entity model's column order."""
@@ -150,34 +142,7 @@ def _decay(d: int) -> tuple[float, ...]:
     return value
 
 
-_PUNCT_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
-_CHAR_BREAK = re.compile(r"[,;:()\u2014\u2013]")
-_BREAK_WORDS = ("but", "because", "while", "whereas", "though")
-_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")  # the non-ASCII letters ``re.I`` folds to ASCII ones
-
-
-def _clause_breaks(stext: str) -> list[tuple[int, int]]:
-    """The spans of ``_CLAUSE`` in ``stext``, found by its punctuation alone when it can hold none of the words.
-
-    ``_CLAUSE`` alternates punctuation with whole words (``re.I``) that no
-    punctuation match can overlap, so without those words its matches are the
-    punctuation's; a word can match only where the lowercased text holds it,
-    unless the text has one of the letters case folding maps to ASCII.
-
-    Examples
-    --------
-    >>> s = "Smith - who won, he said - spoke while \u017fmiling; BUT left."
-    >>> _clause_breaks(s) == [m.span() for m in _CLAUSE.finditer(s)]
-    True
-    >>> _clause_breaks("Smith spoke (briefly)")
-    [(12, 13), (20, 21)]
-    """
-    low = stext.lower()
-    if any(w in low for w in _BREAK_WORDS) or any(c in stext for c in _FOLDS):
-        pattern = _CLAUSE
-    else:
-        pattern = _PUNCT_BREAK if "-" in stext else _CHAR_BREAK
-    return [m.span() for m in pattern.finditer(stext)]
+_clause_breaks = clause_breaks
 
 
 class _Sentence:
@@ -331,17 +296,11 @@ def _sentence_hits(doc: MentionDocument, hits: Sequence[Match] | None) -> list[l
     sentences = doc.sentences
     ends = [s.end for s in sentences]
     out: list[list[Match]] = [[] for _ in sentences]
-    for m in doc.matches if hits is None else hits:
-        if m.lexicon in _LEXICONS:
-            k = bisect_right(ends, m.start)
-            if k < len(out) and sentences[k].start <= m.start:
-                out[k].append(m)
+    for m in [m for m in (doc.matches if hits is None else hits) if m.lexicon in _LEXICONS]:
+        k = bisect_right(ends, m.start)
+        if k < len(out) and sentences[k].start <= m.start:
+            out[k].append(m)
     return out
-
-
-MAX_SENTENCE_TOKENS = 400
-"""A mention in a longer "sentence" (no boundary in 400 tokens) gets no tone: each mention's features read
-its whole sentence, so such runs would cost the square of their length."""
 
 
 def score_mentions(doc: MentionDocument, words: Sequence[SentenceWords | None],
@@ -352,7 +311,49 @@ def score_mentions(doc: MentionDocument, words: Sequence[SentenceWords | None],
     ``words`` are parallel to ``doc.sentences`` (None for a sentence the
     tone family kept no words of: it then has none). ``hits`` replace
     ``doc.matches`` when the analyzer had no ``loaded_language`` or
-    ``reporting_verbs`` lexicon.
+    ``reporting_verbs`` lexicon. All the spans are scored at once
+    (:func:`~framing.tone.mention_matrix.mention_matrix`); the
+    probabilities are :func:`score_mentions_reference`'s up to the last
+    digits (the model's sums run in another order).
+
+    Examples
+    --------
+    >>> from framing import Analyzer, Article
+    >>> from framing.tone.vader import score_and_explain
+    >>> doc = Analyzer().annotate(Article.from_text("Critics slammed Smith."))
+    >>> compound, found = score_and_explain(doc.text)
+    >>> smith, outside = score_mentions(doc, [SentenceWords(compound, tuple(found))], [(16, 21), (30, 35)])
+    >>> smith.index(max(smith)), outside
+    (0, None)
+    """
+    spans = list(spans)
+    out: list[list[float] | None] = [None] * len(spans)
+    if not spans:
+        return out
+    rows, _, probs = mention_matrix(doc, words, spans, _sentence_hits(doc, hits), entity_model())
+    for r, p in zip(rows, probs.tolist()):
+        out[r] = p
+    return out
+
+
+def score_mentions_reference(doc: MentionDocument, words: Sequence[SentenceWords | None],
+                             spans: Iterable[tuple[int, int]], *, hits: Sequence[Match] | None = None
+                             ) -> list[list[float] | None]:
+    """:func:`score_mentions` one mention at a time: the readable reference the matrix is tested against.
+
+    Each mention's features (:func:`mention_features`, sharing its
+    sentence's work with the other mentions of the sentence) go through
+    :meth:`~framing.tone.targets.TargetModel.proba_from_features`.
+
+    Examples
+    --------
+    >>> from framing import Analyzer, Article
+    >>> from framing.tone.vader import score_and_explain
+    >>> doc = Analyzer().annotate(Article.from_text("Critics slammed Smith."))
+    >>> words = [SentenceWords(*score_and_explain(doc.text))]
+    >>> fast, slow = score_mentions(doc, words, [(16, 21)]), score_mentions_reference(doc, words, [(16, 21)])
+    >>> max(abs(a - b) for a, b in zip(fast[0], slow[0])) < 1e-12
+    True
     """
     model = entity_model()
     by_sentence = _sentence_hits(doc, hits)
@@ -402,17 +403,21 @@ def entity_tones(doc: MentionDocument, entities: Sequence[Entity], words: Sequen
         An empty ``entities`` gives ``()``.
     """
     spans = [m for e in entities for m in e.mentions]
-    probs = score_mentions(doc, words, spans, hits=hits) if spans else []
-    out: list[EntityTone] = []
-    i = 0
+    if not spans:
+        return tuple(EntityTone(e.text, None, None, 0) for e in entities)
+    rows, _, probs = mention_matrix(doc, words, spans, _sentence_hits(doc, hits), entity_model())
+    n = len(entities)
+    owner = np.arange(n).repeat([len(e.mentions) for e in entities])[rows]
+    counts = np.bincount(owner, minlength=n)
+    # bincount adds in mention order, from 0.0: the sums of the reference's ``sum``
+    sums = np.bincount((owner[:, None] * 3 + np.arange(3)).ravel(), probs.ravel(), 3 * n).reshape(n, 3)
+    means = (sums / np.maximum(counts, 1)[:, None]).tolist()
     labels: tuple[Label, Label, Label] = ("negative", "neutral", "positive")
-    for e in entities:
-        scored = [p for p in probs[i:i + len(e.mentions)] if p is not None]
-        i += len(e.mentions)
-        if not scored:
+    out: list[EntityTone] = []
+    for e, n, mean in zip(entities, counts.tolist(), means):
+        if not n:
             out.append(EntityTone(e.text, None, None, 0))
             continue
-        mean = [sum(p[c] for p in scored) / len(scored) for c in range(3)]
         label = labels[max(range(3), key=mean.__getitem__)]
-        out.append(EntityTone(e.text, mean[2] - mean[0], label, len(scored)))
+        out.append(EntityTone(e.text, mean[2] - mean[0], label, n))
     return tuple(out)

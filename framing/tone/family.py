@@ -18,7 +18,7 @@ from ..lexicon import Lexicon, Match
 from ..text import Sentence, Tokens
 from .entities import EntityTone, SentenceWords, entity_tones
 from .features import DocumentTone, tone_feature_names, tone_features
-from .vader import score_and_explain, vader_analyzer
+from .vader import rules, score_and_explain
 
 __all__ = ["ToneDocument", "ToneFamily"]
 
@@ -99,13 +99,13 @@ class ToneFamily:
         return tone_feature_names()
 
     def annotate(self, doc: ToneDocument) -> None:
-        polarity = vader_analyzer().polarity_scores
+        compound_of = rules().compound
         seen: dict[str, float] = {}  # quotes repeat sentences and each other
 
         def score(span: str) -> float:
             value = seen.get(span)
             if value is None:
-                value = seen[span] = float(polarity(span)["compound"])
+                value = seen[span] = compound_of(span)
             return value
 
         text, sentences, entities = doc.text, doc.sentences, doc.entities

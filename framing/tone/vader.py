@@ -20,7 +20,8 @@ Two changes make it faster and keep every score equal to NLTK's
 (``tests/test_tone.py`` compares them on the BABE sentences): the words are
 split token by token (:func:`vader_words`, the list NLTK builds through a
 dict of every word and mark pair), and a text with no lexicon word scores
-0.0 without the rule walk.
+0.0 without the rule walk; the compound is computed without NLTK's three
+other scores (:func:`~framing.tone.vader_rules.compound_of`).
 
 Reference: Hutto, C. J. & Gilbert, E. (2014). VADER: A Parsimonious
 Rule-based Model for Sentiment Analysis of Social Media Text. ICWSM-14.
@@ -36,13 +37,14 @@ Examples
 from __future__ import annotations
 
 import json
-import re
-import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from typing import TYPE_CHECKING, Any, Literal
+
+from .vader_rules import _KNOWN, Rules, _strip_marks, compound_of
 
 if TYPE_CHECKING:
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
@@ -51,7 +53,9 @@ __all__ = [
     "NEGATIVE_THRESHOLD",
     "POSITIVE_THRESHOLD",
     "ToneWord",
+    "compound_of",
     "explain_sentence",
+    "rules",
     "score_and_explain",
     "sentence_tone",
     "tone_label",
@@ -68,10 +72,6 @@ POSITIVE_THRESHOLD = 0.05
 
 _LEXICON_FILE = "vader_lexicon.txt"
 _SIDECAR_FILE = "vader_lexicon.json"
-_WORD = re.compile(r"\S+")
-_PUNCTUATION = string.punctuation
-"""What NLTK's ``REGEX_REMOVE_PUNCTUATION`` removes: ASCII punctuation."""
-_HAS_PUNCTUATION = re.compile(f"[{re.escape(string.punctuation)}]")
 
 
 def _check_text(text: Any, owner: str) -> str:
@@ -122,11 +122,15 @@ def vader_analyzer() -> SentimentIntensityAnalyzer:
             self.lexicon_file = lexicon_text
             self.lexicon = self.make_lex_dict()
             self.constants = VaderConstants()
-            self._rules = _Rules(self.lexicon, self.constants)
+            self._rules = Rules(self.lexicon, self.constants)
 
         def walk(self, text: str) -> tuple[list[str], list[float]]:
             """VADER's words of ``text`` and each one's valence after the rules (NLTK's loop)."""
             return self._rules.walk(text)
+
+        def compound(self, text: str) -> float:
+            """``polarity_scores(text)["compound"]``, faster (no other score is computed)."""
+            return self._rules.compound(text)
 
         def polarity_scores(self, text: str) -> dict[str, float]:
             words, sentiments = self.walk(text)
@@ -154,173 +158,6 @@ def vader_words(text: str, punc_list: Sequence[str]) -> list[str]:
     return [_strip_marks(token, marks) for token in text.split() if len(token) > 1]
 
 
-def _strip_marks(token: str, marks: set[str] | frozenset[str]) -> str:
-    """One whitespace token (2+ characters) as VADER keeps it (:func:`vader_words`)."""
-    last, first = token[-1], token[0]
-    if last in _PUNCTUATION:
-        core = token.rstrip(_PUNCTUATION)
-        if len(core) > 1 and token[len(core):] in marks and not _HAS_PUNCTUATION.search(core):
-            return core
-    elif first in _PUNCTUATION:
-        core = token.lstrip(_PUNCTUATION)
-        if len(core) > 1 and token[: len(token) - len(core)] in marks and not _HAS_PUNCTUATION.search(core):
-            return core
-    return token
-
-
-_MAX_TOKENS = 200_000  # the token cache is cleared when it grows past this many forms
-
-
-class _Rules:
-    """NLTK's VADER rules (``SentimentIntensityAnalyzer.polarity_scores`` up to the sum), faster.
-
-    The same arithmetic in the same order as NLTK 3.9's ``sentiment_valence``,
-    ``_never_check``, ``_idioms_check``, ``_least_check`` and ``_but_check``,
-    so every valence is the same float; what changes is the bookkeeping: each
-    whitespace token's VADER word, its lower case and whether it is a
-    lexicon word are computed once per distinct token (a cache), and
-    the per-word lookups read lists instead of calling methods.
-    ``tests/test_tone.py`` and ``tests/test_identity_speed.py`` compare the
-    scores with NLTK's on real sentences.
-    """
-
-    def __init__(self, lexicon: dict[str, float], constants: Any) -> None:
-        self.lexicon = lexicon
-        self.boosters: dict[str, float] = dict(constants.BOOSTER_DICT)
-        self.idioms: dict[str, float] = dict(constants.SPECIAL_CASE_IDIOMS)
-        self.negate = frozenset(constants.NEGATE)
-        self.c_incr: float = constants.C_INCR
-        self.b_decr: float = constants.B_DECR
-        self.n_scalar: float = constants.N_SCALAR
-        self.marks = frozenset(constants.PUNC_LIST)
-        # token -> (VADER word, its lower case, whether the lower case is a lexicon word)
-        self._tokens: dict[str, tuple[str, str, bool]] = {}
-
-    def _token(self, token: str) -> tuple[str, str, bool]:
-        if len(self._tokens) >= _MAX_TOKENS:
-            self._tokens.clear()
-        word = _strip_marks(token, self.marks)
-        lower = word.lower()
-        entry = self._tokens[token] = (word, lower, lower in self.lexicon)
-        return entry
-
-    def _negated(self, lower: str) -> bool:
-        """NLTK's ``VaderConstants.negated([word])`` of one word, from its lower case."""
-        return lower in self.negate or "n't" in lower
-
-    def walk(self, text: str) -> tuple[list[str], list[float]]:
-        cache = self._tokens
-        entries = [cache.get(t) or self._token(t) for t in text.split() if len(t) > 1]
-        words = [e[0] for e in entries]
-        if not any(e[2] for e in entries):
-            return words, [0.0] * len(words)  # what the loop gives: no word has a valence
-        lowers = [e[1] for e in entries]
-        known = [e[2] for e in entries]
-        lexicon, boosters = self.lexicon, self.boosters
-        n = len(words)
-        allcaps = sum(1 for w in words if w.isupper())
-        is_cap_diff = 0 < n - allcaps < n
-        first_index: dict[str, int] = {}
-        for k, w in enumerate(words):
-            first_index.setdefault(w, k)
-        last = n - 1
-        c_incr, n_scalar = self.c_incr, self.n_scalar
-        sentiments: list[float] = []
-        for item, lower, in_lexicon in entries:
-            if not in_lexicon:
-                sentiments.append(0)
-                continue
-            i = first_index[item]  # NLTK reads the context of the word's first occurrence
-            if (i < last and lower == "kind" and lowers[i + 1] == "of") or lower in boosters:
-                sentiments.append(0)
-                continue
-            valence = lexicon[lower]
-            if is_cap_diff and item.isupper():
-                if valence > 0:
-                    valence += c_incr
-                else:
-                    valence -= c_incr
-            for start_i in range(0, 3):
-                j = i - (start_i + 1)
-                if i > start_i and not known[j]:
-                    s = 0.0  # VaderConstants.scalar_inc_dec
-                    lj = lowers[j]
-                    if lj in boosters:
-                        s = boosters[lj]
-                        if valence < 0:
-                            s *= -1
-                        if words[j].isupper() and is_cap_diff:
-                            if valence > 0:
-                                s += c_incr
-                            else:
-                                s -= c_incr
-                    if start_i == 1 and s != 0:
-                        s = s * 0.95
-                    if start_i == 2 and s != 0:
-                        s = s * 0.9
-                    valence = valence + s
-                    valence = self._never(valence, words, lowers, start_i, i)
-                    if start_i == 2:
-                        valence = self._idioms(valence, words, i)
-            # _least_check
-            if i > 1 and not known[i - 1] and lowers[i - 1] == "least":
-                if lowers[i - 2] != "at" and lowers[i - 2] != "very":
-                    valence = valence * n_scalar
-            elif i > 0 and not known[i - 1] and lowers[i - 1] == "least":
-                valence = valence * n_scalar
-            sentiments.append(valence)
-        if "but" in lowers:  # _but_check
-            bi = lowers.index("but")
-            for sidx, sentiment in enumerate(sentiments):
-                if sidx < bi:
-                    sentiments[sidx] = sentiment * 0.5
-                elif sidx > bi:
-                    sentiments[sidx] = sentiment * 1.5
-        return words, sentiments
-
-    def _never(self, valence: float, words: list[str], lowers: list[str], start_i: int, i: int) -> float:
-        """NLTK's ``_never_check``."""
-        if start_i == 0:
-            if self._negated(lowers[i - 1]):
-                valence = valence * self.n_scalar
-        elif start_i == 1:
-            if words[i - 2] == "never" and (words[i - 1] == "so" or words[i - 1] == "this"):
-                valence = valence * 1.5
-            elif self._negated(lowers[i - 2]):
-                valence = valence * self.n_scalar
-        else:
-            if ((words[i - 3] == "never" and (words[i - 2] == "so" or words[i - 2] == "this"))
-                    or (words[i - 1] == "so" or words[i - 1] == "this")):
-                valence = valence * 1.25
-            elif self._negated(lowers[i - 3]):
-                valence = valence * self.n_scalar
-        return valence
-
-    def _idioms(self, valence: float, words: list[str], i: int) -> float:
-        """NLTK's ``_idioms_check`` (only reached with ``i > 2``)."""
-        idioms = self.idioms
-        onezero = f"{words[i - 1]} {words[i]}"
-        twoonezero = f"{words[i - 2]} {words[i - 1]} {words[i]}"
-        twoone = f"{words[i - 2]} {words[i - 1]}"
-        threetwoone = f"{words[i - 3]} {words[i - 2]} {words[i - 1]}"
-        threetwo = f"{words[i - 3]} {words[i - 2]}"
-        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
-            if seq in idioms:
-                valence = idioms[seq]
-                break
-        if len(words) - 1 > i:
-            zeroone = f"{words[i]} {words[i + 1]}"
-            if zeroone in idioms:
-                valence = idioms[zeroone]
-        if len(words) - 1 > i + 1:
-            zeroonetwo = f"{words[i]} {words[i + 1]} {words[i + 2]}"
-            if zeroonetwo in idioms:
-                valence = idioms[zeroonetwo]
-        if threetwo in self.boosters or twoone in self.boosters:
-            valence = valence + self.b_decr
-        return valence
-
-
 def sentence_tone(text: str) -> float:
     """VADER's compound score of ``text``, in ``[-1, 1]`` (0.0 for a text with no lexicon word).
 
@@ -337,7 +174,7 @@ def sentence_tone(text: str) -> float:
     0.0
     """
     _check_text(text, "sentence_tone")
-    return float(vader_analyzer().polarity_scores(text)["compound"])
+    return rules().compound(text)
 
 
 def tone_label(compound: float) -> Literal["negative", "neutral", "positive"]:
@@ -413,14 +250,7 @@ def explain_sentence(text: str) -> list[ToneWord]:
     'disaster'
     """
     _check_text(text, "explain_sentence")
-    sia = vader_analyzer()
-    words, sentiments = sia.walk(text)
-    out: list[ToneWord] = []
-    for (start, end), item, value in zip(_word_spans(text, words), words, sentiments):
-        valence = sia.lexicon.get(item.lower())
-        if valence is not None:
-            out.append(ToneWord(start, end, text[start:end], valence, float(value)))
-    return out
+    return score_and_explain(text)[1]
 
 
 def score_and_explain(text: str, offset: int = 0) -> tuple[float, list[ToneWord]]:
@@ -437,25 +267,53 @@ def score_and_explain(text: str, offset: int = 0) -> tuple[float, list[ToneWord]
     >>> compound == sentence_tone("A brave rescue."), [(w.word, w.start) for w in words]
     (True, [('brave', 12), ('rescue', 18)])
     """
-    sia = vader_analyzer()
-    words, sentiments = sia.walk(text)
-    compound = float(sia.score_valence(sentiments, text)["compound"])
-    if not any(sentiments) and not any(w.lower() in sia.lexicon for w in words):
-        return compound, []
+    r = rules()
+    entries = r.entries(text)
+    if not any(map(_KNOWN, entries)):
+        return 0.0, []
+    sentiments = r.valences(entries, [e[0] for e in entries])
+    compound = compound_of(sentiments, text)
+    lexicon = r.lexicon
+    starts: list[int] | None = None
     out: list[ToneWord] = []
-    for (start, end), item, value in zip(_word_spans(text, words), words, sentiments):
-        valence = sia.lexicon.get(item.lower())
-        if valence is not None:
-            out.append(ToneWord(start + offset, end + offset, text[start:end], valence, float(value)))
+    for j in compress(range(len(entries)), map(_KNOWN, entries)):
+        word, lower, _, token = entries[j]
+        if text.count(token) == 1:
+            at = text.find(token)
+        else:
+            if starts is None:
+                starts = _token_starts(text, [e[3] for e in entries])
+            at = starts[j]
+        at += max(token.find(word), 0)
+        out.append(ToneWord(at + offset, at + offset + len(word), text[at:at + len(word)], lexicon[lower],
+                            float(sentiments[j])))
     return compound, out
 
 
-def _word_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
-    """The offsets of VADER's words: its whitespace tokens of 2+ characters, maybe stripped of one mark."""
-    spans: list[tuple[int, int]] = []
-    tokens = [m for m in _WORD.finditer(text) if m.end() - m.start() > 1]
-    for m, word in zip(tokens, words):
-        offset = m.group().find(word)
-        start = m.start() + max(offset, 0)
-        spans.append((start, start + len(word)))
-    return spans
+def _token_starts(text: str, tokens: list[str]) -> list[int]:
+    """The offsets of ``tokens``, the whitespace tokens of ``text`` in order (maybe some left out).
+
+    Each is the first occurrence after the previous one: only whitespace and
+    left-out tokens lie between, and no token starts inside them.
+    """
+    starts: list[int] = []
+    at = 0
+    for token in tokens:
+        at = text.find(token, at)
+        starts.append(at)
+        at += len(token)
+    return starts
+
+
+def rules() -> Rules:
+    """The rules of :func:`vader_analyzer` (its faster walk and compound).
+
+    Examples
+    --------
+    >>> rules().compound("The plan is a disaster.") == sentence_tone("The plan is a disaster.")
+    True
+    >>> [e[0] for e in rules().entries('A "terrible," day')]
+    ['"terrible,"', 'day']
+    """
+    found: Rules = vader_analyzer()._rules
+    return found
