@@ -131,6 +131,40 @@ class CueFilter:
                     if entry.pos and entry.pos <= {"VERB"}:
                         self._tagged.add(key)
 
+    def excludes(self, text: str, tokens: Tokens) -> Callable[[str, int, int], bool]:
+        """``exclude(lexicon_name, i, j)``: whether :meth:`filter` drops every hit of that lexicon on tokens ``i:j``.
+
+        True for a cue lexicon where no cue lexicon's form on those tokens
+        can be a reporting use whatever its part of speech ("the states",
+        "of support": :func:`_may_be_cue`), so
+        :meth:`framing.lexicon.Matcher.find` need not tag it (its
+        ``exclude``).
+
+        Examples
+        --------
+        >>> from framing.lexicon import load_lexicon
+        >>> from framing.text import tokenize
+        >>> text = "The report states that the states agree."
+        >>> tokens = tokenize(text)
+        >>> drops = CueFilter([load_lexicon("reporting_verbs")]).excludes(text, tokens)
+        >>> [drops("reporting_verbs", i, i + 1) for i in (2, 5)]
+        [False, True]
+        """
+        names, verbs = self.names, self._verbs
+        norms = tokens.norms
+
+        def exclude(name: str, i: int, j: int) -> bool:
+            if name not in names:
+                return False
+            words = tuple(norms[i:j])
+            for other in names:
+                verb = verbs.get((other, words))
+                if verb is not None and _may_be_cue(text, tokens, i, j, verb[0], verb[2]):
+                    return False
+            return True
+
+        return exclude
+
     def filter(
         self,
         text: str,
@@ -223,7 +257,8 @@ def _shipped_cues() -> tuple[Matcher, CueFilter]:
 def _find_cues(text: str, tokens: Tokens) -> list[CueHit]:
     """The cues of ``text`` from the shipped reporting verbs (for callers without a lexicon stage)."""
     matcher, cue_filter = _shipped_cues()
-    return cue_filter.filter(text, tokens, matcher.find(text, tokens))[1]
+    hits = matcher.find(text, tokens, exclude=cue_filter.excludes(text, tokens))
+    return cue_filter.filter(text, tokens, hits)[1]
 
 
 def _may_be_cue(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) -> bool:

@@ -7,14 +7,14 @@ lexicon, negation) is described in :mod:`framing.lexicon`.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from itertools import compress, islice, repeat
 from typing import TYPE_CHECKING, Any
 
 from .._validation import parameter_error
-from ..tagger import tag_window
-from ..text import NEGATION_WINDOW, NEGATORS, Tokens, negated_at, tokenize
+from ..tagger import load_tagger, tag_window
+from ..text import NEGATION_WINDOW, NEGATORS, Sentence, Tokens, negated_at, tokenize
 
 if TYPE_CHECKING:
     from .model import Entry, Lexicon
@@ -35,6 +35,10 @@ _PairPlan = tuple[tuple[_Hit, ...], dict[str, tuple[_Hit, ...]], tuple[_Hit, ...
 # lexicon index and the entries, resolved once the head word is tagged.
 _PosSingle = tuple[int, tuple["Entry", ...]]
 _POS_WINDOW = 3  # tokens of context either side of a tagged candidate (framing.tagger.tag_window)
+# Windows of heads further apart than this never merge in framing.tagger.tag_window
+_APART = 2 * _POS_WINDOW + 1
+# Whether the caller drops the hits of a lexicon (by name) on tokens i to j whatever their tag.
+Exclude = Callable[[str, int, int], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +217,13 @@ class Matcher:
         return rows
 
     def find(
-        self, text: str, tokens: Tokens | None = None, tags: Sequence[str] | None = None
+        self,
+        text: str,
+        tokens: Tokens | None = None,
+        tags: Sequence[str] | None = None,
+        *,
+        sentences: Sequence[Sentence] | None = None,
+        exclude: Exclude | None = None,
     ) -> list[Match]:
         """All hits in ``text``, sorted by start, then lexicon, then category.
 
@@ -228,6 +238,26 @@ class Matcher:
             speech. When ``None``, the tokens their candidate hits start at
             are tagged (:func:`framing.tagger.tag_window`), and only when
             there are such candidates.
+        sentences : sequence of Sentence, default=None
+            The sentences of ``text`` (:func:`framing.text.split_sentences`),
+            for the tagger (split when needed and ``None``).
+        exclude : callable, default=None
+            ``exclude(lexicon_name, i, j)`` is True where the caller drops
+            every hit of that lexicon on tokens ``i`` to ``j`` whatever its
+            part of speech (as :meth:`framing.attribution.cues.CueFilter.excludes`
+            says of reporting verbs after a determiner). It is asked about the
+            one-word candidates that need a tag; where it is True for every
+            lexicon that needs the tag, the token is not tagged and those
+            lexicons' hits on it are left out.
+
+        Notes
+        -----
+        A head word is tagged only where its tag can matter: not where the
+        tagger's tag dictionary fixes it whatever the context, nor where
+        ``exclude`` drops the hits anyway, as long as leaving it out does not
+        change the tagger's windows around the others (its window is the
+        last of the windows it merges with), so the tags of the other heads
+        are those of tagging them all.
 
         Examples
         --------
@@ -287,8 +317,11 @@ class Matcher:
             _add_spans(spans, rest[norms[i]], norms, text, starts, ends, i, n)
         pos_single_at: list[int] = []
         tag_of: dict[int, str] = {}
+        excluded: set[int] = set()
         if self._constrained:
-            pos_single_at, tag_of = self._check_pos(text, tokens, tags, spans, marked_at, marked)
+            pos_single_at, tag_of, excluded = self._check_pos(
+                text, tokens, tags, spans, marked_at, marked, sentences, exclude
+            )
         if not spans and not single_at and not pos_single_at:
             return []
         # A hit can be negated only within NEGATION_WINDOW words after a negator.
@@ -328,6 +361,8 @@ class Matcher:
         for i in pos_single_at:
             tag = tag_of.get(i)
             for li, candidates in self._pos_singles[norms[i]]:
+                if i in excluded and any(e.pos for e in candidates):
+                    continue
                 kept = [e for e in candidates if _fits(e, tag, norms, i, i + 1)]
                 if not kept or (i in blocked_at and (li, i) in blocked):
                     continue
@@ -349,23 +384,29 @@ class Matcher:
         spans: dict[tuple[int, int, int], list[Entry]],
         marked_at: list[int],
         marked: list[str],
-    ) -> tuple[list[int], dict[int, str]]:
+        sentences: Sequence[Sentence] | None,
+        exclude: Exclude | None,
+    ) -> tuple[list[int], dict[int, str], set[int]]:
         """Tag the heads of the candidates with a part of speech; drop the spans that fail it or a gate.
 
         Returns the positions of one-word candidates resolved by tag
-        (``_pos_singles``) and the tag of every head token looked at.
+        (``_pos_singles``), the tag of every head token looked at, and the
+        heads left untagged because ``exclude`` drops their hits.
         """
         pos_singles = self._pos_singles
         pos_single_at = list(compress(marked_at, map(pos_singles.__contains__, marked)))
         norms = tokens.norms
         heads = {i for i in pos_single_at if any(e.pos for _, es in pos_singles[norms[i]] for e in es)}
-        heads.update(i for (_, _, i), entries in spans.items() if any(e.pos for e in entries))
-        at = sorted(heads)
-        found = (
-            [] if not at else [tags[i] for i in at] if tags is not None
-            else tag_window(tokens, text, at, width=_POS_WINDOW)
-        )
-        tag_of = dict(zip(at, found))
+        span_heads = {i for (_, _, i), entries in spans.items() if any(e.pos for e in entries)}
+        at = sorted(heads | span_heads)
+        tag_of: dict[int, str] = {}
+        excluded: set[int] = set()
+        if tags is not None:
+            tag_of = {i: tags[i] for i in at}
+        elif at:
+            at = self._to_tag(text, tokens, at, span_heads, exclude, tag_of, excluded)
+            if at:
+                tag_of.update(zip(at, tag_window(tokens, text, at, width=_POS_WINDOW, sentences=sentences)))
         for key in [k for k, entries in spans.items() if any(e.pos or e.unless for e in entries)]:
             _, minus_len, i = key
             kept = [e for e in spans[key] if _fits(e, tag_of.get(i), norms, i, i - minus_len)]
@@ -373,7 +414,54 @@ class Matcher:
                 spans[key] = kept
             else:
                 del spans[key]
-        return pos_single_at, tag_of
+        return pos_single_at, tag_of, excluded
+
+    def _to_tag(
+        self,
+        text: str,
+        tokens: Tokens,
+        at: list[int],
+        span_heads: set[int],
+        exclude: Exclude | None,
+        tag_of: dict[int, str],
+        excluded: set[int],
+    ) -> list[int]:
+        """The heads ``at`` (sorted) whose tag must come from the tagger.
+
+        A head whose window would not merge with a later one's in
+        :func:`framing.tagger.tag_window` is left out when the tag
+        dictionary gives its tag (noted in ``tag_of``) or when ``exclude``
+        drops the hits of every lexicon that needs its tag (noted in
+        ``excluded``). The tags of the others are unchanged: a tag depends
+        on the tags before it and on the two forms after it
+        (:meth:`framing.tagger.Tagger.tag_forms`), and a window that ends
+        earlier keeps at least :data:`_POS_WINDOW` tokens after its last
+        head.
+        """
+        tagdict = load_tagger().perceptron.tagdict
+        norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+        kept: list[int] = []
+        after = len(norms) + _APART + 1  # the next head kept
+        for i in reversed(at):
+            if after - i > _APART:
+                form = text[starts[i] : ends[i]]
+                # the tagger reads the form with typographic apostrophes and hyphens
+                # made ASCII: an ASCII form is read as written
+                tag = tagdict.get(form) if form.isascii() else None
+                if tag:
+                    tag_of[i] = tag
+                    continue
+                if exclude is not None and i not in span_heads and all(
+                    exclude(self._names[li], i, i + 1)
+                    for li, entries in self._pos_singles[norms[i]]
+                    if any(e.pos for e in entries)
+                ):
+                    excluded.add(i)
+                    continue
+            kept.append(i)
+            after = i
+        kept.reverse()
+        return kept
 
 
 def _fits(entry: Entry, tag: str | None, norms: list[str], i: int, j: int) -> bool:
