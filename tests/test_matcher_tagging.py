@@ -10,6 +10,7 @@ import pytest
 from framing.attribution.cues import CueFilter
 from framing.lexicon import Lexicon, Matcher, load_lexicon
 from framing.lexicon import matcher as matcher_module
+from framing.lexicon.heads import Gates
 from framing.pipeline.families import LexiconStage
 from framing.text import split_sentences, tokenize
 
@@ -97,7 +98,36 @@ def test_same_hits_as_tagging_every_head_on_real_articles(
     stage = LexiconStage([load_lexicon(name) for name in available_lexicons()])
     texts = [t or "" for t in load_allsides(data_home, n_articles=120, random_state=1, columns=["text"])["text"]]
     fast = [stage.find(t, tokenize(t), split_sentences(t)) for t in texts]
-    monkeypatch.setattr(Matcher, "_to_tag", lambda self, text, tokens, at, *rest: at)
+    monkeypatch.setattr(matcher_module, "heads_to_tag", lambda text, tokens, at, *rest: list(at))
     reference = [stage.find(t, tokenize(t), split_sentences(t)) for t in texts]
     assert sum(len(m) for m, _ in fast) > 1000
     assert fast == reference
+
+
+def test_indexed_gates_answer_as_the_entries_do() -> None:
+    """Every gated entry of the shipped lexicons, at every position of sentences built from its gates."""
+    from framing.lexicon import available_lexicons
+
+    entries = [e for name in available_lexicons() for e in load_lexicon(name) if e.unless]
+    assert len(entries) > 30
+    gates = Gates(entries)
+    checked = fired = 0
+    for e in entries:
+        for before, after in e.unless:
+            words = [w.rstrip("*") + ("s" if w.endswith("*") else "") or "any" for w in before]
+            words += list(e.words) + [w.rstrip("*") + ("ing" if w.endswith("*") else "") or "any" for w in after]
+            for norms in (words, ["so", *words, "then"], words[::-1]):
+                for i in range(len(norms)):
+                    for j in range(i + 1, min(len(norms), i + len(e.words)) + 1):
+                        expected = e.gated(norms, i, j)
+                        assert gates.gated(e, norms, i, j) == expected, (e.term, norms, i, j)
+                        checked += 1
+                        fired += expected
+    assert fired > 100 and checked > fired
+
+
+def test_a_gate_drops_a_hit_in_a_real_sentence() -> None:
+    lex = Lexicon("demo")
+    lex.add("misinformation", "pejorative", unless="spread of _|_ research*")
+    text = "They study the spread of misinformation. His misinformation research grew. It was misinformation."
+    assert [m.start for m in Matcher([lex]).find(text)] == [text.rindex("misinformation")]

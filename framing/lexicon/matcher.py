@@ -7,14 +7,15 @@ lexicon, negation) is described in :mod:`framing.lexicon`.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from itertools import compress, islice, repeat
 from typing import TYPE_CHECKING, Any
 
 from .._validation import parameter_error
-from ..tagger import load_tagger, tag_window
+from ..tagger import tag_window
 from ..text import NEGATION_WINDOW, NEGATORS, Sentence, Tokens, negated_at, tokenize
+from .heads import Exclude, Gates, heads_to_tag
 
 if TYPE_CHECKING:
     from .model import Entry, Lexicon
@@ -35,10 +36,6 @@ _PairPlan = tuple[tuple[_Hit, ...], dict[str, tuple[_Hit, ...]], tuple[_Hit, ...
 # lexicon index and the entries, resolved once the head word is tagged.
 _PosSingle = tuple[int, tuple["Entry", ...]]
 _POS_WINDOW = 3  # tokens of context either side of a tagged candidate (framing.tagger.tag_window)
-# Windows of heads further apart than this never merge in framing.tagger.tag_window
-_APART = 2 * _POS_WINDOW + 1
-# Whether the caller drops the hits of a lexicon (by name) on tokens i to j whatever their tag.
-Exclude = Callable[[str, int, int], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +120,7 @@ class Matcher:
                 table.setdefault(entry.words[0], []).append((li, entry))
                 self._rank[id(entry)] = (len(entry.words[0]) if stem else 0, len(self._rank))
         self._stem_lengths = sorted({len(s) for s in self._stems})
+        self._gates = Gates(entry for lex in self.lexicons for entry in lex)
         # The word-form cache, split by what a form starts (see _resolve).
         self._seen: set[str] = set()
         self._singles: dict[str, tuple[_SingleRow, ...]] = {}
@@ -289,6 +287,7 @@ class Matcher:
             for norm in new:
                 self._resolve(norm)
         singles, pairs, rest = self._singles, self._pairs, self._rest
+        fits = self._gates.fits
         # Candidate positions are selected at C level (compress over a
         # membership map); Python code runs only there. One pass over the
         # tokens finds the marked ones (one-word and case-sensitive entries,
@@ -343,7 +342,7 @@ class Matcher:
                 entries = [
                     e for li2, e in self._lookup(norms[i])
                     if li2 == li and len(e.words) == 1 and not e.case_sensitive
-                    and _fits(e, tag_of.get(i), norms, i, i + 1)
+                    and fits(e, tag_of.get(i), norms, i, i + 1)
                 ] + entries
             start, end = starts[i], ends[j - 1]
             surface = text[start:end]
@@ -363,7 +362,7 @@ class Matcher:
             for li, candidates in self._pos_singles[norms[i]]:
                 if i in excluded and any(e.pos for e in candidates):
                     continue
-                kept = [e for e in candidates if _fits(e, tag, norms, i, i + 1)]
+                kept = [e for e in candidates if fits(e, tag, norms, i, i + 1)]
                 if not kept or (i in blocked_at and (li, i) in blocked):
                     continue
                 negated = i in maybe_negated and negated_at(tokens, i, text)
@@ -404,69 +403,25 @@ class Matcher:
         if tags is not None:
             tag_of = {i: tags[i] for i in at}
         elif at:
-            at = self._to_tag(text, tokens, at, span_heads, exclude, tag_of, excluded)
+            def droppable(i: int) -> bool:  # every lexicon needing the tag of head i drops its hits
+                return exclude is not None and i not in span_heads and all(
+                    exclude(self._names[li], i, i + 1)
+                    for li, entries in pos_singles[norms[i]]
+                    if any(e.pos for e in entries)
+                )
+
+            at = heads_to_tag(text, tokens, at, _POS_WINDOW, droppable, tag_of, excluded)
             if at:
                 tag_of.update(zip(at, tag_window(tokens, text, at, width=_POS_WINDOW, sentences=sentences)))
+        fits = self._gates.fits
         for key in [k for k, entries in spans.items() if any(e.pos or e.unless for e in entries)]:
             _, minus_len, i = key
-            kept = [e for e in spans[key] if _fits(e, tag_of.get(i), norms, i, i - minus_len)]
+            kept = [e for e in spans[key] if fits(e, tag_of.get(i), norms, i, i - minus_len)]
             if kept:
                 spans[key] = kept
             else:
                 del spans[key]
         return pos_single_at, tag_of, excluded
-
-    def _to_tag(
-        self,
-        text: str,
-        tokens: Tokens,
-        at: list[int],
-        span_heads: set[int],
-        exclude: Exclude | None,
-        tag_of: dict[int, str],
-        excluded: set[int],
-    ) -> list[int]:
-        """The heads ``at`` (sorted) whose tag must come from the tagger.
-
-        A head whose window would not merge with a later one's in
-        :func:`framing.tagger.tag_window` is left out when the tag
-        dictionary gives its tag (noted in ``tag_of``) or when ``exclude``
-        drops the hits of every lexicon that needs its tag (noted in
-        ``excluded``). The tags of the others are unchanged: a tag depends
-        on the tags before it and on the two forms after it
-        (:meth:`framing.tagger.Tagger.tag_forms`), and a window that ends
-        earlier keeps at least :data:`_POS_WINDOW` tokens after its last
-        head.
-        """
-        tagdict = load_tagger().perceptron.tagdict
-        norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
-        kept: list[int] = []
-        after = len(norms) + _APART + 1  # the next head kept
-        for i in reversed(at):
-            if after - i > _APART:
-                form = text[starts[i] : ends[i]]
-                # the tagger reads the form with typographic apostrophes and hyphens
-                # made ASCII: an ASCII form is read as written
-                tag = tagdict.get(form) if form.isascii() else None
-                if tag:
-                    tag_of[i] = tag
-                    continue
-                if exclude is not None and i not in span_heads and all(
-                    exclude(self._names[li], i, i + 1)
-                    for li, entries in self._pos_singles[norms[i]]
-                    if any(e.pos for e in entries)
-                ):
-                    excluded.add(i)
-                    continue
-            kept.append(i)
-            after = i
-        kept.reverse()
-        return kept
-
-
-def _fits(entry: Entry, tag: str | None, norms: list[str], i: int, j: int) -> bool:
-    """Whether ``entry`` may match tokens ``i`` to ``j``: its part of speech and context gates."""
-    return (not entry.pos or tag in entry.pos) and not (entry.unless and entry.gated(norms, i, j))
 
 
 _MATCH_SETTERS = tuple(getattr(Match, f.name).__set__ for f in fields(Match))
