@@ -185,8 +185,9 @@ class CueFilter:
         # one candidate per span (a form listed under a second stance keeps the first)
         candidates: dict[tuple[int, int], CueHit] = {}
         verbs: set[tuple[int, int]] = set()
-        for m in matches:
-            if m.lexicon not in self.names or (m.start, m.end) in candidates:
+        is_cue = list(map(self.names.__contains__, map(_LEXICON, matches)))
+        for m in compress(matches, is_cue):
+            if (m.start, m.end) in candidates:
                 continue
             i = bisect_left(starts, m.start)
             j = bisect_left(starts, m.end, i)
@@ -214,7 +215,7 @@ class CueFilter:
             tags = tag_window(tokens, text, [c.i for _, c in rest], width=_TAG_WIDTH, sentences=sentences)
             verbs.update(span for (span, _), t in zip(rest, tags) if t == "VERB")
         cues.extend(c for span, c in candidates.items() if span in verbs)
-        kept = [m for m in matches if m.lexicon not in self.names or (m.start, m.end) in verbs]
+        kept = [m for m, cue in zip(matches, is_cue) if not cue or (m.start, m.end) in verbs]
         cues.sort(key=attrgetter("i"))
         return kept, cues
 
@@ -238,8 +239,13 @@ def _always_tagged(tokens: Tokens, text: str) -> Callable[[int], str | None]:
     return lambda i: tagdict.get(text[starts[i] : ends[i]])
 
 
+_LEXICON = attrgetter("lexicon")
+
+
 def _according_to(tokens: Tokens) -> list[CueHit]:
     norms = tokens.norms
+    if "according" not in norms:
+        return []
     n = len(norms)
     return [
         CueHit(i, i + 2, "according to", "neutral", "phrase")

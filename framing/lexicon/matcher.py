@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from itertools import compress, islice, repeat
+from itertools import compress, filterfalse, islice, repeat
 from typing import TYPE_CHECKING, Any
 
 from .._validation import parameter_error
@@ -276,14 +276,13 @@ class Matcher:
             raise parameter_error(
                 "tags", "Matcher.find", f"one tag per token ({n})", f"{len(tags)} tags"
             )
-        vocab = set(norms)
-        new = vocab.difference(self._seen)
+        new = set(filterfalse(self._seen.__contains__, norms))
         if new:
             if len(self._seen) + len(new) > _MAX_CACHE:
                 for table in (self._seen, self._singles, self._pairs, self._rest, self._pos_singles,
                               self._negators, self._marked):
                     table.clear()
-                new = vocab
+                new = set(norms)
             for norm in new:
                 self._resolve(norm)
         singles, pairs, rest = self._singles, self._pairs, self._rest
