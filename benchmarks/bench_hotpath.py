@@ -16,7 +16,9 @@ Usage (from the repository root)::
 
     python benchmarks/bench_hotpath.py --baseline 1180a33 --n 300 --rounds 2 --repeat 2
 
-The data is read with :func:`framing.datasets.load_allsides` (``$FRAMING_DATA_HOME``).
+The articles are the first N of AllSides, as ``bench_throughput.py`` reads them, or with
+``--sample`` the reproducible sample of ``check_identity.py``
+(:func:`framing.datasets.load_allsides`); the data is read from ``$FRAMING_DATA_HOME``.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def child(root: str, n: int, rounds: int, out: str) -> None:
+def child(root: str, n: int, rounds: int, out: str, sample: bool) -> None:
     """Time the lexicon stage with the ``framing`` package under ``root``; write times and outputs."""
     sys.path.insert(0, root)
     import framing.tagger as tagger_module
@@ -45,8 +47,14 @@ def child(root: str, n: int, rounds: int, out: str) -> None:
     from framing.readers import Article
 
     assert Path(tagger_module.__file__).resolve().is_relative_to(Path(root).resolve())
-    sides = load_allsides(None, n_articles=n, random_state=0, columns=["text"])
-    articles = [Article(id=str(i), text=t or "") for i, t in sides["text"].items()]
+    if sample:  # the reproducible sample of benchmarks/check_identity.py
+        sides = load_allsides(None, n_articles=n, random_state=0, columns=["text"])
+        articles = [Article(id=str(i), text=t or "") for i, t in sides["text"].items()]
+    else:  # the first n, as benchmarks/bench_throughput.py reads them
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from bench_throughput import data_home, load_records
+
+        articles = [Article(id=r["id"], text=r["text"]) for r in load_records(data_home(None), n)]
     stage = _get_analyzer(None).lexicon_stage
     tagging = [0.0]
     real_window = tagger_module.Tagger.tag_window
@@ -84,7 +92,8 @@ def child(root: str, n: int, rounds: int, out: str) -> None:
 def run_child(root: Path, args: argparse.Namespace, out: Path) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(root)}
     subprocess.run([sys.executable, __file__, "--child", str(root), "--n", str(args.n),
-                    "--rounds", str(args.rounds), "--out", str(out)], check=True, env=env)
+                    "--rounds", str(args.rounds), "--out", str(out), *(["--sample"] if args.sample else [])],
+                   check=True, env=env)
     with gzip.open(out, "rt", encoding="utf-8") as fh:
         result: dict[str, Any] = json.load(fh)
     return result
@@ -96,11 +105,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=300, help="AllSides articles (default: 300)")
     parser.add_argument("--rounds", type=int, default=2, help="rounds per run, best per article (default: 2)")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each version, alternating (default: 2)")
+    parser.add_argument("--sample", action="store_true",
+                        help="a random sample of AllSides (check_identity.py's) instead of the first N articles "
+                             "(bench_throughput.py's)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        child(args.child, args.n, args.rounds, args.out)
+        child(args.child, args.n, args.rounds, args.out, args.sample)
         return 0
     with tempfile.TemporaryDirectory(prefix="framing-baseline-") as tmp:
         base = Path(tmp) / "tree"
@@ -118,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     before, after = results["before"], results["after"]
     differ = sum(a != b for a, b in zip(before["outputs"], after["outputs"], strict=True))
     mb = after["mb"]
-    print(f"{args.n} AllSides articles, {mb:.2f} MB; baseline {args.baseline}; CPU time, best of "
+    which = "sampled" if args.sample else "first"
+    print(f"{args.n} {which} AllSides articles, {mb:.2f} MB; baseline {args.baseline}; CPU time, best of "
           f"{args.rounds} rounds per article, best of {args.repeat} alternating runs per version; "
           f"load average {os.getloadavg()[0]:.1f}; outputs identical: "
           f"{'yes' if not differ else f'NO ({differ} articles differ)'}")

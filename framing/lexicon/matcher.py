@@ -158,10 +158,13 @@ class Matcher:
         if norm in NEGATORS or norm.endswith("n't"):
             self._negators.add(norm)
             self._marked.add(norm)
+        found = self._lookup(norm)
+        if not found:  # most new forms start no entry
+            return
         singles: dict[int, list[Entry]] = {}
         by_second: dict[str, list[_Hit]] = {}
         rest: list[_Hit] = []
-        for li, e in self._lookup(norm):
+        for li, e in found:
             if len(e.words) == 1 and not e.case_sensitive:
                 singles.setdefault(li, []).append(e)
             elif len(e.words) > 1 and not e.wildcards[1]:
