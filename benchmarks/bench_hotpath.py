@@ -1,182 +1,147 @@
-"""Per-article hot path: this checkout against a baseline commit, same process.
+"""The lexicon stage of this checkout against a baseline commit: CPU time and identical output.
 
-Times ``split_sentences``, ``tokenize`` and ``Matcher.find`` (every shipped
-lexicon, the article's tokens given) of the working tree against the versions
-of ``framing/text.py`` and ``framing/lexicon.py`` at a baseline commit, read
-with ``git show`` and imported as temporary modules. Both run in this process
-on the same AllSides articles (``content_original``); the machine is shared, so
-the time is CPU time (``time.process_time``), each article is timed with the
-old and new versions one after the other (which goes first alternates), and
-each article keeps its best of ``--rounds`` rounds (a load spike from another
-process then costs one round of one article, not the whole measurement).
-Before timing, the outputs are compared article by article (sentence spans,
-token offsets and forms, every match field): the script exits with status 1 if
-any differs. ``--analyzer`` adds the whole per-article analysis with the old
-hot path swapped in (quotes, features and the rest are the current code).
+Runs the default analyzer's lexicon stage (``LexiconStage.annotate``: every
+shipped lexicon's ``Matcher.find``, the cue filter and the tagger calls they
+make) on the same AllSides articles with the code of a baseline commit
+(extracted with ``git archive`` into a temporary directory) and with this
+checkout, each in its own process, the two processes alternating ``--repeat``
+times (the machine is shared: each version keeps its best run). Each run
+splits the articles first, as the analyzer does, and times the stage alone
+(CPU time, ``time.process_time``), best of ``--rounds`` rounds per article;
+the tagger's share is timed inside it. Before the table, the stage's output
+(every match field and every cue) is compared article by article: the script
+exits with status 1 if any differs.
 
 Usage (from the repository root)::
 
-    python benchmarks/bench_hotpath.py --baseline 668ec43 --n 1000 --rounds 3 --analyzer
+    python benchmarks/bench_hotpath.py --baseline 1180a33 --n 300 --rounds 2 --repeat 2
 
-The data is read from ``$FRAMING_DATA_HOME/allsides/articles.jsonl.gz`` (or
-``../shared/data``).
+The articles are the first N of AllSides, as ``bench_throughput.py`` reads them, or with
+``--sample`` the reproducible sample of ``check_identity.py``
+(:func:`framing.datasets.load_allsides`); the data is read from ``$FRAMING_DATA_HOME``.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
-import importlib
 import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
-import types
-from collections.abc import Callable, Sequence
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from framing import lexicon as new_lexicon  # noqa: E402
-from framing import text as new_text  # noqa: E402
-from framing.pipeline import Analyzer  # noqa: E402
-
-# the module (``framing.analyze`` the attribute is the analyze() function)
-analyze_module = importlib.import_module("framing.analyze")
 
 
-def data_file() -> Path:
-    home = os.environ.get("FRAMING_DATA_HOME")
-    base = Path(home) if home else ROOT.parent / "shared" / "data"
-    return base / "allsides" / "articles.jsonl.gz"
+def child(root: str, n: int, rounds: int, out: str, sample: bool) -> None:
+    """Time the lexicon stage with the ``framing`` package under ``root``; write times and outputs."""
+    sys.path.insert(0, root)
+    import framing.tagger as tagger_module
+    from framing.datasets import load_allsides
+    from framing.pipeline.analyzer import _get_analyzer
+    from framing.pipeline.document import Document
+    from framing.readers import Article
 
+    assert Path(tagger_module.__file__).resolve().is_relative_to(Path(root).resolve())
+    if sample:  # the reproducible sample of benchmarks/check_identity.py
+        sides = load_allsides(None, n_articles=n, random_state=0, columns=["text"])
+        articles = [Article(id=str(i), text=t or "") for i, t in sides["text"].items()]
+    else:  # the first n, as benchmarks/bench_throughput.py reads them
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from bench_throughput import data_home, load_records
 
-def load_articles(n: int) -> list[str]:
-    path = data_file()
-    if not path.is_file():
-        sys.exit(f"No AllSides data at {path}; set FRAMING_DATA_HOME.")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line)["content_original"] or "" for line in islice(fh, n)]
+        articles = [Article(id=r["id"], text=r["text"]) for r in load_records(data_home(None), n)]
+    stage = _get_analyzer(None).lexicon_stage
+    tagging = [0.0]
+    real_window = tagger_module.Tagger.tag_window
 
+    def timed_window(self: Any, *args: Any, **kwargs: Any) -> Any:
+        t0 = time.process_time()
+        try:
+            return real_window(self, *args, **kwargs)
+        finally:
+            tagging[0] += time.process_time() - t0
 
-def old_module(commit: str, path: str, name: str, **replace: str) -> types.ModuleType:
-    """The module at ``path`` as of ``commit``, imported under ``name``."""
-    source = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{commit}:{path}"],
-        capture_output=True, text=True, check=True,
-    ).stdout
-    for old, new in replace.items():
-        source = source.replace(old, new)
-    module = types.ModuleType(name)
-    module.__file__ = f"<{commit}:{path}>"
-    sys.modules[name] = module
-    exec(compile(source, module.__file__, "exec"), module.__dict__)
-    return module
-
-
-def check_identical(articles: Sequence[str], old_text: Any, old_matcher: Any, matcher: Any) -> int:
-    """Number of articles whose sentences, tokens or matches differ."""
-    differ = 0
-    for k, text in enumerate(articles):
-        old_s = [(s.start, s.end) for s in old_text.split_sentences(text)]
-        new_s = [(s.start, s.end) for s in new_text.split_sentences(text)]
-        ot, nt = old_text.tokenize(text), new_text.tokenize(text)
-        same_tokens = (ot.starts, ot.ends, ot.norms) == (nt.starts, nt.ends, nt.norms)
-        old_m = [m.to_dict() for m in old_matcher.find(text, ot)]
-        new_m = [m.to_dict() for m in matcher.find(text, nt)]
-        if old_s != new_s or not same_tokens or old_m != new_m:
-            differ += 1
-            print(f"article {k}: sentences {old_s == new_s}, tokens {same_tokens}, "
-                  f"matches {old_m == new_m}", file=sys.stderr)
-    return differ
-
-
-def best_times(
-    pairs: Sequence[tuple[Callable[[int], object], Callable[[int], object]]],
-    n: int,
-    rounds: int,
-) -> list[tuple[float, float]]:
-    """Per function pair, (old, new) CPU seconds: per article the best round, summed."""
-    best = [[[float("inf")] * n for _ in range(2)] for _ in pairs]
-    clock = time.process_time
+    tagger_module.Tagger.tag_window = timed_window  # type: ignore[method-assign]
+    if articles:  # load the lexicons and the tagger, as the analyzer's first article does
+        stage.annotate(Document.from_article(articles[0]))
+    best = [float("inf")] * len(articles)
+    best_tag = [0.0] * len(articles)
+    outputs: list[Any] = []
     for r in range(rounds):
-        for p, versions in enumerate(pairs):
-            for i in range(n):
-                # which version runs first alternates, so neither gains from going second
-                for v in (0, 1) if (r + i) % 2 == 0 else (1, 0):
-                    t0 = clock()
-                    versions[v](i)
-                    best[p][v][i] = min(best[p][v][i], clock() - t0)
-    return [(sum(old), sum(new)) for old, new in best]
+        for k, article in enumerate(articles):
+            doc = Document.from_article(article)  # the text stage, as the analyzer runs it first
+            tagging[0] = 0.0
+            t0 = time.process_time()
+            stage.annotate(doc)
+            spent = time.process_time() - t0
+            if spent < best[k]:
+                best[k], best_tag[k] = spent, tagging[0]
+            if r == 0:
+                outputs.append([[m.to_dict() for m in doc.matches],
+                                [[c.i, c.j, c.lemma, c.stance, c.form, c.act] for c in doc.cues or []]])
+    mb = sum(len(a.text) for a in articles) / 1e6
+    with gzip.open(out, "wt", encoding="utf-8") as fh:
+        json.dump({"stage": sum(best), "tagger": sum(best_tag), "mb": mb, "outputs": outputs}, fh)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def run_child(root: Path, args: argparse.Namespace, out: Path) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    subprocess.run([sys.executable, __file__, "--child", str(root), "--n", str(args.n),
+                    "--rounds", str(args.rounds), "--out", str(out), *(["--sample"] if args.sample else [])],
+                   check=True, env=env)
+    with gzip.open(out, "rt", encoding="utf-8") as fh:
+        result: dict[str, Any] = json.load(fh)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--baseline", default="668ec43",
-                        help="commit with the old versions (default: 668ec43)")
-    parser.add_argument("--n", type=int, default=600, help="number of articles (default: 600)")
-    parser.add_argument("--rounds", type=int, default=3, help="rounds; best kept (default: 3)")
-    parser.add_argument("--analyzer", action="store_true",
-                        help="also time the whole per-article analysis, old hot path against new")
+    parser.add_argument("--baseline", default="1180a33", help="commit with the old code (default: 1180a33)")
+    parser.add_argument("--n", type=int, default=300, help="AllSides articles (default: 300)")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds per run, best per article (default: 2)")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each version, alternating (default: 2)")
+    parser.add_argument("--sample", action="store_true",
+                        help="a random sample of AllSides (check_identity.py's) instead of the first N articles "
+                             "(bench_throughput.py's)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-
-    old_text = old_module(args.baseline, "framing/text.py", "_baseline_text")
-    old_lexicon = old_module(args.baseline, "framing/lexicon.py", "_baseline_lexicon",
-                             **{"from .text import": "from _baseline_text import"})
-    articles = load_articles(args.n)
-    mb = sum(map(len, articles)) / 1e6
-    lexicons = Analyzer().matcher.lexicons
-    old_matcher, matcher = old_lexicon.Matcher(lexicons), new_lexicon.Matcher(lexicons)
-
-    differ = check_identical(articles, old_text, old_matcher, matcher)  # also fills the caches
-    old_tokens = [old_text.tokenize(t) for t in articles]
-    new_tokens = [new_text.tokenize(t) for t in articles]
-    rows: list[tuple[str, Callable[..., object], Callable[..., object], Any]] = [
-        ("`split_sentences`", old_text.split_sentences, new_text.split_sentences, None),
-        ("`tokenize`", old_text.tokenize, new_text.tokenize, None),
-        ("`Matcher.find` (7 shipped lexicons, tokens given)", old_matcher.find, matcher.find,
-         (old_tokens, new_tokens)),
-    ]
-    if args.analyzer:
-        # The whole per-article analysis (quotes, features, the Analysis
-        # object) with the hot path swapped: the rest is the same code.
-        new_analyzer, old_analyzer = Analyzer(), Analyzer()
-        old_analyzer.matcher = old_matcher
-        new_analyzer.matcher = matcher
-
-        names = vars(analyze_module)  # the functions _analyze calls
-
-        def old_analysis(text: str) -> object:
-            saved = names["split_sentences"], names["tokenize"]
-            names["split_sentences"], names["tokenize"] = old_text.split_sentences, old_text.tokenize
-            try:
-                return old_analyzer(text)
-            finally:
-                names["split_sentences"], names["tokenize"] = saved
-
-        rows.append(("`Analyzer` per article (the hot path above swapped, the rest unchanged)",
-                     old_analysis, new_analyzer, None))
-
-    def bind(fn: Callable[..., object], toks: list[Any] | None) -> Callable[[int], object]:
-        if toks is None:
-            return lambda i: fn(articles[i])
-        return lambda i: fn(articles[i], toks[i])
-
-    pairs = [(bind(old, t and t[0]), bind(new, t and t[1])) for _, old, new, t in rows]
-    times = best_times(pairs, len(articles), args.rounds)
-
-    print(f"{len(articles)} AllSides articles, {mb:.2f} MB; baseline {args.baseline}; "
-          f"CPU time, best of {args.rounds} rounds per article; "
-          f"outputs identical: {'yes' if not differ else f'NO ({differ} articles differ)'}")
+    if args.child:
+        child(args.child, args.n, args.rounds, args.out, args.sample)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="framing-baseline-") as tmp:
+        base = Path(tmp) / "tree"
+        base.mkdir()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.baseline],
+                                 capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+        results: dict[str, dict[str, Any]] = {}
+        for r in range(args.repeat):
+            for label, root in (("before", base), ("after", ROOT)) if r % 2 == 0 else (
+                    ("after", ROOT), ("before", base)):
+                got = run_child(root, args, Path(tmp) / f"{label}-{r}.json.gz")
+                if label not in results or got["stage"] < results[label]["stage"]:
+                    results[label] = got
+    before, after = results["before"], results["after"]
+    differ = sum(a != b for a, b in zip(before["outputs"], after["outputs"], strict=True))
+    mb = after["mb"]
+    which = "sampled" if args.sample else "first"
+    print(f"{args.n} {which} AllSides articles, {mb:.2f} MB; baseline {args.baseline}; CPU time, best of "
+          f"{args.rounds} rounds per article, best of {args.repeat} alternating runs per version; "
+          f"load average {os.getloadavg()[0]:.1f}; outputs identical: "
+          f"{'yes' if not differ else f'NO ({differ} articles differ)'}")
     print()
-    print("| function | before MB/s | after MB/s | speed-up |")
+    print("| lexicon stage | before CPU s | after CPU s | after / before |")
     print("| --- | ---: | ---: | ---: |")
-    for (label, *_), (old_s, new_s) in zip(rows, times):
-        print(f"| {label} | {mb / old_s:.2f} | {mb / new_s:.2f} | {old_s / new_s:.2f}x |")
+    for key, label in (("stage", "all of it"), ("tagger", "of which: the tagger")):
+        print(f"| {label} | {before[key]:.2f} | {after[key]:.2f} | {after[key] / max(before[key], 1e-9):.2f} |")
+    rest_b, rest_a = before["stage"] - before["tagger"], after["stage"] - after["tagger"]
+    print(f"| the rest (matching, the cue rules) | {rest_b:.2f} | {rest_a:.2f} | {rest_a / max(rest_b, 1e-9):.2f} |")
     return 1 if differ else 0
 
 

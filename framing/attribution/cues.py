@@ -131,6 +131,40 @@ class CueFilter:
                     if entry.pos and entry.pos <= {"VERB"}:
                         self._tagged.add(key)
 
+    def excludes(self, text: str, tokens: Tokens) -> Callable[[str, int, int], bool]:
+        """``exclude(lexicon_name, i, j)``: whether :meth:`filter` drops every hit of that lexicon on tokens ``i:j``.
+
+        True for a cue lexicon where no cue lexicon's form on those tokens
+        can be a reporting use whatever its part of speech ("the states",
+        "of support": :func:`_may_be_cue`), so
+        :meth:`framing.lexicon.Matcher.find` need not tag it (its
+        ``exclude``).
+
+        Examples
+        --------
+        >>> from framing.lexicon import load_lexicon
+        >>> from framing.text import tokenize
+        >>> text = "The report states that the states agree."
+        >>> tokens = tokenize(text)
+        >>> drops = CueFilter([load_lexicon("reporting_verbs")]).excludes(text, tokens)
+        >>> [drops("reporting_verbs", i, i + 1) for i in (2, 5)]
+        [False, True]
+        """
+        names, verbs = self.names, self._verbs
+        norms = tokens.norms
+
+        def exclude(name: str, i: int, j: int) -> bool:
+            if name not in names:
+                return False
+            words = tuple(norms[i:j])
+            for other in names:
+                verb = verbs.get((other, words))
+                if verb is not None and _may_be_cue(text, tokens, i, j, verb[0], verb[2]):
+                    return False
+            return True
+
+        return exclude
+
     def filter(
         self,
         text: str,
@@ -151,8 +185,9 @@ class CueFilter:
         # one candidate per span (a form listed under a second stance keeps the first)
         candidates: dict[tuple[int, int], CueHit] = {}
         verbs: set[tuple[int, int]] = set()
-        for m in matches:
-            if m.lexicon not in self.names or (m.start, m.end) in candidates:
+        is_cue = list(map(self.names.__contains__, map(_LEXICON, matches)))
+        for m in compress(matches, is_cue):
+            if (m.start, m.end) in candidates:
                 continue
             i = bisect_left(starts, m.start)
             j = bisect_left(starts, m.end, i)
@@ -180,7 +215,7 @@ class CueFilter:
             tags = tag_window(tokens, text, [c.i for _, c in rest], width=_TAG_WIDTH, sentences=sentences)
             verbs.update(span for (span, _), t in zip(rest, tags) if t == "VERB")
         cues.extend(c for span, c in candidates.items() if span in verbs)
-        kept = [m for m in matches if m.lexicon not in self.names or (m.start, m.end) in verbs]
+        kept = [m for m, cue in zip(matches, is_cue) if not cue or (m.start, m.end) in verbs]
         cues.sort(key=attrgetter("i"))
         return kept, cues
 
@@ -204,8 +239,13 @@ def _always_tagged(tokens: Tokens, text: str) -> Callable[[int], str | None]:
     return lambda i: tagdict.get(text[starts[i] : ends[i]])
 
 
+_LEXICON = attrgetter("lexicon")
+
+
 def _according_to(tokens: Tokens) -> list[CueHit]:
     norms = tokens.norms
+    if "according" not in norms:
+        return []
     n = len(norms)
     return [
         CueHit(i, i + 2, "according to", "neutral", "phrase")
@@ -223,7 +263,8 @@ def _shipped_cues() -> tuple[Matcher, CueFilter]:
 def _find_cues(text: str, tokens: Tokens) -> list[CueHit]:
     """The cues of ``text`` from the shipped reporting verbs (for callers without a lexicon stage)."""
     matcher, cue_filter = _shipped_cues()
-    return cue_filter.filter(text, tokens, matcher.find(text, tokens))[1]
+    hits = matcher.find(text, tokens, exclude=cue_filter.excludes(text, tokens))
+    return cue_filter.filter(text, tokens, hits)[1]
 
 
 def _may_be_cue(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) -> bool:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-from itertools import compress, islice, repeat
+from itertools import compress, filterfalse, islice, repeat
 from typing import TYPE_CHECKING, Any
 
 from .._validation import parameter_error
 from ..tagger import tag_window
-from ..text import NEGATION_WINDOW, NEGATORS, Tokens, negated_at, tokenize
+from ..text import NEGATION_WINDOW, NEGATORS, Sentence, Tokens, negated_at, tokenize
+from .heads import Exclude, Gates, heads_to_tag
 
 if TYPE_CHECKING:
     from .model import Entry, Lexicon
@@ -119,6 +120,7 @@ class Matcher:
                 table.setdefault(entry.words[0], []).append((li, entry))
                 self._rank[id(entry)] = (len(entry.words[0]) if stem else 0, len(self._rank))
         self._stem_lengths = sorted({len(s) for s in self._stems})
+        self._gates = Gates(entry for lex in self.lexicons for entry in lex)
         # The word-form cache, split by what a form starts (see _resolve).
         self._seen: set[str] = set()
         self._singles: dict[str, tuple[_SingleRow, ...]] = {}
@@ -156,10 +158,13 @@ class Matcher:
         if norm in NEGATORS or norm.endswith("n't"):
             self._negators.add(norm)
             self._marked.add(norm)
+        found = self._lookup(norm)
+        if not found:  # most new forms start no entry
+            return
         singles: dict[int, list[Entry]] = {}
         by_second: dict[str, list[_Hit]] = {}
         rest: list[_Hit] = []
-        for li, e in self._lookup(norm):
+        for li, e in found:
             if len(e.words) == 1 and not e.case_sensitive:
                 singles.setdefault(li, []).append(e)
             elif len(e.words) > 1 and not e.wildcards[1]:
@@ -213,7 +218,13 @@ class Matcher:
         return rows
 
     def find(
-        self, text: str, tokens: Tokens | None = None, tags: Sequence[str] | None = None
+        self,
+        text: str,
+        tokens: Tokens | None = None,
+        tags: Sequence[str] | None = None,
+        *,
+        sentences: Sequence[Sentence] | None = None,
+        exclude: Exclude | None = None,
     ) -> list[Match]:
         """All hits in ``text``, sorted by start, then lexicon, then category.
 
@@ -228,6 +239,26 @@ class Matcher:
             speech. When ``None``, the tokens their candidate hits start at
             are tagged (:func:`framing.tagger.tag_window`), and only when
             there are such candidates.
+        sentences : sequence of Sentence, default=None
+            The sentences of ``text`` (:func:`framing.text.split_sentences`),
+            for the tagger (split when needed and ``None``).
+        exclude : callable, default=None
+            ``exclude(lexicon_name, i, j)`` is True where the caller drops
+            every hit of that lexicon on tokens ``i`` to ``j`` whatever its
+            part of speech (as :meth:`framing.attribution.cues.CueFilter.excludes`
+            says of reporting verbs after a determiner). It is asked about the
+            one-word candidates that need a tag; where it is True for every
+            lexicon that needs the tag, the token is not tagged and those
+            lexicons' hits on it are left out.
+
+        Notes
+        -----
+        A head word is tagged only where its tag can matter: not where the
+        tagger's tag dictionary fixes it whatever the context, nor where
+        ``exclude`` drops the hits anyway, as long as leaving it out does not
+        change the tagger's windows around the others (its window is the
+        last of the windows it merges with), so the tags of the other heads
+        are those of tagging them all.
 
         Examples
         --------
@@ -248,17 +279,17 @@ class Matcher:
             raise parameter_error(
                 "tags", "Matcher.find", f"one tag per token ({n})", f"{len(tags)} tags"
             )
-        vocab = set(norms)
-        new = vocab.difference(self._seen)
+        new = set(filterfalse(self._seen.__contains__, norms))
         if new:
             if len(self._seen) + len(new) > _MAX_CACHE:
                 for table in (self._seen, self._singles, self._pairs, self._rest, self._pos_singles,
                               self._negators, self._marked):
                     table.clear()
-                new = vocab
+                new = set(norms)
             for norm in new:
                 self._resolve(norm)
         singles, pairs, rest = self._singles, self._pairs, self._rest
+        fits = self._gates.fits
         # Candidate positions are selected at C level (compress over a
         # membership map); Python code runs only there. One pass over the
         # tokens finds the marked ones (one-word and case-sensitive entries,
@@ -287,8 +318,11 @@ class Matcher:
             _add_spans(spans, rest[norms[i]], norms, text, starts, ends, i, n)
         pos_single_at: list[int] = []
         tag_of: dict[int, str] = {}
+        excluded: set[int] = set()
         if self._constrained:
-            pos_single_at, tag_of = self._check_pos(text, tokens, tags, spans, marked_at, marked)
+            pos_single_at, tag_of, excluded = self._check_pos(
+                text, tokens, tags, spans, marked_at, marked, sentences, exclude
+            )
         if not spans and not single_at and not pos_single_at:
             return []
         # A hit can be negated only within NEGATION_WINDOW words after a negator.
@@ -310,7 +344,7 @@ class Matcher:
                 entries = [
                     e for li2, e in self._lookup(norms[i])
                     if li2 == li and len(e.words) == 1 and not e.case_sensitive
-                    and _fits(e, tag_of.get(i), norms, i, i + 1)
+                    and fits(e, tag_of.get(i), norms, i, i + 1)
                 ] + entries
             start, end = starts[i], ends[j - 1]
             surface = text[start:end]
@@ -328,7 +362,9 @@ class Matcher:
         for i in pos_single_at:
             tag = tag_of.get(i)
             for li, candidates in self._pos_singles[norms[i]]:
-                kept = [e for e in candidates if _fits(e, tag, norms, i, i + 1)]
+                if i in excluded and any(e.pos for e in candidates):
+                    continue
+                kept = [e for e in candidates if fits(e, tag, norms, i, i + 1)]
                 if not kept or (i in blocked_at and (li, i) in blocked):
                     continue
                 negated = i in maybe_negated and negated_at(tokens, i, text)
@@ -349,36 +385,45 @@ class Matcher:
         spans: dict[tuple[int, int, int], list[Entry]],
         marked_at: list[int],
         marked: list[str],
-    ) -> tuple[list[int], dict[int, str]]:
+        sentences: Sequence[Sentence] | None,
+        exclude: Exclude | None,
+    ) -> tuple[list[int], dict[int, str], set[int]]:
         """Tag the heads of the candidates with a part of speech; drop the spans that fail it or a gate.
 
         Returns the positions of one-word candidates resolved by tag
-        (``_pos_singles``) and the tag of every head token looked at.
+        (``_pos_singles``), the tag of every head token looked at, and the
+        heads left untagged because ``exclude`` drops their hits.
         """
         pos_singles = self._pos_singles
         pos_single_at = list(compress(marked_at, map(pos_singles.__contains__, marked)))
         norms = tokens.norms
         heads = {i for i in pos_single_at if any(e.pos for _, es in pos_singles[norms[i]] for e in es)}
-        heads.update(i for (_, _, i), entries in spans.items() if any(e.pos for e in entries))
-        at = sorted(heads)
-        found = (
-            [] if not at else [tags[i] for i in at] if tags is not None
-            else tag_window(tokens, text, at, width=_POS_WINDOW)
-        )
-        tag_of = dict(zip(at, found))
+        span_heads = {i for (_, _, i), entries in spans.items() if any(e.pos for e in entries)}
+        at = sorted(heads | span_heads)
+        tag_of: dict[int, str] = {}
+        excluded: set[int] = set()
+        if tags is not None:
+            tag_of = {i: tags[i] for i in at}
+        elif at:
+            def droppable(i: int) -> bool:  # every lexicon needing the tag of head i drops its hits
+                return exclude is not None and i not in span_heads and all(
+                    exclude(self._names[li], i, i + 1)
+                    for li, entries in pos_singles[norms[i]]
+                    if any(e.pos for e in entries)
+                )
+
+            at = heads_to_tag(text, tokens, at, _POS_WINDOW, droppable, tag_of, excluded)
+            if at:
+                tag_of.update(zip(at, tag_window(tokens, text, at, width=_POS_WINDOW, sentences=sentences)))
+        fits = self._gates.fits
         for key in [k for k, entries in spans.items() if any(e.pos or e.unless for e in entries)]:
             _, minus_len, i = key
-            kept = [e for e in spans[key] if _fits(e, tag_of.get(i), norms, i, i - minus_len)]
+            kept = [e for e in spans[key] if fits(e, tag_of.get(i), norms, i, i - minus_len)]
             if kept:
                 spans[key] = kept
             else:
                 del spans[key]
-        return pos_single_at, tag_of
-
-
-def _fits(entry: Entry, tag: str | None, norms: list[str], i: int, j: int) -> bool:
-    """Whether ``entry`` may match tokens ``i`` to ``j``: its part of speech and context gates."""
-    return (not entry.pos or tag in entry.pos) and not (entry.unless and entry.gated(norms, i, j))
+        return pos_single_at, tag_of, excluded
 
 
 _MATCH_SETTERS = tuple(getattr(Match, f.name).__set__ for f in fields(Match))

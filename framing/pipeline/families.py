@@ -176,9 +176,10 @@ class LexiconStage:
         self, text: str, tokens: Tokens, sentences: list[Sentence] | None = None
     ) -> tuple[list[Match], list[CueHit] | None]:
         """The hits of every lexicon (cue-lexicon hits filtered to verbs), and the cues."""
-        hits = self.matcher.find(text, tokens)
         if self.cue_filter is None:
-            return hits, None
+            return self.matcher.find(text, tokens, sentences=sentences), None
+        exclude = self.cue_filter.excludes(text, tokens)  # hits the filter drops whatever their tag
+        hits = self.matcher.find(text, tokens, sentences=sentences, exclude=exclude)
         return self.cue_filter.filter(text, tokens, hits, sentences=sentences)
 
     def annotate(self, doc: Document) -> None:
