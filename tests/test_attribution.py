@@ -426,7 +426,16 @@ def test_pronouns_resolve_to_compatible_speaker() -> None:
 def test_relative_who_gives_its_antecedent() -> None:
     text = "The case fell to Judge Amy Chen, who said the law was clear."
     q = only(quotes_of(text), "said")
-    assert q.speaker is not None and q.speaker.text == "Judge Amy Chen"
+    # the speaker span is the mention next to the cue (as PolNeAR marks it); its name the antecedent
+    assert q.speaker is not None and q.speaker.text == "who"
+    assert q.speaker.name == "Judge Amy Chen" and q.speaker.category == "government"
+
+
+def test_relative_who_after_an_appositive_is_the_name() -> None:
+    text = ("''Things are up a little bit,'' said Mr. Ekovich, an analyst at the firm, who noted "
+            "that during the years of the recession the price of some golf courses had ''cratered.''")
+    q = only(quotes_of(text), "noted")
+    assert q.speaker is not None and q.speaker.text == "who" and q.speaker.name == "Ekovich"
 
 
 def test_participle_cue_takes_main_subject() -> None:

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from .cues import _CueHit
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
-from .phrases import DETERMINERS, phrase_after, word_set
+from .phrases import _PREPOSITIONS, DETERMINERS, phrase_after, word_set
 
 __all__ = ["MAX_CLAUSE_CHARS"]
 
@@ -320,7 +320,7 @@ def _content_right(
         return _quote_or_mixed(doc, k, sent_end)
     # "that" after an addressee or a time ("told reporters on Thursday that")
     t = after
-    limit = min(n, after + (2 if weak else 8))
+    limit = min(n, after + 8)
     while t < limit and starts[t] < sent_end and t not in cue_tokens:
         if t > after and text[ends[t - 1] : starts[t]].strip(" \t,"):
             break
@@ -353,6 +353,9 @@ def _content_right(
 
 # words that cannot start a bare reported clause ("thinks about", "believes in")
 _NOT_A_CLAUSE = word_set("about in of for on with at from into over up")
+# prepositions that open a setting after the cue ("said at a rally"); "to" is left out,
+# since it opens the complement of want or seek
+_NOT_A_BARE_CLAUSE = _PREPOSITIONS - {"to"}
 _HAVE = word_set("has have had 've 's")
 
 

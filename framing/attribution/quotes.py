@@ -23,6 +23,7 @@ from .content import (
     _ADDRESSEES,
     _ADVERBIALS,
     _GERUNDS_CUT,
+    _NOT_A_BARE_CLAUSE,
     _SUBJECT_PRONOUNS,
     _clause_end,
     _content_left,
@@ -401,6 +402,15 @@ def _attribute(
     ends_clause = nxt >= tlen or text[nxt] in ",.;!?\u2014)" or nxt >= sent_end
     if not ends_clause and not inverted:
         evidence = subj is not None and norms[subj[1] - 1] in _EVIDENCE
+        t = tail
+        if c.lemma in _ADDRESSEE_VERBS and t == after and t < hi and norms[t] in _ADDRESSEES:
+            t += 2 if norms[t] in DETERMINERS else 1  # "told a crowd in Berea"
+        if subj is not None and t < hi and norms[t] in _NOT_A_BARE_CLAUSE:
+            # "“...,” Kasich told a crowd in Berea.", "X, he said on MSNBC.": with
+            # content before the speaker, the words after the cue are its setting
+            left = _content_left(doc, doc.back_space(starts[subj[0]]), sent_start)
+            if left is not None:
+                return subj, [left]
         right = _content_right(doc, c, after, tail, sent_end, cue_tokens, weak, evidence)
         if right is None:
             return None

@@ -400,6 +400,13 @@ class SpeakerResolver:
                 _phrase_left(self.text, self.tokens, i - 1, max(0, i - _MAX_PHRASE)) if i else None
             )
             if span is not None and span[1] == i:
+                toks = self.tokens
+                a = span[0]
+                if a and self.text[toks.ends[a - 1] : toks.starts[a]].strip() == ",":
+                    e = self.entities().at(a - 1)  # "Mr. Ekovich, an analyst, who ...": the name
+                    if e >= 0:
+                        ents = self.entities()
+                        return Mention(start, end, ents.name(e), ents.category(e), ents.kind(e), e)
                 inner = self._resolve(*span)
                 return Mention(start, end, inner.name, inner.category, inner.kind, inner.entity)
             e = self.entities().at(i - 1) if i else -1
