@@ -215,6 +215,23 @@ def test_that_after_a_setting_of_a_3sg_cue() -> None:
     assert found == [("Ilya Shapiro", "that some of the blame belongs to Roberts", "argue", "speech")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Once he was president, Mr. Obama moved quickly, announcing that George J. Mitchell would "
+         "be special envoy.", "Mr. Obama"),
+        ("At a rally in Iowa, Mr. Trump was just as blunt, claiming that President Obama wanted to "
+         "take in 250,000 Syrian refugees.", "Mr. Trump"),
+        ("Throughout the 2000s, Democrats in Congress, fearing the electoral consequences, repeated "
+         "that guns were fine.", "Democrats"),
+    ],
+)
+def test_a_participle_takes_the_subject_after_an_opening_adverbial(text: str, speaker: str) -> None:
+    # Regression: the speaker was the adverbial ("Once", "At a rally", "Throughout")
+    q = next(q for q in quotes_of(text) if q.cue is not None and q.cue.text.endswith("ing"))
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
 def _no_overlap(quotes: list[Quote]) -> list[tuple[str, str]]:
     ordered = sorted(quotes, key=lambda q: (q.start, q.end))
     return [(a.text, b.text) for a, b in pairwise(ordered) if b.start < a.end]
