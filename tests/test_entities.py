@@ -199,12 +199,53 @@ def test_a_page_label_is_neither_a_name_nor_a_speaker() -> None:
     assert "Photograph" not in [e.text for e in ents]
 
 
+@pytest.mark.parametrize(("text", "name", "category"), [
+    ("Kern County spokeswoman Megan Person said the roads were closed.", "Megan Person", "government"),
+    ("San Bernardino County Fire spokesman Jeremy Kern said the fire was contained.", "Jeremy Kern",
+     "government"),
+    ("San Francisco schools spokeswoman Laura Dudnick said classes would resume.", "Laura Dudnick",
+     "government"),
+])
+def test_a_proxy_before_a_name_speaks_for_the_public_body_before_it(text: str, name: str, category: str) -> None:
+    # Regressions of the hand check: these were other, other and citizen ("Person" read as a role)
+    ents, quotes = linked(text)
+    assert (name, category) in [(e.text, e.category) for e in ents]
+    assert quotes[0].speaker is not None and quotes[0].speaker.category == category
+
+
+def test_a_party_label_is_not_a_name_for_a_pronoun() -> None:
+    # Regression: "he" was linked to an entity "I-Vt"
+    text = ("This image from video provided by the campaign shows Sen. Bernie Sanders, I-Vt., as he "
+            "announces he is ending his campaign.")
+    assert "I-Vt" not in [e[0] for e in entities(text)]
+    _, quotes = linked(text)
+    assert quotes and all(q.speaker is not None and q.speaker.name == "Bernie Sanders" for q in quotes)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Inside the White House, officials have long acknowledged there is a good chance the House "
+     "could change hands.", "officials"),
+    ("For starters, they need to maintain their margins and don\u2019t want to cut into their profits.",
+     None),
+])
+def test_a_function_word_is_never_a_speaker(text: str, speaker: str | None) -> None:
+    # Regressions: speakers "long" and "don\u2019t" (category other)
+    _, quotes = linked(text)
+    assert [q.speaker.text if q.speaker else None for q in quotes] == [speaker]
+
+
+def test_a_page_label_before_a_colon_is_no_speaker() -> None:
+    # "Winner: Jay Inslee" is a label of a listicle, not Winner speaking
+    _, quotes = linked("Winner: Jay Inslee. Washington Gov. Jay Inslee built his campaign on climate.")
+    assert quotes == []
+
+
 def test_gazetteers_have_sidecars_with_licence_version_and_sources() -> None:
     from framing.lexicon import lexicon_dir
 
     folder = Path(lexicon_dir()) / "gazetteers"
     names = sorted(p.stem for p in folder.glob("*.tsv"))
-    assert names == ["documents", "labels", "places", "proxies", "public_figures"]
+    assert names == ["documents", "labels", "places", "proxies", "public_bodies", "public_figures"]
     for name in names:
         meta = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
         assert meta["name"] == name and meta["licence"] == "CC-BY-4.0"
@@ -214,7 +255,7 @@ def test_gazetteers_have_sidecars_with_licence_version_and_sources() -> None:
 def test_gazetteers_are_not_counting_lexicons() -> None:
     from framing.lexicon import available_lexicons
 
-    assert not {"places", "public_figures", "documents", "proxies", "labels"} & set(available_lexicons())
+    assert not {"places", "public_figures", "documents", "proxies", "labels", "public_bodies"} & set(available_lexicons())
 
 
 @pytest.mark.parametrize("text", [

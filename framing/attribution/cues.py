@@ -304,7 +304,8 @@ _COLON_LABELS = word_set(
     images video watch listen read see related source sources credit caption warning
     advertisement tags share email subscribe follow contact click sign breaking live
     transcript question answer q a part chapter step example summary bottom line
-    background context why what how who when where
+    background context why what how who when where winner winners loser losers quicklist
+    title text
     """
 )
 _MAX_COLON_NAME = 6

@@ -44,10 +44,12 @@ from .evidence import _PARTY_LABEL, RoleHit, Roles, _after, _before, _evidence, 
 from .gazetteers import (
     FIGURE_WEIGHT,
     PLACE_WEIGHT,
+    body_category,
     figure_category,
     name_key,
     page_label,
     place_category,
+    proxy_head,
 )
 from .phrases import _CONNECTORS, _MONTHS, _STOP, _TIMES, DETERMINERS, PRONOUNS, _gap_ok, word_set
 from .records import Entity
@@ -226,6 +228,8 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
             j -= 1  # "said Trump Tuesday", "Adam Schiff (D-Calif.)"
         if i >= j or j - i > _MAX_NAME:
             continue
+        if j - i == 1 and _PARTY_LABEL.match(text, starts[i], ends[i] + 1) is not None:
+            continue  # "Sen. Bernie Sanders, I-Vt.,": a party label, not a name
         if j - i > 3 and all(_all_caps(text, starts[k], ends[k]) for k in range(i, j)):
             continue  # a headline in capitals
         runs.append((i, j))
@@ -325,6 +329,8 @@ def find_entities(
             category, weight = _after(text, tokens, j, roles, role_category)
         if weight == 0.0:
             category, weight = _before(text, tokens, i, j, roles)
+        if weight == 0.0 and p < i and proxy_head(norms[i - 1]):
+            category, weight = _proxied(text, tokens, p, i - 1, roles)
         if weight == 0.0:
             category, weight = owner
         if weight == 0.0 and j < n and text[ends[j - 1] : starts[j]] == " ":
@@ -384,6 +390,31 @@ def find_entities(
         if cluster.best[0] == 0.0:
             _known(cluster, text[cluster.name[0] : cluster.name[1]])
     return Entities(text, clusters, token_entity)
+
+
+def _proxied(text: str, toks: Tokens, p: int, proxy: int, roles: Roles) -> tuple[str, float]:
+    """Evidence of the body a proxy before a name speaks for ("Kern County spokeswoman Megan Person").
+
+    The owner is the lower-case words before the proxy (``p`` to ``proxy``)
+    and the capitalised run before them: its role hits, else a public body
+    word of the ``public_bodies`` gazetteer ("county", "schools", "fire"),
+    else a place. Weighted as an owner (0.4).
+    """
+    starts, ends, norms = toks.starts, toks.ends, toks.norms
+    o = p
+    while o > 0 and p - o < _MAX_PREFIX and _gap_ok(text, toks, o - 1) and text[starts[o - 1]].isupper():
+        o -= 1
+    if o == proxy:
+        return "other", 0.0
+    category, weight = _evidence(_hits(roles, starts[o], ends[proxy - 1]))
+    if weight > 0.0:
+        return _owner(category)
+    for t in range(proxy - 1, o - 1, -1):
+        body = body_category(norms[t])
+        if body is not None:
+            return _owner(body)
+    place = place_category(text[starts[o] : ends[p - 1]]) if p > o else None
+    return _owner(place) if place is not None else ("other", 0.0)
 
 
 def _known(c: _Cluster, name: str) -> None:

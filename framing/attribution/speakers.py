@@ -248,10 +248,13 @@ class SpeakerResolver:
             return i, j
         if toks.norms[t] in PRONOUNS:
             return t, t + 1
-        if _is_capitalised(text, toks.starts[t], toks.ends[t]):
-            span = _phrase_left(text, toks, t, max(0, t - _MAX_PHRASE), names=True)
-            if span is not None and span[1] == t + 1:
-                return span
+        # "Trump has long said" (a name), "officials have long acknowledged" (a noun phrase)
+        named = _is_capitalised(text, toks.starts[t], toks.ends[t])
+        if not named and self._function_word(t):
+            return i, j  # "denies ever saying": a verb, not a subject
+        span = _phrase_left(text, toks, t, max(0, t - _MAX_PHRASE), names=named)
+        if span is not None and span[1] == t + 1:
+            return span
         return i, j
 
     # -- names --------------------------------------------------------------
