@@ -222,6 +222,20 @@ def test_a_party_label_is_not_a_name_for_a_pronoun() -> None:
     assert quotes and all(q.speaker is not None and q.speaker.name == "Bernie Sanders" for q in quotes)
 
 
+def test_a_place_before_a_name_is_not_the_name_and_a_role_to_it_is_read() -> None:
+    # Regression of the AllSides "other" list: "Ukraine Marie Yovanovitch", other
+    text = "Ambassador to Ukraine Marie Yovanovitch said she was threatened. Yovanovitch left."
+    assert ("Marie Yovanovitch", "government") in [e[:2] for e in entities(text)]
+
+
+def test_a_single_name_after_a_locative_preposition_is_no_antecedent_of_he() -> None:
+    # Regression: "he" was linked to "Pittsburgh"
+    text = ("Robert Schwartz, a teacher, spoke first. He grew up outside Pittsburgh. Pittsburgh "
+            "was home. \u201cIt is wrong,\u201d he said.")
+    _, quotes = linked(text)
+    assert [q.speaker.name for q in quotes if q.speaker is not None] == ["Robert Schwartz"]
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Inside the White House, officials have long acknowledged there is a good chance the House "
      "could change hands.", "officials"),

@@ -74,6 +74,7 @@ _ORG_WORDS = word_set(
     inc corp ltd co llc
     """
 )
+_LOCATIVE = word_set("in at outside near across throughout inside around")
 _MAX_NAME = 8  # words in a name run; longer runs are headlines or capitals
 _MAX_PREFIX = 4  # lower-case words before a name searched for a role
 
@@ -310,6 +311,12 @@ def find_entities(
             k += 1
         if k > i and norms[k - 1] in _HONORIFICS:
             gender = _HONORIFICS[norms[k - 1]]
+        place_owner = ("other", 0.0)
+        if k == i and j - k >= 3 and place_category(text[starts[k] : ends[k]]) is not None:
+            # "(Ambassador to) Ukraine Marie Yovanovitch": the place is not part of the name
+            k += 1
+            if i >= 2 and norms[i - 1] in ("to", "for") and _gap_ok(text, tokens, i - 2):
+                place_owner = _evidence(_hits(roles, starts[i - 2], ends[i - 2]))
         name_end = ends[j - 1]
         if norms[j - 1].endswith("'s") and text[name_end - 2] in "'\u2019":
             name_end -= 2
@@ -329,6 +336,8 @@ def find_entities(
             category, weight = _after(text, tokens, j, roles, role_category)
         if weight == 0.0:
             category, weight = _before(text, tokens, i, j, roles)
+        if weight == 0.0:
+            category, weight = place_owner
         if weight == 0.0 and p < i and proxy_head(norms[i - 1]):
             category, weight = _proxied(text, tokens, p, i - 1, roles)
         if weight == 0.0:
@@ -381,7 +390,10 @@ def find_entities(
         if e < 0:
             e = len(clusters)
             span = (starts[k], ends[k] - (2 if norms[k].endswith("'s") else 0))
-            clusters.append(_Cluster(surname, "", "person", [], (0.0, 0), "other", span))
+            # "grew up outside Pittsburgh": a single word after a locative preposition is a
+            # place (an organisation, as the places gazetteer makes them), never "he" or "she"
+            kind = "org" if k and norms[k - 1] in _LOCATIVE and "'" not in norms[k] else "person"
+            clusters.append(_Cluster(surname, "", kind, [], (0.0, 0), "other", span))
             by_surname[surname] = [e]
         end = ends[k] - (2 if norms[k].endswith("'s") and text[ends[k] - 2] in "'\u2019" else 0)
         _add(clusters[e], (starts[k], end), category, weight, gender, k, j)
