@@ -254,6 +254,27 @@ def test_a_page_label_before_a_colon_is_no_speaker() -> None:
     assert quotes == []
 
 
+def test_a_role_in_an_appositive_comes_before_its_organisation() -> None:
+    # Regression of the hand check: "Navy" made an economist military
+    text = "\u201cIt's too early to call this a trend,\u201d says Robert Frick, chief economist at Navy Federal."
+    _, quotes = linked(text)
+    assert quotes[0].speaker is not None and quotes[0].speaker.category == "expert"
+
+
+def test_a_plural_group_name_is_no_antecedent_of_he() -> None:
+    # Regression of the hand check: "He" (Trump) was linked to "Congressional Republicans"
+    text = ("That was Trump raising the comparison in his speech to Congressional Republicans today. "
+            "He obviously wants to make a point of highlighting this disparity.")
+    assert ("Congressional Republicans", "group") in [(e.text, e.kind) for e in linked(text)[0]]
+    _, quotes = linked(text)
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Trump"
+
+
+def test_public_figures_1_1_rows() -> None:
+    _, quotes = linked("Coulter was furious. \u201cI bet on a loser,\u201d Ann Coulter said.")
+    assert quotes[0].speaker is not None and quotes[0].speaker.category == "media"
+
+
 def test_gazetteers_have_sidecars_with_licence_version_and_sources() -> None:
     from framing.lexicon import lexicon_dir
 

@@ -232,6 +232,24 @@ def test_a_participle_takes_the_subject_after_an_opening_adverbial(text: str, sp
     assert q.speaker is not None and q.speaker.text == speaker
 
 
+def test_according_to_a_bare_noun_has_no_source() -> None:
+    # Regression of the hand check: speaker "plan" in "according to plan"
+    assert quotes_of("Even if all goes according to plan, the legacy of sanctions cannot be erased.") == []
+    assert described("The plan failed, according to officials.") == [
+        ("officials", "The plan failed", "according to", "speech")
+    ]
+
+
+def test_a_headline_colon_name_stops_at_a_preposition() -> None:
+    # Regression of the hand check: speaker "Obama On Russian Hacking"
+    [q] = quotes_of("Obama On Russian Hacking: 'We Need To Take Action. And We Will'")
+    assert q.speaker is not None and q.speaker.text == "Obama"
+
+
+def test_a_bulletin_label_is_no_speaker() -> None:
+    assert quotes_of("Bulletin: The fall of deep blue Detroit is near.") == []
+
+
 def _no_overlap(quotes: list[Quote]) -> list[tuple[str, str]]:
     ordered = sorted(quotes, key=lambda q: (q.start, q.end))
     return [(a.text, b.text) for a, b in pairwise(ordered) if b.start < a.end]

@@ -305,7 +305,7 @@ _COLON_LABELS = word_set(
     advertisement tags share email subscribe follow contact click sign breaking live
     transcript question answer q a part chapter step example summary bottom line
     background context why what how who when where winner winners loser losers quicklist
-    title text
+    title text bulletin
     """
 )
 _MAX_COLON_NAME = 6

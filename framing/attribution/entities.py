@@ -351,6 +351,11 @@ def find_entities(
             continue  # a capitalised role ("Democrat", "President"), not a name
         org = bool(whole) or norms[j - 1] in _ORG_WORDS or any(norms[t] in ("of", "for") for t in range(k, j))
         kind = "org" if org else "person"
+        last = norms[j - 1]
+        if not org and last.endswith("s") and not last.endswith(("ss", "us", "'s")) and any(
+            m.end >= ends[j - 1] for m in found
+        ):
+            kind = "group"  # "Congressional Republicans", "Senate Democrats": never "he" or "she"
         span = (name_start, name_end)
         if org:
             key = text[name_start:name_end].lower()

@@ -99,7 +99,19 @@ def _after(
         if end > t and any(ch in ",.;:!?()\u201c\u201d\"\n\u2014\u2013" for ch in text[ends[end - 1] : starts[end]]):
             break
         end += 1
-    return _evidence(_hits(roles, starts[t], ends[end - 1]))
+    found = _hits(roles, starts[t], ends[end - 1])
+    for u in range(t + 1, end - 1):
+        if norms[u] in _OWNER_PREPOSITIONS and text[starts[u + 1]].isupper():
+            # ", chief economist at Navy Federal": the role is the economist's,
+            # not the organisation's ("Navy")
+            own = [m for m in found if m.end <= starts[u]]
+            if own:
+                return _evidence(own)
+            break
+    return _evidence(found)
+
+
+_OWNER_PREPOSITIONS = frozenset(("at", "for", "with"))
 
 
 def _category(found: list[Match]) -> str:
