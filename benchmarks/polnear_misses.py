@@ -7,9 +7,15 @@ when some quote overlaps it by less, and *absent* otherwise; the tables count
 the misses by the lower-cased words of the gold cue, and say whether the
 shipped ``reporting_verbs`` lexicon knows the cue's words.
 
+``--sample N`` prints N random misses whose cue words the lexicon knows,
+with the quotes found near them; ``--speakers N`` prints N random found
+quotes that have the gold cue but another speaker than the gold source (the
+samples classified by cause in ``docs/attribution.md``).
+
 Develop on ``train``, check on ``dev`` (never on the test month)::
 
     FRAMING_DATA_HOME=DIR python benchmarks/polnear_misses.py --split train --limit 300
+    FRAMING_DATA_HOME=DIR python benchmarks/polnear_misses.py --split train --limit 300 --top 0 --sample 40 --speakers 45
 """
 
 from __future__ import annotations
