@@ -40,11 +40,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..text import Tokens
-from .evidence import _PARTY_LABEL, RoleHit, Roles, _after, _before, _evidence, _hits, _owner
+from .evidence import (
+    _PARTY_LABEL,
+    RoleHit,
+    Roles,
+    _after,
+    _before,
+    _evidence,
+    _hits,
+    _owner,
+    _proxied,
+)
 from .gazetteers import (
     FIGURE_WEIGHT,
     PLACE_WEIGHT,
-    body_category,
     figure_category,
     name_key,
     page_label,
@@ -407,31 +416,6 @@ def find_entities(
         if cluster.best[0] == 0.0:
             _known(cluster, text[cluster.name[0] : cluster.name[1]])
     return Entities(text, clusters, token_entity)
-
-
-def _proxied(text: str, toks: Tokens, p: int, proxy: int, roles: Roles) -> tuple[str, float]:
-    """Evidence of the body a proxy before a name speaks for ("Kern County spokeswoman Megan Person").
-
-    The owner is the lower-case words before the proxy (``p`` to ``proxy``)
-    and the capitalised run before them: its role hits, else a public body
-    word of the ``public_bodies`` gazetteer ("county", "schools", "fire"),
-    else a place. Weighted as an owner (0.4).
-    """
-    starts, ends, norms = toks.starts, toks.ends, toks.norms
-    o = p
-    while o > 0 and p - o < _MAX_PREFIX and _gap_ok(text, toks, o - 1) and text[starts[o - 1]].isupper():
-        o -= 1
-    if o == proxy:
-        return "other", 0.0
-    category, weight = _evidence(_hits(roles, starts[o], ends[proxy - 1]))
-    if weight > 0.0:
-        return _owner(category)
-    for t in range(proxy - 1, o - 1, -1):
-        body = body_category(norms[t])
-        if body is not None:
-            return _owner(body)
-    place = place_category(text[starts[o] : ends[p - 1]]) if p > o else None
-    return _owner(place) if place is not None else ("other", 0.0)
 
 
 def _known(c: _Cluster, name: str) -> None:
