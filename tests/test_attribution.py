@@ -426,7 +426,16 @@ def test_pronouns_resolve_to_compatible_speaker() -> None:
 def test_relative_who_gives_its_antecedent() -> None:
     text = "The case fell to Judge Amy Chen, who said the law was clear."
     q = only(quotes_of(text), "said")
-    assert q.speaker is not None and q.speaker.text == "Judge Amy Chen"
+    # the speaker span is the mention next to the cue (as PolNeAR marks it); its name the antecedent
+    assert q.speaker is not None and q.speaker.text == "who"
+    assert q.speaker.name == "Judge Amy Chen" and q.speaker.category == "government"
+
+
+def test_relative_who_after_an_appositive_is_the_name() -> None:
+    text = ("''Things are up a little bit,'' said Mr. Ekovich, an analyst at the firm, who noted "
+            "that during the years of the recession the price of some golf courses had ''cratered.''")
+    q = only(quotes_of(text), "noted")
+    assert q.speaker is not None and q.speaker.text == "who" and q.speaker.name == "Ekovich"
 
 
 def test_participle_cue_takes_main_subject() -> None:
@@ -538,14 +547,17 @@ def test_speaker_record_defaults() -> None:
 # measured quality on PolNeAR (skipped without the data)
 
 # measured on PolNeAR dev on 2026-11-29 (docs/attribution.md); floors a little below
+# measured 2026-12-02 (docs/attribution.md): all 0.774 / 0.699 / 0.711, speaker 0.901;
+# speech 0.879 / 0.823 / 0.814, speaker 0.926
 FLOORS = {
-    ("all", "Content", "overlap"): 0.72,
-    ("all", "Cue", "overlap"): 0.66,
-    ("all", "Source", "overlap"): 0.68,
-    ("speech", "Content", "overlap"): 0.84,
-    ("speech", "Cue", "overlap"): 0.80,
-    ("speech", "Source", "overlap"): 0.79,
+    ("all", "Content", "overlap"): 0.765,
+    ("all", "Cue", "overlap"): 0.69,
+    ("all", "Source", "overlap"): 0.70,
+    ("speech", "Content", "overlap"): 0.87,
+    ("speech", "Cue", "overlap"): 0.815,
+    ("speech", "Source", "overlap"): 0.805,
 }
+SPEAKER_FLOORS = {"all": 0.895, "speech": 0.92}
 
 
 @pytest.mark.parametrize("gold", ["all", "speech"])
@@ -561,7 +573,7 @@ def test_polnear_dev_floors(data_home: Path, gold: str) -> None:
         row = table[(table.role == role) & (table["match"] == match)].iloc[0]
         assert row.f1 >= floor, (role, match, row.f1)
     speaker = table[table.role == "Speaker"].iloc[0]
-    assert speaker.accuracy >= 0.85
+    assert speaker.accuracy >= SPEAKER_FLOORS[gold], (gold, speaker.accuracy)
 
 
 def test_object_of_preposition_is_not_the_speaker() -> None:

@@ -161,6 +161,95 @@ def test_act_is_in_the_json_and_the_quotes_table() -> None:
 # --------------------------------------------------------------- the invariant on real texts
 
 
+# --------------------------------------------------------------- recall (PolNeAR train misses)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("\u201cThe campaign goes on,\u201d Kasich told a crowd in Berea, Ohio.", "Kasich",
+         "\u201cThe campaign goes on,\u201d"),
+        ("\u201cThere has to be some form of punishment,\u201d Trump said at a town hall in March.",
+         "Trump", "\u201cThere has to be some form of punishment,\u201d"),
+        ("Former Rep. Chris Shays (R-Conn.) was pro John Kasich while the Ohio governor was in the "
+         "running, he said on MSNBC.", "he",
+         "Former Rep. Chris Shays (R-Conn.) was pro John Kasich while the Ohio governor was in the running"),
+    ],
+)
+def test_a_setting_after_the_cue_leaves_the_content_before_the_speaker(
+    text: str, speaker: str, content: str
+) -> None:
+    # Regression: the content was the setting ("in Berea", "on MSNBC") and the quote
+    # before the speaker went to the previous speaker.
+    assert [(q.speaker.text if q.speaker else None, q.text) for q in quotes_of(text)] == [(speaker, content)]
+
+
+def test_a_setting_after_the_cue_is_content_when_nothing_comes_before() -> None:
+    # PolNeAR marks "on fellow Republicans to ..." as what was called for
+    found = described("Graham called on fellow Republicans to unendorse Trump.")
+    assert found == [("Graham", "on fellow Republicans to unendorse Trump", "call", "speech")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "lemma"),
+    [
+        ("The Obama administration argues that the 12-nation Pacific Rim trade accord will open "
+         "doors to economic growth.", "The Obama administration", "argue"),
+        ("Today's incident proves that Sharon has lost his patience.", "Today's incident", "prove"),
+    ],
+)
+def test_a_3sg_verb_before_that_is_a_cue_whatever_the_tagger_reads(text: str, speaker: str, lemma: str) -> None:
+    # The tagger reads "argues" after "administration" as a plural noun.
+    [q] = quotes_of(text)
+    assert q.speaker is not None and q.speaker.text == speaker and q.cue is not None and q.cue.lemma == lemma
+    assert q.text.startswith("that ")
+
+
+def test_a_plural_noun_before_that_is_still_tagged() -> None:
+    # "reports" is as often a noun: amid reports that ... reports nothing
+    assert quotes_of("Shares fell amid reports that the deal had collapsed.") == []
+
+
+def test_that_after_a_setting_of_a_3sg_cue() -> None:
+    found = described("Ilya Shapiro argues at The Federalist that some of the blame belongs to Roberts.")
+    assert found == [("Ilya Shapiro", "that some of the blame belongs to Roberts", "argue", "speech")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Once he was president, Mr. Obama moved quickly, announcing that George J. Mitchell would "
+         "be special envoy.", "Mr. Obama"),
+        ("At a rally in Iowa, Mr. Trump was just as blunt, claiming that President Obama wanted to "
+         "take in 250,000 Syrian refugees.", "Mr. Trump"),
+        ("Throughout the 2000s, Democrats in Congress, fearing the electoral consequences, repeated "
+         "that guns were fine.", "Democrats"),
+    ],
+)
+def test_a_participle_takes_the_subject_after_an_opening_adverbial(text: str, speaker: str) -> None:
+    # Regression: the speaker was the adverbial ("Once", "At a rally", "Throughout")
+    q = next(q for q in quotes_of(text) if q.cue is not None and q.cue.text.endswith("ing"))
+    assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_according_to_a_bare_noun_has_no_source() -> None:
+    # Regression of the hand check: speaker "plan" in "according to plan"
+    assert quotes_of("Even if all goes according to plan, the legacy of sanctions cannot be erased.") == []
+    assert described("The plan failed, according to officials.") == [
+        ("officials", "The plan failed", "according to", "speech")
+    ]
+
+
+def test_a_headline_colon_name_stops_at_a_preposition() -> None:
+    # Regression of the hand check: speaker "Obama On Russian Hacking"
+    [q] = quotes_of("Obama On Russian Hacking: 'We Need To Take Action. And We Will'")
+    assert q.speaker is not None and q.speaker.text == "Obama"
+
+
+def test_a_bulletin_label_is_no_speaker() -> None:
+    assert quotes_of("Bulletin: The fall of deep blue Detroit is near.") == []
+
+
 def _no_overlap(quotes: list[Quote]) -> list[tuple[str, str]]:
     ordered = sorted(quotes, key=lambda q: (q.start, q.end))
     return [(a.text, b.text) for a, b in pairwise(ordered) if b.start < a.end]

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from .cues import _CueHit
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
-from .phrases import DETERMINERS, phrase_after, word_set
+from .phrases import _PREPOSITIONS, DETERMINERS, phrase_after, word_set
 
 __all__ = ["MAX_CLAUSE_CHARS"]
 
@@ -254,20 +254,43 @@ def _main_subject(doc: _Doc, lo: int, cue: int) -> tuple[int, int] | None:
         return doc.last_subject[1]
     toks, text = doc.tokens, doc.text
     t = lo
-    while t < cue and toks.norms[t] in _LEADING:
-        t += 1
-    span = phrase_after(text, toks, t, cue)
-    if span is None or span[1] >= cue:
-        return None
-    first = toks.norms[span[0]]
-    if not (
-        first in DETERMINERS or first in _SUBJECT_PRONOUNS or text[toks.starts[span[0]]].isupper()
-    ):
-        return None
-    # the phrase must be followed by a verb-like word, not a comma ("In May, ...")
-    if text[toks.ends[span[1] - 1] : toks.starts[span[1]]].strip():
-        return None
-    return span
+    for _ in range(_MAX_SET_OFF):
+        while t < cue and toks.norms[t] in _LEADING:
+            t += 1
+        if t < cue and toks.norms[t] in _OPENERS:
+            # "Throughout the 2000s, Democrats ...", "Once he was president, Mr. Obama ...":
+            # the subject comes after the opening adverbial
+            t = _after_comma(doc, t, cue)
+            continue
+        span = phrase_after(text, toks, t, cue)
+        if span is None or span[1] >= cue:
+            return None
+        first = toks.norms[span[0]]
+        if not (
+            first in DETERMINERS or first in _SUBJECT_PRONOUNS or text[toks.starts[span[0]]].isupper()
+        ):
+            return None
+        # the phrase must be followed by a verb-like word; after a comma ("The day before,
+        # Mr. Trump ...", "In May, ...") the subject is further on
+        if text[toks.ends[span[1] - 1] : toks.starts[span[1]]].strip():
+            t = _after_comma(doc, span[1] - 1, cue)
+            continue
+        return span
+    return None
+
+
+_MAX_SET_OFF = 4  # phrases set off by commas before a main subject
+# words that open an adverbial before the subject of a sentence
+_OPENERS = _PREPOSITIONS | word_set("once when whenever while although though because if as throughout")
+
+
+def _after_comma(doc: _Doc, t: int, cue: int) -> int:
+    """The token after the first comma (outside quotes) at or after token ``t``, else ``cue``."""
+    toks, text = doc.tokens, doc.text
+    for k in range(t + 1, cue):
+        if "," in text[toks.ends[k - 1] : toks.starts[k]] and doc.quote_at(toks.starts[k]) < 0:
+            return k
+    return cue
 
 
 def _skip_adverbials(doc: _Doc, t: int, hi: int) -> int:
@@ -320,7 +343,7 @@ def _content_right(
         return _quote_or_mixed(doc, k, sent_end)
     # "that" after an addressee or a time ("told reporters on Thursday that")
     t = after
-    limit = min(n, after + (2 if weak else 8))
+    limit = min(n, after + 8)
     while t < limit and starts[t] < sent_end and t not in cue_tokens:
         if t > after and text[ends[t - 1] : starts[t]].strip(" \t,"):
             break
@@ -353,6 +376,9 @@ def _content_right(
 
 # words that cannot start a bare reported clause ("thinks about", "believes in")
 _NOT_A_CLAUSE = word_set("about in of for on with at from into over up")
+# prepositions that open a setting after the cue ("said at a rally"); "to" is left out,
+# since it opens the complement of want or seek
+_NOT_A_BARE_CLAUSE = _PREPOSITIONS - {"to"}
 _HAVE = word_set("has have had 've 's")
 
 

@@ -22,7 +22,7 @@ from ..lexicon import Lexicon, Match, Matcher, load_lexicon
 from ..tagger import load_tagger, tag_window
 from ..text import Sentence, Tokens
 from .doc import _Doc
-from .phrases import DETERMINERS, word_set
+from .phrases import _PREPOSITIONS, DETERMINERS, word_set
 from .records import Act
 
 __all__ = ["CueFilter", "CueHit"]  # and BELIEF_LEMMAS, read lazily by __getattr__
@@ -209,6 +209,8 @@ class CueFilter:
             if always(c.i) == "VERB"
             or (c.i and norms[c.i - 1] in _SUBJECT_OR_AUXILIARY)
             or (c.form == "past" and not text[starts[c.i]].isupper())
+            or (c.form == "3sg" and norms[c.i] not in _PLURAL_NOUNS
+                and _complement_follows(text, tokens, c.j))
         )
         rest = [(span, c) for span, c in candidates.items() if span not in verbs]
         if rest:
@@ -230,6 +232,48 @@ _SUBJECT_OR_AUXILIARY = word_set(
     has have had
     """
 )
+
+
+_COMPLEMENTIZERS = word_set("that if whether")
+# 3sg forms that are as often plural nouns, also before "that" ("amid reports that",
+# "raising hopes that", "details that emerged"): the tagger decides them
+_PLURAL_NOUNS = word_set(
+    """
+    reports calls posts answers details outlines quotes hopes worries demands
+    promises cries pledges vows guarantees appeals remarks replies responses tweets texts
+    briefs forecasts highlights hints broadcasts
+    """
+)
+
+
+def _complement_follows(text: str, tokens: Tokens, j: int) -> bool:
+    """Whether a "that"/"if"/"whether" clause or a quotation opens at token ``j``.
+
+    A 3sg form of a reporting verb the lexicon does not mark as a noun
+    homograph, followed by one (also after a short setting: "argues at The
+    Federalist that"), is a verb ("The Obama administration argues that
+    ...", "Today's incident proves that ..."), whatever the tagger reads in
+    its two words of context (it tags such forms NOUN after a noun).
+    """
+    norms = tokens.norms
+    n = len(norms)
+    if j >= n:
+        return False
+    if norms[j] in _COMPLEMENTIZERS:
+        return True
+    if norms[j] in _PREPOSITIONS and norms[j] != "to":
+        # a short setting first: "argues at The Federalist that ..."
+        for k in range(j + 1, min(n, j + 6)):
+            if text[tokens.ends[k - 1] : tokens.starts[k]].strip():
+                return False
+            if norms[k] == "that":
+                return True
+        return False
+    gap = text[tokens.ends[j - 1] : tokens.starts[j]]
+    return gap.strip(" \t") in _OPENING_MARKS
+
+
+_OPENING_MARKS = {":", "\u201c", '"', ": \u201c", ': "'}
 
 
 def _always_tagged(tokens: Tokens, text: str) -> Callable[[int], str | None]:
@@ -301,7 +345,8 @@ _COLON_LABELS = word_set(
     images video watch listen read see related source sources credit caption warning
     advertisement tags share email subscribe follow contact click sign breaking live
     transcript question answer q a part chapter step example summary bottom line
-    background context why what how who when where
+    background context why what how who when where winner winners loser losers quicklist
+    title text bulletin
     """
 )
 _MAX_COLON_NAME = 6

@@ -40,7 +40,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..text import Tokens
-from .evidence import _PARTY_LABEL, RoleHit, Roles, _after, _before, _evidence, _hits, _owner
+from .evidence import (
+    _PARTY_LABEL,
+    RoleHit,
+    Roles,
+    _after,
+    _before,
+    _evidence,
+    _hits,
+    _owner,
+    _proxied,
+)
 from .gazetteers import (
     FIGURE_WEIGHT,
     PLACE_WEIGHT,
@@ -48,6 +58,7 @@ from .gazetteers import (
     name_key,
     page_label,
     place_category,
+    proxy_head,
 )
 from .phrases import _CONNECTORS, _MONTHS, _STOP, _TIMES, DETERMINERS, PRONOUNS, _gap_ok, word_set
 from .records import Entity
@@ -72,6 +83,7 @@ _ORG_WORDS = word_set(
     inc corp ltd co llc
     """
 )
+_LOCATIVE = word_set("in at outside near across throughout inside around")
 _MAX_NAME = 8  # words in a name run; longer runs are headlines or capitals
 _MAX_PREFIX = 4  # lower-case words before a name searched for a role
 
@@ -226,6 +238,8 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
             j -= 1  # "said Trump Tuesday", "Adam Schiff (D-Calif.)"
         if i >= j or j - i > _MAX_NAME:
             continue
+        if j - i == 1 and _PARTY_LABEL.match(text, starts[i], ends[i] + 1) is not None:
+            continue  # "Sen. Bernie Sanders, I-Vt.,": a party label, not a name
         if j - i > 3 and all(_all_caps(text, starts[k], ends[k]) for k in range(i, j)):
             continue  # a headline in capitals
         runs.append((i, j))
@@ -306,6 +320,12 @@ def find_entities(
             k += 1
         if k > i and norms[k - 1] in _HONORIFICS:
             gender = _HONORIFICS[norms[k - 1]]
+        place_owner = ("other", 0.0)
+        if k == i and j - k >= 3 and place_category(text[starts[k] : ends[k]]) is not None:
+            # "(Ambassador to) Ukraine Marie Yovanovitch": the place is not part of the name
+            k += 1
+            if i >= 2 and norms[i - 1] in ("to", "for") and _gap_ok(text, tokens, i - 2):
+                place_owner = _evidence(_hits(roles, starts[i - 2], ends[i - 2]))
         name_end = ends[j - 1]
         if norms[j - 1].endswith("'s") and text[name_end - 2] in "'\u2019":
             name_end -= 2
@@ -326,6 +346,10 @@ def find_entities(
         if weight == 0.0:
             category, weight = _before(text, tokens, i, j, roles)
         if weight == 0.0:
+            category, weight = place_owner
+        if weight == 0.0 and p < i and proxy_head(norms[i - 1]):
+            category, weight = _proxied(text, tokens, p, i - 1, roles)
+        if weight == 0.0:
             category, weight = owner
         if weight == 0.0 and j < n and text[ends[j - 1] : starts[j]] == " ":
             # "the Trump administration", "the Obama campaign": who heads a government body
@@ -336,6 +360,11 @@ def find_entities(
             continue  # a capitalised role ("Democrat", "President"), not a name
         org = bool(whole) or norms[j - 1] in _ORG_WORDS or any(norms[t] in ("of", "for") for t in range(k, j))
         kind = "org" if org else "person"
+        last = norms[j - 1]
+        if not org and last.endswith("s") and not last.endswith(("ss", "us", "'s")) and any(
+            m.end >= ends[j - 1] for m in found
+        ):
+            kind = "group"  # "Congressional Republicans", "Senate Democrats": never "he" or "she"
         span = (name_start, name_end)
         if org:
             key = text[name_start:name_end].lower()
@@ -375,7 +404,10 @@ def find_entities(
         if e < 0:
             e = len(clusters)
             span = (starts[k], ends[k] - (2 if norms[k].endswith("'s") else 0))
-            clusters.append(_Cluster(surname, "", "person", [], (0.0, 0), "other", span))
+            # "grew up outside Pittsburgh": a single word after a locative preposition is a
+            # place (an organisation, as the places gazetteer makes them), never "he" or "she"
+            kind = "org" if k and norms[k - 1] in _LOCATIVE and "'" not in norms[k] else "person"
+            clusters.append(_Cluster(surname, "", kind, [], (0.0, 0), "other", span))
             by_surname[surname] = [e]
         end = ends[k] - (2 if norms[k].endswith("'s") and text[ends[k] - 2] in "'\u2019" else 0)
         _add(clusters[e], (starts[k], end), category, weight, gender, k, j)

@@ -14,6 +14,7 @@ from typing import NamedTuple, Protocol
 
 from ..lexicon import Lexicon, Match, Matcher, load_lexicon
 from ..text import Tokens
+from .gazetteers import body_category, place_category
 from .phrases import _STOP, DETERMINERS, _gap_ok
 
 __all__ = ["RoleHit", "Roles"]
@@ -99,7 +100,47 @@ def _after(
         if end > t and any(ch in ",.;:!?()\u201c\u201d\"\n\u2014\u2013" for ch in text[ends[end - 1] : starts[end]]):
             break
         end += 1
-    return _evidence(_hits(roles, starts[t], ends[end - 1]))
+    found = _hits(roles, starts[t], ends[end - 1])
+    for u in range(t + 1, end - 1):
+        if norms[u] in _OWNER_PREPOSITIONS and text[starts[u + 1]].isupper():
+            # ", chief economist at Navy Federal": the role is the economist's,
+            # not the organisation's ("Navy")
+            own = [m for m in found if m.end <= starts[u]]
+            if own:
+                return _evidence(own)
+            break
+    return _evidence(found)
+
+
+_OWNER_PREPOSITIONS = frozenset(("at", "for", "with"))
+
+
+_MAX_OWNER_WORDS = 4  # capitalised words of the body a proxy speaks for
+
+
+def _proxied(text: str, toks: Tokens, p: int, proxy: int, roles: Roles) -> tuple[str, float]:
+    """Evidence of the body a proxy before a name speaks for ("Kern County spokeswoman Megan Person").
+
+    The owner is the lower-case words before the proxy (``p`` to ``proxy``)
+    and the capitalised run before them: its role hits, else a public body
+    word of the ``public_bodies`` gazetteer ("county", "schools", "fire"),
+    else a place. Weighted as an owner (0.4).
+    """
+    starts, ends, norms = toks.starts, toks.ends, toks.norms
+    o = p
+    while o > 0 and p - o < _MAX_OWNER_WORDS and _gap_ok(text, toks, o - 1) and text[starts[o - 1]].isupper():
+        o -= 1
+    if o == proxy:
+        return "other", 0.0
+    category, weight = _evidence(_hits(roles, starts[o], ends[proxy - 1]))
+    if weight > 0.0:
+        return _owner(category)
+    for t in range(proxy - 1, o - 1, -1):
+        body = body_category(norms[t])
+        if body is not None:
+            return _owner(body)
+    place = place_category(text[starts[o] : ends[p - 1]]) if p > o else None
+    return _owner(place) if place is not None else ("other", 0.0)
 
 
 def _category(found: list[Match]) -> str:

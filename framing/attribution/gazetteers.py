@@ -15,6 +15,9 @@ entity linker of :mod:`framing.attribution.entities` reads them.
   or a speaker.
 * ``documents``: head nouns of speakers that are texts or data ("the report
   said"); they keep category ``other`` and are counted apart.
+* ``public_bodies``: words naming a public body before a proxy ("Kern
+  County spokeswoman", "San Francisco schools spokeswoman"): the proxy
+  speaks for it.
 """
 
 from __future__ import annotations
@@ -25,8 +28,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..lexicon import lexicon_dir
+from .phrases import word_set
 
-__all__ = ["document_head", "figure_category", "name_key", "not_speaker", "page_label", "place_category", "proxy_head"]
+__all__ = [
+    "body_category", "document_head", "figure_category", "name_key", "not_speaker", "page_label",
+    "place_category", "proxy_head",
+]
 
 _PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|da|di|van|von)-", re.IGNORECASE)
 
@@ -130,6 +137,22 @@ def proxy_head(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _bodies() -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows("public_bodies")}
+
+
+def body_category(word: str) -> str | None:
+    """The category of a lower-case word naming a public body ("county", "schools", "police"), else None.
+
+    Examples
+    --------
+    >>> body_category("county"), body_category("police"), body_category("earther")
+    ('government', 'law_enforcement', None)
+    """
+    return _bodies().get(word)
+
+
+@lru_cache(maxsize=1)
 def _labels() -> frozenset[str]:
     return frozenset(r[0] for r in _rows("labels"))
 
@@ -146,11 +169,27 @@ def page_label(phrase: str) -> bool:
 
 
 def not_speaker(phrase: str) -> bool:
-    """Whether a speaker phrase is a number, a year or a page label ("30", "2016", "Photograph").
+    """Whether a speaker phrase is a number, a year, a page label or a function word ("30", "2016", "Photograph", "long").
 
     Examples
     --------
     >>> not_speaker("2016"), not_speaker("Contributing"), not_speaker("Trump")
     (True, True, False)
+    >>> not_speaker("long"), not_speaker("don\u2019t"), not_speaker("Long")
+    (True, True, False)
     """
-    return _NUMBER.match(phrase) is not None or page_label(phrase)
+    return _NUMBER.match(phrase) is not None or page_label(phrase) or phrase.replace("\u2019", "'") in _FUNCTION_WORDS
+
+
+# Lower-case words that are never a speaker phrase on their own: adverbs and
+# auxiliaries left of a cue when the subject was not found ("have long
+# acknowledged", "don't want", "denies ever saying"); a closed class of English.
+_FUNCTION_WORDS = word_set(
+    """
+    long ever never also still just even only already often always again more most less
+    too very really actually finally later earlier soon once then now not
+    don't doesn't didn't won't wouldn't can't couldn't shouldn't isn't aren't wasn't weren't
+    hasn't haven't hadn't do does did will would can could should must may might shall
+    and or but so yet if that which
+    """
+)

@@ -246,8 +246,10 @@ def _phrase_left(
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     head = norms[j]
     if head == "who" and j > lo and text[ends[j - 1] : starts[j]].strip() == ",":
-        # "Hillary Clinton, who said ...", "critics who believe ...": the antecedent
-        return _phrase_left(text, tokens, j - 1, lo)
+        # "Mr. Ekovich, who noted ...": "who" is the mention next to the cue (as
+        # PolNeAR marks the source), resolved to the phrase before it by the
+        # speaker resolver; without such a phrase there is no speaker
+        return (j, j + 1) if _phrase_left(text, tokens, j - 1, lo) is not None else None
     if head == "which":
         return None
     if head in PRONOUNS or ("'" in head and _contracted_pronoun(head)):

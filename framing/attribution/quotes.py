@@ -23,6 +23,7 @@ from .content import (
     _ADDRESSEES,
     _ADVERBIALS,
     _GERUNDS_CUT,
+    _NOT_A_BARE_CLAUSE,
     _SUBJECT_PRONOUNS,
     _clause_end,
     _content_left,
@@ -43,7 +44,7 @@ from .cues import (
 )
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
-from .phrases import BETWEEN, DETERMINERS, phrase_after, subject_before, word_set
+from .phrases import _PREPOSITIONS, BETWEEN, DETERMINERS, phrase_after, subject_before, word_set
 from .records import Act, Cue, Quote, Speaker
 from .speakers import SpeakerResolver
 
@@ -221,7 +222,12 @@ def _attribute_colon(
     content = _quote_or_mixed(doc, k, end) if k >= 0 else _trim(text, start, end)
     if content[1] <= content[0]:
         return None
-    return (first, t + 1), [content]
+    last = t + 1
+    for u in range(first + 1, t + 1):
+        if toks.norms[u] in _PREPOSITIONS:
+            last = u  # "Obama On Russian Hacking: ...": a headline; the name is before "On"
+            break
+    return (first, last), [content]
 
 
 def _continue_speakers(doc: _Doc, said: list[tuple[int, Speaker]], quotes: list[Quote]) -> None:
@@ -312,8 +318,11 @@ def _attribute(
 
     if c.lemma == "according to":
         subj = phrase_after(text, toks, c.j, hi)
-        if subj is None:
-            return None
+        if subj is None or (
+            subj[1] - subj[0] == 1 and text[starts[subj[0]]].islower()
+            and norms[subj[0]] not in _SUBJECT_PRONOUNS and not norms[subj[0]].endswith("s")
+        ):
+            return None  # "according to plan", "according to schedule": no source
         subj_end = ends[subj[1] - 1]
         if not text[sent_start:cs].strip(_QUOTE_CHARS + " \t"):
             # "According to X, Y."
@@ -401,6 +410,15 @@ def _attribute(
     ends_clause = nxt >= tlen or text[nxt] in ",.;!?\u2014)" or nxt >= sent_end
     if not ends_clause and not inverted:
         evidence = subj is not None and norms[subj[1] - 1] in _EVIDENCE
+        t = tail
+        if c.lemma in _ADDRESSEE_VERBS and t == after and t < hi and norms[t] in _ADDRESSEES:
+            t += 2 if norms[t] in DETERMINERS else 1  # "told a crowd in Berea"
+        if subj is not None and t < hi and norms[t] in _NOT_A_BARE_CLAUSE:
+            # "“...,” Kasich told a crowd in Berea.", "X, he said on MSNBC.": with
+            # content before the speaker, the words after the cue are its setting
+            left = _content_left(doc, doc.back_space(starts[subj[0]]), sent_start)
+            if left is not None:
+                return subj, [left]
         right = _content_right(doc, c, after, tail, sent_end, cue_tokens, weak, evidence)
         if right is None:
             return None

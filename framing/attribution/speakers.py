@@ -248,10 +248,13 @@ class SpeakerResolver:
             return i, j
         if toks.norms[t] in PRONOUNS:
             return t, t + 1
-        if _is_capitalised(text, toks.starts[t], toks.ends[t]):
-            span = _phrase_left(text, toks, t, max(0, t - _MAX_PHRASE), names=True)
-            if span is not None and span[1] == t + 1:
-                return span
+        # "Trump has long said" (a name), "officials have long acknowledged" (a noun phrase)
+        named = _is_capitalised(text, toks.starts[t], toks.ends[t])
+        if not named and self._function_word(t):
+            return i, j  # "denies ever saying": a verb, not a subject
+        span = _phrase_left(text, toks, t, max(0, t - _MAX_PHRASE), names=named)
+        if span is not None and span[1] == t + 1:
+            return span
         return i, j
 
     # -- names --------------------------------------------------------------
@@ -400,6 +403,13 @@ class SpeakerResolver:
                 _phrase_left(self.text, self.tokens, i - 1, max(0, i - _MAX_PHRASE)) if i else None
             )
             if span is not None and span[1] == i:
+                toks = self.tokens
+                a = span[0]
+                if a and self.text[toks.ends[a - 1] : toks.starts[a]].strip() == ",":
+                    e = self.entities().at(a - 1)  # "Mr. Ekovich, an analyst, who ...": the name
+                    if e >= 0:
+                        ents = self.entities()
+                        return Mention(start, end, ents.name(e), ents.category(e), ents.kind(e), e)
                 inner = self._resolve(*span)
                 return Mention(start, end, inner.name, inner.category, inner.kind, inner.entity)
             e = self.entities().at(i - 1) if i else -1
