@@ -150,3 +150,10 @@ def test_allsides_is_english_and_identification_is_fast() -> None:
     per_article = (time.perf_counter() - start) / len(texts)
     assert sum(c == "en" for c in codes) >= 0.99 * len(texts)
     assert per_article < 0.025  # floor: 25 ms an article even on a busy machine
+
+
+@pytest.mark.parametrize("text", ["c\u2019", "Ja", "OK.", "Über", "x" * 11])
+def test_too_few_letters_is_undetermined_and_analyzed(text: str) -> None:
+    assert identify_language(text) == "und"
+    result = analyze(text)
+    assert result.error is None and not any("is not English" in w for w in result.warnings)

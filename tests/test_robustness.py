@@ -288,7 +288,8 @@ def test_analyze_never_raises_and_offsets_hold(text: str) -> None:
     result = analyze(text)
     assert result.error is None
     check_spans(result)
-    assert analyze(text).to_dict() == result.to_dict()  # deterministic
+    # deterministic; compared as JSON, where the NaN features of a non-English text are equal
+    assert json.dumps(analyze(text).to_dict()) == json.dumps(result.to_dict())
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = ["ENGLISH_FUNCTION_WORDS", "LANGUAGE_SAMPLE_CHARS", "MEASURED_LANGUAGES", "MIN_CONFIDENCE",
-           "MIN_ENGLISH_SHARE", "MIN_ENGLISH_WORDS", "UNDETERMINED", "identify_language",
+           "MIN_ENGLISH_SHARE", "MIN_ENGLISH_WORDS", "MIN_LETTERS", "UNDETERMINED", "identify_language",
            "is_plainly_english", "language_warning"]
 
 logger = logging.getLogger(__name__)
@@ -46,6 +46,9 @@ LANGUAGE_SAMPLE_CHARS = 800
 
 MIN_CONFIDENCE = 0.5
 """The identifier's normalised probability under which the language is :data:`UNDETERMINED`."""
+
+MIN_LETTERS = 12
+"""Fewer letters than this are too few to tell a language by: :data:`UNDETERMINED` ("c’" is not Breton)."""
 
 UNDETERMINED = "und"
 """The ISO 639-2 code for a language that could not be determined."""
@@ -118,8 +121,9 @@ def _identifier() -> Any:
 def identify_language(text: str) -> str:
     """The ISO 639-1 code of the language ``text`` is written in, or ``"und"``.
 
-    Reads the first :data:`LANGUAGE_SAMPLE_CHARS` characters. Text without
-    letters, and a guess under :data:`MIN_CONFIDENCE`, give ``"und"``.
+    Reads the first :data:`LANGUAGE_SAMPLE_CHARS` characters. Text with
+    fewer than :data:`MIN_LETTERS` letters, and a guess under
+    :data:`MIN_CONFIDENCE`, give ``"und"``.
 
     Raises
     ------
@@ -132,15 +136,15 @@ def identify_language(text: str) -> str:
     'de'
     >>> identify_language("Officials said the plan failed.")
     'en'
-    >>> identify_language("The plan passed."), identify_language("")
-    ('und', 'und')
+    >>> identify_language("The plan passed."), identify_language(""), identify_language("c\u2019")
+    ('und', 'und', 'und')
     """
     if not isinstance(text, str):
         raise TypeError(
             f"The 'text' parameter of identify_language must be a str. Got {type(text).__name__} instead."
         )
     sample = text[:LANGUAGE_SAMPLE_CHARS]
-    if not any(ch.isalpha() for ch in sample):
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return UNDETERMINED
     if is_plainly_english(sample):
         return "en"
