@@ -278,7 +278,7 @@ def score_and_explain(text: str, offset: int = 0) -> tuple[float, list[ToneWord]
     out: list[ToneWord] = []
     for j in compress(range(len(entries)), map(_KNOWN, entries)):
         word, lower, _, token = entries[j]
-        if text.count(token) == 1:
+        if len(text) <= _SHORT and text.count(token) == 1:  # a scan per word only on a short text
             at = text.find(token)
         else:
             if starts is None:
@@ -288,6 +288,10 @@ def score_and_explain(text: str, offset: int = 0) -> tuple[float, list[ToneWord]
         out.append(ToneWord(at + offset, at + offset + len(word), text[at:at + len(word)], lexicon[lower],
                             float(sentiments[j])))
     return compound, out
+
+
+_SHORT = 2_000
+"""Up to this length a sentence finds a word occurring once by scanning for it; longer ones walk it once."""
 
 
 def _token_starts(text: str, tokens: list[str]) -> list[int]:
