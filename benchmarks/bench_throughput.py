@@ -497,7 +497,7 @@ def cli_files(args: argparse.Namespace) -> str:
         env = {**os.environ, "FRAMING_PROGRESS": "1"}
         code, wall, rss, cpu, err = run_measured(cmd, env)
         n_out = _count_lines(out) if out.exists() else 0
-    updates = [u for u in re.split(r"[\r\n]", err) if u.startswith("analyzed")]
+    updates = [u for u in re.split(r"[\r\n]", err) if u.startswith(("analyzed", "analyze:"))]
     mb = chars / 1e6
     lines = [
         f"`framing analyze DIR --format jsonl --jobs {args.jobs}` over {args.cli_files:,} .txt files "
