@@ -69,8 +69,17 @@ def _json_number(value: float) -> float | None:
 def _analysis_line(analysis: Analysis, *, text: bool, sentences: bool) -> tuple[str, Analysis]:
     """One analysis as a JSONL line, and the analysis without its spans (for the tally)."""
     row = analysis.to_dict(text=text, sentences=sentences)
-    row["features"] = {k: _json_number(v) for k, v in row["features"].items()}
+    if not _all_finite(row["features"].values()):
+        row["features"] = {k: _json_number(v) for k, v in row["features"].items()}
     return _json_line(row), _summary(analysis)
+
+
+def _all_finite(values: Iterable[Any]) -> bool:
+    """Whether no value is a NaN or an infinity (one C-level sum; a sum that overflows says no)."""
+    try:
+        return math.isfinite(sum(values))
+    except TypeError:  # a non-number (None): check one by one
+        return False
 
 
 def _summary(analysis: Analysis) -> Analysis:
