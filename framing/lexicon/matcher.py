@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Match", "Matcher"]
 
-_MAX_CACHE = 100_000  # word forms remembered per matcher; cleared past this (a few MB at most on a long stream)
+_MAX_CACHE = 100_000  # word forms remembered per matcher; cleared past this, so memory stays bounded on a long stream
 _JOINERS = " \t\n\r-\u2010\u2011"  # what may separate the words of a term
 
 _Hit = tuple[int, "Entry"]
