@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import pytest
 
+from framing.attribution import find_quotes
+from framing.attribution.doc import link_quotes
 from framing.attribution.speakers import SpeakerResolver
 from framing.lexicon import load_lexicon
-from framing.text import tokenize
+from framing.text import split_sentences, tokenize
 
 
 def categories(text: str) -> dict[str, str]:
@@ -48,10 +50,36 @@ def categories(text: str) -> dict[str, str]:
         # expert
         ("Laurence Tribe, a professor emeritus at Harvard, disagreed.", "Laurence Tribe", "expert"),
         ("Jane Lee, a policy analyst in Toronto, said the plan was costly.", "Jane Lee", "expert"),
+        # the first lady speaks from the White House (weak: her own words can say otherwise)
+        ("First lady Michelle Obama said the vote mattered.", "Michelle Obama", "government"),
+        # trades as citizen
+        ("Colorado baker Jack Phillips said he would appeal.", "Jack Phillips", "citizen"),
+        ("Radiology technologist Jeff Dettbarn said he knew something was wrong.", "Jeff Dettbarn", "citizen"),
+        ("Newspaper publisher Frank Blethen said the cuts would hurt.", "Frank Blethen", "media"),
     ],
 )
 def test_compound_titles_give_the_category(text: str, name: str, category: str) -> None:
     assert categories(text).get(name) == category, categories(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("World leaders said the summit had failed.", "government"),
+        ("A Republican political operative said the ad would run in Ohio.", "government"),
+        ("The Iowa delegation said it would back the bill.", "government"),
+        ("A family friend said the boy had been bullied.", "citizen"),
+        ("The couple said they had lost everything in the fire.", "citizen"),
+        ("One girl said she was scared to go back to school.", "citizen"),
+        ("Twitter users said the post was offensive.", "citizen"),
+        ("Listeners said the host had gone too far.", "citizen"),
+        ("A retired coal miner said the plant had kept the town alive.", "citizen"),
+    ],
+)
+def test_plain_nouns_as_speakers_give_the_category(text: str, category: str) -> None:
+    toks = tokenize(text)
+    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
+    assert [q.speaker.category for q in quotes if q.speaker is not None] == [category], quotes
 
 
 def test_the_version_note_says_what_was_added() -> None:
