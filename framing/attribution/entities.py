@@ -184,9 +184,7 @@ class Entities:
 
 def _is_cap(text: str, s: int, e: int) -> bool:
     ch = text[s]
-    if ch.isupper():
-        return True
-    return ch.islower() and "-" in text[s:e] and not text[s:e].islower()  # "al-Maliki"
+    return ch.isupper() or (ch.islower() and "-" in text[s:e] and not text[s:e].islower())  # "al-Maliki"
 
 
 def _all_caps(text: str, s: int, e: int) -> bool:
@@ -231,8 +229,7 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
         ):
             i += 1  # "The", "But", a label in capitals ("WATCH Hillary Clinton")
         while j > i and (
-            norms[j - 1] in _NOT_NAMES
-            or norms[j - 1] in _CONNECTORS
+            norms[j - 1] in _NOT_NAMES or norms[j - 1] in _CONNECTORS
             or (j - i > 1 and _PARTY_LABEL.match(text, starts[j - 1], ends[j - 1] + 1) is not None)
         ):
             j -= 1  # "said Trump Tuesday", "Adam Schiff (D-Calif.)"
@@ -337,7 +334,10 @@ def find_entities(
             if w in _STOP or w in DETERMINERS or text[starts[p - 1]].isupper():
                 break
             p -= 1
-        category, weight = _evidence(_hits(roles, starts[p], name_start) + [m for m in found if m.end <= name_start])
+        # and a role begun in the capitalised words before ("CIA director Michael Hayden", "RNC Chairwoman")
+        cross = [m for m in _hits(roles, starts[max(p - 2, 0)], name_start) if m.start < starts[p] < m.end]
+        category, weight = _evidence(cross + [m for m in _hits(roles, starts[p], name_start) + [
+            m for m in found if m.end <= name_start] if not any(c.start <= m.start and m.end <= c.end for c in cross)])
         whole = [m for m in found if m.start <= starts[i] and m.end >= ends[j - 1]]
         if weight == 0.0 and whole:
             category, weight = _evidence(whole)  # "The New York Times, which ...": the name is the role
@@ -394,11 +394,14 @@ def find_entities(
         for t in range(k, j):
             token_entity[t] = e
     for k, j, surname, weight, category, gender in singles:
-        candidates = by_surname.get(surname, [])
+        # "Ms. Trump" is not "Donald Trump"; "President Trump" is the public figure of that office
+        # ("Donald Trump", not a nearer "Lara Trump"), else a full name with that role, if any
+        candidates = [c for c in by_surname.get(surname, []) if not gender or clusters[c].gender in ("", gender)]
+        if weight >= 0.5:
+            candidates = [c for c in candidates if figure_category(clusters[c].first, surname) == category] or [
+                c for c in candidates if clusters[c].best[0] > 0.0 and clusters[c].category == category] or candidates
         e = -1
         for c in candidates:  # the closest earlier full name, else the first later one
-            if gender and clusters[c].gender not in ("", gender):
-                continue  # "Ms. Trump" is not "Donald Trump"
             if clusters[c].mentions[0][0] < starts[k] or e < 0:
                 e = c
         if e < 0:
