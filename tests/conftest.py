@@ -6,7 +6,8 @@ cleanly without them. The folder is found by the library's one policy,
 ``~/.cache/framing`` (``$XDG_CACHE_HOME/framing``). In a source checkout
 next to ``../shared/data``, the suite points ``FRAMING_DATA_HOME`` there
 when the variable is not set, so the library, the command line run in
-subprocesses and the notebooks all read the same folder.
+subprocesses and the notebooks all read the same folder. BLAS runs one thread
+(see below).
 """
 
 from __future__ import annotations
@@ -20,6 +21,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 if not os.environ.get("FRAMING_DATA_HOME") and (ROOT.parent / "shared" / "data").is_dir():
     os.environ["FRAMING_DATA_HOME"] = str((ROOT.parent / "shared" / "data").resolve())
+
+# One BLAS thread, here and in every process the tests start (the command line, notebook
+# kernels, workers). The models' L-BFGS fits make many small BLAS calls: with OpenBLAS
+# threads on a busy two-core machine the threads mostly wait on each other (BABE, 500
+# sentences, 3-fold: 90 s with two threads, 15 s with one, the same 636 L-BFGS steps).
+# A variable already set (to measure with threads) is kept.
+for _name in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+if os.environ["OPENBLAS_NUM_THREADS"] == "1":
+    from threadpoolctl import threadpool_limits
+
+    # numpy and scipy may already be loaded (with their thread pools) when this file is read
+    _BLAS_LIMITS = threadpool_limits(limits=1, user_api="blas")
 
 
 def find_data_home() -> Path | None:
