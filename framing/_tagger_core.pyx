@@ -14,7 +14,10 @@ the same order, so the tags are identical (``tests/test_tagger_compiled.py``).
 
 A :class:`Model` keeps the weights dictionary it was given (not a copy) and,
 per feature on first use, its weights packed as ``(label index, weight)``
-pairs in a ``bytes`` object: changing the weights afterwards needs a new Model.
+pairs in a ``bytes`` object, and, per form for ``framing-2``, the scores
+after its first nine features (they read the form and its normalised form
+only, and a sum started from the same floats in the same order is the same):
+changing the weights afterwards needs a new Model.
 """
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, PyBytes_GET_SIZE
@@ -23,6 +26,7 @@ from cpython.list cimport PyList_Append
 from cpython.object cimport PyObject
 from cpython.unicode cimport Py_UNICODE_ISDIGIT, Py_UNICODE_ISLOWER, Py_UNICODE_ISUPPER
 from libc.stdlib cimport free, malloc
+from libc.string cimport memcpy
 
 
 cdef extern from "Python.h":
@@ -36,6 +40,7 @@ ctypedef struct Pair:
 
 
 cdef Py_ssize_t _SHAPE_CHARS = 12  # word_shape reads the first 12 characters
+cdef Py_ssize_t _MAX_PREFIXES = 100_000  # the per-form cache of framing-2 is cleared past this
 
 
 cdef class Model:
@@ -44,6 +49,7 @@ cdef class Model:
     cdef dict weights
     cdef dict tagdict
     cdef dict packed
+    cdef dict prefixes
     cdef dict index
     cdef list classes
     cdef Py_ssize_t n
@@ -56,6 +62,7 @@ cdef class Model:
         self.n = len(self.classes)
         self.index = {label: k for k, label in enumerate(self.classes)}
         self.packed = {}
+        self.prefixes = {}
         self.scores = <double*>malloc((self.n + 1) * sizeof(double))
         if self.scores is NULL:
             raise MemoryError("no memory for the perceptron's scores")
@@ -166,22 +173,36 @@ cdef int _nltk_features(Model m, Py_ssize_t i, unicode word, list context,
 
 cdef int _framing2_features(Model m, Py_ssize_t i, unicode word, list context,
                             unicode prev, unicode prev2) except -1:
-    """FramingPerceptron._get_features (framing-2), scored as each feature is built."""
+    """FramingPerceptron._get_features (framing-2), scored as each feature is built.
+
+    ``context[i + 2]`` must be the normalised ``word`` (the per-form cache relies on it).
+    """
     cdef Py_ssize_t k = i + 2
     cdef unicode w = context[k], before = context[k - 1], after = context[k + 1]
     cdef unicode after2 = context[k + 2]
     cdef unicode suffix = word[-3:]
-    cdef unicode shape = _shape(word)
-    cdef unicode last, first, second
-    m._add(u"bias")
-    m._add(u"i suffix " + suffix)
-    m._add(u"i suffix1 " + word[-1:])
-    m._add(u"i suffix2 " + word[-2:])
-    m._add(u"i suffix4 " + word[-4:])
-    m._add(u"i pref1 " + word[:1])
-    m._add(u"i pref3 " + w[:3])
-    m._add(u"i shape " + shape)
-    m._add(u"i form " + word)
+    cdef unicode shape, last, first, second
+    cdef PyObject* hit = PyDict_GetItem(m.prefixes, word)
+    cdef tuple entry
+    if hit is not NULL:  # the scores after the nine features of the form alone, and its shape
+        entry = <tuple><object>hit
+        memcpy(m.scores, PyBytes_AS_STRING(entry[0]), m.n * sizeof(double))
+        shape = entry[1]
+    else:
+        shape = _shape(word)
+        m._add(u"bias")
+        m._add(u"i suffix " + suffix)
+        m._add(u"i suffix1 " + word[-1:])
+        m._add(u"i suffix2 " + word[-2:])
+        m._add(u"i suffix4 " + word[-4:])
+        m._add(u"i pref1 " + word[:1])
+        m._add(u"i pref3 " + w[:3])
+        m._add(u"i shape " + shape)
+        m._add(u"i form " + word)
+        if len(m.prefixes) >= _MAX_PREFIXES:
+            m.prefixes.clear()
+        PyDict_SetItem(m.prefixes, word,
+                       (PyBytes_FromStringAndSize(<char*>m.scores, m.n * sizeof(double)), shape))
     m._add(u"i-1 tag+i shape " + prev + u" " + shape)
     m._add(u"i shape+i+1 word " + shape + u" " + after)
     m._add(u"i-1 tag " + prev)
