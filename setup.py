@@ -36,9 +36,10 @@ def _extensions() -> list[Extension]:
         print("framing: Cython is not installed; building the pure-Python package only",
               file=sys.stderr)
         return []
-    ext = Extension("framing._text_core", ["framing/_text_core.pyx"], optional=True)
+    exts = [Extension(name, [f"framing/{name.split('.')[-1]}.pyx"], optional=True)
+            for name in ("framing._text_core", "framing._tagger_core")]
     extensions: list[Extension] = cythonize(
-        [ext], compiler_directives={"language_level": "3"}, quiet=True)
+        exts, compiler_directives={"language_level": "3"}, quiet=True)
     for built in extensions:  # a compiler error warns and leaves the pure-Python path
         built.optional = True
     return extensions

@@ -15,6 +15,12 @@ token each), with the punctuation between them as extra context tokens whose
 tags are dropped. Each sentence of the text (:func:`framing.text.split_sentences`)
 is tagged on its own. ``docs/tagger.md`` has the measured accuracy.
 
+The scoring loop runs compiled (``framing._tagger_core``, Cython) when the
+package was built with its extensions and :data:`framing.text.COMPILED` is
+true (``FRAMING_PURE_PYTHON=1`` or :func:`framing.text.use_compiled` turn it
+off); the pure-Python loop is the reference, with identical tags
+(``tests/test_tagger_compiled.py``).
+
 Examples
 --------
 >>> from framing.text import tokenize
@@ -30,10 +36,12 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
+from importlib import import_module, resources
 from typing import Any
 
+from . import text as _text
+from ._tagger_features import FEATURE_SETS, perceptron_class, word_shape
 from ._validation import check_int, parameter_error
 from .text import Sentence, Tokens, split_sentences
 
@@ -73,107 +81,6 @@ _GAP_NORM = str.maketrans({
 _RUN = re.compile(r"(\S)\1*")  # a run of one repeated non-space character is one token
 _MAX_GAP_SIDE = 2  # the perceptron's features see two tokens either side
 _MAX_CACHE = 200_000  # the normalised-form cache is cleared past this many forms
-
-FEATURE_SETS = ("nltk", "framing-2")
-"""The feature sets a model may be trained with: NLTK's own, or framing's richer set
-(:func:`perceptron_class`). A model's JSON names its set (``"features"``)."""
-_REPEATS = re.compile(r"(.)\1+")
-
-
-def word_shape(word: str) -> str:
-    """The shape of a word: ``X`` upper, ``x`` lower, ``d`` digit, other characters as they are,
-    runs collapsed (the first 12 characters).
-
-    Examples
-    --------
-    >>> word_shape("McCain"), word_shape("U.S"), word_shape("2016"), word_shape("full-fledged")
-    ('XxXx', 'X.X', 'd', 'x-x')
-    """
-    out = []
-    for ch in word[:12]:
-        out.append("X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch)
-    return _REPEATS.sub(r"\1", "".join(out))
-
-
-@cache
-def perceptron_class(features: str = "framing-2") -> type:
-    """NLTK's :class:`~nltk.tag.perceptron.PerceptronTagger` with the feature set ``features``.
-
-    ``"nltk"`` is NLTK's class as it is. ``"framing-2"`` keeps NLTK's
-    features and adds what costs it accuracy on framing's tokens: a
-    hyphenated word keeps its own form (NLTK maps every one to
-    ``!HYPHEN``) and its last part; suffixes of 1, 2 and 4 characters, the
-    first three letters, the word as written (case kept) and its shape
-    (case, digits); the previous tag with the suffix and with the shape; the
-    word pairs with each neighbour; the suffix two words on.
-
-    Examples
-    --------
-    >>> cls = perceptron_class("framing-2")
-    >>> feats = cls(load=False)._get_features(0, "Full-fledged", ["-START-", "-START2-",
-    ...        "full-fledged", "-END-", "-END2-"], "-START-", "-START2-")
-    >>> [f for f in feats if f.startswith(("i word ", "i hyph", "i shape "))]
-    ['i shape Xx-x', 'i word full-fledged', 'i hyph-last fledged', 'i hyph-last suffix ged']
-    """
-    from nltk.tag.perceptron import PerceptronTagger
-
-    if features == "nltk":
-        return PerceptronTagger
-    if features != "framing-2":
-        raise parameter_error("features", "perceptron_class", f"one of {FEATURE_SETS}", repr(features))
-
-    class FramingPerceptron(PerceptronTagger):
-        """NLTK's averaged perceptron with framing's feature set ``framing-2``."""
-
-        def normalize(self, word: str) -> str:
-            if word.isdigit() and len(word) == 4:
-                return "!YEAR"
-            if word and word[0].isdigit():
-                return "!DIGITS"
-            return word.lower()
-
-        def _get_features(
-            self, i: int, word: str, context: list[str], prev: str, prev2: str
-        ) -> dict[str, int]:
-            i += len(self.START)
-            w, before, after = context[i], context[i - 1], context[i + 1]
-            suffix, shape = word[-3:], word_shape(word)
-            names = [
-                "bias",
-                "i suffix " + suffix,
-                "i suffix1 " + word[-1:],
-                "i suffix2 " + word[-2:],
-                "i suffix4 " + word[-4:],
-                "i pref1 " + word[:1],
-                "i pref3 " + w[:3],
-                "i shape " + shape,
-                "i form " + word,
-                "i-1 tag+i shape " + prev + " " + shape,
-                "i shape+i+1 word " + shape + " " + after,
-                "i-1 tag " + prev,
-                "i-2 tag " + prev2,
-                "i tag+i-2 tag " + prev + " " + prev2,
-                "i word " + w,
-                "i-1 tag+i word " + prev + " " + w,
-                "i-1 tag+i suffix " + prev + " " + suffix,
-                "i-1 word " + before,
-                "i-1 word+i word " + before + " " + w,
-                "i-1 suffix " + before[-3:],
-                "i-2 word " + context[i - 2],
-                "i+1 word " + after,
-                "i word+i+1 word " + w + " " + after,
-                "i+1 suffix " + after[-3:],
-                "i+2 word " + context[i + 2],
-                "i+2 suffix " + context[i + 2][-3:],
-            ]
-            if "-" in w[1:]:
-                last = w.rsplit("-", 1)[1]
-                names.append("i hyph-last " + last)
-                names.append("i hyph-last suffix " + last[-3:])
-            return dict.fromkeys(names, 1)
-
-    return FramingPerceptron
-
 
 def _gap(text: str) -> list[str]:
     """The context tokens of the text between two words (runs of one punctuation character).
@@ -286,6 +193,8 @@ class Tagger:
     def __init__(self, perceptron: Any) -> None:
         self.perceptron = perceptron
         self._norms: dict[str, str] = {}  # form -> its normalised form (the features' context)
+        self._model: Any = None  # the compiled kernel's view of the weights, built on first use
+        self._model_of: tuple[int, int] = (0, 0)
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> Tagger:
@@ -332,14 +241,38 @@ class Tagger:
         """
         if not forms:
             return []
+        if _core is not None and _text.COMPILED and self.perceptron.classes:
+            return self._tag_compiled(forms, stop)
+        return self._tag_reference(forms, stop)
+
+    def _context(self, forms: Sequence[str]) -> list[str]:
+        """The perceptron's context: its START pair, the normalised forms, its END pair."""
+        p, norms = self.perceptron, self._norms
+        if len(norms) > _MAX_CACHE:
+            norms.clear()
+        return [*p.START, *[norms.get(w) or self._normalize(w) for w in forms], *p.END]
+
+    def _tag_compiled(self, forms: Sequence[str], stop: int | None) -> list[str]:
+        """:meth:`tag_forms` by the compiled kernel (``framing._tagger_core``)."""
+        p = self.perceptron
+        model = self._model
+        if model is None or self._model_of != (id(p.model.weights), id(p.tagdict)):
+            model = self._model = _core.Model(p.model.weights, p.tagdict, p.classes)
+            self._model_of = (id(p.model.weights), id(p.tagdict))
+        forms = list(forms)
+        end = len(forms) if stop is None else slice(None, stop).indices(len(forms))[1]
+        start, start2 = p.START
+        tags: list[str] = _core.tag_forms(model, forms, self._context(forms), end,
+                                          self.features != "nltk", start, start2)
+        return tags
+
+    def _tag_reference(self, forms: Sequence[str], stop: int | None) -> list[str]:
+        """:meth:`tag_forms` in pure Python: the reference the compiled kernel must match."""
         if stop is None:
             return [t for _, t in self.perceptron.tag(list(forms))]
         p = self.perceptron
         weights, tagdict, classes = p.model.weights, p.tagdict, sorted(p.classes)
-        norms = self._norms
-        if len(norms) > _MAX_CACHE:
-            norms.clear()
-        context = [*p.START, *[norms.get(w) or self._normalize(w) for w in forms], *p.END]
+        context = self._context(forms)
         prev, prev2 = p.START
         inline = self.features == "nltk"
         out: list[str] = []
@@ -442,6 +375,17 @@ class Tagger:
             tags = self.tag_forms(forms, stop=positions[last - lo] + 1)
             found.update((k, tags[positions[k - lo]]) for k in range(lo, last + 1))
         return [found[i] for i in wanted]
+
+
+def _load_core() -> Any:
+    """The compiled scoring loop (``framing._tagger_core``), or None without the extension."""
+    try:
+        return import_module("framing._tagger_core")
+    except ImportError:
+        return None
+
+
+_core: Any = _load_core()
 
 
 def _data_file(suffix: str) -> Any:
