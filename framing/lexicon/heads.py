@@ -19,7 +19,7 @@ from ..text import Tokens
 if TYPE_CHECKING:
     from .model import Entry, Gate
 
-__all__ = ["Exclude", "Gates", "heads_to_tag"]
+__all__ = ["Exclude", "Gates", "gate_holds", "heads_to_tag"]
 
 Exclude = Callable[[str, int, int], bool]
 """``exclude(lexicon_name, i, j)``: whether the caller drops every hit of that lexicon on tokens ``i:j``
@@ -76,15 +76,8 @@ class Gates:
             by_before.get(norms[i - 1], ()) if i else (),
             other,
         ):
-            for before, after in gates:
-                if i < len(before) or j + len(after) > n:
-                    continue
-                context = [*norms[i - len(before) : i], *norms[j : j + len(after)]]
-                if all(
-                    c.startswith(w[:-1]) if w.endswith("*") else c == w
-                    for w, c in zip((*before, *after), context)
-                ):
-                    return True
+            if any(gate_holds(before, after, norms, i, j) for before, after in gates):
+                return True
         return False
 
     def fits(self, entry: Entry, tag: str | None, norms: Sequence[str], i: int, j: int) -> bool:
@@ -147,3 +140,19 @@ def heads_to_tag(
         after = i
     kept.reverse()
     return kept
+
+
+def gate_holds(before: Sequence[str], after: Sequence[str], norms: Sequence[str], i: int, j: int) -> bool:
+    """Whether the words ``before`` and ``after`` a hit on tokens ``i`` to ``j`` are there (``w*``: a prefix).
+
+    Examples
+    --------
+    >>> gate_holds(["spread", "of"], [], ["the", "spread", "of", "lies"], 3, 4)
+    True
+    >>> gate_holds([], ["campaign*"], ["smear", "campaigns"], 0, 1)
+    True
+    """
+    if i < len(before) or j + len(after) > len(norms):
+        return False
+    context = [*norms[i - len(before) : i], *norms[j : j + len(after)]]
+    return all(c.startswith(w[:-1]) if w.endswith("*") else c == w for w, c in zip((*before, *after), context))

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..exceptions import LexiconFormatError
 from ..tagger import UPOS_TAGS
 from ..text import tokenize
+from .heads import gate_holds
 from .matcher import Matcher
 
 __all__ = ["ROLES", "Entry", "Lexicon", "parse_pos", "parse_unless"]
@@ -212,16 +213,7 @@ class Entry:
         >>> e.gated(["his", "misinformation"], 1, 2)
         False
         """
-        for before, after in self.unless:
-            if i < len(before) or j + len(after) > len(norms):
-                continue
-            context = [*norms[i - len(before) : i], *norms[j : j + len(after)]]
-            if all(
-                c.startswith(w[:-1]) if w.endswith("*") else c == w
-                for w, c in zip((*before, *after), context)
-            ):
-                return True
-        return False
+        return any(gate_holds(before, after, norms, i, j) for before, after in self.unless)
 
 
 ROLES: tuple[str | None, ...] = (None, "cues", "speakers")

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from ..text import NEGATORS
-from .target_features import _CLAUSE, _CUES, _LOADED, _QUOTES, TAUS, WINDOW
+from .target_features import _CLAUSE, _QUOTES, TAUS, WINDOW, context_names
 
 if TYPE_CHECKING:
     from ..lexicon import Match
@@ -76,17 +76,8 @@ def entity_dense_names() -> tuple[str, ...]:
     >>> entity_dense_names()[:3]
     ('sentence_compound', 'clause_compound', 'left_compound')
     """
-    names = ["sentence_compound", "clause_compound", "left_compound", "right_compound",
-             "window_compound", "target_compound"]
-    for side in ("left", "right", "clause"):
-        for tau in TAUS:
-            names += [f"{side}_pos_tau{tau:g}", f"{side}_neg_tau{tau:g}"]
-    for cat in _LOADED:
-        names += [f"loaded_{cat}_near", f"loaded_{cat}_clause"]
-    names += ["loaded_near_weighted", "loaded_negated_near"]
-    for cat in _CUES:
-        names += [f"cue_{cat}_right", f"cue_{cat}_left", f"cue_{cat}_clause"]
-    names += ["negator_before", "negator_clause", "role_possessive", "first_token", "relative_position",
+    names = context_names()
+    names += ["role_possessive", "first_token", "relative_position",
               "target_tokens", "in_quotes", "sentence_question", "sentence_tokens_log"]
     return tuple(names)
 

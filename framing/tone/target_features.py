@@ -67,7 +67,19 @@ _VERBS = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 
 
-def _dense_names() -> tuple[str, ...]:
+def context_names() -> list[str]:
+    """The dense features of a mention's context both tone models share, in column order.
+
+    Tone around the mention (compounds, decayed word sums), loaded words and
+    reporting-verb cues near it, negators; the target model adds tags and
+    roles after them, the entity model (:mod:`~framing.tone.mention_matrix`)
+    what it can read without tags.
+
+    Examples
+    --------
+    >>> context_names()[:2], context_names()[-1]
+    (['sentence_compound', 'clause_compound'], 'negator_clause')
+    """
     names = ["sentence_compound", "clause_compound", "left_compound", "right_compound",
              "window_compound", "target_compound"]
     for side in ("left", "right", "clause"):
@@ -79,6 +91,11 @@ def _dense_names() -> tuple[str, ...]:
     for cat in _CUES:
         names += [f"cue_{cat}_right", f"cue_{cat}_left", f"cue_{cat}_clause"]
     names += ["negator_before", "negator_clause"]
+    return names
+
+
+def _dense_names() -> tuple[str, ...]:
+    names = context_names()
     for where in ("target", "prev", "next"):
         names += [f"{where}_pos_{t}" for t in UPOS_TAGS]
     names += ["role_subject", "role_object", "role_possessive", "first_token", "relative_position",
