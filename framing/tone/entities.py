@@ -51,14 +51,19 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 import numpy as np
 
 from ..text import NEGATORS
-from .mention_matrix import MAX_SENTENCE_TOKENS, clause_breaks, entity_dense_names, mention_matrix
+from .mention_matrix import (
+    MAX_SENTENCE_TOKENS,
+    MatrixDocument,
+    clause_breaks,
+    entity_dense_names,
+    mention_matrix,
+)
 from .target_features import _QUOTES, TAUS, WINDOW, _terms
 from .vader import ToneWord
 
 if TYPE_CHECKING:
     from ..attribution import Entity
     from ..lexicon import Match
-    from ..text import Sentence, Tokens
     from .targets import TargetModel
 
 __all__ = ["ENTITY_DENSE_NAMES", "ENTITY_MODEL_FILE", "EntityTone", "SentenceWords", "entity_model",
@@ -87,15 +92,9 @@ class SentenceWords:
     words: tuple[ToneWord, ...]
 
 
-class MentionDocument(Protocol):
-    """What entity tone reads: the text, its tokens, sentences and lexicon hits."""
+class MentionDocument(MatrixDocument, Protocol):
+    """What entity tone reads: what the matrix reads (text, tokens, sentences) and the lexicon hits."""
 
-    @property
-    def text(self) -> str: ...
-    @property
-    def tokens(self) -> Tokens: ...
-    @property
-    def sentences(self) -> Sequence[Sentence]: ...
     @property
     def matches(self) -> Sequence[Match]: ...
 
