@@ -12,8 +12,9 @@ from nltk.sentiment.vader import SentimentIntensityAnalyzer
 from framing import Analyzer, Article
 from framing.text import split_sentences
 from framing.tone import entities as E
+from framing.tone.clauses import ClauseBreaks
 from framing.tone.entities import ENTITY_DENSE_NAMES, SentenceWords, entity_model
-from framing.tone.mention_matrix import MAX_SENTENCE_TOKENS, ClauseBreaks, mention_matrix
+from framing.tone.mention_matrix import MAX_SENTENCE_TOKENS, mention_matrix
 from framing.tone.target_features import _CLAUSE
 from framing.tone.vader import compound_of, explain_sentence, score_and_explain, vader_analyzer
 

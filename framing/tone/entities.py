@@ -51,13 +51,8 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 import numpy as np
 
 from ..text import NEGATORS
-from .mention_matrix import (
-    MAX_SENTENCE_TOKENS,
-    MatrixDocument,
-    clause_breaks,
-    entity_dense_names,
-    mention_matrix,
-)
+from .clauses import clause_breaks
+from .mention_matrix import MAX_SENTENCE_TOKENS, MatrixDocument, entity_dense_names, mention_matrix
 from .target_features import _QUOTES, TAUS, WINDOW, _terms
 from .vader import ToneWord
 
