@@ -53,7 +53,7 @@ import numpy as np
 from ..text import NEGATORS
 from .clauses import clause_breaks
 from .mention_matrix import MAX_SENTENCE_TOKENS, MatrixDocument, entity_dense_names, mention_matrix
-from .target_features import _QUOTES, TAUS, WINDOW, _terms
+from .target_features import _QUOTES, TAUS, WINDOW, _terms, add_hit
 from .vader import ToneWord
 
 if TYPE_CHECKING:
@@ -237,20 +237,7 @@ def _features(text: str, s: _Sentence, start: int, end: int) -> tuple[dict[str, 
         if start <= m_start < end:
             continue
         side, d = ("left", first - i) if m_start < start else ("right", i - last)
-        near = d <= WINDOW
-        in_clause = c_lo <= m_start < c_hi
-        if m.lexicon == "loaded_language":
-            key = f"loaded_{m.category}"
-            f[key + "_near"] = get(key + "_near", 0.0) + near
-            f[key + "_clause"] = get(key + "_clause", 0.0) + in_clause
-            f["loaded_near_weighted"] = get("loaded_near_weighted", 0.0) + _decay(d)[1]
-            f["loaded_negated_near"] = get("loaded_negated_near", 0.0) + (near and m.negated)
-        else:
-            key = f"cue_{m.category}"
-            if d <= 3:
-                f[f"{key}_{side}"] = 1.0
-            if in_clause:
-                f[key + "_clause"] = 1.0
+        add_hit(f, m, side, d, c_lo <= m_start < c_hi, _decay(d)[1])
     before = norms[max(first - 3, 0):first]
     f["negator_before"] = float(any(w in NEGATORS or w.endswith("n't") for w in before))
     clause_words = norms[bisect_left(starts, c_lo):bisect_left(starts, c_hi)]

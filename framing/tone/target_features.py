@@ -48,9 +48,9 @@ from ..text import NEGATORS, tokenize
 from .vader import explain_sentence, sentence_tone
 
 if TYPE_CHECKING:
-    from ..lexicon import Matcher
+    from ..lexicon import Match, Matcher
 
-__all__ = ["DENSE_NAMES", "TAUS", "WINDOW", "target_features"]
+__all__ = ["DENSE_NAMES", "TAUS", "WINDOW", "add_hit", "context_names", "target_features"]
 
 WINDOW = 6
 """Tokens either side of the target in its window."""
@@ -65,6 +65,37 @@ _LOADED = ("doubt_casting", "emotive_fear", "euphemism", "exaggeration", "ideolo
 _CUES = ("contesting", "distancing", "emotive", "endorsing", "neutral")
 _VERBS = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def add_hit(f: dict[str, float], match: Match, side: str, d: int, in_clause: bool, weight: float) -> None:
+    """Add a lexicon hit ``d`` tokens ``side`` of the mention to the features ``f`` (both tone models).
+
+    A ``loaded_language`` hit counts near the mention (within
+    :data:`WINDOW` tokens) and in its clause, and adds ``weight`` (its decay
+    by distance) and whether it is negated; a reporting-verb cue marks its
+    side within 3 tokens and the clause.
+
+    Examples
+    --------
+    >>> from framing.lexicon import Match
+    >>> f = {}
+    >>> add_hit(f, Match(0, 4, "slam", "loaded_language", "pejorative", 1.0, False), "left", 1, True, 1.0)
+    >>> f["loaded_pejorative_near"], f["loaded_near_weighted"]
+    (1.0, 1.0)
+    """
+    near = d <= WINDOW
+    if match.lexicon == "loaded_language":
+        key = f"loaded_{match.category}"
+        f[key + "_near"] = f.get(key + "_near", 0.0) + near
+        f[key + "_clause"] = f.get(key + "_clause", 0.0) + in_clause
+        f["loaded_near_weighted"] = f.get("loaded_near_weighted", 0.0) + weight
+        f["loaded_negated_near"] = f.get("loaded_negated_near", 0.0) + (near and match.negated)
+    else:
+        key = f"cue_{match.category}"
+        if d <= 3:
+            f[f"{key}_{side}"] = 1.0
+        if in_clause:
+            f[key + "_clause"] = 1.0
 
 
 def context_names() -> list[str]:
@@ -195,20 +226,7 @@ def target_features(text: str, start: int, end: int) -> tuple[dict[str, float], 
         side, d = _distance(starts, first, last, match.start)
         if side == "in":
             continue
-        near = d <= WINDOW
-        in_clause = lo <= match.start < hi
-        if match.lexicon == "loaded_language":
-            key = f"loaded_{match.category}"
-            f[key + "_near"] = f.get(key + "_near", 0.0) + near
-            f[key + "_clause"] = f.get(key + "_clause", 0.0) + in_clause
-            f["loaded_near_weighted"] = f.get("loaded_near_weighted", 0.0) + math.exp(-(d - 1) / TAUS[1])
-            f["loaded_negated_near"] = f.get("loaded_negated_near", 0.0) + (near and match.negated)
-        else:
-            key = f"cue_{match.category}"
-            if d <= 3:
-                f[f"{key}_{side}"] = 1.0
-            if in_clause:
-                f[key + "_clause"] = 1.0
+        add_hit(f, match, side, d, lo <= match.start < hi, math.exp(-(d - 1) / TAUS[1]))
     before = norms[max(first - 3, 0):first]
     f["negator_before"] = float(any(w in NEGATORS or w.endswith("n't") for w in before))
     clause_words = [w for s, w in zip(starts, norms) if lo <= s < hi]
