@@ -44,6 +44,8 @@ from importlib import resources
 from itertools import compress
 from typing import TYPE_CHECKING, Any, Literal
 
+from .. import text as _text
+from . import vader_rules as _vader_rules
 from .vader_rules import _KNOWN, Rules, _strip_marks, compound_of
 
 if TYPE_CHECKING:
@@ -123,6 +125,9 @@ def vader_analyzer() -> SentimentIntensityAnalyzer:
             self.lexicon = self.make_lex_dict()
             self.constants = VaderConstants()
             self._rules = Rules(self.lexicon, self.constants)
+            if _vader_rules._core is not None:
+                self._rules.walker = _vader_rules._core.Walker(
+                    self._rules, _strip_marks, ToneWord, self._rules.compound_reference, _explain_reference)
 
         def walk(self, text: str) -> tuple[list[str], list[float]]:
             """VADER's words of ``text`` and each one's valence after the rules (NLTK's loop)."""
@@ -267,6 +272,15 @@ def score_and_explain(text: str, offset: int = 0) -> tuple[float, list[ToneWord]
     >>> compound == sentence_tone("A brave rescue."), [(w.word, w.start) for w in words]
     (True, [('brave', 12), ('rescue', 18)])
     """
+    r = rules()
+    if r.walker is not None and _text.COMPILED and type(text) is str:
+        found: tuple[float, list[ToneWord]] = r.walker.explain(text, offset)
+        return found
+    return _explain_reference(text, offset)
+
+
+def _explain_reference(text: str, offset: int = 0) -> tuple[float, list[ToneWord]]:
+    """:func:`score_and_explain` by the Python loop (the reference of the compiled walk)."""
     r = rules()
     entries = r.entries(text)
     if not any(map(_KNOWN, entries)):
