@@ -2,9 +2,11 @@
 
 Everything declarative is in ``pyproject.toml``; this file adds what needs
 code: the lexicons (top-level ``lexicons/`` in the source tree) shipped as
-``framing/lexicons``, and the Cython extension ``framing._text_core`` (the
+``framing/lexicons``, and the Cython extensions ``framing._text_core`` (the
 sentence splitter, tokenizer, word count and negation scope of
-``framing.text``), compiled the way spaCy and scikit-learn build theirs.
+``framing.text``), ``framing._tagger_core`` (the part-of-speech tagger's
+scoring loop) and ``framing._vader_core`` (VADER's rule walk), compiled the
+way spaCy and scikit-learn build theirs.
 
 The extension is optional. Without Cython (a build without isolation in an
 environment that lacks it), without a working C compiler, or with
@@ -16,7 +18,7 @@ Build commands::
 
     pip install .                       # wheel with the compiled kernels (needs a C compiler)
     pip install -e ".[test]"            # editable: the extension is built next to the .pyx
-    python setup.py build_ext --inplace # rebuild it in place after editing framing/_text_core.pyx
+    python setup.py build_ext --inplace # rebuild them in place after editing a .pyx file
 """
 
 from __future__ import annotations
@@ -36,8 +38,11 @@ def _extensions() -> list[Extension]:
         print("framing: Cython is not installed; building the pure-Python package only",
               file=sys.stderr)
         return []
-    exts = [Extension(name, [f"framing/{name.split('.')[-1]}.pyx"], optional=True)
-            for name in ("framing._text_core", "framing._tagger_core")]
+    # VADER's valences must be the floats of the Python reference: no fused multiply-add
+    no_contraction = [] if sys.platform == "win32" else ["-ffp-contract=off"]
+    exts = [Extension(name, [f"framing/{name.split('.')[-1]}.pyx"], optional=True,
+                      extra_compile_args=no_contraction if name == "framing._vader_core" else [])
+            for name in ("framing._text_core", "framing._tagger_core", "framing._vader_core")]
     extensions: list[Extension] = cythonize(
         exts, compiler_directives={"language_level": "3"}, quiet=True)
     for built in extensions:  # a compiler error warns and leaves the pure-Python path

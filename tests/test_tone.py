@@ -94,6 +94,31 @@ def test_importing_framing_does_not_import_nltk_or_read_the_lexicon() -> None:
     assert out.stdout.split() == ["False", "0"]
 
 
+def test_scoring_does_not_import_nltk() -> None:
+    """The rules' constants and the lexicon are shipped data: scoring needs no nltk (about 180 MB)."""
+    code = ("import sys; from framing.tone import explain_sentence, sentence_tone; "
+            "print(sentence_tone('The plan is not a disaster.'), len(explain_sentence('A brave rescue.')), "
+            "'nltk' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0.5096", "2", "False"]
+
+
+def test_shipped_constants_are_nltks() -> None:
+    from nltk.sentiment.vader import VaderConstants
+
+    from framing.tone.vader import vader_constants
+
+    ours, nltk_constants = vader_constants(), VaderConstants()
+    for name in ("BOOSTER_DICT", "SPECIAL_CASE_IDIOMS", "B_INCR", "B_DECR", "C_INCR", "N_SCALAR"):
+        assert getattr(ours, name) == getattr(nltk_constants, name), name
+    assert [type(v) for v in ours.SPECIAL_CASE_IDIOMS.values()] == [
+        type(v) for v in nltk_constants.SPECIAL_CASE_IDIOMS.values()]  # an idiom's int stays an int
+    assert set(ours.NEGATE) == set(nltk_constants.NEGATE)
+    assert set(ours.PUNC_LIST) == set(nltk_constants.PUNC_LIST)
+    info = json.loads((DATA / "vader_rules.json").read_text(encoding="utf-8"))
+    assert info["licence"] == "Apache-2.0" and info["source"].startswith("NLTK ")
+
+
 TRICKY_TOKENS = ('wow!! !!wow "terrible," \'tis U.S. :) :-( -- ... a, I\'m ok?!? ?!?!ok '
                  'state-of-the-art (yes) "no" no." "no.\' x!!!! ok\u201d \u201cok 1.5%')
 
@@ -116,6 +141,9 @@ def test_words_are_nltks_on_babe(babe_sentences) -> None:  # type: ignore[no-unt
 
 
 def test_lexicon_is_the_nltk_analyzers(nltk_sia) -> None:  # type: ignore[no-untyped-def]
+    from framing.tone.vader import rules, vader_lexicon
+
+    assert rules().lexicon is vader_lexicon() == nltk_sia.lexicon
     assert vader_analyzer().lexicon == nltk_sia.lexicon
 
 

@@ -9,13 +9,16 @@ it half), a few idioms, and "!"/"?" emphasis. The sum is normalised into the
 call a compound ``<= -0.05`` negative, ``>= 0.05`` positive, and anything in
 between neutral (:func:`tone_label`).
 
-The rules are NLTK's (:class:`nltk.sentiment.vader.SentimentIntensityAnalyzer`);
-the lexicon is the one of vaderSentiment 3.3.2, shipped in the package
-(``framing/data/vader_lexicon.txt``, MIT licence, provenance in
-``vader_lexicon.json``). It is read through :mod:`importlib.resources` on the
-first score, never at import time and never from ``nltk_data``: NLTK's own
-default needs ``nltk.download``, and NLTK 3.10 refuses ``file:`` URLs outside
-its data folders, so the analyzer is built from the lexicon text directly.
+The rules are NLTK's (:class:`nltk.sentiment.vader.SentimentIntensityAnalyzer`),
+their constants shipped as data (``framing/data/vader_rules.json``,
+:func:`vader_constants`); the lexicon is the one of vaderSentiment 3.3.2,
+shipped in the package (``framing/data/vader_lexicon.txt``, MIT licence,
+provenance in ``vader_lexicon.json``). Both are read through
+:mod:`importlib.resources` on the first score, never at import time and
+never from ``nltk_data`` (NLTK's own default needs ``nltk.download``), and
+scoring does not import nltk at all (its package imports scikit-learn, SciPy
+and pandas: about 180 MB); :func:`vader_analyzer`, NLTK's own class with the
+shipped lexicon, is the reference the tests compare with.
 Two changes make it faster and keep every score equal to NLTK's
 (``tests/test_tone.py`` compares them on the BABE sentences): the words are
 split token by token (:func:`vader_words`, the list NLTK builds through a
@@ -42,8 +45,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Literal
 
+from .. import text as _text
+from . import vader_rules as _vader_rules
 from .vader_rules import _KNOWN, Rules, _strip_marks, compound_of
 
 if TYPE_CHECKING:
@@ -60,6 +66,8 @@ __all__ = [
     "sentence_tone",
     "tone_label",
     "vader_analyzer",
+    "vader_constants",
+    "vader_lexicon",
     "vader_lexicon_info",
     "vader_words",
 ]
@@ -72,6 +80,7 @@ POSITIVE_THRESHOLD = 0.05
 
 _LEXICON_FILE = "vader_lexicon.txt"
 _SIDECAR_FILE = "vader_lexicon.json"
+_RULES_FILE = "vader_rules.json"
 
 
 def _check_text(text: Any, owner: str) -> str:
@@ -98,8 +107,53 @@ def vader_lexicon_info() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def vader_lexicon() -> dict[str, float]:
+    """The shipped VADER lexicon: each token's valence, parsed as NLTK's ``make_lex_dict`` does.
+
+    Read on first use through :mod:`importlib.resources` (no ``nltk_data``,
+    no import of nltk). A token listed twice keeps its last valence, as in NLTK.
+
+    Examples
+    --------
+    >>> vader_lexicon()["disaster"], len(vader_lexicon())
+    (-3.1, 7506)
+    """
+    text = (resources.files("framing") / "data" / _LEXICON_FILE).read_text(encoding="utf-8")
+    lexicon: dict[str, float] = {}
+    for line in text.split("\n"):
+        word, measure = line.strip().split("\t")[0:2]
+        lexicon[word] = float(measure)
+    return lexicon
+
+
+@lru_cache(maxsize=1)
+def vader_constants() -> SimpleNamespace:
+    """The constants of VADER's rules, NLTK's ``VaderConstants`` as shipped data (``vader_rules.json``).
+
+    ``BOOSTER_DICT``, ``SPECIAL_CASE_IDIOMS``, ``NEGATE``, ``PUNC_LIST``,
+    ``B_INCR``, ``B_DECR``, ``C_INCR`` and ``N_SCALAR``, as NLTK defines them
+    (``tests/test_tone.py`` checks that they are NLTK's), so that scoring
+    needs no import of nltk.
+
+    Examples
+    --------
+    >>> c = vader_constants()
+    >>> c.N_SCALAR, c.BOOSTER_DICT["very"], "never" in c.NEGATE
+    (-0.74, 0.293, True)
+    """
+    data = json.loads((resources.files("framing") / "data" / _RULES_FILE).read_text(encoding="utf-8"))
+    names = ("BOOSTER_DICT", "SPECIAL_CASE_IDIOMS", "NEGATE", "PUNC_LIST", "B_INCR", "B_DECR", "C_INCR",
+             "N_SCALAR")
+    return SimpleNamespace(**{name: data[name] for name in names})
+
+
+@lru_cache(maxsize=1)
 def vader_analyzer() -> SentimentIntensityAnalyzer:
-    """NLTK's VADER analyzer with the shipped lexicon (built once, on first use).
+    """NLTK's VADER analyzer with the shipped lexicon (built once, on first use; imports nltk).
+
+    The reference and NLTK's other scores: framing's own scores
+    (:func:`sentence_tone`, :func:`score_and_explain`) come from :func:`rules`,
+    which needs no nltk.
 
     Returns
     -------
@@ -120,9 +174,9 @@ def vader_analyzer() -> SentimentIntensityAnalyzer:
         # NLTK's __init__ only loads the file (through nltk.data) and parses it.
         def __init__(self, lexicon_text: str) -> None:
             self.lexicon_file = lexicon_text
-            self.lexicon = self.make_lex_dict()
+            self.lexicon = vader_lexicon()
             self.constants = VaderConstants()
-            self._rules = Rules(self.lexicon, self.constants)
+            self._rules = rules()
 
         def walk(self, text: str) -> tuple[list[str], list[float]]:
             """VADER's words of ``text`` and each one's valence after the rules (NLTK's loop)."""
@@ -268,6 +322,15 @@ def score_and_explain(text: str, offset: int = 0) -> tuple[float, list[ToneWord]
     (True, [('brave', 12), ('rescue', 18)])
     """
     r = rules()
+    if r.walker is not None and _text.COMPILED and type(text) is str:
+        found: tuple[float, list[ToneWord]] = r.walker.explain(text, offset)
+        return found
+    return _explain_reference(text, offset)
+
+
+def _explain_reference(text: str, offset: int = 0) -> tuple[float, list[ToneWord]]:
+    """:func:`score_and_explain` by the Python loop (the reference of the compiled walk)."""
+    r = rules()
     entries = r.entries(text)
     if not any(map(_KNOWN, entries)):
         return 0.0, []
@@ -309,8 +372,12 @@ def _token_starts(text: str, tokens: list[str]) -> list[int]:
     return starts
 
 
+@lru_cache(maxsize=1)
 def rules() -> Rules:
-    """The rules of :func:`vader_analyzer` (its faster walk and compound).
+    """VADER's rules over the shipped lexicon (built once, on first use, without nltk).
+
+    Its walk runs compiled when the package has its extension
+    (``framing._vader_core``) and :data:`framing.text.COMPILED` is true.
 
     Examples
     --------
@@ -319,5 +386,8 @@ def rules() -> Rules:
     >>> [e[0] for e in rules().entries('A "terrible," day')]
     ['"terrible,"', 'day']
     """
-    found: Rules = vader_analyzer()._rules
+    found = Rules(vader_lexicon(), vader_constants())
+    if _vader_rules._core is not None:
+        found.walker = _vader_rules._core.Walker(
+            found, _strip_marks, ToneWord, found.compound_reference, _explain_reference)
     return found

@@ -4,6 +4,11 @@
 ``SentimentIntensityAnalyzer.polarity_scores`` does up to the sum, and
 :func:`compound_of` turns the valences into NLTK's compound without the other
 three scores; :mod:`framing.tone.vader` builds them from the shipped lexicon.
+The walk runs compiled (``framing._vader_core``, Cython) when the package was
+built with its extensions and :data:`framing.text.COMPILED` is true
+(``FRAMING_PURE_PYTHON=1`` or :func:`framing.text.use_compiled` turn it off);
+the Python loop here is the reference, with identical compounds
+(``tests/test_vader_compiled.py``).
 """
 
 from __future__ import annotations
@@ -12,9 +17,12 @@ import math
 import re
 import string
 from collections.abc import Sequence
+from importlib import import_module
 from itertools import compress
 from operator import itemgetter
 from typing import Any
+
+from .. import text as _text
 
 __all__ = ["Entry", "Rules", "compound_of"]
 
@@ -99,6 +107,8 @@ class Rules:
         # token -> (VADER word, its lower case, whether the lower case is a lexicon word, the token);
         # () for a token of one character, which VADER leaves out
         self._tokens: dict[str, Entry | tuple[()]] = {}
+        self.walker: Any = None
+        """The compiled walk (``framing._vader_core.Walker``) once :mod:`framing.tone.vader` attaches it."""
 
     def _token(self, token: str) -> Entry | tuple[()]:
         if len(self._tokens) >= _MAX_TOKENS:
@@ -133,7 +143,18 @@ class Rules:
         return words, self.valences(entries, words)
 
     def compound(self, text: str) -> float:
-        """NLTK's ``polarity_scores(text)["compound"]``, without the other three scores."""
+        """NLTK's ``polarity_scores(text)["compound"]``, without the other three scores.
+
+        Compiled when the walker is attached and :data:`framing.text.COMPILED`
+        is true; :meth:`compound_reference` otherwise (the same float).
+        """
+        if self.walker is not None and _text.COMPILED and type(text) is str:
+            value: float = self.walker.compound(text)
+            return value
+        return self.compound_reference(text)
+
+    def compound_reference(self, text: str) -> float:
+        """:meth:`compound` by the Python loop (the reference of the compiled walk)."""
         entries = self.entries(text)
         if not any(map(_KNOWN, entries)):
             return 0.0
@@ -239,3 +260,14 @@ class Rules:
         if threetwo in self.boosters or twoone in self.boosters:
             valence = valence + self.b_decr
         return valence
+
+
+def _load_core() -> Any:
+    """The compiled walk (``framing._vader_core``), or None without the extension."""
+    try:
+        return import_module("framing._vader_core")
+    except ImportError:
+        return None
+
+
+_core: Any = _load_core()
