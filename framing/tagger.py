@@ -245,6 +245,18 @@ class Tagger:
             return self._tag_compiled(forms, stop)
         return self._tag_reference(forms, stop)
 
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` (as written) was a word of the training data.
+
+        Examples
+        --------
+        >>> tagger = load_tagger()
+        >>> tagger.knows("traffic"), tagger.knows("zyxwv")
+        (True, False)
+        """
+        p = self.perceptron
+        return word in p.tagdict or f"i word {word}" in p.model.weights
+
     def _context(self, forms: Sequence[str]) -> list[str]:
         """The perceptron's context: its START pair, the normalised forms, its END pair."""
         p, norms = self.perceptron, self._norms

@@ -280,7 +280,7 @@ def test_gazetteers_have_sidecars_with_licence_version_and_sources() -> None:
 
     folder = Path(lexicon_dir()) / "gazetteers"
     names = sorted(p.stem for p in folder.glob("*.tsv"))
-    assert names == ["documents", "labels", "places", "proxies", "public_bodies", "public_figures"]
+    assert names == ["documents", "labels", "people", "places", "proxies", "public_bodies", "public_figures"]
     for name in names:
         meta = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
         assert meta["name"] == name and meta["licence"] == "CC-BY-4.0"
@@ -290,7 +290,8 @@ def test_gazetteers_have_sidecars_with_licence_version_and_sources() -> None:
 def test_gazetteers_are_not_counting_lexicons() -> None:
     from framing.lexicon import available_lexicons
 
-    assert not {"places", "public_figures", "documents", "proxies", "labels", "public_bodies"} & set(available_lexicons())
+    assert not {"places", "public_figures", "documents", "proxies", "labels", "public_bodies", "people"} & set(
+        available_lexicons())
 
 
 @pytest.mark.parametrize("text", [

@@ -50,6 +50,7 @@ from .evidence import (
     _hits,
     _owner,
     _proxied,
+    owner_titles,
 )
 from .gazetteers import (
     FIGURE_WEIGHT,
@@ -60,7 +61,8 @@ from .gazetteers import (
     place_category,
     proxy_head,
 )
-from .phrases import _CONNECTORS, _MONTHS, _STOP, _TIMES, DETERMINERS, PRONOUNS, _gap_ok, word_set
+from .names import _MAX_NAME, _NOT_NAMES, _runs, _sentence_initial
+from .phrases import _CONNECTORS, _STOP, DETERMINERS, _gap_ok, word_set
 from .records import Entity
 
 __all__ = ["Entities", "RoleHit", "find_entities", "memo_entities"]
@@ -70,9 +72,6 @@ __all__ = ["Entities", "RoleHit", "find_entities", "memo_entities"]
 # (a closed class of English, like the pronouns of phrases.py).
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": ""}
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
-_NOT_NAMES = _STOP | DETERMINERS | PRONOUNS | _TIMES | _MONTHS | word_set(
-    "said says told according i'm it's we're there's"
-)
 # Heads that make a name an organisation (linked by its full name, not a surname).
 _ORG_WORDS = word_set(
     """
@@ -84,7 +83,6 @@ _ORG_WORDS = word_set(
     """
 )
 _LOCATIVE = word_set("in at outside near across throughout inside around")
-_MAX_NAME = 8  # words in a name run; longer runs are headlines or capitals
 _MAX_PREFIX = 4  # lower-case words before a name searched for a role
 
 
@@ -182,67 +180,6 @@ class Entities:
         ]
 
 
-def _is_cap(text: str, s: int, e: int) -> bool:
-    ch = text[s]
-    return ch.isupper() or (ch.islower() and "-" in text[s:e] and not text[s:e].islower())  # "al-Maliki"
-
-
-def _all_caps(text: str, s: int, e: int) -> bool:
-    return e - s > 1 and text[s:e].isupper()
-
-
-def _sentence_initial(text: str, toks: Tokens, t: int) -> bool:
-    if t == 0:
-        return True
-    gap = text[toks.ends[t - 1] : toks.starts[t]]
-    return any(ch in ".!?\n:\u201c\"" for ch in gap)
-
-
-def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
-    """Token ranges of capitalised name runs (before titles are split off)."""
-    starts, ends, norms = toks.starts, toks.ends, toks.norms
-    n = len(norms)
-    runs: list[tuple[int, int]] = []
-    # one vectorised pass for the capitalised tokens; the loop visits only them
-    caps = [text[s].isupper() for s in starts]
-    for k in [k for k, w in enumerate(norms) if "-" in w]:
-        caps[k] = caps[k] or _is_cap(text, starts[k], ends[k])
-    t = 0
-    for t0 in [k for k, c in enumerate(caps) if c]:
-        if t0 < t:
-            continue
-        i = j = t0
-        j += 1
-        while j < n and j - i <= _MAX_NAME:
-            if (caps[j] and _gap_ok(text, toks, j - 1)) or ((
-                norms[j] in _CONNECTORS or (norms[j] == "the" and norms[j - 1] == "of")
-            ) and j + 1 < n and _gap_ok(text, toks, j - 1) and (
-                caps[j + 1] or (norms[j + 1] == "the" and j + 2 < n and caps[j + 2])
-            )):
-                j += 1
-            else:
-                break
-        t = j
-        while i < j and (
-            norms[i] in _NOT_NAMES
-            or (i + 1 < j and _all_caps(text, starts[i], ends[i]) and not _all_caps(text, starts[i + 1], ends[i + 1]))
-        ):
-            i += 1  # "The", "But", a label in capitals ("WATCH Hillary Clinton")
-        while j > i and (
-            norms[j - 1] in _NOT_NAMES or norms[j - 1] in _CONNECTORS
-            or (j - i > 1 and _PARTY_LABEL.match(text, starts[j - 1], ends[j - 1] + 1) is not None)
-        ):
-            j -= 1  # "said Trump Tuesday", "Adam Schiff (D-Calif.)"
-        if i >= j or j - i > _MAX_NAME:
-            continue
-        if j - i == 1 and _PARTY_LABEL.match(text, starts[i], ends[i] + 1) is not None:
-            continue  # "Sen. Bernie Sanders, I-Vt.,": a party label, not a name
-        if j - i > 3 and all(_all_caps(text, starts[k], ends[k]) for k in range(i, j)):
-            continue  # a headline in capitals
-        runs.append((i, j))
-    return runs
-
-
 def find_entities(
     text: str,
     tokens: Tokens,
@@ -336,8 +273,16 @@ def find_entities(
             p -= 1
         # and a role begun in the capitalised words before ("CIA director Michael Hayden", "RNC Chairwoman")
         cross = [m for m in _hits(roles, starts[max(p - 2, 0)], name_start) if m.start < starts[p] < m.end]
-        category, weight = _evidence(cross + [m for m in _hits(roles, starts[p], name_start) + [
-            m for m in found if m.end <= name_start] if not any(c.start <= m.start and m.end <= c.end for c in cross)])
+        prefix = cross + [m for m in _hits(roles, starts[p], name_start) + [
+            m for m in found if m.end <= name_start] if not any(c.start <= m.start and m.end <= c.end for c in cross)]
+        titles = owner_titles()
+        if p > 0 and any(m.text.lower() in titles for m in prefix):
+            # "NRA executive vice president Wayne LaPierre": the organisation before the title
+            o = p
+            while o > 0 and p - o < _MAX_PREFIX and _gap_ok(text, tokens, o - 1) and text[starts[o - 1]].isupper():
+                o -= 1
+            prefix = _hits(roles, starts[o], ends[p - 1]) + prefix if o < p else prefix
+        category, weight = _evidence(prefix)
         whole = [m for m in found if m.start <= starts[i] and m.end >= ends[j - 1]]
         if weight == 0.0 and whole:
             category, weight = _evidence(whole)  # "The New York Times, which ...": the name is the role

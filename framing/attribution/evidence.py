@@ -15,9 +15,9 @@ from typing import NamedTuple, Protocol
 from ..lexicon import Lexicon, Match, Matcher, load_lexicon
 from ..text import Tokens
 from .gazetteers import body_category, place_category
-from .phrases import _STOP, DETERMINERS, _gap_ok
+from .phrases import _STOP, DETERMINERS, _gap_ok, _verb_forms
 
-__all__ = ["RoleHit", "Roles"]
+__all__ = ["RoleHit", "Roles", "owner_titles"]
 
 
 class RoleHit(Protocol):
@@ -31,6 +31,8 @@ class RoleHit(Protocol):
     def category(self) -> str: ...
     @property
     def weight(self) -> float: ...
+    @property
+    def text(self) -> str: ...
 
 
 Roles = Callable[[int, int], Sequence[RoleHit]]
@@ -45,13 +47,43 @@ def _hits(roles: Roles, start: int, end: int) -> list[RoleHit]:
     return list(roles(start, end)) if end > start else []
 
 
+@lru_cache(maxsize=1)
+def owner_titles() -> frozenset[str]:
+    """The ``source_roles`` terms marked ``owner=org``: titles an organisation of any kind has."""
+    return frozenset(e.term.lower() for e in load_lexicon("source_roles") if e.extra.get("owner") == "org")
+
+
+_OWNER_GAP_AFTER = 9  # characters between a title and its organisation after it (" of the ")
+_OWNER_GAP_BEFORE = 16  # ... and before it ("NRA executive vice president")
+
+
+def _pick(found: Sequence[RoleHit]) -> RoleHit:
+    """The hit that gives the category: the rightmost strong one, else the heaviest.
+
+    A title any organisation has (``owner=org`` in ``source_roles``: "vice
+    president", "chairman", "CEO") takes the category of the organisation
+    named next to it: "vice president of the NRA", "NRA executive vice
+    president" are advocacy, "Google vice president" business.
+    """
+    strong = [m for m in found if m.weight >= 0.5]
+    best = max(strong, key=lambda m: m.start) if strong else max(found, key=lambda m: m.weight)
+    titles = owner_titles()
+    if best.text.lower() not in titles:
+        return best
+    orgs = [m for m in found if m.text.lower() not in titles and m.category != "anonymous" and (
+        0 <= m.start - best.end <= _OWNER_GAP_AFTER or 0 <= best.start - m.end <= _OWNER_GAP_BEFORE)]
+    if not orgs:
+        return best
+    org = min(orgs, key=lambda m: m.start - best.end if m.start >= best.end else best.start - m.end)
+    return _Hit(best.start, best.end, org.category, best.weight, best.text)
+
+
 def _evidence(found: list[RoleHit]) -> tuple[str, float]:
-    """The category and weight of role hits (the rightmost strong one, else the heaviest)."""
+    """The category and weight of role hits (:func:`_pick`)."""
     found = [m for m in found if m.category != "anonymous"]
     if not found:
         return "other", 0.0
-    strong = [m for m in found if m.weight >= 0.5]
-    best = max(strong, key=lambda m: m.start) if strong else max(found, key=lambda m: m.weight)
+    best = _pick(found)
     return best.category, best.weight
 
 
@@ -99,6 +131,8 @@ def _after(
     while end < n and end - t < _MAX_APPOSITIVE:
         if end > t and any(ch in ",.;:!?()\u201c\u201d\"\n\u2014\u2013" for ch in text[ends[end - 1] : starts[end]]):
             break
+        if end > t and norms[end] in _verb_forms() and text[starts[end]].islower():
+            return "other", 0.0  # "Backing Donald Trump, the generals said": a subject, not an appositive
         end += 1
     found = _hits(roles, starts[t], ends[end - 1])
     for u in range(t + 1, end - 1):
@@ -106,7 +140,9 @@ def _after(
             # ", chief economist at Navy Federal": the role is the economist's,
             # not the organisation's ("Navy")
             own = [m for m in found if m.end <= starts[u]]
-            if own:
+            if any(m.start < starts[u] < m.end for m in found):
+                continue  # "Center for American Progress": the preposition is inside a name
+            if own and _pick(own).text.lower() not in owner_titles():
                 return _evidence(own)
             break
     return _evidence(found)
@@ -148,10 +184,7 @@ def _category(found: list[Match]) -> str:
         return "other"
     if any(m.category == "anonymous" for m in found):
         return "anonymous"
-    strong = [m for m in found if m.weight >= 0.5]
-    if strong:
-        return max(strong, key=lambda m: m.start).category
-    return max(found, key=lambda m: m.weight).category
+    return _pick(found).category
 
 
 @lru_cache(maxsize=65_536)
@@ -165,12 +198,13 @@ class _Hit(NamedTuple):
     end: int
     category: str
     weight: float
+    text: str
 
 
 @lru_cache(maxsize=65_536)
 def _phrase_hits(phrase: str) -> tuple[_Hit, ...]:
     """The shipped ``source_roles`` hits of a phrase (offsets into the phrase; cached)."""
-    return tuple(_Hit(m.start, m.end, m.category, m.weight) for m in _role_matcher().find(phrase))
+    return tuple(_Hit(m.start, m.end, m.category, m.weight, m.text) for m in _role_matcher().find(phrase))
 
 
 @lru_cache(maxsize=16)

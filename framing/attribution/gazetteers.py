@@ -32,7 +32,7 @@ from .phrases import word_set
 
 __all__ = [
     "body_category", "document_head", "figure_category", "name_key", "not_speaker", "page_label",
-    "place_category", "proxy_head",
+    "people_head", "place_category", "proxy_head",
 ]
 
 _PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|da|di|van|von)-", re.IGNORECASE)
@@ -134,6 +134,22 @@ def proxy_head(word: str) -> bool:
     (True, False)
     """
     return word in _proxies()
+
+
+@lru_cache(maxsize=1)
+def _people() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("people"))
+
+
+def people_head(word: str) -> bool:
+    """Whether a lower-case head names people without a role ("critics", "others", "percent").
+
+    Examples
+    --------
+    >>> people_head("critics"), people_head("some"), people_head("traffic")
+    (True, True, False)
+    """
+    return word in _people()
 
 
 @lru_cache(maxsize=1)

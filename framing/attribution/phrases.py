@@ -179,8 +179,9 @@ def subject_before(text: str, tokens: Tokens, cue: int, lo: int) -> tuple[int, i
     if j < lo:
         return None
     gap = text[ends[j] : starts[j + 1]].strip()
-    if gap == ",":
-        # Appositive or relative clause closed by a comma before the verb.
+    if gap == "," or (gap in (".,", "),", ".),") and text[ends[j] - 1].isalpha()):
+        # Appositive or relative clause closed by a comma before the verb (also
+        # after an abbreviation or a parenthesis: "Sen. Marco Rubio, R-Fla., told")
         return _appositive(text, tokens, j, lo)
     if gap and gap not in (")", ".)", "-"):
         return None
@@ -314,6 +315,8 @@ def _appositive(text: str, tokens: Tokens, j: int, lo: int) -> tuple[int, int] |
     k = j
     while k > lo and j - k < _MAX_APPOSITIVE:
         gap = text[ends[k - 1] : starts[k]]
+        if any(ch in gap for ch in "\"\u201c\u201d"):
+            return None  # never across a quote mark
         if "," in gap:
             break
         if gap.strip() not in ("", "-", ".", "(", ")", "'", "\u2019"):

@@ -154,13 +154,14 @@ def find_quotes(
             if resolver is None:
                 resolver = SpeakerResolver(text, tokens, matches, lexicons=speaker_lexicons)
             mention = resolver.resolve(*subject)
-            speaker = Speaker(
-                text[mention.start : mention.end],
-                mention.start,
-                mention.end,
-                mention.category,
-                mention.name,
-            )
+            if mention is not None:  # else not a source ("the traffic", "doing")
+                speaker = Speaker(
+                    text[mention.start : mention.end],
+                    mention.start,
+                    mention.end,
+                    mention.category,
+                    mention.name,
+                )
         cue = Cue(text[cs:ce], cs, ce, lemma, stance)
         act: Act = "speech" if c is None else c.act
         for s, e in contents:
@@ -343,7 +344,7 @@ def _attribute(
         # "..., said Smith" / "“...,” said the minister"
         prev_end = doc.back_space(cs)
         prev = text[prev_end - 1] if prev_end else ""
-        if prev in ",\u201d\"'\u2019?!\u2014" and c.form != "gerund":
+        if prev in ",\u201d\"'\u2019?!\u2014" and c.form != "gerund" and c.lemma not in _NO_INVERSION:
             cand = phrase_after(text, toks, c.j, hi)
             if (
                 cand is not None
@@ -365,6 +366,8 @@ def _attribute(
         t = _skip_adverbials(doc, c.j, hi)
         if t < hi and norms[t] == "by":
             agent = phrase_after(text, toks, t + 1, hi)
+            if agent is not None and c.lemma in _ACTION_PASSIVES:
+                return None  # "was opposed by the NRA", "was attacked by": an act, not speech
             if agent is not None:
                 content = (starts[subj[0]], ends[subj[1] - 1])
                 return agent, [content]
@@ -456,6 +459,10 @@ def _attribute(
 
 
 _BE = word_set("is are was were been being be am")
+# verbs whose passive agent acts rather than speaks ("was opposed by the NRA", "was backed by")
+_ACTION_PASSIVES = word_set("oppose attack support back challenge contest maintain post answer seek prefer")
+# cues whose object is the addressee: "“...,” told Fox News" is no inversion (Fox News is not the speaker)
+_NO_INVERSION = word_set("tell inform notify brief email text")
 _OBJECT_PRONOUNS = word_set("me him her us them you")
 # documents whose findings are reported like speech ("the poll showed Trump ahead")
 _EVIDENCE = word_set(

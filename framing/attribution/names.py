@@ -1,0 +1,102 @@
+"""Name runs: the capitalised word sequences that may be names.
+
+The first step of :mod:`framing.attribution.entities`: runs of capitalised
+words joined by spaces, hyphens, initials and connectors ("Department of
+Homeland Security"), without a leading function word ("The", "But"), a
+sentence-opening adverb or verb ("Sometimes Trump", "Backing Donald Trump"), a label in
+capitals ("WATCH Hillary Clinton") or a trailing day or party label.
+"""
+
+from __future__ import annotations
+
+from ..tagger import load_tagger
+from ..text import Tokens
+from .evidence import _PARTY_LABEL
+from .phrases import _CONNECTORS, _MONTHS, _STOP, _TIMES, DETERMINERS, PRONOUNS, _gap_ok, word_set
+
+_NOT_NAMES = _STOP | DETERMINERS | PRONOUNS | _TIMES | _MONTHS | word_set(
+    "said says told according i'm it's we're there's"
+)
+_MAX_NAME = 8  # words in a name run; longer runs are headlines or capitals
+
+
+def _is_cap(text: str, s: int, e: int) -> bool:
+    ch = text[s]
+    return ch.isupper() or (ch.islower() and "-" in text[s:e] and not text[s:e].islower())  # "al-Maliki"
+
+
+def _all_caps(text: str, s: int, e: int) -> bool:
+    return e - s > 1 and text[s:e].isupper()
+
+
+def _sentence_initial(text: str, toks: Tokens, t: int) -> bool:
+    if t == 0:
+        return True
+    gap = text[toks.ends[t - 1] : toks.starts[t]]
+    return any(ch in ".!?\n:\u201c\"" for ch in gap)
+
+
+# Tags of a sentence opener that is not part of the name after it.
+_OPENER_TAGS = frozenset({"ADV", "ADP", "SCONJ", "CCONJ", "INTJ", "AUX", "PART", "VERB"})
+
+
+def _opening_adverb(text: str, toks: Tokens, i: int) -> bool:
+    """Whether the capitalised sentence opener ``i`` is a known adverb, particle or verb, not a name.
+
+    The word is tagged in lower case with two words of context either side
+    ("Sometimes Trump said": ADV); words the tagger never saw are names.
+    """
+    word = text[toks.starts[i] : toks.ends[i]].lower()
+    tagger = load_tagger()
+    if not tagger.knows(word):
+        return False
+    hi = min(len(toks), i + 3)
+    forms = [word, *(text[toks.starts[k] : toks.ends[k]] for k in range(i + 1, hi))]
+    return tagger.tag_forms(forms, stop=1)[0] in _OPENER_TAGS
+
+
+def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
+    """Token ranges of capitalised name runs (before titles are split off)."""
+    starts, ends, norms = toks.starts, toks.ends, toks.norms
+    n = len(norms)
+    runs: list[tuple[int, int]] = []
+    # one vectorised pass for the capitalised tokens; the loop visits only them
+    caps = [text[s].isupper() for s in starts]
+    for k in [k for k, w in enumerate(norms) if "-" in w]:
+        caps[k] = caps[k] or _is_cap(text, starts[k], ends[k])
+    t = 0
+    for t0 in [k for k, c in enumerate(caps) if c]:
+        if t0 < t:
+            continue
+        i = j = t0
+        j += 1
+        while j < n and j - i <= _MAX_NAME:
+            if (caps[j] and _gap_ok(text, toks, j - 1)) or ((
+                norms[j] in _CONNECTORS or (norms[j] == "the" and norms[j - 1] == "of")
+            ) and j + 1 < n and _gap_ok(text, toks, j - 1) and (
+                caps[j + 1] or (norms[j + 1] == "the" and j + 2 < n and caps[j + 2])
+            )):
+                j += 1
+            else:
+                break
+        t = j
+        while i < j and (
+            norms[i] in _NOT_NAMES
+            or (i + 1 < j and _all_caps(text, starts[i], ends[i]) and not _all_caps(text, starts[i + 1], ends[i + 1]))
+        ):
+            i += 1  # "The", "But", a label in capitals ("WATCH Hillary Clinton")
+        if j - i > 1 and _sentence_initial(text, toks, i) and _opening_adverb(text, toks, i):
+            i += 1  # "Sometimes Trump", "Perhaps Biden": the sentence's adverb, not a name
+        while j > i and (
+            norms[j - 1] in _NOT_NAMES or norms[j - 1] in _CONNECTORS
+            or (j - i > 1 and _PARTY_LABEL.match(text, starts[j - 1], ends[j - 1] + 1) is not None)
+        ):
+            j -= 1  # "said Trump Tuesday", "Adam Schiff (D-Calif.)"
+        if i >= j or j - i > _MAX_NAME:
+            continue
+        if j - i == 1 and _PARTY_LABEL.match(text, starts[i], ends[i] + 1) is not None:
+            continue  # "Sen. Bernie Sanders, I-Vt.,": a party label, not a name
+        if j - i > 3 and all(_all_caps(text, starts[k], ends[k]) for k in range(i, j)):
+            continue  # a headline in capitals
+        runs.append((i, j))
+    return runs
