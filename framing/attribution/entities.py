@@ -41,7 +41,6 @@ from dataclasses import dataclass, field
 
 from ..text import Tokens
 from .evidence import (
-    _PARTY_LABEL,
     RoleHit,
     Roles,
     _after,
@@ -61,7 +60,7 @@ from .gazetteers import (
     place_category,
     proxy_head,
 )
-from .names import _MAX_NAME, _NOT_NAMES, _runs, _sentence_initial
+from .names import _runs, _sentence_initial
 from .phrases import _CONNECTORS, _STOP, DETERMINERS, _gap_ok, word_set
 from .records import Entity
 

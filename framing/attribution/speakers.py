@@ -14,7 +14,6 @@ content; see STYLE.md rule 3.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,8 +33,8 @@ from .entities import (
 )
 from .evidence import _category, _Hit, _own_matcher, _phrase_hits
 from .evidence import _phrase_category as _phrase_category  # re-exported
+from .gazetteers import document_head, not_speaker, proxy_head
 from .names import _opening_adverb, _sentence_initial
-from .gazetteers import document_head, not_speaker, people_head, proxy_head
 from .phrases import (
     _MAX_PHRASE,
     _MONTHS,
@@ -49,6 +48,7 @@ from .phrases import (
     _phrase_left,
     word_set,
 )
+from .sources import not_a_source
 
 __all__ = ["Mention", "SpeakerResolver"]
 
@@ -98,17 +98,6 @@ class Mention:
 
 # Tags of words that can head a speaker phrase; any other is a function word.
 _SPEAKER_TAGS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-# Nouns of time: "Recent years showed", "the same day": never a speaker.
-_TIME_HEADS = _TIMES | _MONTHS | word_set(
-    """
-    day days weeks months years time times hour hours minute minutes second seconds
-    moment moments era epoch decade decades century summer winter spring fall autumn
-    ago yesterday today tonight tomorrow
-    """
-)
-# Agent nouns and ages name people: "the narrator", "a hacker", "the socialist", "the 46-year-old".
-_AGENT_NOUN = re.compile(r"(?:[a-z]{3}(?:er|or|ist|ess|ian)|year-old)s?\Z")
-_REFLEXIVES = word_set("himself herself myself themselves itself ourselves yourself self")
 
 
 class SpeakerResolver:
@@ -274,74 +263,8 @@ class SpeakerResolver:
         return i, j
 
     def _not_a_source(self, i: int, j: int) -> bool:
-        """Whether the speaker phrase at tokens ``[i, j)`` is not a source at all.
-
-        A pronoun, a name (an entity of the article, or a capitalised word
-        the tagger reads as a proper noun) or a phrase with a role, an
-        organisation, a document, a proxy, an anonymous or a people head
-        (``people`` gazetteer: "critics", "others") is a source. Any other
-        phrase of common words is not: a verb phrase ("create something"),
-        a time ("Recent years"), a thing ("the traffic", "a drug house"), a
-        common word capitalised as a sentence opener ("Uncertainty"); nor is
-        a reflexive or a lower-case possessive ("the president's").
-        """
-        toks, text = self.tokens, self.text
-        norms, starts, ends = toks.norms, toks.starts, toks.ends
-        if j - i == 1 and (norms[i] in PRONOUNS or _contracted_pronoun(norms[i])):
-            return False
-        end = j
-        for t in range(i + 1, j):
-            if "," in text[ends[t - 1] : starts[t]]:
-                end = t  # the phrase before an appositive
-                break
-        for t in range(i + 1, end - 1):
-            if norms[t] in ("of", "for"):
-                end = t  # "the board of elections": the head is before "of"
-                break
-        head = end - 1
-        h, form = norms[head], text[starts[head] : ends[head]]
-        if h in _REFLEXIVES:
-            return j - i == 1  # a lone "himself"; "Mr. Rubio himself" is Rubio
-        if (
-            form.islower() and h.endswith("'s") and text[ends[head] - 2] in "'\u2019"
-            and not (head + 1 < len(norms) and norms[head + 1] == "been")
-        ):
-            return True  # "the president's": a possessive, not a head ("the president's been" is)
-        if (
-            (form.isupper() and len(form) > 1)  # "LAPIERRE", "THE REPORT": capitals are not tagged reliably
-            or self._role_hits(starts[i], ends[j - 1])
-            or h in _ORG_HEADS
-            or h in _ANONYMOUS_HEADS
-            or document_head(h)
-            or proxy_head(h)
-            or people_head(h)
-            or _AGENT_NOUN.search(h) is not None
-            or norms[i] in PRONOUNS
-            or norms[i] == "those"  # "those surveyed"
-            or any("'" in norms[t] for t in range(i, head))  # "Today's incident": a possessive's noun
-            or text[starts[i] - 1 : starts[i]] == "@"  # a handle: "@nycsouthpaw"
-            or any(self.entities().at(t) >= 0 for t in range(i, j))
-            or any(not text[starts[t] : ends[t]].islower() for t in range(i + 1, j))
-        ):
-            return False
-        first = text[starts[i] : ends[i]]
-        if first.islower():
-            return True
-        # a capitalised first word: a name, unless a known common word opens the sentence
-        # ("Uncertainty", "Recent years") and the tagger, reading it in lower case, does not
-        # take it for a proper noun
-        tagger = load_tagger()
-        if not (_sentence_initial(text, toks, i) and tagger.knows(first.lower())):
-            return False
-        hi = min(len(norms), i + 3)
-        if tagger.tag_forms([first, *(text[starts[k] : ends[k]] for k in range(i + 1, hi))], stop=1)[0] != "PROPN":
-            return True  # "Critics", "Recent years": read as common words even capitalised
-        if self._lower is None:
-            self._lower = {norms[t] for t in range(len(norms)) if text[starts[t]].islower()}
-        if norms[i] not in self._lower:
-            return False  # "Smith said": a surname that is also a word, never written in lower case here
-        forms = [first.lower(), *(text[starts[k] : ends[k]] for k in range(i + 1, hi))]
-        return tagger.tag_forms(forms, stop=1)[0] != "PROPN"
+        """Whether the speaker phrase at tokens ``[i, j)`` is not a source (:func:`~.sources.not_a_source`)."""
+        return not_a_source(self, i, j)
 
     # -- names --------------------------------------------------------------
     def _occurrences(self, key: str, before: int) -> list[int]:
