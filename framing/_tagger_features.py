@@ -14,12 +14,39 @@ from functools import cache
 
 from ._validation import parameter_error
 
-__all__ = ["FEATURE_SETS", "perceptron_class", "word_shape"]
+__all__ = ["END", "FEATURE_SETS", "START", "normalize", "perceptron_class", "word_shape"]
 
 FEATURE_SETS = ("nltk", "framing-2")
 """The feature sets a model may be trained with: NLTK's own, or framing's richer set
 (:func:`perceptron_class`). A model's JSON names its set (``"features"``)."""
 _REPEATS = re.compile(r"(.)\1+")
+
+START = ("-START-", "-START2-")
+"""The context before a sentence: NLTK's ``PerceptronTagger.START`` (both feature sets)."""
+END = ("-END-", "-END2-")
+"""The context after a sentence: NLTK's ``PerceptronTagger.END``."""
+
+
+def normalize(word: str, features: str = "framing-2") -> str:
+    """The form a word has in the perceptron's context, as the feature set's ``normalize`` gives it.
+
+    ``"nltk"``: NLTK's ``PerceptronTagger.normalize`` (a hyphenated word is
+    ``!HYPHEN``); ``"framing-2"``: the same without that rule. Neither needs
+    an import of nltk, so a loaded model tags without it
+    (``tests/test_tagger_compiled.py`` compares them with the classes').
+
+    Examples
+    --------
+    >>> normalize("Full-fledged", "nltk"), normalize("Full-fledged"), normalize("2016"), normalize("3rd")
+    ('!HYPHEN', 'full-fledged', '!YEAR', '!DIGITS')
+    """
+    if features == "nltk" and "-" in word and word[0] != "-":
+        return "!HYPHEN"
+    if word.isdigit() and len(word) == 4:
+        return "!YEAR"
+    if word and word[0].isdigit():
+        return "!DIGITS"
+    return word.lower()
 
 
 def word_shape(word: str) -> str:
@@ -68,11 +95,7 @@ def perceptron_class(features: str = "framing-2") -> type:
         """NLTK's averaged perceptron with framing's feature set ``framing-2``."""
 
         def normalize(self, word: str) -> str:
-            if word.isdigit() and len(word) == 4:
-                return "!YEAR"
-            if word and word[0].isdigit():
-                return "!DIGITS"
-            return word.lower()
+            return normalize(word, "framing-2")
 
         def _get_features(
             self, i: int, word: str, context: list[str], prev: str, prev2: str

@@ -41,7 +41,7 @@ from importlib import import_module, resources
 from typing import Any
 
 from . import text as _text
-from ._tagger_features import FEATURE_SETS, perceptron_class, word_shape
+from ._tagger_features import END, FEATURE_SETS, START, normalize, perceptron_class, word_shape
 from ._validation import check_int, parameter_error
 from .text import Sentence, Tokens, split_sentences
 
@@ -191,14 +191,26 @@ class Tagger:
     """
 
     def __init__(self, perceptron: Any) -> None:
-        self.perceptron = perceptron
+        self._perceptron = perceptron
+        self._weights: dict[str, dict[str, float]] = {}
+        self._tagdict: dict[str, str] = {}
+        self._classes: set[str] = set()
+        self._features = "nltk" if type(perceptron) is perceptron_class("nltk") else "framing-2"
+        self._init_caches()
+
+    def _init_caches(self) -> None:
         self._norms: dict[str, str] = {}  # form -> its normalised form (the features' context)
         self._model: Any = None  # the compiled kernel's view of the weights, built on first use
         self._model_of: tuple[int, int] = (0, 0)
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> Tagger:
-        """A tagger from ``{"weights": ..., "tagdict": ..., "classes": [...]}`` (see :meth:`to_json`)."""
+        """A tagger from ``{"weights": ..., "tagdict": ..., "classes": [...]}`` (see :meth:`to_json`).
+
+        The model is kept as read; NLTK's perceptron object (:attr:`perceptron`)
+        is built from it only when something asks for it, so that tagging with
+        the compiled kernel does not import nltk.
+        """
         missing = sorted({"weights", "tagdict", "classes"} - set(obj))
         if missing:
             raise parameter_error("obj", "Tagger.from_json", "a mapping with weights, tagdict and classes",
@@ -207,22 +219,57 @@ class Tagger:
         if features not in FEATURE_SETS:
             raise parameter_error("obj", "Tagger.from_json", f"a 'features' entry in {FEATURE_SETS}",
                                   repr(features))
-        perceptron = perceptron_class(features)(load=False)
-        perceptron.model.weights = dict(obj["weights"])
-        perceptron.tagdict = dict(obj["tagdict"])
-        perceptron.classes = perceptron.model.classes = set(obj["classes"])
-        return cls(perceptron)
+        tagger = cls.__new__(cls)
+        tagger._perceptron = None
+        tagger._weights = dict(obj["weights"])
+        tagger._tagdict = dict(obj["tagdict"])
+        tagger._classes = set(obj["classes"])
+        tagger._features = features
+        tagger._init_caches()
+        return tagger
+
+    @property
+    def perceptron(self) -> Any:
+        """NLTK's perceptron (:func:`perceptron_class` of :attr:`features`) holding this model.
+
+        Built on first access for a tagger read by :meth:`from_json` (this
+        imports nltk), around the same weights and tag dictionary (not copies).
+        """
+        if self._perceptron is None:
+            p = perceptron_class(self._features)(load=False)
+            p.model.weights = self._weights
+            p.tagdict = self._tagdict
+            p.classes = p.model.classes = self._classes
+            self._perceptron = p
+        return self._perceptron
+
+    def _parts(self) -> tuple[dict[str, dict[str, float]], dict[str, str], set[str]]:
+        """The weights, the tag dictionary and the classes (the perceptron's, once it exists)."""
+        p = self._perceptron
+        if p is None:
+            return self._weights, self._tagdict, self._classes
+        return p.model.weights, p.tagdict, p.classes
+
+    @property
+    def tagdict(self) -> dict[str, str]:
+        """The model's tag dictionary: the forms that always take one tag (no scoring)."""
+        return self._parts()[1]
+
+    @property
+    def classes(self) -> set[str]:
+        """The tags the model chooses from."""
+        return self._parts()[2]
 
     def to_json(self) -> dict[str, Any]:
         """The model as JSON-ready data: feature weights, the tag dictionary, the classes and the feature set."""
-        p = self.perceptron
-        return {"weights": p.model.weights, "tagdict": p.tagdict, "classes": sorted(p.classes),
+        weights, tagdict, classes = self._parts()
+        return {"weights": weights, "tagdict": tagdict, "classes": sorted(classes),
                 "features": self.features}
 
     @property
     def features(self) -> str:
         """The model's feature set, one of :data:`FEATURE_SETS`."""
-        return "nltk" if type(self.perceptron) is perceptron_class("nltk") else "framing-2"
+        return self._features
 
     def tag_forms(self, forms: Sequence[str], *, stop: int | None = None) -> list[str]:
         """Tags of one sequence of forms (a sentence as :func:`tagger_input` builds it).
@@ -241,7 +288,7 @@ class Tagger:
         """
         if not forms:
             return []
-        if _core is not None and _text.COMPILED and self.perceptron.classes:
+        if _core is not None and _text.COMPILED and self.classes:
             return self._tag_compiled(forms, stop)
         return self._tag_reference(forms, stop)
 
@@ -259,21 +306,21 @@ class Tagger:
 
     def _context(self, forms: Sequence[str]) -> list[str]:
         """The perceptron's context: its START pair, the normalised forms, its END pair."""
-        p, norms = self.perceptron, self._norms
+        norms = self._norms
         if len(norms) > _MAX_CACHE:
             norms.clear()
-        return [*p.START, *[norms.get(w) or self._normalize(w) for w in forms], *p.END]
+        return [*START, *[norms.get(w) or self._normalize(w) for w in forms], *END]
 
     def _tag_compiled(self, forms: Sequence[str], stop: int | None) -> list[str]:
         """:meth:`tag_forms` by the compiled kernel (``framing._tagger_core``)."""
-        p = self.perceptron
+        weights, tagdict, classes = self._parts()
         model = self._model
-        if model is None or self._model_of != (id(p.model.weights), id(p.tagdict)):
-            model = self._model = _core.Model(p.model.weights, p.tagdict, p.classes)
-            self._model_of = (id(p.model.weights), id(p.tagdict))
+        if model is None or self._model_of != (id(weights), id(tagdict)):
+            model = self._model = _core.Model(weights, tagdict, classes)
+            self._model_of = (id(weights), id(tagdict))
         forms = list(forms)
         end = len(forms) if stop is None else slice(None, stop).indices(len(forms))[1]
-        start, start2 = p.START
+        start, start2 = START
         tags: list[str] = _core.tag_forms(model, forms, self._context(forms), end,
                                           self.features != "nltk", start, start2)
         return tags
@@ -329,8 +376,9 @@ class Tagger:
         return out
 
     def _normalize(self, word: str) -> str:
-        """NLTK's ``PerceptronTagger.normalize`` of ``word``, kept in a cache."""
-        norm: str = self.perceptron.normalize(word)
+        """The perceptron's ``normalize`` of ``word`` (:func:`normalize` until it exists), kept in a cache."""
+        p = self._perceptron
+        norm: str = normalize(word, self._features) if p is None else p.normalize(word)
         self._norms[word] = norm
         return norm
 
@@ -410,7 +458,7 @@ def load_tagger() -> Tagger:
 
     Examples
     --------
-    >>> sorted(load_tagger().perceptron.classes) == sorted(UPOS_TAGS)
+    >>> sorted(load_tagger().classes) == sorted(UPOS_TAGS)
     True
     """
     with _data_file(".json.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:

@@ -278,7 +278,7 @@ _OPENING_MARKS = {":", "\u201c", '"', ": \u201c", ': "'}
 
 def _always_tagged(tokens: Tokens, text: str) -> Callable[[int], str | None]:
     """The tag the tagger gives token ``i`` whatever its context (its tag dictionary), else None."""
-    tagdict = load_tagger().perceptron.tagdict
+    tagdict = load_tagger().tagdict
     starts, ends = tokens.starts, tokens.ends
     return lambda i: tagdict.get(text[starts[i] : ends[i]])
 

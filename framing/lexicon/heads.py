@@ -119,7 +119,7 @@ def heads_to_tag(
     >>> heads_to_tag(near, tokenize(near), [1, 3], 3, lambda i: False, {}, set())
     [1, 3]
     """
-    tagdict = load_tagger().perceptron.tagdict
+    tagdict = load_tagger().tagdict
     starts, ends = tokens.starts, tokens.ends
     apart = 2 * width + 1  # heads further apart have windows that never merge
     kept: list[int] = []
