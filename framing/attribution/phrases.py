@@ -393,3 +393,25 @@ def phrase_after(text: str, tokens: Tokens, i: int, hi: int) -> tuple[int, int] 
 
 def _looks_verb(norm: str) -> bool:
     return norm.endswith(("ed", "ing")) and norm not in ("official", "spokeswoman")
+
+# Heads of organisation and anonymous-source phrases ("the ministry", "senior officials").
+_ORG_HEADS = word_set(
+    """
+    media government ministry department agency company party committee council court
+    administration campaign office organization organisation group network newspaper
+    paper monarchy regime union association institute university commission board bank
+    firm police army military navy force forces coalition alliance movement foundation
+    center centre embassy state senate house congress parliament cabinet white kremlin
+    pentagon poll survey report study statement website channel station times post
+    journal news agency corporation corp inc ltd foundation service bureau authority
+    authorities team club church fund
+    """
+)
+
+# Generic heads that leave a source unnamed when no name goes with them.
+_ANONYMOUS_HEADS = word_set(
+    """
+    official officials source sources aide aides diplomat diplomats insider insiders
+    people person someone staffer staffers adviser advisers advisor advisors
+    """
+)

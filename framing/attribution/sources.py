@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 from ..tagger import load_tagger
 from .gazetteers import document_head, people_head, proxy_head
 from .names import _sentence_initial
-from .phrases import _MONTHS, _TIMES, PRONOUNS, _contracted_pronoun, word_set
+from .phrases import (
+    _ANONYMOUS_HEADS,
+    _MONTHS,
+    _ORG_HEADS,
+    _TIMES,
+    PRONOUNS,
+    _contracted_pronoun,
+    word_set,
+)
 
 if TYPE_CHECKING:
     from .speakers import SpeakerResolver
@@ -35,8 +43,6 @@ _REFLEXIVES = word_set("himself herself myself themselves itself ourselves yours
 
 
 def _heads() -> tuple[frozenset[str], frozenset[str]]:
-    from .speakers import _ANONYMOUS_HEADS, _ORG_HEADS
-
     return _ORG_HEADS, _ANONYMOUS_HEADS
 
 

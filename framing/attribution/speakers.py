@@ -36,8 +36,10 @@ from .evidence import _phrase_category as _phrase_category  # re-exported
 from .gazetteers import document_head, not_speaker, proxy_head
 from .names import _opening_adverb, _sentence_initial
 from .phrases import (
+    _ANONYMOUS_HEADS,
     _MAX_PHRASE,
     _MONTHS,
+    _ORG_HEADS,
     _STOP,
     _TIMES,
     BETWEEN,
@@ -55,26 +57,6 @@ __all__ = ["Mention", "SpeakerResolver"]
 
 _PERSON_PRONOUNS = word_set("he she i")
 # Head nouns that make a phrase an organisation ("it") rather than a person.
-_ORG_HEADS = word_set(
-    """
-    media government ministry department agency company party committee council court
-    administration campaign office organization organisation group network newspaper
-    paper monarchy regime union association institute university commission board bank
-    firm police army military navy force forces coalition alliance movement foundation
-    center centre embassy state senate house congress parliament cabinet white kremlin
-    pentagon poll survey report study statement website channel station times post
-    journal news agency corporation corp inc ltd foundation service bureau authority
-    authorities team club church fund
-    """
-)
-
-# Generic heads that leave a source unnamed when no name goes with them.
-_ANONYMOUS_HEADS = word_set(
-    """
-    official officials source sources aide aides diplomat diplomats insider insiders
-    people person someone staffer staffers adviser advisers advisor advisors
-    """
-)
 _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _ANTECEDENT_WINDOW = 80  # tokens searched back for a pronoun's antecedent
 
