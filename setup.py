@@ -6,7 +6,8 @@ code: the lexicons (top-level ``lexicons/`` in the source tree) shipped as
 sentence splitter, tokenizer, word count and negation scope of
 ``framing.text``), ``framing._tagger_core`` (the part-of-speech tagger's
 scoring loop), ``framing._vader_core`` (VADER's rule walk) and
-``framing._mention_core`` (the dense features of entity tone), compiled the
+``framing._mention_core`` (the dense features of entity tone) and
+``framing._names_core`` (the token scans of the name finder), compiled the
 way spaCy and scikit-learn build theirs.
 
 The extension is optional. Without Cython (a build without isolation in an
@@ -47,7 +48,7 @@ def _extensions() -> list[Extension]:
     exts = [Extension(name, [f"framing/{name.split('.')[-1]}.pyx"], optional=True,
                       extra_compile_args=no_contraction if name in _FLOAT_EXACT else [])
             for name in ("framing._text_core", "framing._tagger_core", "framing._vader_core",
-                         "framing._mention_core")]
+                         "framing._mention_core", "framing._names_core")]
     extensions: list[Extension] = cythonize(
         exts, compiler_directives={"language_level": "3"}, quiet=True)
     for built in extensions:  # a compiler error warns and leaves the pure-Python path
