@@ -5,7 +5,9 @@ code: the lexicons (top-level ``lexicons/`` in the source tree) shipped as
 ``framing/lexicons``, and the Cython extensions ``framing._text_core`` (the
 sentence splitter, tokenizer, word count and negation scope of
 ``framing.text``), ``framing._tagger_core`` (the part-of-speech tagger's
-scoring loop) and ``framing._vader_core`` (VADER's rule walk), compiled the
+scoring loop), ``framing._vader_core`` (VADER's rule walk) and
+``framing._mention_core`` (the dense features of entity tone) and
+``framing._names_core`` (the token scans of the name finder), compiled the
 way spaCy and scikit-learn build theirs.
 
 The extension is optional. Without Cython (a build without isolation in an
@@ -29,6 +31,10 @@ import sys
 from setuptools import Extension, find_packages, setup
 
 
+# kernels whose floats must be the Python (numpy) reference's: built without fused multiply-add
+_FLOAT_EXACT = ("framing._vader_core", "framing._mention_core")
+
+
 def _extensions() -> list[Extension]:
     if os.environ.get("FRAMING_NO_EXTENSIONS", "") not in ("", "0"):
         return []
@@ -38,11 +44,11 @@ def _extensions() -> list[Extension]:
         print("framing: Cython is not installed; building the pure-Python package only",
               file=sys.stderr)
         return []
-    # VADER's valences must be the floats of the Python reference: no fused multiply-add
     no_contraction = [] if sys.platform == "win32" else ["-ffp-contract=off"]
     exts = [Extension(name, [f"framing/{name.split('.')[-1]}.pyx"], optional=True,
-                      extra_compile_args=no_contraction if name == "framing._vader_core" else [])
-            for name in ("framing._text_core", "framing._tagger_core", "framing._vader_core")]
+                      extra_compile_args=no_contraction if name in _FLOAT_EXACT else [])
+            for name in ("framing._text_core", "framing._tagger_core", "framing._vader_core",
+                         "framing._mention_core", "framing._names_core")]
     extensions: list[Extension] = cythonize(
         exts, compiler_directives={"language_level": "3"}, quiet=True)
     for built in extensions:  # a compiler error warns and leaves the pure-Python path

@@ -202,8 +202,8 @@ class Tagger:
         >>> tagger.knows("traffic"), tagger.knows("zyxwv")
         (True, False)
         """
-        p = self.perceptron
-        return word in p.tagdict or f"i word {word}" in p.model.weights
+        weights, tagdict, _ = self._parts()
+        return word in tagdict or f"i word {word}" in weights
 
     def _context(self, forms: Sequence[str]) -> list[str]:
         """The perceptron's context: its START pair, the normalised forms, its END pair."""

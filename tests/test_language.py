@@ -54,6 +54,23 @@ def test_short_or_letterless_text_is_undetermined(text: str) -> None:
     assert identify_language(text) == "und"
 
 
+@pytest.mark.parametrize(("text", "letters"), [
+    ("Jaa, 2024: \u00fcber 99 % nein.", 11),  # digits, marks and spaces are not letters; \u00fc is
+    ("Jaa, 2024: \u00fcber 99 % neinn.", 12),
+    ("\u00bd \u00b2 \u2166 Ab Cd Ef Gh Ij K", 11),  # numerics are not letters
+])
+def test_the_identifier_needs_min_letters(monkeypatch: pytest.MonkeyPatch, text: str, letters: int) -> None:
+    import framing.readers.language as language
+
+    class Sure:
+        def classify(self, data: bytes) -> tuple[str, float]:
+            return "de", 1.0
+
+    monkeypatch.setattr(language, "_identifier", Sure)
+    assert sum(ch.isalpha() for ch in text) == letters
+    assert identify_language(text) == ("de" if letters >= language.MIN_LETTERS else "und")
+
+
 def test_only_the_start_of_a_text_is_read() -> None:
     assert len(ENGLISH * 4) >= LANGUAGE_SAMPLE_CHARS
     assert identify_language(ENGLISH * 4 + GERMAN * 200) == "en"

@@ -405,7 +405,42 @@ _NAMING_FORMS = {
     for form, kind in (pair.split(":") for pair in forms.split())
 }
 _NAMING = re.compile(r"\b(?:label|brand|dub|term)", re.IGNORECASE)  # where to look up _NAMING_FORMS
+_NAMING_WORDS = ("label", "brand", "dub", "term")  # what every match of _NAMING begins with
 _MAX_NAMING_GAP = 6  # tokens between a naming verb and the quotation it introduces
+# the non-ASCII letters ``re.I`` folds to ASCII ones (as in framing.tone.clauses)
+_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def match_starts(pattern: re.Pattern[str], words: Sequence[str], text: str) -> list[int]:
+    """``[m.start() for m in pattern.finditer(text)]`` for a ``re.I`` pattern whose matches begin with ``words``.
+
+    Where the lower-cased text has one character per character and the text
+    no letter that ``re.I`` folds to an ASCII one, a match can begin only
+    where the lower-cased text holds one of ``words``: the pattern is tried
+    at those positions alone (``match`` there reads the character before for
+    ``\\b``), in ``finditer``'s order, instead of at every character.
+
+    Examples
+    --------
+    >>> match_starts(_NAMING, _NAMING_WORDS, "Critics LABELED it; the label, relabel, Termed.")
+    [8, 24, 40]
+    """
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _FOLDS):
+        return [m.start() for m in pattern.finditer(text)]
+    candidates = set()
+    for w in words:
+        p = low.find(w)
+        while p >= 0:
+            candidates.add(p)
+            p = low.find(w, p + 1)
+    out: list[int] = []
+    pos = 0
+    for p in sorted(candidates):
+        if p >= pos and (m := pattern.match(text, p)) is not None:
+            out.append(p)
+            pos = max(m.end(), p + 1)
+    return out
 
 
 def _naming_cues(doc: _Doc) -> list[CueHit]:
@@ -414,8 +449,8 @@ def _naming_cues(doc: _Doc) -> list[CueHit]:
     if not q_starts:
         return []
     out = []
-    for hit in _NAMING.finditer(doc.text):
-        i = doc.tok_at(hit.start())
+    for start in match_starts(_NAMING, _NAMING_WORDS, doc.text):
+        i = doc.tok_at(start)
         found = _NAMING_FORMS.get(toks.norms[i]) if i < len(toks) else None
         if found is None or (i and toks.norms[i - 1] in DETERMINERS):
             continue
@@ -435,8 +470,9 @@ _BOILERPLATE = re.compile(
     r"|agree\s+to\s+receive)\b",
     re.IGNORECASE,
 )
+_BOILERPLATE_WORDS = ("by", "terms", "privacy", "unsubscribe", "opt", "cookie", "agree")
 
 
 def _boilerplate_sentences(doc: _Doc) -> set[int]:
     """Start offsets of the sentences that are newsletter or site boilerplate (one scan of the text)."""
-    return {doc.sentence_of(m.start()).start for m in _BOILERPLATE.finditer(doc.text)}
+    return {doc.sentence_of(p).start for p in match_starts(_BOILERPLATE, _BOILERPLATE_WORDS, doc.text)}

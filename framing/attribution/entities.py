@@ -39,6 +39,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import text as _text
 from ..text import Tokens
 from .evidence import (
     RoleHit,
@@ -60,6 +61,7 @@ from .gazetteers import (
     place_category,
     proxy_head,
 )
+from .names import _core as _names_core
 from .names import _runs, _sentence_initial
 from .phrases import _CONNECTORS, _STOP, DETERMINERS, _gap_ok, word_set
 from .records import Entity
@@ -406,6 +408,9 @@ def _first_occurrences(norms: list[str]) -> dict[str, list[int]]:
     ("al-maliki" for "maliki"). One pass over the tokens, however many names
     are looked up later.
     """
+    if _names_core is not None and _text.COMPILED and type(norms) is list:
+        compiled: dict[str, list[int]] = _names_core.first_occurrences(norms, _MAX_OCCURRENCES, _name_key)
+        return compiled
     first: dict[str, list[int]] = {}
     for t, w in enumerate(norms):
         found = first.get(w)

@@ -9,6 +9,10 @@ capitals ("WATCH Hillary Clinton") or a trailing day or party label.
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import Any
+
+from .. import text as _text
 from ..tagger import load_tagger
 from ..text import Tokens
 from .evidence import _PARTY_LABEL
@@ -23,6 +27,29 @@ _MAX_NAME = 8  # words in a name run; longer runs are headlines or capitals
 def _is_cap(text: str, s: int, e: int) -> bool:
     ch = text[s]
     return ch.isupper() or (ch.islower() and "-" in text[s:e] and not text[s:e].islower())  # "al-Maliki"
+
+
+def _capitalised(text: str, toks: Tokens) -> tuple[list[bool], list[int]]:
+    """Per token whether it is capitalised (:func:`_is_cap` for a hyphenated one), and their indices.
+
+    The reference of ``framing._names_core.capitalised``.
+    """
+    starts, ends = toks.starts, toks.ends
+    caps = [text[s].isupper() for s in starts]
+    for k in [k for k, w in enumerate(toks.norms) if "-" in w]:
+        caps[k] = caps[k] or _is_cap(text, starts[k], ends[k])
+    return caps, [k for k, c in enumerate(caps) if c]
+
+
+def _load_core() -> Any:
+    """The compiled scans (``framing._names_core``), or None without the extension."""
+    try:
+        return import_module("framing._names_core")
+    except ImportError:
+        return None
+
+
+_core: Any = _load_core()
 
 
 def _all_caps(text: str, s: int, e: int) -> bool:
@@ -60,12 +87,13 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
     starts, ends, norms = toks.starts, toks.ends, toks.norms
     n = len(norms)
     runs: list[tuple[int, int]] = []
-    # one vectorised pass for the capitalised tokens; the loop visits only them
-    caps = [text[s].isupper() for s in starts]
-    for k in [k for k, w in enumerate(norms) if "-" in w]:
-        caps[k] = caps[k] or _is_cap(text, starts[k], ends[k])
+    # one pass for the capitalised tokens (compiled: framing._names_core); the loop visits only them
+    if _core is not None and _text.COMPILED and type(text) is str and type(starts) is list:
+        caps, capitalised = _core.capitalised(text, starts, ends, norms, _is_cap)
+    else:
+        caps, capitalised = _capitalised(text, toks)
     t = 0
-    for t0 in [k for k, c in enumerate(caps) if c]:
+    for t0 in capitalised:
         if t0 < t:
             continue
         i = j = t0

@@ -309,6 +309,8 @@ def cap_jobs(n_jobs: int, n_inputs: int | None = None) -> int:
     >>> cap_jobs(1000, 3) <= 3, cap_jobs(1), cap_jobs(-1, 1), cap_jobs(4, 0)
     (True, 1, 1, 1)
     """
+    if n_jobs == 1:
+        return 1  # whatever the CPUs and inputs, and without importing joblib (about 50 ms)
     from joblib import cpu_count
 
     cpus = max(int(cpu_count()), 1)

@@ -10,14 +10,21 @@ from pathlib import Path
 from typing import Any
 
 from ._common import EXIT_OK, UsageError, check_output, progress_for, show_progress_log
+from ._options import LazyChoices
+
+
+def _task_names() -> list[str]:
+    from ..models.tasks import TASKS
+
+    return list(TASKS)
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``framing train`` and its options."""
-    from ..models.tasks import TASKS
-
     t = sub.add_parser("train", help="train a classifier and save it (skops, with metadata)")
-    t.add_argument("--task", required=True, choices=list(TASKS))
+    # the task registry imports scikit-learn: read only when `train` runs or shows its help
+    t.add_argument("--task", required=True, choices=LazyChoices(_task_names), metavar="TASK",
+                   help="one of: %(choices)s")
     t.add_argument("--data", required=True, metavar="PATH",
                    help="a corpus folder (babe/, allsides/, ptc/, frames-semeval2023/) or a CSV/JSONL file "
                         "with text and label")

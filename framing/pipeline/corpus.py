@@ -10,6 +10,7 @@ feature, match and quote tables.
 from __future__ import annotations
 
 import itertools
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import Any
@@ -25,11 +26,12 @@ __all__ = ["analyze_corpus", "iter_analyses", "iter_mapped"]
 
 def _coerce_articles(articles: Any, html: bool = False) -> Iterable[ArticleLike]:
     """The input as articles, with the readers' contract: text column inferred, ids made unique."""
-    import pandas as pd
-
-    if isinstance(articles, pd.DataFrame):
+    # a pandas object exists only once pandas is imported: the command line and
+    # lists of texts do not import it (about 0.2 s)
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(articles, pd.DataFrame):
         return unique_ids(articles_from_frame(articles, html=html))
-    if isinstance(articles, pd.Series):
+    if pd is not None and isinstance(articles, pd.Series):
         frame = articles.rename("text").to_frame()
         return unique_ids(articles_from_frame(frame, text="text", outlet=None, title=None,
                                               date=None, url=None, html=html))

@@ -33,6 +33,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 __all__ = ["ENGLISH_FUNCTION_WORDS", "LANGUAGE_SAMPLE_CHARS", "MEASURED_LANGUAGES", "MIN_CONFIDENCE",
@@ -144,8 +145,8 @@ def identify_language(text: str) -> str:
             f"The 'text' parameter of identify_language must be a str. Got {type(text).__name__} instead."
         )
     sample = text[:LANGUAGE_SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
-        return UNDETERMINED
+    if next(islice(filter(str.isalpha, sample), MIN_LETTERS - 1, None), None) is None:
+        return UNDETERMINED  # fewer than MIN_LETTERS letters (the scan stops at the MIN_LETTERS-th)
     if is_plainly_english(sample):
         return "en"
     code, probability = _identifier().classify(sample.encode("utf-8", "replace"))

@@ -43,11 +43,13 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib import import_module
 from itertools import repeat
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
+from .. import text as _text
 from ..text import NEGATORS
 from .clauses import ClauseBreaks
 from .target_features import _QUOTES, TAUS, WINDOW, context_names
@@ -95,6 +97,22 @@ class MatrixDocument(Protocol):
 
 # the columns of a word form's row in the table of forms
 _UNI, _LEFT, _RIGHT, _PREV, _NEXT, _NEG, _POSS = range(7)
+# the model columns the compiled kernel writes, in the order it reads them (framing/_mention_core.pyx)
+_KERNEL_COLUMNS = ("sentence_compound", "left_compound", "right_compound", "clause_compound", "window_compound",
+                   "target_compound", "loaded_near_weighted", "loaded_negated_near", "negator_before",
+                   "negator_clause", "role_possessive", "first_token", "relative_position", "target_tokens",
+                   "sentence_tokens_log", "in_quotes", "sentence_question")
+
+
+def _load_core() -> Any:
+    """The compiled dense features (``framing._mention_core``), or None without the extension."""
+    try:
+        return import_module("framing._mention_core")
+    except ImportError:
+        return None
+
+
+_core: Any = _load_core()
 
 
 class _Model:
@@ -121,6 +139,7 @@ class _Model:
         self.tau_cols = np.array([[[col[f"{side}_{sign}_tau{tau:g}"] for tau in TAUS] for sign in ("neg", "pos")]
                                   for side in ("right", "left", "clause")])  # [side, c > 0, tau]
         self.near_weighted, self.negated_near = col["loaded_near_weighted"], col["loaded_negated_near"]
+        self.kernel_cols = np.array([col[name] for name in _KERNEL_COLUMNS], dtype=np.intp)
         self._hit_cols: dict[tuple[str, str], tuple[int, int, int, int]] = {}
         # each word's vocabulary columns as a unigram, "L:w", "R:w", "w TGT" and "TGT w" (-1: none),
         # read off the vocabulary once
@@ -301,6 +320,23 @@ def mention_matrix(doc: MatrixDocument, words: Sequence[SentenceWords | None], s
     s_lo, s_hi, s_t0, s_t1 = sb[:, 0], sb[:, 1], sb[:, 2], sb[:, 3]
     starts_a = np.asarray(token_starts, dtype=np.intp)
     ends_a = np.asarray(toks.ends, dtype=np.intp)
+    base_tok = int(s_t0.min())
+    forms = a.forms(toks.norms[base_tok:int(s_t1.max())])
+    quotes = np.array([m.start() for m in _QUOTES.finditer(text)], dtype=np.intp)
+    logs = np.array([math.log1p(int(x)) for x in s_t1 - s_t0])
+    if _core is not None and _text.COMPILED:
+        order = np.argsort(np.array(b_start, dtype=np.intp), kind="stable")
+        out = _core.dense_and_terms(
+            np.array(m_start, dtype=np.intp), np.array(m_end, dtype=np.intp), np.array(m_sent, dtype=np.intp),
+            sb, np.array(compounds, dtype=float), np.array(questions, dtype=float), logs,
+            np.array(w_offsets, dtype=np.intp), np.array(w_start, dtype=np.intp), np.array(w_value, dtype=float),
+            np.array(h_offsets, dtype=np.intp), np.array(h_start, dtype=np.intp),
+            np.array(h_cols, dtype=np.intp).reshape(-1, 4), np.array(h_negated, dtype=np.uint8),
+            np.array(b_start, dtype=np.intp)[order], np.array(b_end, dtype=np.intp)[order], starts_a, ends_a,
+            forms, base_tok, quotes, np.array([text[e:e + 2] in ("'s", "\u2019s") for e in m_end], dtype=np.uint8),
+            a.decay, a.decay_offset, a.tau_cols, a.kernel_cols, a.n_dense, a.n_terms, a.tgt, WINDOW)
+        if out is not None:
+            return rows, out[0], _probabilities(a, out[0], out[1])
     # --- the mentions: target tokens, clause, window
     ms = np.array(m_start, dtype=np.intp)
     me = np.array(m_end, dtype=np.intp)
@@ -393,8 +429,6 @@ def mention_matrix(doc: MatrixDocument, words: Sequence[SentenceWords | None], s
     if ones:
         dense.reshape(-1)[np.concatenate(ones)] = 1.0
     # --- the tokens: negators, possessives, position
-    forms = a.forms(toks.norms[int(s_t0.min()):int(s_t1.max())])
-    base_tok = int(s_t0.min())
     negs = np.concatenate([[0], np.cumsum(forms[:, _NEG])])
     fb, lb = f_tok - base_tok, l_tok - base_tok
     before = np.maximum(f_tok - 3, t0) - base_tok
@@ -410,14 +444,11 @@ def mention_matrix(doc: MatrixDocument, words: Sequence[SentenceWords | None], s
         dense[:, col["first_token"]] = np.where(has, (first == 0).astype(float), 0.0)
         dense[:, col["relative_position"]] = np.where(has, first / np.maximum(n, 1), 0.0)
         dense[:, col["target_tokens"]] = np.where(has, (last - first + 1).astype(float), 0.0)
-        logs = np.array([math.log1p(int(x)) for x in s_t1 - s_t0])
         dense[:, col["sentence_tokens_log"]] = np.where(has, logs[sj], 0.0)
-    quotes = np.array([m.start() for m in _QUOTES.finditer(text)], dtype=np.intp)
     if len(quotes):
         inside = quotes.searchsorted(ms) - quotes.searchsorted(lo)
         dense[:, col["in_quotes"]] = (inside % 2 == 1).astype(float)
     dense[:, col["sentence_question"]] = np.array(questions)[sj]
-    scores = a.base + dense @ a.dense
     # --- the terms: the masked sentence, the bigrams around the target, the window
     parts_rows: list[np.ndarray] = []
     parts_cols: list[np.ndarray] = []
@@ -437,7 +468,14 @@ def mention_matrix(doc: MatrixDocument, words: Sequence[SentenceWords | None], s
     parts_cols.append(forms[l_tok[nxt] + 1 - base_tok, _NEXT])
     term_rows, term_cols = np.concatenate(parts_rows), np.concatenate(parts_cols)
     known = term_cols >= 0
-    keys, counts = np.unique(term_rows[known] * a.n_terms + term_cols[known], return_counts=True)
+    return rows, dense, _probabilities(a, dense, term_rows[known] * a.n_terms + term_cols[known])
+
+
+def _probabilities(a: _Model, dense: np.ndarray, term_keys: np.ndarray) -> np.ndarray:
+    """The model's probabilities from the dense features and the keys ``row * n_terms + column`` of the terms."""
+    n_rows = dense.shape[0]
+    scores = a.base + dense @ a.dense
+    keys, counts = np.unique(term_keys, return_counts=True)
     if len(keys):
         t_rows, t_cols = keys // a.n_terms, keys % a.n_terms
         w = a.idf[t_cols] * np.where(counts == 1, 1.0, 1.0 + np.log(counts))
@@ -447,4 +485,5 @@ def mention_matrix(doc: MatrixDocument, words: Sequence[SentenceWords | None], s
             scores[:, j] += np.bincount(t_rows, x * a.terms[t_cols, j], n_rows)
     scores /= a.temperature
     scores = np.exp(scores - scores.max(axis=1, keepdims=True))
-    return rows, dense, scores / scores.sum(axis=1, keepdims=True)
+    probs: np.ndarray = scores / scores.sum(axis=1, keepdims=True)
+    return probs
