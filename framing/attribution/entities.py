@@ -38,6 +38,7 @@ import threading
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..text import Tokens
 from .evidence import (
@@ -78,9 +79,12 @@ _ORG_WORDS = word_set(
     campaign office organization organisation group network university commission board
     bank institute association foundation union center centre house senate congress
     times post journal news service bureau authority church fund school college hospital
-    inc corp ltd co llc
+    inc corp ltd co llc county district associates newswire federation coalition
     """
 )
+_OFFICES = frozenset(("government", "military", "law_enforcement"))
+_OFFICE_WEIGHT = 0.7  # office titles of the lexicon weigh 0.7-1.0 ("President" 0.8)
+_ATTACHED = 1.0  # added to an office title attached to the mention
 _LOCATIVE = word_set("in at outside near across throughout inside around")
 _MAX_PREFIX = 4  # lower-case words before a name searched for a role
 
@@ -133,15 +137,22 @@ class Entities:
         """The entity whose name holds token ``t``, else -1."""
         return self.token_entity.get(t, -1)
 
-    def before(self, t: int, window: int, kinds: tuple[str, ...], gender: str = "") -> int:
-        """The entity with the closest name ending before token ``t`` (within ``window`` tokens)."""
+    def before(self, t: int, window: int, kinds: tuple[str, ...], gender: str = "",
+               categories: Callable[[str, str], bool] | None = None) -> int:
+        """The entity with the closest name ending before token ``t`` (within ``window`` tokens).
+
+        ``categories``, when given, says which antecedents fit, from their
+        source category and lower-case name ("the group" is no government bureau).
+        """
         if self._last is None:
             self._last = sorted(self.token_entity.items())
         k = bisect_left(self._last, (t, -1)) - 1
         while k >= 0 and self._last[k][0] >= t - window:
             e = self._last[k][1]
             c = self._clusters[e]
-            if c.kind in kinds and not (gender and c.gender and c.gender != gender):
+            if c.kind in kinds and not (gender and c.gender and c.gender != gender) and (
+                categories is None or categories(c.category, self.name(e).lower())
+            ):
                 return e
             k -= 1
         return -1
@@ -282,7 +293,17 @@ def find_entities(
                 o -= 1
             prefix = _hits(roles, starts[o], ends[p - 1]) + prefix if o < p else prefix
         category, weight = _evidence(prefix)
-        whole = [m for m in found if m.start <= starts[i] and m.end >= ends[j - 1]]
+        if weight >= _OFFICE_WEIGHT and category in _OFFICES and not _former(text, prefix):
+            # "President Trump", "President Evo Morales": a current office the text attaches to this
+            # name outranks evidence said elsewhere ("a former coca farmer", a headline's company)
+            weight += _ATTACHED
+        # "Planned Parenthood’s deputy director": the possessive is not part of the name
+        whole = [m for m in found if m.start <= starts[i] and m.end >= name_end]
+        if not whole and name_end < ends[j - 1] and j - i > 1:
+            # the article's hits do not see a name inside a possessive token: match the name alone
+            own = role_category(text[starts[i] : name_end])
+            if own not in ("other", "anonymous"):
+                whole = [_Whole(starts[i], name_end, own, _POSSESSIVE_WEIGHT, text[starts[i] : name_end])]
         if weight == 0.0 and whole:
             category, weight = _evidence(whole)  # "The New York Times, which ...": the name is the role
         if weight == 0.0:
@@ -310,6 +331,8 @@ def find_entities(
         ):
             kind = "group"  # "Congressional Republicans", "Senate Democrats": never "he" or "she"
         span = (name_start, name_end)
+        if org and weight == 0.0:
+            category, weight = _inside(text, tokens, found, k, j)
         if org:
             key = text[name_start:name_end].lower()
             e = by_org.get(key, -1)
@@ -365,6 +388,36 @@ def find_entities(
     return Entities(text, clusters, token_entity)
 
 
+class _Whole(NamedTuple):
+    start: int
+    end: int
+    category: str
+    weight: float
+    text: str
+
+
+_POSSESSIVE_WEIGHT = 0.9  # a lexicon organisation read from its possessive ("Planned Parenthood’s")
+_INSIDE_WEIGHT = 0.5  # an organisation named by its role words: weaker than a role said of it
+
+
+def _inside(text: str, toks: Tokens, found: list[RoleHit], k: int, j: int) -> tuple[str, float]:
+    """Evidence of the role words inside an organisation's own name.
+
+    "Broward County", "Fairfield-Suisun Unified School District", "National
+    Association of Manufacturers" (its members, after "of"), "Wicklander-Zulawski
+    & Associates": the name says what the body is. Words after "for" name a
+    cause, not the body ("Brennan Center for Justice" is not a court).
+    """
+    end = toks.ends[j - 1]
+    for t in range(k + 1, j):
+        if toks.norms[t] == "for":
+            end = toks.starts[t]
+            break
+    inside = [m for m in found if m.start >= toks.starts[k] and m.end <= end]
+    category, weight = _evidence(inside)
+    return (category, _INSIDE_WEIGHT) if weight > 0.0 else ("other", 0.0)
+
+
 def _known(c: _Cluster, name: str) -> None:
     """The gazetteers' category of an entity the article gives no role: a place, a public figure."""
     place = place_category(name)
@@ -374,6 +427,15 @@ def _known(c: _Cluster, name: str) -> None:
         figure = figure_category(c.first, c.surname)
         if figure is not None:
             c.category, c.best = figure, (FIGURE_WEIGHT, 0)
+
+
+def _former(text: str, found: list[RoleHit]) -> bool:
+    """Whether the title that gives the category is a past one ("Former CIA director", "ex-Sen.")."""
+    best = max((m for m in found if m.weight >= 0.5), key=lambda m: m.start, default=None)
+    if best is None:
+        return False
+    before = text[max(0, best.start - 12) : best.start].lower()
+    return before.rstrip().endswith(("former", "ex-", "ex", "then-", "late")) or best.text.lower().startswith(("former", "ex-"))
 
 
 def _title_abbreviation(text: str, toks: Tokens, k: int) -> bool:

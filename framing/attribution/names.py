@@ -55,6 +55,19 @@ def _opening_adverb(text: str, toks: Tokens, i: int) -> bool:
     return tagger.tag_forms(forms, stop=1)[0] in _OPENER_TAGS
 
 
+_RECUR_WINDOW = 20_000  # characters either side searched for the same name
+
+
+def _recurs(text: str, start: int, end: int) -> bool:
+    """Whether the words ``text[start:end]`` occur again nearby: "Planned Parenthood vowed" opens a
+    sentence, but "Planned" is no opening verb when the article writes "Planned Parenthood" elsewhere."""
+    phrase = text[start:end]
+    return (
+        text.find(phrase, max(0, start - _RECUR_WINDOW), start) >= 0
+        or text.find(phrase, end, end + _RECUR_WINDOW) >= 0
+    )
+
+
 def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
     """Token ranges of capitalised name runs (before titles are split off)."""
     starts, ends, norms = toks.starts, toks.ends, toks.norms
@@ -85,7 +98,9 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
             or (i + 1 < j and _all_caps(text, starts[i], ends[i]) and not _all_caps(text, starts[i + 1], ends[i + 1]))
         ):
             i += 1  # "The", "But", a label in capitals ("WATCH Hillary Clinton")
-        if j - i > 1 and _sentence_initial(text, toks, i) and _opening_adverb(text, toks, i):
+        if j - i > 1 and _sentence_initial(text, toks, i) and _opening_adverb(text, toks, i) and not _recurs(
+            text, starts[i], ends[j - 1]
+        ):
             i += 1  # "Sometimes Trump", "Perhaps Biden": the sentence's adverb, not a name
         while j > i and (
             norms[j - 1] in _NOT_NAMES or norms[j - 1] in _CONNECTORS

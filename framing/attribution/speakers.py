@@ -15,7 +15,7 @@ content; see STYLE.md rule 3.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon, Match, load_lexicon
@@ -59,6 +59,27 @@ _PERSON_PRONOUNS = word_set("he she i")
 # Head nouns that make a phrase an organisation ("it") rather than a person.
 _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _ANTECEDENT_WINDOW = 80  # tokens searched back for a pronoun's antecedent
+# Plurals without an -s: never "he" or "she" ("people who wish to emigrate ... she told").
+_PLURAL_HEADS = word_set("people men women children police personnel staff folk clergy")
+_PUBLIC = frozenset(("government", "law_enforcement", "military"))
+_NON_PUBLIC_NOUNS = word_set("group organization organisation coalition association alliance movement union")
+_PUBLIC_NOUNS = word_set("agency department ministry administration bureau office")
+_BUSINESS_NOUNS = word_set("company firm corporation")
+
+
+def _public_body(name: str) -> bool:
+    return any(w in _PUBLIC_NOUNS or w in ("bureau", "commission", "service", "court") for w in name.split())
+
+
+def _anaphor_fits(noun: str) -> Callable[[str, str], bool] | None:
+    """Which antecedents (category, lower-case name) a definite organisation noun may take up, None for any."""
+    if noun in _NON_PUBLIC_NOUNS:
+        return lambda c, name: c not in ("government", "law_enforcement") and not _public_body(name)
+    if noun in _PUBLIC_NOUNS:
+        return lambda c, name: c in _PUBLIC or c == "other"
+    if noun in _BUSINESS_NOUNS:
+        return lambda c, name: c in ("business", "other") and not _public_body(name)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,7 +376,9 @@ class SpeakerResolver:
                     category = self.category_of(fs, fe)
         elif (category == "other" and j - i == 2 and toks.norms[i] == "the" and toks.norms[head_t] in _ORG_HEADS
               and not document_head(toks.norms[head_t])):
-            e = ents.before(i, _ANTECEDENT_WINDOW, ("org",))  # "the group": the organisation named before
+            # "the group": the organisation named before, of a kind the noun can name
+            # ("The group" after "the ATF" and "Gun Owners of America" is the second)
+            e = ents.before(i, _ANTECEDENT_WINDOW, ("org",), categories=_anaphor_fits(toks.norms[head_t]))
             if e >= 0:
                 return Mention(start, end, ents.name(e), ents.category(e), "org", e)
         elif category == "other" and proxy_head(toks.norms[head_t]):
@@ -386,6 +409,8 @@ class SpeakerResolver:
         if not _ORG_HEADS.isdisjoint(norms[-2:]):
             return "org"
         head = norms[-1]
+        if head in _PLURAL_HEADS:
+            return "group"
         if (
             head.endswith("s")
             and not head.endswith(("ss", "'s", "us"))
