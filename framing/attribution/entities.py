@@ -230,7 +230,9 @@ def find_entities(
     by_surname: dict[str, list[int]] = {}
     by_org: dict[str, int] = {}
     singles: list[tuple[int, int, str, float, str, str]] = []
+    plural: tuple[int, str, float] = (-1, "other", 0.0)  # end token of a run under a plural title
     for i, j in runs:
+        run_end = j
         if (j - i == 1 and norms[i] not in inside) or page_label(text[starts[i] : ends[j - 1]]):
             continue
         # titles inside the run: the name is what follows the last title
@@ -285,6 +287,11 @@ def find_entities(
         cross = [m for m in _hits(roles, starts[max(p - 2, 0)], name_start) if m.start < starts[p] < m.end]
         prefix = cross + [m for m in _hits(roles, starts[p], name_start) + [
             m for m in found if m.end <= name_start] if not any(c.start <= m.start and m.end <= c.end for c in cross)]
+        if p == i and i > 0 and text[starts[i - 1]].isupper() and _gap_ok(text, tokens, i - 1) and (
+            i == 1 or _sentence_initial(text, tokens, i - 1)
+        ):
+            # "Reps. Lou Barletta ...": a title opening the sentence that the name runs left out
+            prefix = _hits(roles, starts[i - 1], ends[i - 1]) + prefix
         titles = owner_titles()
         if p > 0 and any(m.text.lower() in titles for m in prefix):
             # "NRA executive vice president Wayne LaPierre": the organisation before the title
@@ -293,6 +300,16 @@ def find_entities(
                 o -= 1
             prefix = _hits(roles, starts[o], ends[p - 1]) + prefix if o < p else prefix
         category, weight = _evidence(prefix)
+        if weight > 0.0 and _plural_title(prefix):
+            plural = (run_end, category, weight)
+        elif weight == 0.0 and plural[2] > 0.0 and (
+            (plural[0] == i - 1 and norms[i - 1] == "and")
+            or (plural[0] == i and "," in text[ends[i - 1] : starts[i]])
+        ):
+            # "Political scientists Stephanie Ortmann and John Heathershaw", "Reps. Lou Barletta of
+            # Pennsylvania and Steve King of Iowa": a plural title covers every name of the list
+            category, weight = plural[1], plural[2]
+            plural = (run_end, category, weight)
         if weight >= _OFFICE_WEIGHT and category in _OFFICES and not _former(text, prefix):
             # "President Trump", "President Evo Morales": a current office the text attaches to this
             # name outranks evidence said elsewhere ("a former coca farmer", a headline's company)
@@ -427,6 +444,13 @@ def _known(c: _Cluster, name: str) -> None:
         figure = figure_category(c.first, c.surname)
         if figure is not None:
             c.category, c.best = figure, (FIGURE_WEIGHT, 0)
+
+
+def _plural_title(found: list[RoleHit]) -> bool:
+    """Whether the title that gives the category is plural ("Reps.", "political scientists")."""
+    best = max((m for m in found if m.weight >= 0.5), key=lambda m: m.start, default=None)
+    word = best.text.lower().rstrip(".") if best is not None else ""
+    return word.endswith("s") and not word.endswith(("ss", "us", "'s"))
 
 
 def _former(text: str, found: list[RoleHit]) -> bool:

@@ -14,6 +14,7 @@ content; see STYLE.md rule 3.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from .entities import (
 )
 from .evidence import _category, _Hit, _own_matcher, _phrase_hits
 from .evidence import _phrase_category as _phrase_category  # re-exported
-from .gazetteers import document_head, not_speaker, proxy_head
+from .gazetteers import document_head, not_speaker, people_head, proxy_head
 from .names import _opening_adverb, _sentence_initial
 from .phrases import (
     _ANONYMOUS_HEADS,
@@ -61,6 +62,9 @@ _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _ANTECEDENT_WINDOW = 80  # tokens searched back for a pronoun's antecedent
 # Plurals without an -s: never "he" or "she" ("people who wish to emigrate ... she told").
 _PLURAL_HEADS = word_set("people men women children police personnel staff folk clergy")
+_SHARES = r"(?:\d+(?:\.\d+)?\s?%|\d+\s+(?:percent|per\s+cent)|majority|majorities|plurality|minority|half|third|thirds|quarter|share)"
+_SHARE_BEFORE = re.compile(_SHARES + r"\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+s\s+and\s+)?\Z", re.IGNORECASE)
+_SHARE_INSIDE = re.compile(r"\b" + _SHARES + r"\s+of\b", re.IGNORECASE)
 _PUBLIC = frozenset(("government", "law_enforcement", "military"))
 _NON_PUBLIC_NOUNS = word_set("group organization organisation coalition association alliance movement union")
 _PUBLIC_NOUNS = word_set("agency department ministry administration bureau office")
@@ -364,6 +368,13 @@ class SpeakerResolver:
         kind = self._kind(i, name_end)
         ents = self.entities()
         entity = ents.at(head_t)
+        if entity < 0:
+            for t in range(head_t - 1, i, -1):
+                if toks.norms[t] == "of" and ents.at(t - 1) >= 0 and ents.kind(ents.at(t - 1)) == "person":
+                    # "Steve King of Iowa": the person, not the state after "of"
+                    entity, head_t = ents.at(t - 1), t - 1
+                    name = text[start : toks.ends[head_t]]
+                    break
         if entity >= 0:
             kind = ents.kind(entity)
             if ents.category(entity) != "other":
@@ -379,6 +390,11 @@ class SpeakerResolver:
             # "the group": the organisation named before, of a kind the noun can name
             # ("The group" after "the ATF" and "Gun Owners of America" is the second)
             e = ents.before(i, _ANTECEDENT_WINDOW, ("org",), categories=_anaphor_fits(toks.norms[head_t]))
+            if e < 0:
+                # "the group said ... The group would not": the same noun keeps its antecedent
+                phrase = text[start:end].lower()
+                e = next((m.entity for m in reversed(self._history[-12:])
+                          if m.entity >= 0 and text[m.start : m.end].lower() == phrase), -1)
             if e >= 0:
                 return Mention(start, end, ents.name(e), ents.category(e), "org", e)
         elif category == "other" and proxy_head(toks.norms[head_t]):
@@ -389,7 +405,32 @@ class SpeakerResolver:
             # "officials said", "a senior official said", "US officials said":
             # people described only by a generic role are anonymous sources.
             category = "anonymous"
+        share = self._poll_share(i, j) if category in ("government", "other") else ""
+        if share:
+            # "Just 9% of Democrats say", "A solid majority of Republicans said": respondents, an
+            # entity of their own (not the party's politicians, "Democrats said" elsewhere)
+            category, name, entity = "citizen", share + name, -1
         return Mention(start, end, name, category, kind, entity)
+
+    def _poll_share(self, i: int, j: int) -> str:
+        """Whether the speaker at ``[i, j)`` is a share of a party or a camp, as polls report them.
+
+        "Just 9% of Democrats say", "A solid majority of Republicans and
+        conservatives said": poll respondents (citizen), not the party's
+        politicians. The group must end the phrase and be a capitalised plural
+        ("Democrats", "Republicans") or a people noun ("conservatives");
+        "a majority of senators" keeps its role. Returns the share words
+        before the phrase ("9% of "), "share of " for a share inside it, else "".
+        """
+        toks, text = self.tokens, self.text
+        head = toks.norms[j - 1]
+        if not head.endswith("s") or not (text[toks.starts[j - 1]].isupper() or people_head(head)):
+            return ""
+        before = text[max(0, toks.starts[i] - 40) : toks.starts[i]]
+        found = _SHARE_BEFORE.search(before)
+        if found is not None:
+            return found.group(0)  # the share before the phrase, kept in the entity's name
+        return "share of " if _SHARE_INSIDE.search(text[toks.starts[i] : toks.starts[j - 1]]) else ""
 
     def _owner_category(self, i: int, head: int) -> str:
         """The category of the owner of a proxy ("her" in "her spokesman", "Trump's" in "Trump's lawyer")."""
