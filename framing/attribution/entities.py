@@ -339,7 +339,10 @@ def find_entities(
             if head[0] == "government" and head[1] >= 0.7:
                 category, weight = head[0], 0.3
         if whole and j - i == 1:
-            continue  # a capitalised role ("Democrat", "President"), not a name
+            if any(clusters[c].kind == "person" for c in by_surname.get(_surname(norms[i]), [])):
+                category, weight, whole = "other", 0.0, []  # "Bloomberg" after "Michael Bloomberg": the person
+            else:
+                continue  # a capitalised role ("Democrat", "President"), not a name
         org = bool(whole) or norms[j - 1] in _ORG_WORDS or any(norms[t] in ("of", "for") for t in range(k, j))
         kind = "org" if org else "person"
         last = norms[j - 1]
@@ -381,6 +384,12 @@ def find_entities(
         # "Ms. Trump" is not "Donald Trump"; "President Trump" is the public figure of that office
         # ("Donald Trump", not a nearer "Lara Trump"), else a full name with that role, if any
         candidates = [c for c in by_surname.get(surname, []) if not gender or clusters[c].gender in ("", gender)]
+        if not candidates and weight == 0.0 and k and not _sentence_initial(text, tokens, k):
+            # "Hillary" for "Hillary Clinton": a first name alone joins the one full name it starts
+            firsts = [c for c in range(len(clusters)) if clusters[c].first == norms[k] and clusters[c].kind == "person"
+                      and clusters[c].surname != norms[k]]
+            if len({clusters[c].surname for c in firsts}) == 1:
+                candidates = firsts
         if weight >= 0.5:
             candidates = [c for c in candidates if figure_category(clusters[c].first, surname) == category] or [
                 c for c in candidates if clusters[c].best[0] > 0.0 and clusters[c].category == category] or candidates

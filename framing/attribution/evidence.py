@@ -138,6 +138,8 @@ def _after(
             break
         if end > t and norms[end] in _RELATIVES:
             break  # "a conservative radio host who remains opposed": the relative clause is not the role
+        if end > t + 1 and norms[end] in ("in", "from") and end + 1 < n and text[starts[end + 1]].isupper():
+            break  # "partner at Summit Trail Advisors in New York": the place is not the role
         if end > t and norms[end] in _verb_forms() and text[starts[end]].islower():
             return "other", 0.0  # "Backing Donald Trump, the generals said": a subject, not an appositive
         end += 1

@@ -65,6 +65,8 @@ _PLURAL_HEADS = word_set("people men women children police personnel staff folk 
 _SHARES = r"(?:\d+(?:\.\d+)?\s?%|\d+\s+(?:percent|per\s+cent)|majority|majorities|plurality|minority|half|third|thirds|quarter|share)"
 _SHARE_BEFORE = re.compile(_SHARES + r"\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+s\s+and\s+)?\Z", re.IGNORECASE)
 _SHARE_INSIDE = re.compile(r"\b" + _SHARES + r"\s+of\b", re.IGNORECASE)
+_PREPOSITIONS = word_set("in at of for with from on")
+_MAX_APPOSITIVE_WORDS = 16
 _PUBLIC = frozenset(("government", "law_enforcement", "military"))
 _NON_PUBLIC_NOUNS = word_set("group organization organisation coalition association alliance movement union")
 _PUBLIC_NOUNS = word_set("agency department ministry administration bureau office")
@@ -379,6 +381,8 @@ class SpeakerResolver:
             kind = ents.kind(entity)
             if ents.category(entity) != "other":
                 category = ents.category(entity)
+            elif kind == "person" and all(ents.at(t) == entity for t in range(i, j)):
+                category = "other"  # "Bloomberg" for Michael Bloomberg: the person, not the outlet
         if _is_capitalised(text, toks.starts[head_t], toks.ends[head_t]) and kind == "person":
             fs, fe = self.full_mention(head_t)
             if fe - fs > len(name):
@@ -405,12 +409,33 @@ class SpeakerResolver:
             # "officials said", "a senior official said", "US officials said":
             # people described only by a generic role are anonymous sources.
             category = "anonymous"
+        if category != "anonymous" and self._document_head(i, j):
+            # "Trump’s executive order instructed": a text speaks for its author, the name in the
+            # phrase (the proxy rule), never for a role word that describes it ("executive");
+            # without a name it keeps ``other``
+            owners = [ents.at(t) for t in range(i, j) if ents.at(t) >= 0]
+            own = ents.category(owners[0]) if owners else "other"
+            if own == "other":
+                named = [t for t in range(i, j) if text[toks.starts[t]].isupper() and toks.norms[t] not in DETERMINERS]
+                if named:  # "the CBS poll": an outlet the lexicon names
+                    own = self.category_of(toks.starts[named[0]], toks.ends[named[-1]])
+            return Mention(start, end, text[start:end], own, "org")
         share = self._poll_share(i, j) if category in ("government", "other") else ""
         if share:
             # "Just 9% of Democrats say", "A solid majority of Republicans said": respondents, an
             # entity of their own (not the party's politicians, "Democrats said" elsewhere)
             category, name, entity = "citizen", share + name, -1
         return Mention(start, end, name, category, kind, entity)
+
+    def _document_head(self, i: int, j: int) -> bool:
+        """Whether the head of the phrase at ``[i, j)`` (before a preposition or a comma) is a document noun."""
+        toks, text = self.tokens, self.text
+        head = j - 1
+        for t in range(i + 1, j):
+            if toks.norms[t] in _PREPOSITIONS or toks.norms[t] == "by" or "," in text[toks.ends[t - 1] : toks.starts[t]]:
+                head = t - 1
+                break
+        return text[toks.starts[head]].islower() and document_head(toks.norms[head])
 
     def _poll_share(self, i: int, j: int) -> str:
         """Whether the speaker at ``[i, j)`` is a share of a party or a camp, as polls report them.
@@ -474,6 +499,11 @@ class SpeakerResolver:
                     if e >= 0:
                         ents = self.entities()
                         return Mention(start, end, ents.name(e), ents.category(e), ents.kind(e), e)
+                if a and self.tokens.norms[a - 1] in _PREPOSITIONS:
+                    e = self._appositive_owner(a - 1)  # "McHugh, partner at Summit Trail Advisors in New York, who"
+                    if e >= 0:
+                        ents = self.entities()
+                        return Mention(start, end, ents.name(e), ents.category(e), ents.kind(e), e)
                 inner = self._resolve(*span)
                 return Mention(start, end, inner.name, inner.category, inner.kind, inner.entity)
             e = self.entities().at(i - 1) if i else -1
@@ -508,6 +538,18 @@ class SpeakerResolver:
             if e >= 0:
                 return Mention(start, end, ents.name(e), ents.category(e), "org", e)
         return Mention(start, end, self.text[start:end], "other", wanted[0])
+
+    def _appositive_owner(self, t: int) -> int:
+        """The person named before the comma that opens the appositive holding token ``t``, else -1."""
+        toks, text, ents = self.tokens, self.text, self.entities()
+        for u in range(t, max(0, t - _MAX_APPOSITIVE_WORDS), -1):
+            gap = text[toks.ends[u - 1] : toks.starts[u]] if u else ""
+            if any(ch in gap for ch in ".;:!?\n"):
+                return -1
+            if "," in gap:
+                e = ents.at(u - 1)
+                return e if e >= 0 and ents.kind(e) == "person" else -1
+        return -1
 
     def _antecedent(self, i: int, wanted: tuple[str, ...]) -> Mention | None:
         """The closest earlier name phrase of a wanted kind (not a speaker yet)."""
