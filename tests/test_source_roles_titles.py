@@ -138,3 +138,28 @@ def test_other_share_on_200_allsides_articles_has_a_ceiling() -> None:
     assert shares["other: not documents (of quotes with a speaker)"] <= 0.21
     # the share of `other` may not fall by dropping speakers: quotes with no speaker stay few
     assert shares["none"] <= 0.07
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Internet service providers said the rule would raise prices.", "business"),
+        ("GlobeNewswire reported that the company had filed for bankruptcy.", "media"),
+        ("Conservative groups said the ruling was a victory.", "advocacy"),
+        ("Back in 2010, Forbes described the Clippers in fairly underwhelming terms.", "media"),
+        ("Has someone at 1600 Pennsylvania Avenue concluded they do not want Clinton to win?", "government"),
+        ("The confirmed cases were reported by 38 states and one territory, officials said.", "anonymous"),
+        # supporters are whoever the article says they are: no category of their own
+        ("Supporters will say Mr. Obama faced a recession when he came into office.", "other"),
+    ],
+)
+def test_source_roles_1_5_0_terms(text: str, category: str) -> None:
+    toks = tokenize(text)
+    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
+    assert [q.speaker.category for q in quotes if q.speaker is not None][:1] == [category], quotes
+
+
+def test_a_county_clerk_is_government() -> None:
+    text = ("Kim Davis -- the Rowan County, Kentucky Clerk who defied the order -- spoke. "
+            "Davis said she would appeal.")
+    assert categories(text)["Kim Davis"] == "government"
