@@ -136,8 +136,8 @@ def _after(
     while end < n and end - t < _MAX_APPOSITIVE:
         if end > t and any(ch in ",.;:!?()\u201c\u201d\"\n\u2014\u2013" for ch in text[ends[end - 1] : starts[end]]):
             break
-        if end > t and norms[end] in _RELATIVES:
-            break  # "a conservative radio host who remains opposed": the relative clause is not the role
+        if end > t and norms[end] in _RELATIVES and _hits(roles, starts[t], ends[end - 1]):
+            break  # "a conservative radio host who remains opposed": the role is said before the clause
         if end > t + 1 and norms[end] in ("in", "from") and end + 1 < n and text[starts[end + 1]].isupper():
             break  # "partner at Summit Trail Advisors in New York": the place is not the role
         if end > t and norms[end] in _verb_forms() and text[starts[end]].islower():

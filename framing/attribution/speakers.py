@@ -409,33 +409,12 @@ class SpeakerResolver:
             # "officials said", "a senior official said", "US officials said":
             # people described only by a generic role are anonymous sources.
             category = "anonymous"
-        if category != "anonymous" and self._document_head(i, j):
-            # "Trump’s executive order instructed": a text speaks for its author, the name in the
-            # phrase (the proxy rule), never for a role word that describes it ("executive");
-            # without a name it keeps ``other``
-            owners = [ents.at(t) for t in range(i, j) if ents.at(t) >= 0]
-            own = ents.category(owners[0]) if owners else "other"
-            if own == "other":
-                named = [t for t in range(i, j) if text[toks.starts[t]].isupper() and toks.norms[t] not in DETERMINERS]
-                if named:  # "the CBS poll": an outlet the lexicon names
-                    own = self.category_of(toks.starts[named[0]], toks.ends[named[-1]])
-            return Mention(start, end, text[start:end], own, "org")
         share = self._poll_share(i, j) if category in ("government", "other") else ""
         if share:
             # "Just 9% of Democrats say", "A solid majority of Republicans said": respondents, an
             # entity of their own (not the party's politicians, "Democrats said" elsewhere)
             category, name, entity = "citizen", share + name, -1
         return Mention(start, end, name, category, kind, entity)
-
-    def _document_head(self, i: int, j: int) -> bool:
-        """Whether the head of the phrase at ``[i, j)`` (before a preposition or a comma) is a document noun."""
-        toks, text = self.tokens, self.text
-        head = j - 1
-        for t in range(i + 1, j):
-            if toks.norms[t] in _PREPOSITIONS or toks.norms[t] == "by" or "," in text[toks.ends[t - 1] : toks.starts[t]]:
-                head = t - 1
-                break
-        return text[toks.starts[head]].islower() and document_head(toks.norms[head])
 
     def _poll_share(self, i: int, j: int) -> str:
         """Whether the speaker at ``[i, j)`` is a share of a party or a camp, as polls report them.
