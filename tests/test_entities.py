@@ -412,3 +412,12 @@ def test_an_outlet_name_that_is_the_person_s_surname_is_the_person() -> None:
     ents = entities(text)
     assert ents[0][0] == "Michael Bloomberg" and ents[0][1] != "media"
     assert ents[0][2] == ["Michael Bloomberg", "Bloomberg"]
+
+
+def test_an_outlet_in_a_possessive_is_not_a_place_and_a_title_stays_a_title() -> None:
+    text = ("That's the headline from the Washington Post's signature political blog, 'The Fix.' "
+            "It's referring to the polling position of President Obama's signature law.")
+    cats = {e[0]: (e[1], entity_kind) for e, entity_kind in zip(
+        entities(text), [x.kind for x in SpeakerResolver(text, tokenize(text)).entities().to_list()])}
+    assert cats["Washington Post"] == ("media", "org")
+    assert cats["Obama"] == ("government", "person")

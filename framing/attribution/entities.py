@@ -237,6 +237,12 @@ def find_entities(
             continue
         # titles inside the run: the name is what follows the last title
         found = _hits(roles, starts[i], ends[j - 1])
+        if j - i > 1 and norms[j - 1].endswith("'s") and text[ends[j - 1] - 2] in "'\u2019":
+            # the article's hits do not see a name inside a possessive token ("the Washington
+            # Post's blog" gave "Washington" alone): match the name without the possessive
+            own = role_category(text[starts[i] : ends[j - 1] - 2])
+            if own not in ("other", "anonymous", _evidence(found)[0]):  # not "President Obama's"
+                found = [_Whole(starts[i], ends[j - 1] - 2, own, _POSSESSIVE_WEIGHT, text[starts[i] : ends[j - 1] - 2])]
         k = i
         gender = ""
         for m in found:
@@ -316,11 +322,6 @@ def find_entities(
             weight += _ATTACHED
         # "Planned Parenthood’s deputy director": the possessive is not part of the name
         whole = [m for m in found if m.start <= starts[i] and m.end >= name_end]
-        if not whole and name_end < ends[j - 1] and j - i > 1:
-            # the article's hits do not see a name inside a possessive token: match the name alone
-            own = role_category(text[starts[i] : name_end])
-            if own not in ("other", "anonymous"):
-                whole = [_Whole(starts[i], name_end, own, _POSSESSIVE_WEIGHT, text[starts[i] : name_end])]
         if weight == 0.0 and whole:
             category, weight = _evidence(whole)  # "The New York Times, which ...": the name is the role
         if weight == 0.0:
