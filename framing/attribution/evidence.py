@@ -251,3 +251,49 @@ def _role_matcher() -> Matcher:
 
 
 _ROLES: Matcher | None = None
+
+
+class _Whole(NamedTuple):
+    start: int
+    end: int
+    category: str
+    weight: float
+    text: str
+
+
+_POSSESSIVE_WEIGHT = 0.9  # a lexicon organisation read from its possessive ("Planned Parenthood’s")
+_INSIDE_WEIGHT = 0.5  # an organisation named by its role words: weaker than a role said of it
+
+
+def _inside(text: str, toks: Tokens, found: list[RoleHit], k: int, j: int) -> tuple[str, float]:
+    """Evidence of the role words inside an organisation's own name.
+
+    "Broward County", "Fairfield-Suisun Unified School District", "National
+    Association of Manufacturers" (its members, after "of"), "Wicklander-Zulawski
+    & Associates": the name says what the body is. Words after "for" name a
+    cause, not the body ("Brennan Center for Justice" is not a court).
+    """
+    end = toks.ends[j - 1]
+    for t in range(k + 1, j):
+        if toks.norms[t] == "for":
+            end = toks.starts[t]
+            break
+    inside = [m for m in found if m.start >= toks.starts[k] and m.end <= end]
+    category, weight = _evidence(inside)
+    return (category, _INSIDE_WEIGHT) if weight > 0.0 else ("other", 0.0)
+
+
+def _plural_title(found: list[RoleHit]) -> bool:
+    """Whether the title that gives the category is plural ("Reps.", "political scientists")."""
+    best = max((m for m in found if m.weight >= 0.5), key=lambda m: m.start, default=None)
+    word = best.text.lower().rstrip(".") if best is not None else ""
+    return word.endswith("s") and not word.endswith(("ss", "us", "'s"))
+
+
+def _former(text: str, found: list[RoleHit]) -> bool:
+    """Whether the title that gives the category is a past one ("Former CIA director", "ex-Sen.")."""
+    best = max((m for m in found if m.weight >= 0.5), key=lambda m: m.start, default=None)
+    if best is None:
+        return False
+    before = text[max(0, best.start - 12) : best.start].lower()
+    return before.rstrip().endswith(("former", "ex-", "ex", "then-", "late")) or best.text.lower().startswith(("former", "ex-"))

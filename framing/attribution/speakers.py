@@ -14,9 +14,8 @@ content; see STYLE.md rule 3.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon, Match, load_lexicon
@@ -34,7 +33,7 @@ from .entities import (
 )
 from .evidence import _category, _Hit, _own_matcher, _phrase_hits
 from .evidence import _phrase_category as _phrase_category  # re-exported
-from .gazetteers import document_head, not_speaker, people_head, proxy_head
+from .gazetteers import document_head, not_speaker, proxy_head
 from .names import _opening_adverb, _sentence_initial
 from .phrases import (
     _ANONYMOUS_HEADS,
@@ -51,7 +50,7 @@ from .phrases import (
     _phrase_left,
     word_set,
 )
-from .sources import not_a_source
+from .sources import PREPOSITIONS, anaphor_fits, appositive_owner, not_a_source, poll_share
 
 __all__ = ["Mention", "SpeakerResolver"]
 
@@ -62,30 +61,6 @@ _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _ANTECEDENT_WINDOW = 80  # tokens searched back for a pronoun's antecedent
 # Plurals without an -s: never "he" or "she" ("people who wish to emigrate ... she told").
 _PLURAL_HEADS = word_set("people men women children police personnel staff folk clergy")
-_SHARES = r"(?:\d+(?:\.\d+)?\s?%|\d+\s+(?:percent|per\s+cent)|majority|majorities|plurality|minority|half|third|thirds|quarter|share)"
-_SHARE_BEFORE = re.compile(_SHARES + r"\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+s\s+and\s+)?\Z", re.IGNORECASE)
-_SHARE_INSIDE = re.compile(r"\b" + _SHARES + r"\s+of\b", re.IGNORECASE)
-_PREPOSITIONS = word_set("in at of for with from on")
-_MAX_APPOSITIVE_WORDS = 16
-_PUBLIC = frozenset(("government", "law_enforcement", "military"))
-_NON_PUBLIC_NOUNS = word_set("group organization organisation coalition association alliance movement union")
-_PUBLIC_NOUNS = word_set("agency department ministry administration bureau office")
-_BUSINESS_NOUNS = word_set("company firm corporation")
-
-
-def _public_body(name: str) -> bool:
-    return any(w in _PUBLIC_NOUNS or w in ("bureau", "commission", "service", "court") for w in name.split())
-
-
-def _anaphor_fits(noun: str) -> Callable[[str, str], bool] | None:
-    """Which antecedents (category, lower-case name) a definite organisation noun may take up, None for any."""
-    if noun in _NON_PUBLIC_NOUNS:
-        return lambda c, name: c not in ("government", "law_enforcement") and not _public_body(name)
-    if noun in _PUBLIC_NOUNS:
-        return lambda c, name: c in _PUBLIC or c == "other"
-    if noun in _BUSINESS_NOUNS:
-        return lambda c, name: c in ("business", "other") and not _public_body(name)
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,7 +368,7 @@ class SpeakerResolver:
               and not document_head(toks.norms[head_t])):
             # "the group": the organisation named before, of a kind the noun can name
             # ("The group" after "the ATF" and "Gun Owners of America" is the second)
-            e = ents.before(i, _ANTECEDENT_WINDOW, ("org",), categories=_anaphor_fits(toks.norms[head_t]))
+            e = ents.before(i, _ANTECEDENT_WINDOW, ("org",), categories=anaphor_fits(toks.norms[head_t]))
             if e < 0:
                 # "the group said ... The group would not": the same noun keeps its antecedent
                 phrase = text[start:end].lower()
@@ -409,32 +384,12 @@ class SpeakerResolver:
             # "officials said", "a senior official said", "US officials said":
             # people described only by a generic role are anonymous sources.
             category = "anonymous"
-        share = self._poll_share(i, j) if category in ("government", "other") else ""
+        share = poll_share(self.text, self.tokens, i, j) if category in ("government", "other") else ""
         if share:
             # "Just 9% of Democrats say", "A solid majority of Republicans said": respondents, an
             # entity of their own (not the party's politicians, "Democrats said" elsewhere)
             category, name, entity = "citizen", share + name, -1
         return Mention(start, end, name, category, kind, entity)
-
-    def _poll_share(self, i: int, j: int) -> str:
-        """Whether the speaker at ``[i, j)`` is a share of a party or a camp, as polls report them.
-
-        "Just 9% of Democrats say", "A solid majority of Republicans and
-        conservatives said": poll respondents (citizen), not the party's
-        politicians. The group must end the phrase and be a capitalised plural
-        ("Democrats", "Republicans") or a people noun ("conservatives");
-        "a majority of senators" keeps its role. Returns the share words
-        before the phrase ("9% of "), "share of " for a share inside it, else "".
-        """
-        toks, text = self.tokens, self.text
-        head = toks.norms[j - 1]
-        if not head.endswith("s") or not (text[toks.starts[j - 1]].isupper() or people_head(head)):
-            return ""
-        before = text[max(0, toks.starts[i] - 40) : toks.starts[i]]
-        found = _SHARE_BEFORE.search(before)
-        if found is not None:
-            return found.group(0)  # the share before the phrase, kept in the entity's name
-        return "share of " if _SHARE_INSIDE.search(text[toks.starts[i] : toks.starts[j - 1]]) else ""
 
     def _owner_category(self, i: int, head: int) -> str:
         """The category of the owner of a proxy ("her" in "her spokesman", "Trump's" in "Trump's lawyer")."""
@@ -478,8 +433,8 @@ class SpeakerResolver:
                     if e >= 0:
                         ents = self.entities()
                         return Mention(start, end, ents.name(e), ents.category(e), ents.kind(e), e)
-                if a and self.tokens.norms[a - 1] in _PREPOSITIONS:
-                    e = self._appositive_owner(a - 1)  # "McHugh, partner at Summit Trail Advisors in New York, who"
+                if a and self.tokens.norms[a - 1] in PREPOSITIONS:
+                    e = appositive_owner(self.text, self.tokens, self.entities(), a - 1)  # "McHugh, partner at Summit Trail Advisors in New York, who"
                     if e >= 0:
                         ents = self.entities()
                         return Mention(start, end, ents.name(e), ents.category(e), ents.kind(e), e)
@@ -517,18 +472,6 @@ class SpeakerResolver:
             if e >= 0:
                 return Mention(start, end, ents.name(e), ents.category(e), "org", e)
         return Mention(start, end, self.text[start:end], "other", wanted[0])
-
-    def _appositive_owner(self, t: int) -> int:
-        """The person named before the comma that opens the appositive holding token ``t``, else -1."""
-        toks, text, ents = self.tokens, self.text, self.entities()
-        for u in range(t, max(0, t - _MAX_APPOSITIVE_WORDS), -1):
-            gap = text[toks.ends[u - 1] : toks.starts[u]] if u else ""
-            if any(ch in gap for ch in ".;:!?\n"):
-                return -1
-            if "," in gap:
-                e = ents.at(u - 1)
-                return e if e >= 0 and ents.kind(e) == "person" else -1
-        return -1
 
     def _antecedent(self, i: int, wanted: tuple[str, ...]) -> Mention | None:
         """The closest earlier name phrase of a wanted kind (not a speaker yet)."""
