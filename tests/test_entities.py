@@ -421,3 +421,9 @@ def test_an_outlet_in_a_possessive_is_not_a_place_and_a_title_stays_a_title() ->
         entities(text), [x.kind for x in SpeakerResolver(text, tokenize(text)).entities().to_list()])}
     assert cats["Washington Post"] == ("media", "org")
     assert cats["Obama"] == ("government", "person")
+
+
+def test_a_former_role_before_a_relative_clause_gives_way_to_the_current_one() -> None:
+    text = ("Because of that provision, says Ed Sullivan, a former state legislator who is now a lobbyist "
+            "for the Illinois State Rifle Association, \u201cno cannabis dispensary can share your information.\u201d")
+    assert ("Ed Sullivan", "advocacy") in [e[:2] for e in entities(text)]

@@ -132,19 +132,21 @@ def _after(
         and not _possessive_owner(text, toks, t)
     ):
         return "other", 0.0  # "Trump, Pelosi and Schumer": a list, not an appositive
-    end = t
+    end, relative = t, False
     while end < n and end - t < _MAX_APPOSITIVE:
         if end > t and any(ch in ",.;:!?()\u201c\u201d\"\n\u2014\u2013" for ch in text[ends[end - 1] : starts[end]]):
             break
-        if end > t and norms[end] in _RELATIVES and _hits(roles, starts[t], ends[end - 1]):
-            break  # "a conservative radio host who remains opposed": the role is said before the clause
+        if end > t and norms[end] in _RELATIVES:
+            if _current(text, _hits(roles, starts[t], ends[end - 1])):
+                break  # "a conservative radio host who remains opposed": the role is said before the clause
+            relative = True  # "a former state legislator who is now a lobbyist": the current role is after it
         if end > t + 1 and norms[end] in ("in", "from") and end + 1 < n and text[starts[end + 1]].isupper():
             break  # "partner at Summit Trail Advisors in New York": the place is not the role
-        if end > t and norms[end] in _verb_forms() and text[starts[end]].islower():
+        if end > t and not relative and norms[end] in _verb_forms() and text[starts[end]].islower():
             return "other", 0.0  # "Backing Donald Trump, the generals said": a subject, not an appositive
         end += 1
     found = _hits(roles, starts[t], ends[end - 1])
-    current = [m for m in found if not text[max(0, m.start - 7) : m.start].lower().endswith("former ")]
+    current = _current(text, found)
     if current:
         found = current  # "a left-wing union leader and former coca farmer": the current role
     if not found and _possessive_owner(text, toks, t):
@@ -164,6 +166,11 @@ def _after(
                 return _evidence(own)
             break
     return _evidence(found)
+
+
+def _current(text: str, found: list[RoleHit]) -> list[RoleHit]:
+    """The hits not said as a former role ("former coca farmer", "a former state legislator")."""
+    return [m for m in found if "former" not in text[max(0, m.start - 25) : m.start].lower().split()[-3:]]
 
 
 def _possessive_owner(text: str, toks: Tokens, t: int) -> bool:
