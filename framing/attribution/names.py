@@ -9,6 +9,8 @@ capitals ("WATCH Hillary Clinton") or a trailing day or party label.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..tagger import load_tagger
 from ..text import Tokens
 from .evidence import _PARTY_LABEL
@@ -55,17 +57,8 @@ def _opening_adverb(text: str, toks: Tokens, i: int) -> bool:
     return tagger.tag_forms(forms, stop=1)[0] in _OPENER_TAGS
 
 
-_RECUR_WINDOW = 20_000  # characters either side searched for the same name
-
-
-def _recurs(text: str, start: int, end: int) -> bool:
-    """Whether the words ``text[start:end]`` occur again nearby: "Planned Parenthood vowed" opens a
-    sentence, but "Planned" is no opening verb when the article writes "Planned Parenthood" elsewhere."""
-    phrase = text[start:end]
-    return (
-        text.find(phrase, max(0, start - _RECUR_WINDOW), start) >= 0
-        or text.find(phrase, end, end + _RECUR_WINDOW) >= 0
-    )
+def _bare(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
 
 
 def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
@@ -78,6 +71,7 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
     for k in [k for k, w in enumerate(norms) if "-" in w]:
         caps[k] = caps[k] or _is_cap(text, starts[k], ends[k])
     t = 0
+    pairs: Counter[tuple[str, str]] | None = None
     for t0 in [k for k, c in enumerate(caps) if c]:
         if t0 < t:
             continue
@@ -98,10 +92,12 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
             or (i + 1 < j and _all_caps(text, starts[i], ends[i]) and not _all_caps(text, starts[i + 1], ends[i + 1]))
         ):
             i += 1  # "The", "But", a label in capitals ("WATCH Hillary Clinton")
-        if j - i > 1 and _sentence_initial(text, toks, i) and _opening_adverb(text, toks, i) and not _recurs(
-            text, starts[i], ends[j - 1]
-        ):
-            i += 1  # "Sometimes Trump", "Perhaps Biden": the sentence's adverb, not a name
+        if j - i > 1 and _sentence_initial(text, toks, i) and _opening_adverb(text, toks, i):
+            if pairs is None:  # capitalised word pairs, counted once: "Planned Parenthood" written twice
+                pairs = Counter((_bare(norms[k]), _bare(norms[k + 1])) for k in range(n - 1) if caps[k] and caps[k + 1])
+            if pairs[(_bare(norms[i]), _bare(norms[i + 1]))] < 2:
+                i += 1  # "Sometimes Trump", "Perhaps Biden": the sentence's adverb, not a name
+            # else "Planned Parenthood vowed": the article writes the pair again, "Planned" is no verb
         while j > i and (
             norms[j - 1] in _NOT_NAMES or norms[j - 1] in _CONNECTORS
             or (j - i > 1 and _PARTY_LABEL.match(text, starts[j - 1], ends[j - 1] + 1) is not None)
