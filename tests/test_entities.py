@@ -320,3 +320,110 @@ def test_other_share_on_allsides_has_a_floor() -> None:
     assert shares["other (of quotes with a speaker)"] <= 0.30
     assert shares["other: not documents (of quotes with a speaker)"] <= 0.27
     assert shares["other: documents and data (of quotes with a speaker)"] > 0.0
+
+
+# -- rules of the 1.5.0 entity layer (each from a sentence of the AllSides articles) -------------
+
+
+def test_a_spaced_dash_ends_a_name() -> None:
+    # a headline line: the association is not part of Trump's name, nor his category
+    text = ("Presented by National Association of Manufacturers - Trump defends his tariffs. "
+            "President Trump said the deal was good.")
+    cats = {e[0]: e[1] for e in entities(text)}
+    assert cats["National Association of Manufacturers"] == "business"
+    assert cats["Trump"] == "government"
+
+
+def test_a_dateline_is_not_part_of_the_name() -> None:
+    text = "(AP) MOSCOW \u2013 Russia reacted to U.S. military strikes on its ally Syria Friday."
+    assert ("Russia", "government") in [e[:2] for e in entities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "category"),
+    [
+        ("Broward County issued a curfew on Friday night.", "Broward County", "government"),
+        ("The Fairfield-Suisun Unified School District said classes would resume.",
+         "Fairfield-Suisun Unified School District", "government"),
+        # words after "for" name a cause, not the body: the Brennan Center is no court
+        ("Yet a blue wave could crash, the Brennan Center for Justice said in a report.",
+         "Brennan Center for Justice", "expert"),
+    ],
+)
+def test_an_organisation_is_read_from_the_role_words_of_its_name(text: str, name: str, category: str) -> None:
+    assert (name, category) in [e[:2] for e in entities(text)]
+
+
+def test_a_lexicon_organisation_inside_a_possessive() -> None:
+    text = ("\u201cThis week the Supreme Court has shown a willingness to jettison precedent,\u201d said Carrie "
+            "Flaxman, Planned Parenthood\u2019s deputy director of public policy litigation and law. "
+            "Planned Parenthood vowed to sue if Alabama Gov. Kay Ivey signed the measure.")
+    cats = {e[0]: (e[1], len(e[2])) for e in entities(text)}
+    assert cats["Carrie Flaxman"][0] == "advocacy"
+    # "Planned" opening the second sentence is no opening verb: the name recurs
+    assert cats["Planned Parenthood"] == ("advocacy", 2)
+
+
+def test_an_appositive_stops_at_a_relative_pronoun() -> None:
+    text = ("Added Charlie Sykes, an influential conservative radio host who remains staunchly opposed "
+            "to Trump, \u201cI still think it would be a huge upset to win Wisconsin.\u201d")
+    assert ("Charlie Sykes", "media") in [e[:2] for e in entities(text)]
+
+
+def test_a_current_role_over_a_former_one_and_an_attached_office_over_both() -> None:
+    text = ("Evo Morales, a left-wing union leader and former coca farmer, won in 2005. "
+            "President Morales said the vote was fair.")
+    assert entities(text)[0][:2] == ("Evo Morales", "government")
+    text = "Donald Trump, a real estate developer, spoke first. President Trump said the deal was good."
+    assert entities(text)[0][:2] == ("Donald Trump", "government")
+
+
+def test_a_role_before_a_name_needs_the_comma_after_it() -> None:
+    # "the company, Biden said": the clause before is about his son, not Biden's role
+    text = ("Former Vice President Joe Biden spoke on Monday. Hunter Biden isn't technically a fossil "
+            "fuel executive and isn't part of day-to-day operations at the company, Biden said.")
+    assert ("Joe Biden", "government") in [e[:2] for e in entities(text)]
+    assert all(e[1] != "business" for e in entities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "category"),
+    [
+        ("Political scientists Stephanie Ortmann and John Heathershaw have also noted that "
+         "conspiracy theories are common.", ["Stephanie Ortmann", "John Heathershaw"], "expert"),
+        ("Reps. Lou Barletta of Pennsylvania and Steve King of Iowa announced they would support "
+         "the bill on Wednesday.", ["Lou Barletta", "Steve King"], "government"),
+    ],
+)
+def test_a_plural_title_covers_every_name_of_its_list(text: str, names: list[str], category: str) -> None:
+    cats = {e[0]: e[1] for e in entities(text)}
+    assert [cats[n] for n in names] == [category] * len(names)
+
+
+def test_a_first_name_alone_joins_the_full_name_it_starts() -> None:
+    text = ("Hillary Clinton won the nomination. Later, the crowd chanted for Hillary, and Hillary "
+            "said she was grateful.")
+    assert entities(text) == [("Hillary Clinton", "government", ["Hillary Clinton", "Hillary", "Hillary"])]
+
+
+def test_an_outlet_name_that_is_the_person_s_surname_is_the_person() -> None:
+    text = ("Michael Bloomberg spoke in May. Even Bloomberg suggested to me in a recent interview "
+            "that the Club\u2019s leaders want Americans to live in caves.")
+    ents = entities(text)
+    assert ents[0][0] == "Michael Bloomberg" and ents[0][1] != "media"
+    assert ents[0][2] == ["Michael Bloomberg", "Bloomberg"]
+
+
+def test_an_outlet_in_a_possessive_is_not_a_place_and_a_title_stays_a_title() -> None:
+    text = ("That's the headline from the Washington Post's signature political blog, 'The Fix.' "
+            "It's referring to the polling position of President Obama's signature law.")
+    cats = {e[0]: (e[1], entity_kind) for e, entity_kind in zip(
+        entities(text), [x.kind for x in SpeakerResolver(text, tokenize(text)).entities().to_list()])}
+    assert cats["Washington Post"] == ("media", "org")
+    assert cats["Obama"] == ("government", "person")
+
+
+def test_a_former_role_before_a_relative_clause_gives_way_to_the_current_one() -> None:
+    text = ("Because of that provision, says Ed Sullivan, a former state legislator who is now a lobbyist "
+            "for the Illinois State Rifle Association, \u201cno cannabis dispensary can share your information.\u201d")
+    assert ("Ed Sullivan", "advocacy") in [e[:2] for e in entities(text)]

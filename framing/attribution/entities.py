@@ -42,14 +42,19 @@ from dataclasses import dataclass, field
 from .. import text as _text
 from ..text import Tokens
 from .evidence import (
+    _POSSESSIVE_WEIGHT,
     RoleHit,
     Roles,
     _after,
     _before,
     _evidence,
+    _former,
     _hits,
+    _inside,
     _owner,
+    _plural_title,
     _proxied,
+    _Whole,
     owner_titles,
 )
 from .gazetteers import (
@@ -80,9 +85,12 @@ _ORG_WORDS = word_set(
     campaign office organization organisation group network university commission board
     bank institute association foundation union center centre house senate congress
     times post journal news service bureau authority church fund school college hospital
-    inc corp ltd co llc
+    inc corp ltd co llc county district associates newswire federation coalition
     """
 )
+_OFFICES = frozenset(("government", "military", "law_enforcement"))
+_OFFICE_WEIGHT = 0.7  # office titles of the lexicon weigh 0.7-1.0 ("President" 0.8)
+_ATTACHED = 1.0  # added to an office title attached to the mention
 _LOCATIVE = word_set("in at outside near across throughout inside around")
 _MAX_PREFIX = 4  # lower-case words before a name searched for a role
 
@@ -135,15 +143,22 @@ class Entities:
         """The entity whose name holds token ``t``, else -1."""
         return self.token_entity.get(t, -1)
 
-    def before(self, t: int, window: int, kinds: tuple[str, ...], gender: str = "") -> int:
-        """The entity with the closest name ending before token ``t`` (within ``window`` tokens)."""
+    def before(self, t: int, window: int, kinds: tuple[str, ...], gender: str = "",
+               categories: Callable[[str, str], bool] | None = None) -> int:
+        """The entity with the closest name ending before token ``t`` (within ``window`` tokens).
+
+        ``categories``, when given, says which antecedents fit, from their
+        source category and lower-case name ("the group" is no government bureau).
+        """
         if self._last is None:
             self._last = sorted(self.token_entity.items())
         k = bisect_left(self._last, (t, -1)) - 1
         while k >= 0 and self._last[k][0] >= t - window:
             e = self._last[k][1]
             c = self._clusters[e]
-            if c.kind in kinds and not (gender and c.gender and c.gender != gender):
+            if c.kind in kinds and not (gender and c.gender and c.gender != gender) and (
+                categories is None or categories(c.category, self.name(e).lower())
+            ):
                 return e
             k -= 1
         return -1
@@ -221,11 +236,19 @@ def find_entities(
     by_surname: dict[str, list[int]] = {}
     by_org: dict[str, int] = {}
     singles: list[tuple[int, int, str, float, str, str]] = []
+    plural: tuple[int, str, float] = (-1, "other", 0.0)  # end token of a run under a plural title
     for i, j in runs:
+        run_end = j
         if (j - i == 1 and norms[i] not in inside) or page_label(text[starts[i] : ends[j - 1]]):
             continue
         # titles inside the run: the name is what follows the last title
         found = _hits(roles, starts[i], ends[j - 1])
+        if j - i > 1 and norms[j - 1].endswith("'s") and text[ends[j - 1] - 2] in "'\u2019":
+            # the article's hits do not see a name inside a possessive token ("the Washington
+            # Post's blog" gave "Washington" alone): match the name without the possessive
+            own = role_category(text[starts[i] : ends[j - 1] - 2])
+            if own not in ("other", "anonymous", _evidence(found)[0]):  # not "President Obama's"
+                found = [_Whole(starts[i], ends[j - 1] - 2, own, _POSSESSIVE_WEIGHT, text[starts[i] : ends[j - 1] - 2])]
         k = i
         gender = ""
         for m in found:
@@ -276,6 +299,11 @@ def find_entities(
         cross = [m for m in _hits(roles, starts[max(p - 2, 0)], name_start) if m.start < starts[p] < m.end]
         prefix = cross + [m for m in _hits(roles, starts[p], name_start) + [
             m for m in found if m.end <= name_start] if not any(c.start <= m.start and m.end <= c.end for c in cross)]
+        if p == i and i > 0 and text[starts[i - 1]].isupper() and _gap_ok(text, tokens, i - 1) and (
+            i == 1 or _sentence_initial(text, tokens, i - 1)
+        ):
+            # "Reps. Lou Barletta ...": a title opening the sentence that the name runs left out
+            prefix = _hits(roles, starts[i - 1], ends[i - 1]) + prefix
         titles = owner_titles()
         if p > 0 and any(m.text.lower() in titles for m in prefix):
             # "NRA executive vice president Wayne LaPierre": the organisation before the title
@@ -284,7 +312,22 @@ def find_entities(
                 o -= 1
             prefix = _hits(roles, starts[o], ends[p - 1]) + prefix if o < p else prefix
         category, weight = _evidence(prefix)
-        whole = [m for m in found if m.start <= starts[i] and m.end >= ends[j - 1]]
+        if weight > 0.0 and _plural_title(prefix):
+            plural = (run_end, category, weight)
+        elif weight == 0.0 and plural[2] > 0.0 and (
+            (plural[0] == i - 1 and norms[i - 1] == "and")
+            or (plural[0] == i and "," in text[ends[i - 1] : starts[i]])
+        ):
+            # "Political scientists Stephanie Ortmann and John Heathershaw", "Reps. Lou Barletta of
+            # Pennsylvania and Steve King of Iowa": a plural title covers every name of the list
+            category, weight = plural[1], plural[2]
+            plural = (run_end, category, weight)
+        if weight >= _OFFICE_WEIGHT and category in _OFFICES and not _former(text, prefix):
+            # "President Trump", "President Evo Morales": a current office the text attaches to this
+            # name outranks evidence said elsewhere ("a former coca farmer", a headline's company)
+            weight += _ATTACHED
+        # "Planned Parenthood’s deputy director": the possessive is not part of the name
+        whole = [m for m in found if m.start <= starts[i] and m.end >= name_end]
         if weight == 0.0 and whole:
             category, weight = _evidence(whole)  # "The New York Times, which ...": the name is the role
         if weight == 0.0:
@@ -303,7 +346,10 @@ def find_entities(
             if head[0] == "government" and head[1] >= 0.7:
                 category, weight = head[0], 0.3
         if whole and j - i == 1:
-            continue  # a capitalised role ("Democrat", "President"), not a name
+            if any(clusters[c].kind == "person" for c in by_surname.get(_surname(norms[i]), [])):
+                category, weight, whole = "other", 0.0, []  # "Bloomberg" after "Michael Bloomberg": the person
+            else:
+                continue  # a capitalised role ("Democrat", "President"), not a name
         org = bool(whole) or norms[j - 1] in _ORG_WORDS or any(norms[t] in ("of", "for") for t in range(k, j))
         kind = "org" if org else "person"
         last = norms[j - 1]
@@ -312,6 +358,8 @@ def find_entities(
         ):
             kind = "group"  # "Congressional Republicans", "Senate Democrats": never "he" or "she"
         span = (name_start, name_end)
+        if org and weight == 0.0:
+            category, weight = _inside(text, tokens, found, k, j)
         if org:
             key = text[name_start:name_end].lower()
             e = by_org.get(key, -1)
@@ -343,6 +391,12 @@ def find_entities(
         # "Ms. Trump" is not "Donald Trump"; "President Trump" is the public figure of that office
         # ("Donald Trump", not a nearer "Lara Trump"), else a full name with that role, if any
         candidates = [c for c in by_surname.get(surname, []) if not gender or clusters[c].gender in ("", gender)]
+        if not candidates and weight == 0.0 and k and not _sentence_initial(text, tokens, k):
+            # "Hillary" for "Hillary Clinton": a first name alone joins the one full name it starts
+            firsts = [c for c in range(len(clusters)) if clusters[c].first == norms[k] and clusters[c].kind == "person"
+                      and clusters[c].surname != norms[k]]
+            if len({clusters[c].surname for c in firsts}) == 1:
+                candidates = firsts
         if weight >= 0.5:
             candidates = [c for c in candidates if figure_category(clusters[c].first, surname) == category] or [
                 c for c in candidates if clusters[c].best[0] > 0.0 and clusters[c].category == category] or candidates

@@ -97,7 +97,9 @@ def _before(text: str, toks: Tokens, i: int, j: int, roles: Roles) -> tuple[str,
     starts, ends = toks.starts, toks.ends
     if i == 0 or text[ends[i - 1] : starts[i]].strip() != ",":
         return "other", 0.0
-    if j < len(starts) and text[ends[j - 1] : starts[j]].strip() not in (",", ".", ""):
+    if j < len(starts) and text[ends[j - 1] : starts[j]].strip() not in (",", "."):
+        # "... operations at the company, Biden said": a name followed by its verb
+        # closes a clause; only an appositive ("the majority leader, Mitch McConnell,") is set off
         return "other", 0.0
     t = i - 1
     while t > 0 and i - t < 6 and _gap_ok(text, toks, t - 1) and toks.norms[t - 1] not in _STOP:
@@ -125,16 +127,34 @@ def _after(
     if norms[t].isdigit() and t + 1 < n and text[ends[t] : starts[t + 1]].strip() == ",":
         t += 1  # ", 58, a Democrat from Michigan"
     first = norms[t]
-    if text[starts[t]].isupper() and not _hits(roles, starts[t], ends[t]) and first not in DETERMINERS:
+    if (
+        text[starts[t]].isupper() and not _hits(roles, starts[t], ends[t]) and first not in DETERMINERS
+        and not _possessive_owner(text, toks, t)
+    ):
         return "other", 0.0  # "Trump, Pelosi and Schumer": a list, not an appositive
-    end = t
+    end, relative = t, False
     while end < n and end - t < _MAX_APPOSITIVE:
         if end > t and any(ch in ",.;:!?()\u201c\u201d\"\n\u2014\u2013" for ch in text[ends[end - 1] : starts[end]]):
             break
-        if end > t and norms[end] in _verb_forms() and text[starts[end]].islower():
+        if end > t and norms[end] in _RELATIVES:
+            if _current(text, _hits(roles, starts[t], ends[end - 1])):
+                break  # "a conservative radio host who remains opposed": the role is said before the clause
+            relative = True  # "a former state legislator who is now a lobbyist": the current role is after it
+        if end > t + 1 and norms[end] in ("in", "from") and end + 1 < n and text[starts[end + 1]].isupper():
+            break  # "partner at Summit Trail Advisors in New York": the place is not the role
+        if end > t and not relative and norms[end] in _verb_forms() and text[starts[end]].islower():
             return "other", 0.0  # "Backing Donald Trump, the generals said": a subject, not an appositive
         end += 1
     found = _hits(roles, starts[t], ends[end - 1])
+    current = _current(text, found)
+    if current:
+        found = current  # "a left-wing union leader and former coca farmer": the current role
+    if not found and _possessive_owner(text, toks, t):
+        # ", Planned Parenthood’s deputy director": the organisation the person speaks for
+        u = t
+        while not norms[u].endswith("'s"):
+            u += 1
+        return _owner(role_category(text[starts[t] : ends[u] - 2]))
     for u in range(t + 1, end - 1):
         if norms[u] in _OWNER_PREPOSITIONS and text[starts[u + 1]].isupper():
             # ", chief economist at Navy Federal": the role is the economist's,
@@ -148,7 +168,25 @@ def _after(
     return _evidence(found)
 
 
+def _current(text: str, found: list[RoleHit]) -> list[RoleHit]:
+    """The hits not said as a former role ("former coca farmer", "a former state legislator")."""
+    return [m for m in found if "former" not in text[max(0, m.start - 25) : m.start].lower().split()[-3:]]
+
+
+def _possessive_owner(text: str, toks: Tokens, t: int) -> bool:
+    """Whether the capitalised words from token ``t`` end in a possessive ("Planned Parenthood’s deputy director")."""
+    for u in range(t, min(t + 4, len(toks.norms))):
+        if u > t and not _gap_ok(text, toks, u - 1):
+            return False
+        if toks.norms[u].endswith("'s") and text[toks.ends[u] - 2] in "'\u2019":
+            return u + 1 < len(toks.norms) and text[toks.starts[u + 1]].islower()
+        if not text[toks.starts[u]].isupper():
+            return False
+    return False
+
+
 _OWNER_PREPOSITIONS = frozenset(("at", "for", "with"))
+_RELATIVES = frozenset(("who", "which", "whose", "whom", "that"))
 
 
 _MAX_OWNER_WORDS = 4  # capitalised words of the body a proxy speaks for
@@ -220,3 +258,49 @@ def _role_matcher() -> Matcher:
 
 
 _ROLES: Matcher | None = None
+
+
+class _Whole(NamedTuple):
+    start: int
+    end: int
+    category: str
+    weight: float
+    text: str
+
+
+_POSSESSIVE_WEIGHT = 0.9  # a lexicon organisation read from its possessive ("Planned Parenthood’s")
+_INSIDE_WEIGHT = 0.5  # an organisation named by its role words: weaker than a role said of it
+
+
+def _inside(text: str, toks: Tokens, found: list[RoleHit], k: int, j: int) -> tuple[str, float]:
+    """Evidence of the role words inside an organisation's own name.
+
+    "Broward County", "Fairfield-Suisun Unified School District", "National
+    Association of Manufacturers" (its members, after "of"), "Wicklander-Zulawski
+    & Associates": the name says what the body is. Words after "for" name a
+    cause, not the body ("Brennan Center for Justice" is not a court).
+    """
+    end = toks.ends[j - 1]
+    for t in range(k + 1, j):
+        if toks.norms[t] == "for":
+            end = toks.starts[t]
+            break
+    inside = [m for m in found if m.start >= toks.starts[k] and m.end <= end]
+    category, weight = _evidence(inside)
+    return (category, _INSIDE_WEIGHT) if weight > 0.0 else ("other", 0.0)
+
+
+def _plural_title(found: list[RoleHit]) -> bool:
+    """Whether the title that gives the category is plural ("Reps.", "political scientists")."""
+    best = max((m for m in found if m.weight >= 0.5), key=lambda m: m.start, default=None)
+    word = best.text.lower().rstrip(".") if best is not None else ""
+    return word.endswith("s") and not word.endswith(("ss", "us", "'s"))
+
+
+def _former(text: str, found: list[RoleHit]) -> bool:
+    """Whether the title that gives the category is a past one ("Former CIA director", "ex-Sen.")."""
+    best = max((m for m in found if m.weight >= 0.5), key=lambda m: m.start, default=None)
+    if best is None:
+        return False
+    before = text[max(0, best.start - 12) : best.start].lower()
+    return before.rstrip().endswith(("former", "ex-", "ex", "then-", "late")) or best.text.lower().startswith(("former", "ex-"))

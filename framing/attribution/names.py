@@ -9,6 +9,7 @@ capitals ("WATCH Hillary Clinton") or a trailing day or party label.
 
 from __future__ import annotations
 
+from collections import Counter
 from importlib import import_module
 from typing import Any
 
@@ -82,6 +83,10 @@ def _opening_adverb(text: str, toks: Tokens, i: int) -> bool:
     return tagger.tag_forms(forms, stop=1)[0] in _OPENER_TAGS
 
 
+def _bare(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
 def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
     """Token ranges of capitalised name runs (before titles are split off)."""
     starts, ends, norms = toks.starts, toks.ends, toks.norms
@@ -93,6 +98,7 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
     else:
         caps, capitalised = _capitalised(text, toks)
     t = 0
+    pairs: Counter[tuple[str, str]] | None = None
     for t0 in capitalised:
         if t0 < t:
             continue
@@ -114,7 +120,11 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
         ):
             i += 1  # "The", "But", a label in capitals ("WATCH Hillary Clinton")
         if j - i > 1 and _sentence_initial(text, toks, i) and _opening_adverb(text, toks, i):
-            i += 1  # "Sometimes Trump", "Perhaps Biden": the sentence's adverb, not a name
+            if pairs is None:  # capitalised word pairs, counted once: "Planned Parenthood" written twice
+                pairs = Counter((_bare(norms[k]), _bare(norms[k + 1])) for k in range(n - 1) if caps[k] and caps[k + 1])
+            if pairs[(_bare(norms[i]), _bare(norms[i + 1]))] < 2:
+                i += 1  # "Sometimes Trump", "Perhaps Biden": the sentence's adverb, not a name
+            # else "Planned Parenthood vowed": the article writes the pair again, "Planned" is no verb
         while j > i and (
             norms[j - 1] in _NOT_NAMES or norms[j - 1] in _CONNECTORS
             or (j - i > 1 and _PARTY_LABEL.match(text, starts[j - 1], ends[j - 1] + 1) is not None)

@@ -117,7 +117,10 @@ def _gap_ok(text: str, tokens: Tokens, left: int) -> bool:
     """Whether tokens ``left`` and ``left + 1`` may belong to one noun phrase.
 
     Only spaces, a hyphen, a parenthesis, or the period of a title
-    abbreviation or initial may stand between them.
+    abbreviation or initial may stand between them. A hyphen or en dash
+    with a space on both sides is a dash between clauses, not part of a
+    name: "National Association of Manufacturers - Trump defends",
+    "MOSCOW \u2013 Russia reacted" are two phrases.
     """
     gap = text[tokens.ends[left] : tokens.starts[left + 1]]
     if not gap:
@@ -125,6 +128,8 @@ def _gap_ok(text: str, tokens: Tokens, left: int) -> bool:
     if "\n" in gap:
         return False
     stripped = gap.strip()
+    if stripped in ("-", "\u2013") and gap[0].isspace() and gap[-1].isspace():
+        return False
     if not stripped or stripped in ("-", "\u2013", "(", ")", ".)", "'", "\u2019"):
         return True
     if stripped == ".":

@@ -3,12 +3,16 @@
 A rule-based stage between the noun phrases of :mod:`framing.attribution.phrases`
 and the speakers: a verb phrase, a time, a thing or a common word opening a
 sentence is no source; names, pronouns, roles, organisations, documents,
-proxies and people words are.
+proxies and people words are. Also what a speaker phrase takes up: which
+antecedents a definite organisation noun ("the group", "the agency") fits, a
+poll share of a party ("Just 9% of Democrats"), the person before an
+appositive ("McHugh, partner at ... in New York, who").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..tagger import load_tagger
@@ -25,9 +29,11 @@ from .phrases import (
 )
 
 if TYPE_CHECKING:
+    from ..text import Tokens
+    from .entities import Entities
     from .speakers import SpeakerResolver
 
-__all__ = ["not_a_source"]
+__all__ = ["anaphor_fits", "appositive_owner", "not_a_source", "poll_share"]
 
 # Nouns of time: "Recent years showed", "the same day": never a speaker.
 _TIME_HEADS = _TIMES | _MONTHS | word_set(
@@ -116,3 +122,62 @@ def not_a_source(res: SpeakerResolver, i: int, j: int) -> bool:
     forms = [first.lower(), *(text[starts[k] : ends[k]] for k in range(i + 1, hi))]
     return tagger.tag_forms(forms, stop=1)[0] != "PROPN"
 
+
+# -- what a speaker phrase takes up: definite organisation nouns, poll shares, appositives --
+
+_SHARES = r"(?:\d+(?:\.\d+)?\s?%|\d+\s+(?:percent|per\s+cent)|majority|majorities|plurality|minority|half|third|thirds|quarter|share)"
+_SHARE_BEFORE = re.compile(_SHARES + r"\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+s\s+and\s+)?\Z", re.IGNORECASE)
+_SHARE_INSIDE = re.compile(r"\b" + _SHARES + r"\s+of\b", re.IGNORECASE)
+PREPOSITIONS = word_set("in at of for with from on")
+_MAX_APPOSITIVE_WORDS = 16
+_PUBLIC = frozenset(("government", "law_enforcement", "military"))
+_NON_PUBLIC_NOUNS = word_set("group organization organisation coalition association alliance movement union")
+_PUBLIC_NOUNS = word_set("agency department ministry administration bureau office")
+_BUSINESS_NOUNS = word_set("company firm corporation")
+
+
+def _public_body(name: str) -> bool:
+    return any(w in _PUBLIC_NOUNS or w in ("bureau", "commission", "service", "court") for w in name.split())
+
+
+def anaphor_fits(noun: str) -> Callable[[str, str], bool] | None:
+    """Which antecedents (category, lower-case name) a definite organisation noun may take up, None for any."""
+    if noun in _NON_PUBLIC_NOUNS:
+        return lambda c, name: c not in ("government", "law_enforcement") and not _public_body(name)
+    if noun in _PUBLIC_NOUNS:
+        return lambda c, name: c in _PUBLIC or c == "other"
+    if noun in _BUSINESS_NOUNS:
+        return lambda c, name: c in ("business", "other") and not _public_body(name)
+    return None
+
+
+def poll_share(text: str, toks: Tokens, i: int, j: int) -> str:
+    """Whether the speaker at ``[i, j)`` is a share of a party or a camp, as polls report them.
+
+    "Just 9% of Democrats say", "A solid majority of Republicans and
+    conservatives said": poll respondents (citizen), not the party's
+    politicians. The group must end the phrase and be a capitalised plural
+    ("Democrats", "Republicans") or a people noun ("conservatives");
+    "a majority of senators" keeps its role. Returns the share words
+    before the phrase ("9% of "), "share of " for a share inside it, else "".
+    """
+    head = toks.norms[j - 1]
+    if not head.endswith("s") or not (text[toks.starts[j - 1]].isupper() or people_head(head)):
+        return ""
+    before = text[max(0, toks.starts[i] - 40) : toks.starts[i]]
+    found = _SHARE_BEFORE.search(before)
+    if found is not None:
+        return found.group(0)  # the share before the phrase, kept in the entity's name
+    return "share of " if _SHARE_INSIDE.search(text[toks.starts[i] : toks.starts[j - 1]]) else ""
+
+
+def appositive_owner(text: str, toks: Tokens, ents: Entities, t: int) -> int:
+    """The person named before the comma that opens the appositive holding token ``t``, else -1."""
+    for u in range(t, max(0, t - _MAX_APPOSITIVE_WORDS), -1):
+        gap = text[toks.ends[u - 1] : toks.starts[u]] if u else ""
+        if any(ch in gap for ch in ".;:!?\n"):
+            return -1
+        if "," in gap:
+            e = ents.at(u - 1)
+            return e if e >= 0 and ents.kind(e) == "person" else -1
+    return -1

@@ -50,7 +50,7 @@ from .phrases import (
     _phrase_left,
     word_set,
 )
-from .sources import not_a_source
+from .sources import PREPOSITIONS, anaphor_fits, appositive_owner, not_a_source, poll_share
 
 __all__ = ["Mention", "SpeakerResolver"]
 
@@ -59,6 +59,8 @@ _PERSON_PRONOUNS = word_set("he she i")
 # Head nouns that make a phrase an organisation ("it") rather than a person.
 _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _ANTECEDENT_WINDOW = 80  # tokens searched back for a pronoun's antecedent
+# Plurals without an -s: never "he" or "she" ("people who wish to emigrate ... she told").
+_PLURAL_HEADS = word_set("people men women children police personnel staff folk clergy")
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,10 +345,19 @@ class SpeakerResolver:
         kind = self._kind(i, name_end)
         ents = self.entities()
         entity = ents.at(head_t)
+        if entity < 0:
+            for t in range(head_t - 1, i, -1):
+                if toks.norms[t] == "of" and ents.at(t - 1) >= 0 and ents.kind(ents.at(t - 1)) == "person":
+                    # "Steve King of Iowa": the person, not the state after "of"
+                    entity, head_t = ents.at(t - 1), t - 1
+                    name = text[start : toks.ends[head_t]]
+                    break
         if entity >= 0:
             kind = ents.kind(entity)
             if ents.category(entity) != "other":
                 category = ents.category(entity)
+            elif kind == "person" and all(ents.at(t) == entity for t in range(i, j)):
+                category = "other"  # "Bloomberg" for Michael Bloomberg: the person, not the outlet
         if _is_capitalised(text, toks.starts[head_t], toks.ends[head_t]) and kind == "person":
             fs, fe = self.full_mention(head_t)
             if fe - fs > len(name):
@@ -355,7 +366,14 @@ class SpeakerResolver:
                     category = self.category_of(fs, fe)
         elif (category == "other" and j - i == 2 and toks.norms[i] == "the" and toks.norms[head_t] in _ORG_HEADS
               and not document_head(toks.norms[head_t])):
-            e = ents.before(i, _ANTECEDENT_WINDOW, ("org",))  # "the group": the organisation named before
+            # "the group": the organisation named before, of a kind the noun can name
+            # ("The group" after "the ATF" and "Gun Owners of America" is the second)
+            e = ents.before(i, _ANTECEDENT_WINDOW, ("org",), categories=anaphor_fits(toks.norms[head_t]))
+            if e < 0:
+                # "the group said ... The group would not": the same noun keeps its antecedent
+                phrase = text[start:end].lower()
+                e = next((m.entity for m in reversed(self._history[-12:])
+                          if m.entity >= 0 and text[m.start : m.end].lower() == phrase), -1)
             if e >= 0:
                 return Mention(start, end, ents.name(e), ents.category(e), "org", e)
         elif category == "other" and proxy_head(toks.norms[head_t]):
@@ -366,6 +384,11 @@ class SpeakerResolver:
             # "officials said", "a senior official said", "US officials said":
             # people described only by a generic role are anonymous sources.
             category = "anonymous"
+        share = poll_share(self.text, self.tokens, i, j) if category in ("government", "other") else ""
+        if share:
+            # "Just 9% of Democrats say", "A solid majority of Republicans said": respondents, an
+            # entity of their own (not the party's politicians, "Democrats said" elsewhere)
+            category, name, entity = "citizen", share + name, -1
         return Mention(start, end, name, category, kind, entity)
 
     def _owner_category(self, i: int, head: int) -> str:
@@ -386,6 +409,8 @@ class SpeakerResolver:
         if not _ORG_HEADS.isdisjoint(norms[-2:]):
             return "org"
         head = norms[-1]
+        if head in _PLURAL_HEADS:
+            return "group"
         if (
             head.endswith("s")
             and not head.endswith(("ss", "'s", "us"))
@@ -405,6 +430,11 @@ class SpeakerResolver:
                 a = span[0]
                 if a and self.text[toks.ends[a - 1] : toks.starts[a]].strip() == ",":
                     e = self.entities().at(a - 1)  # "Mr. Ekovich, an analyst, who ...": the name
+                    if e >= 0:
+                        ents = self.entities()
+                        return Mention(start, end, ents.name(e), ents.category(e), ents.kind(e), e)
+                if a and self.tokens.norms[a - 1] in PREPOSITIONS:
+                    e = appositive_owner(self.text, self.tokens, self.entities(), a - 1)  # "McHugh, partner at Summit Trail Advisors in New York, who"
                     if e >= 0:
                         ents = self.entities()
                         return Mention(start, end, ents.name(e), ents.category(e), ents.kind(e), e)
