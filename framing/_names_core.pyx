@@ -1,9 +1,9 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""Compiled token scans of :mod:`framing.attribution.names` and :mod:`framing.attribution.entities`.
+"""Compiled token scans of :mod:`framing.attribution.names`.
 
 :func:`capitalised` is the first pass of ``names._runs`` (which tokens start
 with a capital, hyphenated names included) and :func:`first_occurrences` is
-``entities._first_occurrences``; each gives its Python reference's output
+``names._first_occurrences``; each gives its Python reference's output
 (``tests/test_names_compiled.py`` compares them on real articles). Both take
 the reference's rare cases as Python callables (``names._is_cap`` for a
 hyphenated word, ``gazetteers.name_key`` for a word with a hyphen or an

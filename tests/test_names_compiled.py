@@ -1,7 +1,7 @@
 """The compiled token scans of the name finder (``framing._names_core``) give the Python reference's output.
 
 ``names._capitalised`` (which tokens are capitalised) and
-``entities._first_occurrences`` (the first occurrences of each name key) run
+``names._first_occurrences`` (the first occurrences of each name key) run
 both ways on invented texts (always) and on 1,000 AllSides articles
 (skipped without the research data). The test skips when the package was
 installed without its extension.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.attribution import entities, names
+from framing.attribution import names
 from framing.attribution.gazetteers import name_key
 from framing.text import tokenize, use_compiled
 
@@ -35,10 +35,10 @@ def assert_same(text: str) -> int:
     assert got_caps == ref_caps, text[:200]
     previous = use_compiled(False)
     try:
-        ref_first = entities._first_occurrences(toks.norms)
+        ref_first = names._first_occurrences(toks.norms)
     finally:
         use_compiled(previous)
-    got_first = core.first_occurrences(toks.norms, entities._MAX_OCCURRENCES, name_key)
+    got_first = core.first_occurrences(toks.norms, names._MAX_OCCURRENCES, name_key)
     assert got_first == ref_first, text[:200]
     return len(got_caps[1])
 
@@ -53,10 +53,10 @@ def test_invented_texts(text: str) -> None:
 def test_the_switch_chooses_the_scan() -> None:
     text = TEXTS[1]
     toks = tokenize(text)
-    compiled = names._runs(text, toks), entities._first_occurrences(toks.norms)
+    compiled = names._runs(text, toks), names._first_occurrences(toks.norms)
     previous = use_compiled(False)
     try:
-        reference = names._runs(text, toks), entities._first_occurrences(toks.norms)
+        reference = names._runs(text, toks), names._first_occurrences(toks.norms)
     finally:
         use_compiled(previous)
     assert compiled == reference

@@ -39,7 +39,6 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import text as _text
 from ..text import Tokens
 from .evidence import (
     _POSSESSIVE_WEIGHT,
@@ -66,7 +65,6 @@ from .gazetteers import (
     place_category,
     proxy_head,
 )
-from .names import _core as _names_core
 from .names import _runs, _sentence_initial
 from .phrases import _CONNECTORS, _STOP, DETERMINERS, _gap_ok, word_set
 from .records import Entity
@@ -450,37 +448,6 @@ def _add(c: _Cluster, span: tuple[int, int], category: str, weight: float, gende
         c.gender = gender
     if span[1] - span[0] > c.name[1] - c.name[0]:
         c.name = span
-
-
-_MAX_OCCURRENCES = 8  # occurrences of a name looked at for its fullest mention
-
-
-def _first_occurrences(norms: list[str]) -> dict[str, list[int]]:
-    """The first :data:`_MAX_OCCURRENCES` token indices of each name key.
-
-    A token counts for its norm and, when they differ, for its name key
-    ("al-maliki" for "maliki"). One pass over the tokens, however many names
-    are looked up later.
-    """
-    if _names_core is not None and _text.COMPILED and type(norms) is list:
-        compiled: dict[str, list[int]] = _names_core.first_occurrences(norms, _MAX_OCCURRENCES, _name_key)
-        return compiled
-    first: dict[str, list[int]] = {}
-    for t, w in enumerate(norms):
-        found = first.get(w)
-        if found is None:
-            first[w] = [t]
-        elif len(found) < _MAX_OCCURRENCES:
-            found.append(t)
-        if "-" in w or "'" in w:
-            k = _name_key(w)
-            if k != w:
-                found = first.get(k)
-                if found is None:
-                    first[k] = [t]
-                elif len(found) < _MAX_OCCURRENCES:
-                    found.append(t)
-    return first
 
 
 _MEMO = threading.local()

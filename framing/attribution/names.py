@@ -17,6 +17,7 @@ from .. import text as _text
 from ..tagger import load_tagger
 from ..text import Tokens
 from .evidence import _PARTY_LABEL
+from .gazetteers import name_key
 from .phrases import _CONNECTORS, _MONTHS, _STOP, _TIMES, DETERMINERS, PRONOUNS, _gap_ok, word_set
 
 _NOT_NAMES = _STOP | DETERMINERS | PRONOUNS | _TIMES | _MONTHS | word_set(
@@ -138,3 +139,34 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
             continue  # a headline in capitals
         runs.append((i, j))
     return runs
+
+
+_MAX_OCCURRENCES = 8  # occurrences of a name looked at for its fullest mention
+
+
+def _first_occurrences(norms: list[str]) -> dict[str, list[int]]:
+    """The first :data:`_MAX_OCCURRENCES` token indices of each name key.
+
+    A token counts for its norm and, when they differ, for its name key
+    ("al-maliki" for "maliki"). One pass over the tokens, however many names
+    are looked up later.
+    """
+    if _core is not None and _text.COMPILED and type(norms) is list:
+        compiled: dict[str, list[int]] = _core.first_occurrences(norms, _MAX_OCCURRENCES, name_key)
+        return compiled
+    first: dict[str, list[int]] = {}
+    for t, w in enumerate(norms):
+        found = first.get(w)
+        if found is None:
+            first[w] = [t]
+        elif len(found) < _MAX_OCCURRENCES:
+            found.append(t)
+        if "-" in w or "'" in w:
+            k = name_key(w)
+            if k != w:
+                found = first.get(k)
+                if found is None:
+                    first[k] = [t]
+                elif len(found) < _MAX_OCCURRENCES:
+                    found.append(t)
+    return first

@@ -21,12 +21,10 @@ from dataclasses import dataclass
 from ..lexicon import Lexicon, Match, load_lexicon
 from ..tagger import load_tagger
 from ..text import Tokens
-from .entities import _MAX_OCCURRENCES as _MAX_OCCURRENCES  # re-exported
 from .entities import (
     _PRONOUN_GENDER,
     Entities,
     RoleHit,
-    _first_occurrences,
     _name_key,
     find_entities,
     memo_entities,
@@ -34,7 +32,8 @@ from .entities import (
 from .evidence import _category, _Hit, _own_matcher, _phrase_hits
 from .evidence import _phrase_category as _phrase_category  # re-exported
 from .gazetteers import document_head, not_speaker, proxy_head
-from .names import _opening_adverb, _sentence_initial
+from .names import _MAX_OCCURRENCES as _MAX_OCCURRENCES  # re-exported
+from .names import _first_occurrences, _opening_adverb, _sentence_initial
 from .phrases import (
     _ANONYMOUS_HEADS,
     _MAX_PHRASE,
