@@ -431,7 +431,7 @@ def _naming_cues(doc: _Doc) -> list[CueHit]:
 # ("By signing up you agree to receive email newsletters", "agreeing to our Terms of Use").
 _BOILERPLATE = re.compile(
     r"\b(?:by\s+(?:signing\s+up|subscribing|clicking|registering|continuing|submitting)"
-    r"|terms\s+of\s+(?:use|service)|privacy\s+policy|unsubscribe|opt[- ]out|cookie\s+policy"
+    r"|our\s+terms\s+of\s+(?:use|service)|privacy\s+policy|unsubscribe|opt[- ]out|cookie\s+policy"
     r"|agree\s+to\s+receive)\b",
     re.IGNORECASE,
 )

@@ -73,7 +73,7 @@ BETWEEN = word_set(
     can may might must did does do had already recently repeatedly publicly privately
     often frequently never not reportedly allegedly yesterday today initially
     subsequently since still further himself herself themselves itself sometimes
-    now just is are was were been being be am
+    now just is are was were been being be am however too
     """
 )
 _TIMES = word_set(
@@ -183,6 +183,9 @@ def subject_before(text: str, tokens: Tokens, cue: int, lo: int) -> tuple[int, i
         # Appositive or relative clause closed by a comma before the verb (also
         # after an abbreviation or a parenthesis: "Sen. Marco Rubio, R-Fla., told")
         return _appositive(text, tokens, j, lo)
+    if gap in _DASHES:
+        # "Jason Sims — a teacher from Mount Pleasant — says": an appositive between dashes
+        return _dashed_appositive(text, tokens, j, lo)
     if gap and gap not in (")", ".)", "-"):
         return None
     span = _phrase_left(text, tokens, j, lo)
@@ -197,6 +200,30 @@ def subject_before(text: str, tokens: Tokens, cue: int, lo: int) -> tuple[int, i
         # a determiner phrase governed by a preposition is not the subject
         return None
     return span
+
+
+_DASHES = ("\u2014", "\u2013", "--")
+
+
+def _dashed_appositive(text: str, tokens: Tokens, j: int, lo: int) -> tuple[int, int] | None:
+    """Subject with an appositive between dashes: ``NAME — <appositive> —`` before the verb."""
+    starts, ends = tokens.starts, tokens.ends
+    k = j
+    while k > lo and j - k < _MAX_APPOSITIVE:
+        gap = text[ends[k - 1] : starts[k]].strip()
+        if gap in _DASHES:
+            break
+        if gap not in ("", "-", ".", ",", "'", "\u2019"):
+            return None
+        k -= 1
+    else:
+        return None
+    if k <= lo or k == j:
+        return None
+    name = _phrase_left(text, tokens, k - 1, lo)
+    if name is None or not text[starts[k - 1]].isupper():
+        return None  # a name before the dashes ("Jason Sims"), not "The vote — held ... —"
+    return (name[0], j + 1)
 
 
 def _plain_gap(text: str, a: int, b: int) -> bool:
@@ -315,8 +342,8 @@ def _appositive(text: str, tokens: Tokens, j: int, lo: int) -> tuple[int, int] |
     k = j
     while k > lo and j - k < _MAX_APPOSITIVE:
         gap = text[ends[k - 1] : starts[k]]
-        if any(ch in gap for ch in "\"\u201c\u201d"):
-            return None  # never across a quote mark
+        if any(ch in gap for ch in "\"\u201c\u201d") or ("," in gap and "'" in gap):
+            return None  # never across a quote mark (also ",''" and ",'" of wire texts)
         if "," in gap:
             break
         if gap.strip() not in ("", "-", ".", "(", ")", "'", "\u2019"):

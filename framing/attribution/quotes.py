@@ -422,13 +422,25 @@ def _attribute(
             left = _content_left(doc, doc.back_space(starts[subj[0]]), sent_start)
             if left is not None:
                 return subj, [left]
+        if subj is not None and (t >= n or norms[t] != "that") and doc.quote_starting(nxt) < 0:
+            # "“...,” Jim Bennett, 57, told a voter passing by.": a quotation closed by a
+            # comma just before the speaker is the content; the words after the cue are its setting
+            left = _content_left(doc, doc.back_space(starts[subj[0]]), sent_start)
+            if left is not None and doc.quote_ending(left[1]) >= 0 and _comma_closed(text, left[1]):
+                return subj, [left]
         right = _content_right(doc, c, after, tail, sent_end, cue_tokens, weak, evidence)
         if right is None:
             return None
         if subj is None and not (
-            text.startswith("that", right[0]) or doc.quote_starting(right[0]) >= 0
+            text.startswith("that", right[0])
+            or doc.quote_starting(right[0]) >= 0
+            or (c.lemma == "ask" and norms[doc.tok_at(right[0])] in _QUESTION_WORDS)
         ):
-            return None  # a passive or subjectless cue: "that"-clauses and quotes only
+            # a passive or subjectless cue: "that"-clauses and quotes only, and the
+            # question of "Asked whether he would run, Smith said ..."
+            return None
+        if subj is None and c.lemma == "ask":
+            right = (right[0], _question_end(doc, *right))
         return subj, [right]
     if subj is None:
         return None
@@ -458,7 +470,31 @@ def _attribute(
     return (subj, contents) if contents else None
 
 
+def _question_end(doc: _Doc, s: int, e: int) -> int:
+    """End of the question in ``text[s:e]`` of a subjectless "asked": its first comma
+    outside quotation marks, or a quotation closed by a comma ("Asked whether Clinton
+    “has the integrity,” 75 percent said ...")."""
+    text = doc.text
+    comma = text.find(",", s, e)
+    while comma >= 0:
+        k = doc.quote_at(comma)
+        if k < 0:
+            return comma
+        q_end = doc.spans[k][1]
+        if not text[comma + 1 : q_end].strip(_QUOTE_CHARS):
+            return min(q_end, e)
+        comma = text.find(",", q_end, e)
+    return e
+
+
+def _comma_closed(text: str, end: int) -> bool:
+    """Whether the quotation ending at ``end`` closes with a comma (',”', '”,', ",''")."""
+    inside = text[max(0, end - 3) : end].rstrip(_QUOTE_CHARS)
+    return inside.endswith(",") or text[end : end + 1] == ","
+
+
 _BE = word_set("is are was were been being be am")
+_QUESTION_WORDS = word_set("if whether who whom whose what which when where why how")
 # verbs whose passive agent acts rather than speaks ("was opposed by the NRA", "was backed by")
 _ACTION_PASSIVES = word_set("oppose attack support back challenge contest maintain post answer seek prefer")
 # cues whose object is the addressee: "“...,” told Fox News" is no inversion (Fox News is not the speaker)

@@ -1,0 +1,89 @@
+"""Quote recall: attributions the finder used to miss, one real sentence per rule.
+
+The sentences are from PolNeAR train articles (or shortened from them), where
+the gold annotation has an attribution the finder did not find.
+"""
+
+from __future__ import annotations
+
+from framing.attribution import Quote, find_quotes
+from framing.text import split_sentences, tokenize
+
+
+def quotes_of(text: str) -> list[Quote]:
+    return find_quotes(text, split_sentences(text), tokenize(text))
+
+
+def described(text: str) -> list[tuple[str | None, str, str | None]]:
+    return [
+        (q.speaker.text if q.speaker else None, q.text, q.cue.lemma if q.cue else None)
+        for q in quotes_of(text)
+    ]
+
+
+def test_appositive_after_a_quote_closed_by_two_apostrophes() -> None:
+    # the comma of ",''" before "the White House spokesman" is inside the quotation
+    text = (
+        "''Somebody entered the United States through the K-1 visa program and proceeded to carry "
+        "out an act of terrorism on American soil,'' the White House spokesman, Josh Earnest, "
+        "said on Thursday."
+    )
+    [(speaker, content, lemma)] = described(text)
+    assert speaker == "the White House spokesman, Josh Earnest"
+    assert content.startswith("''Somebody entered") and lemma == "say"
+
+
+def test_terms_of_service_in_a_news_sentence_is_not_boilerplate() -> None:
+    text = (
+        "In a blog post on Friday, Twitter said violent threats and the promotion of terrorism "
+        "had long been against its terms of service."
+    )
+    assert described(text) == [
+        ("Twitter", "violent threats and the promotion of terrorism had long been against its terms of service",
+         "say")
+    ]
+
+
+def test_however_between_subject_and_verb() -> None:
+    text = "Carter however said he would welcome China\u2019s participation in a security network for Asia."
+    assert described(text) == [
+        ("Carter", "he would welcome China\u2019s participation in a security network for Asia", "say")
+    ]
+
+
+def test_appositive_between_dashes() -> None:
+    text = "Jason Sims \u2014 a teacher from Mount Pleasant \u2014 says he made a last-minute decision."
+    assert described(text) == [
+        ("Jason Sims \u2014 a teacher from Mount Pleasant", "he made a last-minute decision", "say")
+    ]
+    # a noun phrase, not a name, before the dashes is no speaker
+    assert described("The vote \u2014 held on Tuesday \u2014 says nothing about it.") == []
+
+
+def test_a_quotation_closed_by_a_comma_before_the_speaker_is_the_content() -> None:
+    text = (
+        "\u201cWe each have our own opinion, but we are friends,\u201d Jim Bennett, 57, told a voter "
+        "passing by the polling station."
+    )
+    assert [q.text for q in quotes_of(text)] == [
+        "\u201cWe each have our own opinion, but we are friends,\u201d"
+    ]
+    assert [q.text for q in quotes_of("\u201cShe just made it up,\u201d he said of the claim during an interview.")] == [
+        "\u201cShe just made it up,\u201d"
+    ]
+    # a that-clause after the cue is still its content
+    assert [q.text for q in quotes_of("\u201cIt is over,\u201d he told reporters that the plan failed.")] == [
+        "that the plan failed"
+    ]
+
+
+def test_the_question_of_a_subjectless_asked() -> None:
+    text = (
+        "Asked whether Clinton \u201chas the integrity to serve effectively as president,\u201d "
+        "75 percent of Democrats said yes."
+    )
+    assert [q.text for q in quotes_of(text)][0] == (
+        "whether Clinton \u201chas the integrity to serve effectively as president,\u201d"
+    )
+    text = "Sanders had said, \u201cWe\u2019ll see,\u201d when asked whether he would fundraise for other candidates."
+    assert "whether he would fundraise for other candidates" in [q.text for q in quotes_of(text)]
