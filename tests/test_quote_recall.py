@@ -87,3 +87,22 @@ def test_the_question_of_a_subjectless_asked() -> None:
     )
     text = "Sanders had said, \u201cWe\u2019ll see,\u201d when asked whether he would fundraise for other candidates."
     assert "whether he would fundraise for other candidates" in [q.text for q in quotes_of(text)]
+
+
+def test_an_opening_adverbial_is_not_the_content() -> None:
+    # "In one memorable moment ..., Sanders declared on national television that ...": the
+    # words before the speaker set the scene; the that-clause after the cue is the content
+    text = (
+        "In one memorable moment after he won the New Hampshire primary in February, Sanders "
+        "declared on national television that he was holding a fundraiser."
+    )
+    assert described(text) == [("Sanders", "that he was holding a fundraiser", "declare")]
+    text = (
+        "Friday morning, as the Rose Bowl parade rolled through Pasadena, CNN reported at least "
+        "six skywriting planes filled the skies."
+    )
+    assert described(text) == [("CNN", "at least six skywriting planes filled the skies", "report")]
+    # a setting after the cue with no reported words: no quote, not "On Sunday"
+    assert described("On Sunday, Trump spoke at a rally in Ohio.") == []
+    # reported words before the speaker stay the content
+    assert described("The plan is dead, he said on MSNBC.") == [("he", "The plan is dead", "say")]

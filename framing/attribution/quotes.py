@@ -24,6 +24,7 @@ from .content import (
     _ADVERBIALS,
     _GERUNDS_CUT,
     _NOT_A_BARE_CLAUSE,
+    _OPENERS,
     _SUBJECT_PRONOUNS,
     _clause_end,
     _content_left,
@@ -44,7 +45,16 @@ from .cues import (
 )
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
-from .phrases import _PREPOSITIONS, BETWEEN, DETERMINERS, phrase_after, subject_before, word_set
+from .phrases import (
+    _MONTHS,
+    _PREPOSITIONS,
+    _TIMES,
+    BETWEEN,
+    DETERMINERS,
+    phrase_after,
+    subject_before,
+    word_set,
+)
 from .records import Act, Cue, Quote, Speaker
 from .speakers import SpeakerResolver
 
@@ -416,12 +426,24 @@ def _attribute(
         t = tail
         if c.lemma in _ADDRESSEE_VERBS and t == after and t < hi and norms[t] in _ADDRESSEES:
             t += 2 if norms[t] in DETERMINERS else 1  # "told a crowd in Berea"
-        if subj is not None and t < hi and norms[t] in _NOT_A_BARE_CLAUSE:
+        if subj is not None and t < hi and norms[t] in _NOT_A_BARE_CLAUSE and not _at_least(norms, t):
             # "“...,” Kasich told a crowd in Berea.", "X, he said on MSNBC.": with
             # content before the speaker, the words after the cue are its setting
             left = _content_left(doc, doc.back_space(starts[subj[0]]), sent_start)
-            if left is not None:
+            if left is not None and not _opening_adverbial(doc, left):
                 return subj, [left]
+            if left is not None:
+                # "In one memorable moment, Sanders declared on national television that
+                # ...": the words before the speaker set the scene; the content is a
+                # that-clause or quote after the cue, or what a topic preposition opens
+                right = _content_right(doc, c, after, tail, sent_end, cue_tokens, weak, evidence)
+                if right is None or not (
+                    text.startswith("that", right[0])
+                    or doc.quote_starting(right[0]) >= 0
+                    or norms[t] in _TOPIC_PREPOSITIONS
+                ):
+                    return None
+                return subj, [right]
         if subj is not None and (t >= n or norms[t] != "that") and doc.quote_starting(nxt) < 0:
             # "“...,” Jim Bennett, 57, told a voter passing by.": a quotation closed by a
             # comma just before the speaker is the content; the words after the cue are its setting
@@ -485,6 +507,28 @@ def _question_end(doc: _Doc, s: int, e: int) -> int:
             return min(q_end, e)
         comma = text.find(",", q_end, e)
     return e
+
+
+def _at_least(norms: list[str], t: int) -> bool:
+    """ "at least", "at most": a quantity opening a bare clause, not a setting."""
+    return norms[t] == "at" and t + 1 < len(norms) and norms[t + 1] in ("least", "most")
+
+
+def _opening_adverbial(doc: _Doc, span: tuple[int, int]) -> bool:
+    """Whether ``span`` (words before a speaker, set off by a comma) is a time or setting
+    that opens the sentence ("On Sunday", "Last week", "In a subsequent interview with
+    The New York Times"), not reported words. A quotation never is."""
+    if doc.quote_ending(span[1]) >= 0 or doc.quote_starting(span[0]) >= 0:
+        return False
+    t = doc.tok_at(span[0])
+    if t >= len(doc.tokens):
+        return False
+    norm = doc.tokens.norms[t]
+    return norm in _OPENERS or norm in _TIMES or norm in _MONTHS or norm in _TIME_OPENERS
+
+
+_TIME_OPENERS = word_set("last this next earlier later yesterday today tonight meanwhile")
+_TOPIC_PREPOSITIONS = word_set("about of on for")
 
 
 def _comma_closed(text: str, end: int) -> bool:
