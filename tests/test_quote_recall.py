@@ -106,3 +106,37 @@ def test_an_opening_adverbial_is_not_the_content() -> None:
     assert described("On Sunday, Trump spoke at a rally in Ohio.") == []
     # reported words before the speaker stay the content
     assert described("The plan is dead, he said on MSNBC.") == [("he", "The plan is dead", "say")]
+
+
+def test_quantified_subjects_with_a_prepositional_phrase() -> None:
+    text = (
+        "One in four voters in a New York Times poll last year said illegal immigrants should be "
+        "required to leave the country."
+    )
+    [q] = quotes_of(text)
+    assert q.text == "illegal immigrants should be required to leave the country"
+    assert q.speaker is not None and "voters in a New York Times poll" in q.speaker.text
+    text = "And until the announcement of the eventual shutdown, most of them said they had loved working for Carrier."
+    assert described(text) == [("most of them", "they had loved working for Carrier", "say")]
+    text = (
+        "Many speakers at the service \u2014 including Muslims, Christians, Catholics, Jews \u2014 said "
+        "Ali\u2019s death is particularly painful."
+    )
+    assert [q.text for q in quotes_of(text)] == ["Ali\u2019s death is particularly painful"]
+
+
+def test_a_long_quotation_without_an_attribution_is_a_quote() -> None:
+    text = (
+        "Then, the laugh line: ''I want to do this myself, but it is so unpresidential to call up "
+        "Carrier.'' And the crowd laughed."
+    )
+    [q] = quotes_of(text)
+    assert q.text == "''I want to do this myself, but it is so unpresidential to call up Carrier.''"
+    assert (q.kind, q.speaker, q.cue) == ("direct", None, None)
+    text = (
+        "The people of Scranton and towns like it \u201cdeserve someone who\u2019s with them and they "
+        "deserve someone who\u2019s made of the same stuff.\u201d"
+    )
+    assert [q.text for q in quotes_of(text)] == [text[text.index("\u201c"):]]
+    # a short scare quote or title stays unattributed
+    assert quotes_of("He appeared on \u201cLast Week Tonight\u201d to talk about the \u201crigged\u201d system.") == []

@@ -188,6 +188,13 @@ def subject_before(text: str, tokens: Tokens, cue: int, lo: int) -> tuple[int, i
         return _dashed_appositive(text, tokens, j, lo)
     if gap and gap not in (")", ".)", "-"):
         return None
+    if (
+        norms[j] in ("them", "us", "those")
+        and j - 2 >= lo
+        and norms[j - 1] == "of"
+        and norms[j - 2] in _QUANTIFIERS
+    ):
+        return (j - 2, j + 1)  # "most of them said", "many of those"
     span = _phrase_left(text, tokens, j, lo)
     if (
         span is not None
@@ -197,12 +204,43 @@ def subject_before(text: str, tokens: Tokens, cue: int, lo: int) -> tuple[int, i
         and _plain_gap(text, ends[span[0] - 1], starts[span[0]])
     ):
         # "... fighting against the government of Bashar al-Assad are declaring":
-        # a determiner phrase governed by a preposition is not the subject
-        return None
+        # a determiner phrase governed by a preposition is not the subject, unless
+        # the preposition attaches it to a noun before ("At least half of voters in
+        # each state say", "One in four voters in a New York Times poll said")
+        return _governed(text, tokens, span, lo)
     return span
 
 
+_QUANTIFIERS = frozenset(["most", "many", "some", "all", "both", "each", "none", "several", "few", "half"])
+# prepositions that attach a phrase to the noun before it inside a subject
+_ATTACHING = frozenset(["in", "of", "from", "among", "across", "at"])
+
+
+def _governed(text: str, tokens: Tokens, span: tuple[int, int], lo: int) -> tuple[int, int] | None:
+    """The subject ending in ``span`` when a preposition joins it to the nouns before it, else None."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    first = span[0]
+    joined = False
+    for _ in range(3):
+        p = first - 1
+        if p - 1 < lo or norms[p] not in _ATTACHING or not _plain_gap(text, ends[p - 1], starts[p]):
+            break
+        before = _phrase_left(text, tokens, p - 1, lo)
+        if before is None or norms[before[1] - 1] in PRONOUNS or _verb_like(text, tokens, before[1] - 1):
+            break
+        first, joined = before[0], True
+    return (first, span[1]) if joined else None
+
+
+def _verb_like(text: str, tokens: Tokens, k: int) -> bool:
+    norm = tokens.norms[k]
+    return text[tokens.starts[k]].islower() and (norm.endswith(("ed", "ing")) or norm in _verb_forms())
+
+
 _DASHES = ("\u2014", "\u2013", "--")
+# first words of an appositive between dashes after a common noun ("Many speakers at the
+# service \u2014 including Muslims, Christians \u2014 said")
+_DASHED_OPENERS = frozenset(["including", "among", "who", "a", "an"])
 
 
 def _dashed_appositive(text: str, tokens: Tokens, j: int, lo: int) -> tuple[int, int] | None:
@@ -221,7 +259,7 @@ def _dashed_appositive(text: str, tokens: Tokens, j: int, lo: int) -> tuple[int,
     if k <= lo or k == j:
         return None
     name = _phrase_left(text, tokens, k - 1, lo)
-    if name is None or not text[starts[k - 1]].isupper():
+    if name is None or not (text[starts[k - 1]].isupper() or tokens.norms[k] in _DASHED_OPENERS):
         return None  # a name before the dashes ("Jason Sims"), not "The vote — held ... —"
     return (name[0], j + 1)
 
