@@ -140,3 +140,11 @@ def test_a_long_quotation_without_an_attribution_is_a_quote() -> None:
     assert [q.text for q in quotes_of(text)] == [text[text.index("\u201c"):]]
     # a short scare quote or title stays unattributed
     assert quotes_of("He appeared on \u201cLast Week Tonight\u201d to talk about the \u201crigged\u201d system.") == []
+
+
+def test_a_participle_after_an_inverted_attribution_has_its_speaker() -> None:
+    text = "''We have to awaken and energize the body of Christ,'' he said, referring to faith-driven voters."
+    assert described(text) == [
+        ("he", "''We have to awaken and energize the body of Christ,''", "say"),
+        ("he", "faith-driven voters", "refer to"),
+    ]

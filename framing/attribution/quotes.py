@@ -381,6 +381,11 @@ def _attribute(
     weak = c.form in ("base", "3sg", "")
     participle = c.form == "gerund" and "," in text[ends[c.i - 1] : cs] if c.i else False
     subj = None if participle else subject_before(text, toks, c.i, lo)
+    if participle and doc.last_subject is not None and doc.last_subject[0] == sent_start:
+        # "“...,” Ramos said, referring to the Hispanic community": the speaker of
+        # the cue before it in the same sentence
+        subj = doc.last_subject[1]
+    borrowed = subj is not None and participle  # the words before it are not this cue's
     after = c.j
     inverted = False
     if subj is None:
@@ -459,6 +464,9 @@ def _attribute(
         t = tail
         if c.lemma in _ADDRESSEE_VERBS and t == after and t < hi and norms[t] in _ADDRESSEES:
             t += 2 if norms[t] in DETERMINERS else 1  # "told a crowd in Berea"
+        if subj is not None and borrowed:
+            right = _content_right(doc, c, after, tail, sent_end, cue_tokens, weak, evidence)
+            return (subj, [right]) if right is not None else None
         if subj is not None and t < hi and norms[t] in _NOT_A_BARE_CLAUSE and not _at_least(norms, t):
             # "“...,” Kasich told a crowd in Berea.", "X, he said on MSNBC.": with
             # content before the speaker, the words after the cue are its setting
@@ -497,7 +505,7 @@ def _attribute(
         if subj is None and c.lemma == "ask":
             right = (right[0], _question_end(doc, *right))
         return subj, [right]
-    if subj is None:
+    if subj is None or borrowed:
         return None
     contents: list[tuple[int, int]] = []
     left_pos = cs if inverted else starts[subj[0]]
