@@ -82,7 +82,7 @@ def test_the_question_of_a_subjectless_asked() -> None:
         "Asked whether Clinton \u201chas the integrity to serve effectively as president,\u201d "
         "75 percent of Democrats said yes."
     )
-    assert [q.text for q in quotes_of(text)][0] == (
+    assert quotes_of(text)[0].text == (
         "whether Clinton \u201chas the integrity to serve effectively as president,\u201d"
     )
     text = "Sanders had said, \u201cWe\u2019ll see,\u201d when asked whether he would fundraise for other candidates."
