@@ -148,3 +148,23 @@ def test_a_participle_after_an_inverted_attribution_has_its_speaker() -> None:
         ("he", "''We have to awaken and energize the body of Christ,''", "say"),
         ("he", "faith-driven voters", "refer to"),
     ]
+
+
+def test_passive_asked_reports_the_question_and_expected_its_to_clause() -> None:
+    text = (
+        "Rubio was asked by Fox Business moderator Gerard Baker whether his proposed expansion of "
+        "child tax credits would risk adding another expensive entitlement program."
+    )
+    assert described(text) == [(
+        "Fox Business moderator Gerard Baker",
+        "whether his proposed expansion of child tax credits would risk adding another expensive entitlement program",
+        "ask",
+    )]
+    text = "During a HuffPost Live interview in August, the actress was asked if she\u2019d ever been discriminated against."
+    assert described(text) == [(None, "if she\u2019d ever been discriminated against", "ask")]
+    assert described("It is expected to rise to 2.9 percent this year.") == [
+        (None, "to rise to 2.9 percent this year", "expect")
+    ]
+    # no question or to-clause: no quote
+    assert described("He was asked about it on Tuesday.") == []
+    assert described("The report was expected Tuesday.") == []

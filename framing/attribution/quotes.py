@@ -281,6 +281,8 @@ def _attribute(
     ):
         # a passive: "The move was first reported by MSNBC", "it is said that"
         t = _skip_adverbials(doc, c.j, hi)
+        if c.lemma in _PASSIVE_COMPLEMENTS:
+            return _passive_complement(doc, c, t, hi, sent_end)
         if t < hi and norms[t] == "by":
             agent = phrase_after(text, toks, t + 1, hi)
             if agent is not None and c.lemma in _ACTION_PASSIVES:
@@ -417,6 +419,41 @@ def _question_end(doc: _Doc, s: int, e: int) -> int:
             return min(q_end, e)
         comma = text.find(",", q_end, e)
     return e
+
+
+def _passive_complement(
+    doc: _Doc, c: CueHit, t: int, hi: int, sent_end: int
+) -> tuple[tuple[int, int] | None, list[tuple[int, int]]] | None:
+    """Content of a passive "asked" or "expected": the question or the "to"-clause after it.
+
+    "Rubio was asked by moderator Gerard Baker whether ...": the asker (the
+    agent) is the speaker and the question the content; "the actress was
+    asked if ...", "Rubio was asked to name ...", "It is expected to rise":
+    no speaker.
+    """
+    text, toks = doc.text, doc.tokens
+    norms, starts = toks.norms, toks.starts
+    agent = None
+    if t < hi and norms[t] == "by":
+        agent = phrase_after(text, toks, t + 1, hi)
+        if agent is None:
+            return None
+        t = _skip_adverbials(doc, agent[1], hi)
+    if t >= hi:
+        return None
+    if c.lemma == "ask" and doc.quote_starting(doc.skip_space(toks.ends[t - 1], " \t,:")) >= 0:
+        k = doc.quote_starting(doc.skip_space(toks.ends[t - 1], " \t,:"))
+        return agent, [doc.spans[k]]
+    if norms[t] != "to" and not (c.lemma == "ask" and norms[t] in _QUESTION_WORDS):
+        return None  # "was asked about it", "is expected Tuesday"
+    s, e = _trim(text, starts[t], _clause_end(doc, starts[t], sent_end))
+    if c.lemma == "ask" and norms[t] != "to":
+        e = _question_end(doc, s, e)
+    return (agent, [(s, e)]) if e - s > 3 else None
+
+
+# cues whose passive reports a question or an expectation, not the subject's words
+_PASSIVE_COMPLEMENTS = word_set("ask expect")
 
 
 def _at_least(norms: list[str], t: int) -> bool:
