@@ -168,3 +168,29 @@ def test_passive_asked_reports_the_question_and_expected_its_to_clause() -> None
     # no question or to-clause: no quote
     assert described("He was asked about it on Tuesday.") == []
     assert described("The report was expected Tuesday.") == []
+
+
+def test_colon_layouts_of_headlines_and_newsletters() -> None:
+    text = (
+        "RED STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Jeffrey M. Jones: \u201cGallup\u2019s "
+        "analysis of political party affiliation at the state level in 2015 finds that 20 states "
+        "are solidly Republican.\u201d"
+    )
+    [q] = quotes_of(text)
+    assert q.speaker is not None and q.speaker.text == "Jeffrey M. Jones" and q.text.startswith("\u201cGallup")
+    assert described("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.") == [
+        ("Clinton", "Trump will reverse Roe v. Wade", ":")
+    ]
+    assert described("Obama To Asians Worried About U.S. Election: It\u2019s Going To Be OK.") == [
+        ("Obama", "It\u2019s Going To Be OK", ":")
+    ]
+    text = "More from the report: \u201cToday numerous online survey vendors condition their samples.\u201d"
+    assert described(text) == [
+        ("the report", "\u201cToday numerous online survey vendors condition their samples.\u201d", ":")
+    ]
+    # labels, clauses and "according to" before a colon are no names
+    assert described("Update: the plan was dropped.") == []
+    assert described("The reason is simple: they lost.") == []
+    assert [q.cue.lemma for q in quotes_of("According to HuffPo: the senator has had a meeting.") if q.cue] == [
+        "according to"
+    ]

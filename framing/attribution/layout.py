@@ -13,8 +13,8 @@ from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
 from .content import _quote_or_mixed, _trim
+from .cues import _colon_name
 from .doc import _Doc
-from .phrases import _PREPOSITIONS
 from .records import Quote, Speaker
 
 __all__: list[str] = []
@@ -57,22 +57,17 @@ def _attribute_colon(
     doc: _Doc, pos: int
 ) -> tuple[tuple[int, int] | None, list[tuple[int, int]]] | None:
     """Speaker and content of a "Name: content" colon cue."""
-    text, toks = doc.text, doc.tokens
-    t = bisect_left(toks.starts, pos) - 1
-    begin = max(doc.line_start(pos), doc.sentence_of(pos).start)
-    first = doc.tok_at(begin)
+    text = doc.text
+    name = _colon_name(doc, pos)
+    if name is None:
+        return None
     start = doc.skip_space(pos + 1)
     end = doc.sentence_of(start).end
     k = doc.quote_starting(start)
     content = _quote_or_mixed(doc, k, end) if k >= 0 else _trim(text, start, end)
     if content[1] <= content[0]:
         return None
-    last = t + 1
-    for u in range(first + 1, t + 1):
-        if toks.norms[u] in _PREPOSITIONS:
-            last = u  # "Obama On Russian Hacking: ...": a headline; the name is before "On"
-            break
-    return (first, last), [content]
+    return name, [content]
 
 
 def _continue_speakers(doc: _Doc, said: list[tuple[int, Speaker]], quotes: list[Quote]) -> None:
