@@ -194,3 +194,16 @@ def test_colon_layouts_of_headlines_and_newsletters() -> None:
     assert [q.cue.lemma for q in quotes_of("According to HuffPo: the senator has had a meeting.") if q.cue] == [
         "according to"
     ]
+
+
+def test_a_lower_case_fragment_that_reads_as_a_clause_is_a_quote() -> None:
+    text = "Clinton\u2019s wins solidify her standing, rather than just a \u201cregional candidate of the South.\u201d"
+    [q] = quotes_of(text)
+    assert q.text == "\u201cregional candidate of the South.\u201d" and q.speaker is None
+    assert [q.text for q in quotes_of("The chants promise to \u201cmake it great again\u201d at every rally.")] == [
+        "\u201cmake it great again\u201d"
+    ]
+    # titles and lower-case noun phrases are scare quotes
+    assert quotes_of("She watched \u201cThe Daily Show With Trevor\u201d on Monday.") == []
+    assert quotes_of("The \u201cweapons of mass destruction\u201d were never found.") == []
+    assert quotes_of("It was a \u201cbig deal\u201d for him.") == []
