@@ -170,8 +170,5 @@ def _spoken_fragment(doc: _Doc, s: int, e: int) -> bool:
 
 # pronouns and auxiliaries: a quoted fragment holding one is a clause someone said
 _CLAUSE_WORDS = frozenset(
-    """
-    i we you he she they it my our your his their is are was were be been will would can
-    could should must have has had do does did not n't i'm we're it's that's there's
-    """.split()
+    ["i", "we", "you", "he", "she", "they", "it", "my", "our", "your", "his", "their", "is", "are", "was", "were", "be", "been", "will", "would", "can", "could", "should", "must", "have", "has", "had", "do", "does", "did", "not", "n't", "i'm", "we're", "it's", "that's", "there's"]
 )
