@@ -16,6 +16,7 @@ from .content import _quote_or_mixed, _trim
 from .cues import _colon_name
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
+from .phrases import word_set
 from .records import Quote, Speaker
 
 __all__: list[str] = []
@@ -169,6 +170,9 @@ def _spoken_fragment(doc: _Doc, s: int, e: int) -> bool:
 
 
 # pronouns and auxiliaries: a quoted fragment holding one is a clause someone said
-_CLAUSE_WORDS = frozenset(
-    ["i", "we", "you", "he", "she", "they", "it", "my", "our", "your", "his", "their", "is", "are", "was", "were", "be", "been", "will", "would", "can", "could", "should", "must", "have", "has", "had", "do", "does", "did", "not", "n't", "i'm", "we're", "it's", "that's", "there's"]
+_CLAUSE_WORDS = word_set(
+    """
+    i we you he she they it my our your his their is are was were be been will would can
+    could should must have has had do does did not n't i'm we're it's that's there's
+    """
 )
