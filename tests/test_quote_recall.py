@@ -207,3 +207,19 @@ def test_a_lower_case_fragment_that_reads_as_a_clause_is_a_quote() -> None:
     assert quotes_of("She watched \u201cThe Daily Show With Trevor\u201d on Monday.") == []
     assert quotes_of("The \u201cweapons of mass destruction\u201d were never found.") == []
     assert quotes_of("It was a \u201cbig deal\u201d for him.") == []
+
+
+def test_a_verb_after_a_quantifier_subject_is_a_cue() -> None:
+    from framing.attribution.cues import _find_cues
+
+    def cue_words(text: str) -> list[str]:
+        toks = tokenize(text)
+        return [text[toks.starts[c.i]:toks.ends[c.j - 1]] for c in _find_cues(text, toks)]
+
+    # UD English EWT sentences: the quantifier is the subject of the verb after it
+    assert "see" in cue_words(
+        "Hamas has become rather unpopular in Gaza, as many see the Israeli air strikes as a response."
+    )
+    assert "proposed" in cue_words("The five companies on the short list all proposed alternative structures.")
+    # after a determiner the participle is still an adjective, the base form a noun
+    assert cue_words("The proposed law failed, and all claims were dropped.") == []

@@ -235,6 +235,8 @@ _SUBJECT_OR_AUXILIARY = word_set(
 
 
 _COMPLEMENTIZERS = word_set("that if whether")
+# quantifiers that stand for a noun phrase, the subject of a verb after them
+_QUANTIFIER_SUBJECTS = word_set("all many both most some several few")
 # 3sg forms that are as often plural nouns, also before "that" ("amid reports that",
 # "raising hopes that", "details that emerged"): the tagger decides them
 _PLURAL_NOUNS = word_set(
@@ -323,9 +325,14 @@ def _may_be_cue(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
     """
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     n = len(norms)
-    if i and form in ("past", "past_participle") and norms[i - 1] in DETERMINERS:
+    # a quantifier that ends a noun phrase may be the subject ("the companies all
+    # proposed", "many see the strikes as"): the tagger decides
+    subject = i > 1 and norms[i - 1] in _QUANTIFIER_SUBJECTS and norms[i - 2] not in _NOUN_BEFORE
+    if i and form in ("past", "past_participle") and norms[i - 1] in DETERMINERS and not subject:
         return False
-    if i and form in ("base", "3sg") and (norms[i - 1] in _NOUN_BEFORE or norms[i - 1].endswith("'s")):
+    if i and form in ("base", "3sg") and not subject and (
+        norms[i - 1] in _NOUN_BEFORE or norms[i - 1].endswith("'s")
+    ):
         return False  # "the state", "of attacks", "Trump's remarks": a noun (and no need to tag it)
     if j > i + 1 and text[ends[i] : starts[j - 1]].strip(" \t\n-"):
         return False  # words of a phrasal verb split by punctuation
