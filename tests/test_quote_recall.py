@@ -223,3 +223,13 @@ def test_a_verb_after_a_quantifier_subject_is_a_cue() -> None:
     assert "proposed" in cue_words("The five companies on the short list all proposed alternative structures.")
     # after a determiner the participle is still an adjective, the base form a noun
     assert cue_words("The proposed law failed, and all claims were dropped.") == []
+
+
+def test_a_present_tense_cue_after_its_subject_takes_a_bare_clause() -> None:
+    text = "The former first lady calls it her ''responsibility gene''; rivals deride it as poll-tested caution."
+    assert described(text) == [
+        ("The former first lady", "it her ''responsibility gene''", "call"),
+        ("rivals", "it as poll-tested caution", "deride"),
+    ]
+    # an infinitive still needs a that-clause or a quotation
+    assert described("Officials plan to discuss the budget.") == []

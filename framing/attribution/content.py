@@ -187,7 +187,8 @@ def _quote_or_mixed(doc: _Doc, k: int, sent_end: int) -> tuple[int, int]:
 
 
 # ", and aides said": a coordinated clause with its own subject and cue
-_COORDINATED_SUBJECT = re.compile(r"[,;]\s+(?:and|but)\s+(?:[\w'.-]+\s+){1,4}")
+# ", and aides said", "; rivals deride it": a clause with its own subject and cue
+_COORDINATED_SUBJECT = re.compile(r"(?:[,;]\s+(?:and|but)\s+|;\s+)(?:[\w'.-]+\s+){1,4}")
 
 
 _SUBJECT_PRONOUNS = word_set("he she they it we i")
@@ -351,7 +352,11 @@ def _content_right(
             s, e = _trim(text, starts[t], _clause_end(doc, starts[t], sent_end))
             return (s, e) if e - s > len("that ") else None
         t += 1
-    if ((weak and cue.lemma not in _CLAUSE_VERBS) or cue.lemma in _NEEDS_THAT) and not (
+    # a base form after "to" ("to discuss", "will continue to call") needs a that-clause or
+    # a quotation; a present-tense form after its subject ("rivals deride it as ...",
+    # "He calls for $1 trillion") takes a bare clause like a past form
+    infinitive = weak and cue.lemma not in _CLAUSE_VERBS and cue.i > 0 and norms[cue.i - 1] == "to"
+    if (infinitive or cue.lemma in _NEEDS_THAT) and not (
         evidence and cue.lemma in ("show", "find", "suggest", "indicate", "reveal", "find")
     ):
         return None
