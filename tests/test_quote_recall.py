@@ -233,3 +233,18 @@ def test_a_present_tense_cue_after_its_subject_takes_a_bare_clause() -> None:
     ]
     # an infinitive still needs a that-clause or a quotation
     assert described("Officials plan to discuss the budget.") == []
+
+
+def test_a_comma_after_a_sentence_opening_cue_and_the_topic_of_speech() -> None:
+    text = (
+        "Republican presidential candidate Marco Rubio says, win or lose in Tuesday\u2019s crucial "
+        "Florida primary, he\u2019s staying in the race."
+    )
+    assert [q.text for q in quotes_of(text)] == [
+        "win or lose in Tuesday\u2019s crucial Florida primary, he\u2019s staying in the race"
+    ]
+    assert quotes_of("Smith said, and the crowd cheered.") == []
+    text = "Meanwhile Rihanna spoke about the importance of self-love and self-acceptance."
+    assert described(text) == [("Rihanna", "the importance of self-love and self-acceptance", "speak")]
+    # a belief verb's "about" is no content
+    assert quotes_of("He thinks about the plan every day.") == []

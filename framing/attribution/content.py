@@ -352,6 +352,18 @@ def _content_right(
             s, e = _trim(text, starts[t], _clause_end(doc, starts[t], sent_end))
             return (s, e) if e - s > len("that ") else None
         t += 1
+    if (
+        cue.act == "speech"
+        and cue.lemma in _TOPIC_VERBS
+        and after < n
+        and norms[after] == "about"
+        and starts[after] < sent_end
+        and after + 1 < n
+    ):
+        # "spoke about the importance of self-love", "has spoken about the need for ...":
+        # the topic of the speech is its content
+        s, e = _trim(text, starts[after + 1], _clause_end(doc, starts[after + 1], sent_end))
+        return (s, e) if e > s else None
     # a base form after "to" ("to discuss", "will continue to call") needs a that-clause or
     # a quotation; a present-tense form after its subject ("rivals deride it as ...",
     # "He calls for $1 trillion") takes a bare clause like a past form
@@ -379,6 +391,8 @@ def _content_right(
     return (s, e) if e > s else None
 
 
+# speech verbs whose "about" phrase is what was said ("spoke about", "wrote about")
+_TOPIC_VERBS = word_set("speak write ask complain brag boast joke testify warn tweet post comment")
 # words that cannot start a bare reported clause ("thinks about", "believes in")
 _NOT_A_CLAUSE = word_set("about in of for on with at from into over up")
 # prepositions that open a setting after the cue ("said at a rally"); "to" is left out,

@@ -3,8 +3,9 @@
 The parts of :func:`framing.attribution.find_quotes` that read where words
 stand rather than a reporting verb: a "Name: content" colon cue (headlines,
 transcripts); a quoted sentence with no cue of its own that continues the
-most recent speaker nearby; a long quotation no attribution took; and the
-rule that keeps no two quotes sharing a word.
+most recent speaker nearby; a long quotation no attribution took; the rule
+that keeps no two quotes sharing a word; and what the quotation marks say
+about a content (its kind, where a question or a comma-closed quotation ends).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
+from ..types import QuoteKind
 from .content import _quote_or_mixed, _trim
 from .cues import _colon_name
 from .doc import _Doc
@@ -176,3 +178,42 @@ _CLAUSE_WORDS = word_set(
     could should must have has had do does did not n't i'm we're it's that's there's
     """
 )
+
+
+def _kind(doc: _Doc, s: int, e: int) -> QuoteKind:
+    q_starts, q_ends = doc.q_starts, doc.q_ends
+    first = bisect_left(q_starts, s)
+    if first < len(q_starts) and q_starts[first] == s and q_ends[first] == e:
+        doc.used[first] = True
+        return "direct"
+    kind: QuoteKind = "indirect"
+    for q in range(first, len(q_starts)):
+        if q_starts[q] >= e:
+            break
+        if q_ends[q] <= e:
+            doc.used[q] = True
+            kind = "mixed"
+    return kind
+
+
+def _question_end(doc: _Doc, s: int, e: int) -> int:
+    """End of the question in ``text[s:e]`` of a subjectless "asked": its first comma
+    outside quotation marks, or a quotation closed by a comma ("Asked whether Clinton
+    “has the integrity,” 75 percent said ...")."""
+    text = doc.text
+    comma = text.find(",", s, e)
+    while comma >= 0:
+        k = doc.quote_at(comma)
+        if k < 0:
+            return comma
+        q_end = doc.spans[k][1]
+        if not text[comma + 1 : q_end].strip(_QUOTE_CHARS):
+            return min(q_end, e)
+        comma = text.find(",", q_end, e)
+    return e
+
+
+def _comma_closed(text: str, end: int) -> bool:
+    """Whether the quotation ending at ``end`` closes with a comma (',”', '”,', ",''")."""
+    inside = text[max(0, end - 3) : end].rstrip(_QUOTE_CHARS)
+    return inside.endswith(",") or text[end : end + 1] == ","

@@ -17,7 +17,6 @@ from operator import attrgetter, itemgetter
 
 from ..lexicon import Lexicon, Match
 from ..text import Sentence, Tokens
-from ..types import QuoteKind
 from .content import (
     _ADDRESSEE_VERBS,
     _ADDRESSEES,
@@ -43,7 +42,15 @@ from .cues import (
     _naming_cues,
 )
 from .doc import _Doc
-from .layout import _attribute_colon, _continue_speakers, _unattributed, _without_overlaps
+from .layout import (
+    _attribute_colon,
+    _comma_closed,
+    _continue_speakers,
+    _kind,
+    _question_end,
+    _unattributed,
+    _without_overlaps,
+)
 from .marks import _QUOTE_CHARS
 from .phrases import (
     _MONTHS,
@@ -184,22 +191,6 @@ def find_quotes(
     _unattributed(doc, quotes)
     quotes.sort(key=attrgetter("start", "end"))
     return _without_overlaps(quotes)
-
-
-def _kind(doc: _Doc, s: int, e: int) -> QuoteKind:
-    q_starts, q_ends = doc.q_starts, doc.q_ends
-    first = bisect_left(q_starts, s)
-    if first < len(q_starts) and q_starts[first] == s and q_ends[first] == e:
-        doc.used[first] = True
-        return "direct"
-    kind: QuoteKind = "indirect"
-    for q in range(first, len(q_starts)):
-        if q_starts[q] >= e:
-            break
-        if q_ends[q] <= e:
-            doc.used[q] = True
-            kind = "mixed"
-    return kind
 
 
 def _attribute(
@@ -388,37 +379,27 @@ def _attribute(
         k = doc.quote_starting(start)
         if k >= 0:
             contents.append(doc.spans[k])
-        elif (left is not None and text[nxt] == "," and doc.quote_at(left[0]) < 0) or (
-            left is None
-            and text[nxt] == ","
-            and not inverted
-            and subj[0] > 0
-            and norms[subj[0] - 1] == "as"
-        ):
-            # "The economy, Smith said, is weak."
+        elif text[nxt] == ",":
             t = doc.tok_at(start)
-            if t < n and norms[t] not in _GERUNDS_CUT and norms[t] != "according":
+            # "The economy, Smith said, is weak."
+            split = (left is not None and doc.quote_at(left[0]) < 0) or (
+                left is None and not inverted and subj[0] > 0 and norms[subj[0] - 1] == "as"
+            )
+            # "Rubio says, win or lose in the primary, he's staying in the race."
+            opening = (
+                left is None
+                and not inverted
+                and c.act == "speech"
+                and c.form in ("past", "3sg")
+                and not text[sent_start : starts[subj[0]]].strip(_QUOTE_CHARS + " \t\n")
+                and t < n
+                and norms[t] not in _NOT_AFTER_COMMA
+            )
+            if (split or opening) and t < n and norms[t] not in _GERUNDS_CUT and norms[t] != "according":
                 s, e = _trim(text, start, _clause_end(doc, start, sent_end))
                 if e > s:
                     contents.append((s, e))
     return (subj, contents) if contents else None
-
-
-def _question_end(doc: _Doc, s: int, e: int) -> int:
-    """End of the question in ``text[s:e]`` of a subjectless "asked": its first comma
-    outside quotation marks, or a quotation closed by a comma ("Asked whether Clinton
-    “has the integrity,” 75 percent said ...")."""
-    text = doc.text
-    comma = text.find(",", s, e)
-    while comma >= 0:
-        k = doc.quote_at(comma)
-        if k < 0:
-            return comma
-        q_end = doc.spans[k][1]
-        if not text[comma + 1 : q_end].strip(_QUOTE_CHARS):
-            return min(q_end, e)
-        comma = text.find(",", q_end, e)
-    return e
 
 
 def _passive_complement(
@@ -478,13 +459,11 @@ _TIME_OPENERS = word_set("last this next earlier later yesterday today tonight m
 _TOPIC_PREPOSITIONS = word_set("about of on for")
 
 
-def _comma_closed(text: str, end: int) -> bool:
-    """Whether the quotation ending at ``end`` closes with a comma (',”', '”,', ",''")."""
-    inside = text[max(0, end - 3) : end].rstrip(_QUOTE_CHARS)
-    return inside.endswith(",") or text[end : end + 1] == ","
-
-
 _BE = word_set("is are was were been being be am")
+# words after "Smith said," that start something other than the reported clause
+_NOT_AFTER_COMMA = word_set(
+    "and but or as while when before after because though although so then which who whom where adding"
+)
 _QUESTION_WORDS = word_set("if whether who whom whose what which when where why how")
 # verbs whose passive agent acts rather than speaks ("was opposed by the NRA", "was backed by")
 _ACTION_PASSIVES = word_set("oppose attack support back challenge contest maintain post answer seek prefer")
