@@ -248,3 +248,14 @@ def test_a_comma_after_a_sentence_opening_cue_and_the_topic_of_speech() -> None:
     assert described(text) == [("Rihanna", "the importance of self-love and self-acceptance", "speak")]
     # a belief verb's "about" is no content
     assert quotes_of("He thinks about the plan every day.") == []
+
+
+def test_echo_point_to_and_thank_are_reporting_verbs() -> None:
+    # reporting_verbs 1.3.0
+    text = "As proof, she pointed to attacks on her campaign funded by two hedge fund billionaires."
+    assert described(text) == [("she", "attacks on her campaign funded by two hedge fund billionaires", "point to")]
+    text = "Japan echoed the call for the ruling to be binding."
+    assert described(text) == [("Japan", "the call for the ruling to be binding", "echo")]
+    assert [q.cue.lemma for q in quotes_of("Rubio thanked his supporters in Miami.") if q.cue] == ["thank"]
+    # the nouns are not cues
+    assert quotes_of("Many thanks to the echoes of the past.") == []
