@@ -259,3 +259,15 @@ def test_echo_point_to_and_thank_are_reporting_verbs() -> None:
     assert [q.cue.lemma for q in quotes_of("Rubio thanked his supporters in Miami.") if q.cue] == ["thank"]
     # the nouns are not cues
     assert quotes_of("Many thanks to the echoes of the past.") == []
+
+
+def test_a_that_clause_after_an_aside() -> None:
+    text = "He believes, for example, that women who are raped should have to carry the pregnancy to term."
+    assert described(text) == [
+        ("He", "that women who are raped should have to carry the pregnancy to term", "believe")
+    ]
+    text = (
+        "His campaign chairman Paul Manafort said \u2014 on Twitter, as it happens \u2014 that Trump "
+        "raised about $4 million that day."
+    )
+    assert [q.text for q in quotes_of(text)] == ["that Trump raised about $4 million that day"]

@@ -369,6 +369,12 @@ def _attribute(
         return subj, [right]
     if subj is None or borrowed:
         return None
+    if not inverted and nxt < tlen and text[nxt] in ",\u2014\u2013":
+        late = _late_that(doc, after, hi, sent_end)
+        if late is not None:
+            # "He believes, for example, that ...", "Manafort said \u2014 on Twitter, as
+            # it happens \u2014 that ...": a that-clause after an aside
+            return subj, [late]
     contents: list[tuple[int, int]] = []
     left_pos = cs if inverted else starts[subj[0]]
     left = _content_left(doc, doc.back_space(left_pos), sent_start)
@@ -400,6 +406,24 @@ def _attribute(
                 if e > s:
                     contents.append((s, e))
     return (subj, contents) if contents else None
+
+
+def _late_that(doc: _Doc, after: int, hi: int, sent_end: int) -> tuple[int, int] | None:
+    """The that-clause after a short aside set off by commas or dashes, else None."""
+    toks, text = doc.tokens, doc.text
+    norms, starts, ends = toks.norms, toks.starts, toks.ends
+    for t in range(after, min(hi, after + _MAX_ASIDE)):
+        if t > after and text[ends[t - 1] : starts[t]].strip(" \t,\u2014\u2013"):
+            return None
+        if norms[t] == "that":
+            if t == after or not text[ends[t - 1] : starts[t]].strip():
+                return None  # no aside closed right before "that"
+            s, e = _trim(text, starts[t], _clause_end(doc, starts[t], sent_end))
+            return (s, e) if e - s > len("that ") else None
+    return None
+
+
+_MAX_ASIDE = 8  # tokens of an aside between a cue and its that-clause
 
 
 def _passive_complement(
