@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from .cues import _CueHit
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
-from .phrases import _PREPOSITIONS, DETERMINERS, phrase_after, word_set
+from .phrases import _MONTHS, _PREPOSITIONS, _TIMES, DETERMINERS, phrase_after, word_set
 
 __all__ = ["MAX_CLAUSE_CHARS"]
 
@@ -435,3 +435,25 @@ def _content_left(doc: _Doc, before_end: int, sent_start: int) -> tuple[int, int
         s, e = _trim(text, sent_start, before_end - 1)
         return (s, e) if e - s >= 3 else None
     return None
+
+
+def _at_least(norms: list[str], t: int) -> bool:
+    """ "at least", "at most": a quantity opening a bare clause, not a setting."""
+    return norms[t] == "at" and t + 1 < len(norms) and norms[t + 1] in ("least", "most")
+
+
+def _opening_adverbial(doc: _Doc, span: tuple[int, int]) -> bool:
+    """Whether ``span`` (words before a speaker, set off by a comma) is a time or setting
+    that opens the sentence ("On Sunday", "Last week", "In a subsequent interview with
+    The New York Times"), not reported words. A quotation never is."""
+    if doc.quote_ending(span[1]) >= 0 or doc.quote_starting(span[0]) >= 0:
+        return False
+    t = doc.tok_at(span[0])
+    if t >= len(doc.tokens):
+        return False
+    norm = doc.tokens.norms[t]
+    return norm in _OPENERS or norm in _TIMES or norm in _MONTHS or norm in _TIME_OPENERS
+
+
+_TIME_OPENERS = word_set("last this next earlier later yesterday today tonight meanwhile")
+_TOPIC_PREPOSITIONS = word_set("about of on for")

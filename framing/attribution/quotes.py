@@ -23,13 +23,15 @@ from .content import (
     _ADVERBIALS,
     _GERUNDS_CUT,
     _NOT_A_BARE_CLAUSE,
-    _OPENERS,
     _SUBJECT_PRONOUNS,
+    _TOPIC_PREPOSITIONS,
+    _at_least,
     _clause_end,
     _content_left,
     _content_right,
     _ends_phrase,
     _main_subject,
+    _opening_adverbial,
     _skip_adverbials,
     _trim,
     _widen_to_quote,
@@ -53,8 +55,6 @@ from .layout import (
 )
 from .marks import _QUOTE_CHARS
 from .phrases import (
-    _MONTHS,
-    _TIMES,
     BETWEEN,
     DETERMINERS,
     phrase_after,
@@ -459,28 +459,6 @@ def _passive_complement(
 
 # cues whose passive reports a question or an expectation, not the subject's words
 _PASSIVE_COMPLEMENTS = word_set("ask expect")
-
-
-def _at_least(norms: list[str], t: int) -> bool:
-    """ "at least", "at most": a quantity opening a bare clause, not a setting."""
-    return norms[t] == "at" and t + 1 < len(norms) and norms[t + 1] in ("least", "most")
-
-
-def _opening_adverbial(doc: _Doc, span: tuple[int, int]) -> bool:
-    """Whether ``span`` (words before a speaker, set off by a comma) is a time or setting
-    that opens the sentence ("On Sunday", "Last week", "In a subsequent interview with
-    The New York Times"), not reported words. A quotation never is."""
-    if doc.quote_ending(span[1]) >= 0 or doc.quote_starting(span[0]) >= 0:
-        return False
-    t = doc.tok_at(span[0])
-    if t >= len(doc.tokens):
-        return False
-    norm = doc.tokens.norms[t]
-    return norm in _OPENERS or norm in _TIMES or norm in _MONTHS or norm in _TIME_OPENERS
-
-
-_TIME_OPENERS = word_set("last this next earlier later yesterday today tonight meanwhile")
-_TOPIC_PREPOSITIONS = word_set("about of on for")
 
 
 _BE = word_set("is are was were been being be am")
