@@ -271,3 +271,16 @@ def test_a_that_clause_after_an_aside() -> None:
         "raised about $4 million that day."
     )
     assert [q.text for q in quotes_of(text)] == ["that Trump raised about $4 million that day"]
+
+
+def test_a_capitalised_verb_in_a_title_case_headline_is_a_cue() -> None:
+    text = "Another GOP Figure Endorses Hillary Clinton.\nSome Republicans are unhappy about it."
+    assert described(text) == [("Another GOP Figure", "Hillary Clinton", "endorse")]
+    text = (
+        "\u2018ISIS Truther\u2019 Donald Trump Is Like A Lawyer\u2019s Dumbest Client Ever, Trevor Noah Says.\n"
+        "Now that it is over, the host moved on."
+    )
+    [q] = quotes_of(text)
+    assert q.speaker is not None and q.speaker.text == "Trevor Noah" and q.cue is not None and q.cue.lemma == "say"
+    # in a sentence-case line a capitalised form after a name stays the tagger's to decide
+    assert quotes_of("He moved to the Reports Desk at the paper.") == []

@@ -1,11 +1,12 @@
-"""Cues: the reporting verbs, "according to" and the colons that attribute speech.
+"""Cues: the reporting verbs, "according to" and the naming verbs that attribute speech.
 
 Reporting verbs come from the shipped ``reporting_verbs`` lexicon (the stance
 is its category, the lemma its ``lemma`` column). A hit is a cue where the
 shipped part-of-speech tagger (:mod:`framing.tagger`) tags its first word VERB
 in context ("the alleged plot", "a report", "ground attack jets" are not).
 A colon after a short name at the start of a line or sentence (headlines,
-transcripts) is a cue too.
+transcripts) is a cue too; those are found by the layout rules
+(:mod:`framing.attribution.layout`).
 """
 
 from __future__ import annotations
@@ -212,6 +213,10 @@ class CueFilter:
             or (c.form == "3sg" and norms[c.i] not in _PLURAL_NOUNS
                 and _complement_follows(text, tokens, c.j))
         )
+        verbs.update(
+            span for span, c in candidates.items()
+            if span not in verbs and c.form in ("3sg", "past") and _headline_verb(text, tokens, c.i)
+        )
         rest = [(span, c) for span, c in candidates.items() if span not in verbs]
         if rest:
             tags = tag_window(tokens, text, [c.i for _, c in rest], width=_TAG_WIDTH, sentences=sentences)
@@ -278,6 +283,40 @@ def _complement_follows(text: str, tokens: Tokens, j: int) -> bool:
 _OPENING_MARKS = {":", "\u201c", '"', ": \u201c", ': "'}
 
 
+def _headline_verb(text: str, tokens: Tokens, i: int) -> bool:
+    """Whether token ``i`` is a capitalised verb form after a name in a title-case line.
+
+    Headlines capitalise every word ("Mike Pence Calls for Special
+    Prosecutor", "..., Trevor Noah Says."), and the tagger, trained on
+    sentence case, reads such forms as proper nouns. A 3sg or past form of
+    the lexicon after a capitalised word, on a short line of at most sixteen
+    words whose words are nearly all capitalised, is a verb.
+    """
+    starts, ends = tokens.starts, tokens.ends
+    if i == 0 or not text[starts[i]].isupper() or not text[starts[i - 1]].isupper():
+        return False
+    if text[ends[i - 1] : starts[i]] != " ":
+        return False
+    line_start = text.rfind("\n", 0, starts[i]) + 1
+    line_end = text.find("\n", ends[i])
+    if line_end < 0:
+        line_end = len(text)
+    first = bisect_left(starts, line_start)
+    last = bisect_left(starts, line_end)
+    if last - first > _MAX_HEADLINE_WORDS:
+        return False
+    lower = sum(
+        1 for k in range(first, last)
+        if text[starts[k]].islower() and tokens.norms[k] not in _HEADLINE_SMALL_WORDS
+    )
+    return lower == 0
+
+
+_MAX_HEADLINE_WORDS = 16
+# words a title-case headline may leave in lower case
+_HEADLINE_SMALL_WORDS = word_set("a an the of for to in on at by and or but as with from vs via")
+
+
 def _always_tagged(tokens: Tokens, text: str) -> Callable[[int], str | None]:
     """The tag the tagger gives token ``i`` whatever its context (its tag dictionary), else None."""
     tagdict = load_tagger().tagdict
@@ -341,103 +380,6 @@ def _may_be_cue(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
     return not (
         lemma == "add" and j + 1 < n and norms[j] in ("to", "up") and not text[starts[j + 1]].isupper()
     )  # "added to his portfolio"
-
-
-_COLON = re.compile(r":[ \t]+(?=[^\s\d])")  # after a word character, checked in _colon_cues
-_WORD_CHAR = re.compile(r"\w")
-# labels before a colon that introduce no speaker ("Update: ...", "Photo: ...")
-_COLON_LABELS = word_set(
-    """
-    note update editor editors correction clarification disclosure photo photos image
-    images video watch listen read see related source sources credit caption warning
-    advertisement tags share email subscribe follow contact click sign breaking live
-    transcript question answer q a part chapter step example summary bottom line
-    background context why what how who when where winner winners loser losers quicklist
-    title text bulletin
-    """
-)
-_MAX_COLON_NAME = 6
-# what may stand before the name of a colon cue: spaces, dashes, opening quotes
-# (a token always holds a character outside this class)
-_NOT_HEAD = re.compile("[^ \t\\-\u2014\u2013\"'\u201c\u2018]")
-
-
-def _colon_cues(doc: _Doc) -> list[int]:
-    """Offsets of colons that attribute what follows to a name at the start of a
-    line or sentence: headlines ("Kasich: 'We will go all the way'"), transcripts
-    ("TRUMP: The deaths ..."); also after a dash that ends a headline ("... FOR THE
-    FIRST TIME - Jeffrey M. Jones: ...") and after "From" ("More from the report: ...")."""
-    text, toks = doc.text, doc.tokens
-    out = []
-    for m in _COLON.finditer(text):
-        pos = m.start()
-        if not pos or _WORD_CHAR.match(text, pos - 1) is None:
-            continue
-        t = bisect_left(toks.starts, pos) - 1
-        if t < 0 or toks.ends[t] != pos:
-            continue
-        if _colon_name(doc, pos) is not None:
-            out.append(pos)
-    return out
-
-
-_SEPARATORS = (" - ", " \u2014 ", " \u2013 ")  # a dash between a headline and a name
-_NAME_JOINERS = frozenset(["of", "and", "the", "for", "de", "al", "to"])
-_MAX_HEADLINE_NAME = 10  # tokens before a colon when a preposition ends the name early
-
-
-def _colon_name(doc: _Doc, pos: int) -> tuple[int, int] | None:
-    """Token span of the name a colon at ``pos`` attributes to, or None when it attributes nothing.
-
-    The name starts the line or sentence (or follows a headline's dash, or
-    "From" / "More from"); it has at most six capitalised words (joined by
-    "of", "and", "the", "to", ...), or up to ten in a headline whose name
-    ends at a preposition ("Obama To Asians Worried About U.S. Election:");
-    after "From" any short noun phrase ("From the report:"). Labels
-    ("Update:", "Photo:") are no names.
-    """
-    text, toks = doc.text, doc.tokens
-    norms = toks.norms
-    t = bisect_left(toks.starts, pos) - 1
-    begin = max(doc.line_start(pos), doc.sentence_of(pos).start)
-    for sep in _SEPARATORS:
-        cut = text.rfind(sep, begin, pos)
-        if cut >= 0:
-            begin = cut + len(sep)
-    first = doc.tok_at(begin)
-    if first > t or _NOT_HEAD.search(text, begin, toks.starts[first]):
-        return None
-    if norms[first] == "according":
-        return None  # "According to HuffPo: ...": the cue is "according to"
-    after_from = False
-    if norms[first] == "more" and first + 1 < t and norms[first + 1] == "from":
-        first, after_from = first + 2, True
-    elif norms[first] == "from" and first < t:
-        first, after_from = first + 1, True
-    last = t + 1
-    for u in range(first + 1, t + 1):
-        if norms[u] in _PREPOSITIONS:
-            last = u  # "Obama On Russian Hacking: ...": a headline; the name is before "On"
-            break
-    limit = _MAX_HEADLINE_NAME if last - first <= 3 else _MAX_COLON_NAME
-    if t - first + 1 > limit:
-        return None  # more than a short name before the colon
-    if after_from:
-        if t - first + 1 > _MAX_COLON_NAME or norms[t] in _COLON_LABELS:
-            return None
-        return (first, t + 1)
-    if any(
-        not _capitalised(text, toks.starts[k], toks.ends[k]) and norms[k] not in _NAME_JOINERS
-        for k in range(first, t + 1)
-    ):
-        return None
-    if norms[first] in _COLON_LABELS or norms[t] in _COLON_LABELS or norms[first] in ("of", "and", "to"):
-        return None
-    return (first, last)
-
-
-def _capitalised(text: str, start: int, end: int) -> bool:
-    return text[start].isupper()
 
 
 # Verbs that name something with the speaker's own word, written as a scare quote

@@ -10,15 +10,15 @@ about a content (its kind, where a question or a comma-closed quotation ends).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
 from ..types import QuoteKind
 from .content import _quote_or_mixed, _trim
-from .cues import _colon_name
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
-from .phrases import word_set
+from .phrases import _PREPOSITIONS, word_set
 from .records import Quote, Speaker
 
 __all__: list[str] = []
@@ -55,6 +55,103 @@ def _outranks(a: Quote, b: Quote) -> bool:
     if a_holds != b_holds:
         return a_holds
     return a.end - a.start >= b.end - b.start
+
+
+_COLON = re.compile(r":[ \t]+(?=[^\s\d])")  # after a word character, checked in _colon_cues
+_WORD_CHAR = re.compile(r"\w")
+# labels before a colon that introduce no speaker ("Update: ...", "Photo: ...")
+_COLON_LABELS = word_set(
+    """
+    note update editor editors correction clarification disclosure photo photos image
+    images video watch listen read see related source sources credit caption warning
+    advertisement tags share email subscribe follow contact click sign breaking live
+    transcript question answer q a part chapter step example summary bottom line
+    background context why what how who when where winner winners loser losers quicklist
+    title text bulletin
+    """
+)
+_MAX_COLON_NAME = 6
+# what may stand before the name of a colon cue: spaces, dashes, opening quotes
+# (a token always holds a character outside this class)
+_NOT_HEAD = re.compile("[^ \t\\-\u2014\u2013\"'\u201c\u2018]")
+
+
+def _colon_cues(doc: _Doc) -> list[int]:
+    """Offsets of colons that attribute what follows to a name at the start of a
+    line or sentence: headlines ("Kasich: 'We will go all the way'"), transcripts
+    ("TRUMP: The deaths ..."); also after a dash that ends a headline ("... FOR THE
+    FIRST TIME - Jeffrey M. Jones: ...") and after "From" ("More from the report: ...")."""
+    text, toks = doc.text, doc.tokens
+    out = []
+    for m in _COLON.finditer(text):
+        pos = m.start()
+        if not pos or _WORD_CHAR.match(text, pos - 1) is None:
+            continue
+        t = bisect_left(toks.starts, pos) - 1
+        if t < 0 or toks.ends[t] != pos:
+            continue
+        if _colon_name(doc, pos) is not None:
+            out.append(pos)
+    return out
+
+
+_SEPARATORS = (" - ", " \u2014 ", " \u2013 ")  # a dash between a headline and a name
+_NAME_JOINERS = frozenset(["of", "and", "the", "for", "de", "al", "to"])
+_MAX_HEADLINE_NAME = 10  # tokens before a colon when a preposition ends the name early
+
+
+def _colon_name(doc: _Doc, pos: int) -> tuple[int, int] | None:
+    """Token span of the name a colon at ``pos`` attributes to, or None when it attributes nothing.
+
+    The name starts the line or sentence (or follows a headline's dash, or
+    "From" / "More from"); it has at most six capitalised words (joined by
+    "of", "and", "the", "to", ...), or up to ten in a headline whose name
+    ends at a preposition ("Obama To Asians Worried About U.S. Election:");
+    after "From" any short noun phrase ("From the report:"). Labels
+    ("Update:", "Photo:") are no names.
+    """
+    text, toks = doc.text, doc.tokens
+    norms = toks.norms
+    t = bisect_left(toks.starts, pos) - 1
+    begin = max(doc.line_start(pos), doc.sentence_of(pos).start)
+    for sep in _SEPARATORS:
+        cut = text.rfind(sep, begin, pos)
+        if cut >= 0:
+            begin = cut + len(sep)
+    first = doc.tok_at(begin)
+    if first > t or _NOT_HEAD.search(text, begin, toks.starts[first]):
+        return None
+    if norms[first] == "according":
+        return None  # "According to HuffPo: ...": the cue is "according to"
+    after_from = False
+    if norms[first] == "more" and first + 1 < t and norms[first + 1] == "from":
+        first, after_from = first + 2, True
+    elif norms[first] == "from" and first < t:
+        first, after_from = first + 1, True
+    last = t + 1
+    for u in range(first + 1, t + 1):
+        if norms[u] in _PREPOSITIONS:
+            last = u  # "Obama On Russian Hacking: ...": a headline; the name is before "On"
+            break
+    limit = _MAX_HEADLINE_NAME if last - first <= 3 else _MAX_COLON_NAME
+    if t - first + 1 > limit:
+        return None  # more than a short name before the colon
+    if after_from:
+        if t - first + 1 > _MAX_COLON_NAME or norms[t] in _COLON_LABELS:
+            return None
+        return (first, t + 1)
+    if any(
+        not _capitalised(text, toks.starts[k], toks.ends[k]) and norms[k] not in _NAME_JOINERS
+        for k in range(first, t + 1)
+    ):
+        return None
+    if norms[first] in _COLON_LABELS or norms[t] in _COLON_LABELS or norms[first] in ("of", "and", "to"):
+        return None
+    return (first, last)
+
+
+def _capitalised(text: str, start: int, end: int) -> bool:
+    return text[start].isupper()
 
 
 def _attribute_colon(

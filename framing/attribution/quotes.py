@@ -39,13 +39,13 @@ from .content import (
 from .cues import (
     CueHit,
     _boilerplate_sentences,
-    _colon_cues,
     _find_cues,
     _naming_cues,
 )
 from .doc import _Doc
 from .layout import (
     _attribute_colon,
+    _colon_cues,
     _comma_closed,
     _continue_speakers,
     _kind,
