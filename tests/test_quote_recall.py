@@ -284,3 +284,13 @@ def test_a_capitalised_verb_in_a_title_case_headline_is_a_cue() -> None:
     assert q.speaker is not None and q.speaker.text == "Trevor Noah" and q.cue is not None and q.cue.lemma == "say"
     # in a sentence-case line a capitalised form after a name stays the tagger's to decide
     assert quotes_of("He moved to the Reports Desk at the paper.") == []
+
+
+def test_a_show_title_before_the_speaker_is_not_the_content() -> None:
+    text = (
+        "Wednesday on Fox News Channel\u2019s \u201cHannity,\u201d Newt Gingrich said if Donald Trump picked "
+        "him it would be a \u201ctwo-pirate ticket.\u201d"
+    )
+    assert [q.text for q in quotes_of(text)] == [
+        "if Donald Trump picked him it would be a \u201ctwo-pirate ticket.\u201d"
+    ]

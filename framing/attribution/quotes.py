@@ -351,7 +351,13 @@ def _attribute(
             # "“...,” Jim Bennett, 57, told a voter passing by.": a quotation closed by a
             # comma just before the speaker is the content; the words after the cue are its setting
             left = _content_left(doc, doc.back_space(starts[subj[0]]), sent_start)
-            if left is not None and doc.quote_ending(left[1]) >= 0 and _comma_closed(text, left[1]):
+            if (
+                left is not None
+                and doc.quote_ending(left[1]) >= 0
+                and _comma_closed(text, left[1])
+                # the quotation opens the sentence: not a title ("on Fox's \u201cHannity,\u201d Gingrich said if")
+                and not text[sent_start : left[0]].strip()
+            ):
                 return subj, [left]
         right = _content_right(doc, c, after, tail, sent_end, cue_tokens, weak, evidence)
         if right is None:
