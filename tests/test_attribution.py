@@ -550,16 +550,16 @@ def test_speaker_record_defaults() -> None:
 # measured 2026-12-02 (docs/attribution.md): all 0.774 / 0.699 / 0.711, speaker 0.901;
 # speech 0.879 / 0.823 / 0.814, speaker 0.926
 # measured 2026-12-02 after the recall rules (layout.py, docs/attribution.md): all
-# 0.803 / 0.715 / 0.733, speaker 0.908; speech 0.903 / 0.836 / 0.835, speaker 0.930
+# 0.807 / 0.716 / 0.736, speaker 0.910; speech 0.908 / 0.838 / 0.838, speaker 0.931
 FLOORS = {
-    ("all", "Content", "overlap"): 0.795,
-    ("all", "Cue", "overlap"): 0.705,
-    ("all", "Source", "overlap"): 0.725,
-    ("speech", "Content", "overlap"): 0.895,
+    ("all", "Content", "overlap"): 0.80,
+    ("all", "Cue", "overlap"): 0.71,
+    ("all", "Source", "overlap"): 0.73,
+    ("speech", "Content", "overlap"): 0.90,
     ("speech", "Cue", "overlap"): 0.83,
-    ("speech", "Source", "overlap"): 0.825,
+    ("speech", "Source", "overlap"): 0.83,
 }
-SPEAKER_FLOORS = {"all": 0.90, "speech": 0.925}
+SPEAKER_FLOORS = {"all": 0.905, "speech": 0.925}
 
 
 @pytest.mark.parametrize("gold", ["all", "speech"])

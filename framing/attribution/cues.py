@@ -297,9 +297,15 @@ def _headline_verb(text: str, tokens: Tokens, i: int) -> bool:
         return False
     if text[ends[i - 1] : starts[i]] != " ":
         return False
-    line_start = text.rfind("\n", 0, starts[i]) + 1
-    line_end = text.find("\n", ends[i])
+    # a headline is a short line: look no further than that (linear on run-on text)
+    lo, hi = max(0, starts[i] - _MAX_HEADLINE_CHARS), min(len(text), ends[i] + _MAX_HEADLINE_CHARS)
+    line_start = text.rfind("\n", lo, starts[i]) + 1
+    if line_start == 0 and lo > 0:
+        return False
+    line_end = text.find("\n", ends[i], hi)
     if line_end < 0:
+        if hi < len(text):
+            return False
         line_end = len(text)
     first = bisect_left(starts, line_start)
     last = bisect_left(starts, line_end)
@@ -313,6 +319,7 @@ def _headline_verb(text: str, tokens: Tokens, i: int) -> bool:
 
 
 _MAX_HEADLINE_WORDS = 16
+_MAX_HEADLINE_CHARS = 250
 # words a title-case headline may leave in lower case
 _HEADLINE_SMALL_WORDS = word_set("a an the of for to in on at by and or but as with from vs via")
 

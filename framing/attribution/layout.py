@@ -98,6 +98,7 @@ def _colon_cues(doc: _Doc) -> list[int]:
 _SEPARATORS = (" - ", " \u2014 ", " \u2013 ")  # a dash between a headline and a name
 _NAME_JOINERS = frozenset(["of", "and", "the", "for", "de", "al", "to"])
 _MAX_HEADLINE_NAME = 10  # tokens before a colon when a preposition ends the name early
+_MAX_NAME_CHARS = 200  # characters between a headline's dash and its colon
 
 
 def _colon_name(doc: _Doc, pos: int) -> tuple[int, int] | None:
@@ -115,11 +116,14 @@ def _colon_name(doc: _Doc, pos: int) -> tuple[int, int] | None:
     t = bisect_left(toks.starts, pos) - 1
     begin = max(doc.line_start(pos), doc.sentence_of(pos).start)
     for sep in _SEPARATORS:
-        cut = text.rfind(sep, begin, pos)
+        # the name after a headline's dash is short: look no further back (linear on run-on text)
+        cut = text.rfind(sep, max(begin, pos - _MAX_NAME_CHARS), pos)
         if cut >= 0:
             begin = cut + len(sep)
     first = doc.tok_at(begin)
-    if first > t or _NOT_HEAD.search(text, begin, toks.starts[first]):
+    if first > t or t - first + 1 > _MAX_HEADLINE_NAME + 2:
+        return None  # more than a short name (and "More from") before the colon
+    if _NOT_HEAD.search(text, begin, toks.starts[first]):
         return None
     if norms[first] == "according":
         return None  # "According to HuffPo: ...": the cue is "according to"
