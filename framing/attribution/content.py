@@ -186,7 +186,6 @@ def _quote_or_mixed(doc: _Doc, k: int, sent_end: int) -> tuple[int, int]:
     return _trim(doc.text, s, max(e, _clause_end(doc, e, sent_end)))
 
 
-# ", and aides said": a coordinated clause with its own subject and cue
 # ", and aides said", "; rivals deride it": a clause with its own subject and cue
 _COORDINATED_SUBJECT = re.compile(r"(?:[,;]\s+(?:and|but)\s+|;\s+)(?:[\w'.-]+\s+){1,4}")
 
