@@ -549,15 +549,17 @@ def test_speaker_record_defaults() -> None:
 # measured on PolNeAR dev on 2026-11-29 (docs/attribution.md); floors a little below
 # measured 2026-12-02 (docs/attribution.md): all 0.774 / 0.699 / 0.711, speaker 0.901;
 # speech 0.879 / 0.823 / 0.814, speaker 0.926
+# measured 2026-12-02 after the recall rules (layout.py, docs/attribution.md): all
+# 0.807 / 0.716 / 0.736, speaker 0.910; speech 0.908 / 0.838 / 0.838, speaker 0.931
 FLOORS = {
-    ("all", "Content", "overlap"): 0.765,
-    ("all", "Cue", "overlap"): 0.69,
-    ("all", "Source", "overlap"): 0.70,
-    ("speech", "Content", "overlap"): 0.87,
-    ("speech", "Cue", "overlap"): 0.815,
-    ("speech", "Source", "overlap"): 0.805,
+    ("all", "Content", "overlap"): 0.80,
+    ("all", "Cue", "overlap"): 0.71,
+    ("all", "Source", "overlap"): 0.73,
+    ("speech", "Content", "overlap"): 0.90,
+    ("speech", "Cue", "overlap"): 0.83,
+    ("speech", "Source", "overlap"): 0.83,
 }
-SPEAKER_FLOORS = {"all": 0.895, "speech": 0.92}
+SPEAKER_FLOORS = {"all": 0.905, "speech": 0.925}
 
 
 @pytest.mark.parametrize("gold", ["all", "speech"])

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from .cues import _CueHit
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
-from .phrases import _PREPOSITIONS, DETERMINERS, phrase_after, word_set
+from .phrases import _MONTHS, _PREPOSITIONS, _TIMES, DETERMINERS, phrase_after, word_set
 
 __all__ = ["MAX_CLAUSE_CHARS"]
 
@@ -186,8 +186,8 @@ def _quote_or_mixed(doc: _Doc, k: int, sent_end: int) -> tuple[int, int]:
     return _trim(doc.text, s, max(e, _clause_end(doc, e, sent_end)))
 
 
-# ", and aides said": a coordinated clause with its own subject and cue
-_COORDINATED_SUBJECT = re.compile(r"[,;]\s+(?:and|but)\s+(?:[\w'.-]+\s+){1,4}")
+# ", and aides said", "; rivals deride it": a clause with its own subject and cue
+_COORDINATED_SUBJECT = re.compile(r"(?:[,;]\s+(?:and|but)\s+|;\s+)(?:[\w'.-]+\s+){1,4}")
 
 
 _SUBJECT_PRONOUNS = word_set("he she they it we i")
@@ -351,7 +351,23 @@ def _content_right(
             s, e = _trim(text, starts[t], _clause_end(doc, starts[t], sent_end))
             return (s, e) if e - s > len("that ") else None
         t += 1
-    if ((weak and cue.lemma not in _CLAUSE_VERBS) or cue.lemma in _NEEDS_THAT) and not (
+    if (
+        cue.act == "speech"
+        and cue.lemma in _TOPIC_VERBS
+        and after < n
+        and norms[after] == "about"
+        and starts[after] < sent_end
+        and after + 1 < n
+    ):
+        # "spoke about the importance of self-love", "has spoken about the need for ...":
+        # the topic of the speech is its content
+        s, e = _trim(text, starts[after + 1], _clause_end(doc, starts[after + 1], sent_end))
+        return (s, e) if e > s else None
+    # a base form after "to" ("to discuss", "will continue to call") needs a that-clause or
+    # a quotation; a present-tense form after its subject ("rivals deride it as ...",
+    # "He calls for $1 trillion") takes a bare clause like a past form
+    infinitive = weak and cue.lemma not in _CLAUSE_VERBS and cue.i > 0 and norms[cue.i - 1] == "to"
+    if (infinitive or cue.lemma in _NEEDS_THAT) and not (
         evidence and cue.lemma in ("show", "find", "suggest", "indicate", "reveal", "find")
     ):
         return None
@@ -374,6 +390,8 @@ def _content_right(
     return (s, e) if e > s else None
 
 
+# speech verbs whose "about" phrase is what was said ("spoke about", "wrote about")
+_TOPIC_VERBS = word_set("speak write ask complain brag boast joke testify warn tweet post comment")
 # words that cannot start a bare reported clause ("thinks about", "believes in")
 _NOT_A_CLAUSE = word_set("about in of for on with at from into over up")
 # prepositions that open a setting after the cue ("said at a rally"); "to" is left out,
@@ -416,3 +434,25 @@ def _content_left(doc: _Doc, before_end: int, sent_start: int) -> tuple[int, int
         s, e = _trim(text, sent_start, before_end - 1)
         return (s, e) if e - s >= 3 else None
     return None
+
+
+def _at_least(norms: list[str], t: int) -> bool:
+    """ "at least", "at most": a quantity opening a bare clause, not a setting."""
+    return norms[t] == "at" and t + 1 < len(norms) and norms[t + 1] in ("least", "most")
+
+
+def _opening_adverbial(doc: _Doc, span: tuple[int, int]) -> bool:
+    """Whether ``span`` (words before a speaker, set off by a comma) is a time or setting
+    that opens the sentence ("On Sunday", "Last week", "In a subsequent interview with
+    The New York Times"), not reported words. A quotation never is."""
+    if doc.quote_ending(span[1]) >= 0 or doc.quote_starting(span[0]) >= 0:
+        return False
+    t = doc.tok_at(span[0])
+    if t >= len(doc.tokens):
+        return False
+    norm = doc.tokens.norms[t]
+    return norm in _OPENERS or norm in _TIMES or norm in _MONTHS or norm in _TIME_OPENERS
+
+
+_TIME_OPENERS = word_set("last this next earlier later yesterday today tonight meanwhile")
+_TOPIC_PREPOSITIONS = word_set("about of on for")

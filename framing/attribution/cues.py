@@ -1,11 +1,12 @@
-"""Cues: the reporting verbs, "according to" and the colons that attribute speech.
+"""Cues: the reporting verbs, "according to" and the naming verbs that attribute speech.
 
 Reporting verbs come from the shipped ``reporting_verbs`` lexicon (the stance
 is its category, the lemma its ``lemma`` column). A hit is a cue where the
 shipped part-of-speech tagger (:mod:`framing.tagger`) tags its first word VERB
 in context ("the alleged plot", "a report", "ground attack jets" are not).
 A colon after a short name at the start of a line or sentence (headlines,
-transcripts) is a cue too.
+transcripts) is a cue too; those are found by the layout rules
+(:mod:`framing.attribution.layout`).
 """
 
 from __future__ import annotations
@@ -212,6 +213,10 @@ class CueFilter:
             or (c.form == "3sg" and norms[c.i] not in _PLURAL_NOUNS
                 and _complement_follows(text, tokens, c.j))
         )
+        verbs.update(
+            span for span, c in candidates.items()
+            if span not in verbs and c.form in ("3sg", "past") and _headline_verb(text, tokens, c.i)
+        )
         rest = [(span, c) for span, c in candidates.items() if span not in verbs]
         if rest:
             tags = tag_window(tokens, text, [c.i for _, c in rest], width=_TAG_WIDTH, sentences=sentences)
@@ -235,6 +240,8 @@ _SUBJECT_OR_AUXILIARY = word_set(
 
 
 _COMPLEMENTIZERS = word_set("that if whether")
+# quantifiers that stand for a noun phrase, the subject of a verb after them
+_QUANTIFIER_SUBJECTS = word_set("all many both most some several few")
 # 3sg forms that are as often plural nouns, also before "that" ("amid reports that",
 # "raising hopes that", "details that emerged"): the tagger decides them
 _PLURAL_NOUNS = word_set(
@@ -274,6 +281,47 @@ def _complement_follows(text: str, tokens: Tokens, j: int) -> bool:
 
 
 _OPENING_MARKS = {":", "\u201c", '"', ": \u201c", ': "'}
+
+
+def _headline_verb(text: str, tokens: Tokens, i: int) -> bool:
+    """Whether token ``i`` is a capitalised verb form after a name in a title-case line.
+
+    Headlines capitalise every word ("Mike Pence Calls for Special
+    Prosecutor", "..., Trevor Noah Says."), and the tagger, trained on
+    sentence case, reads such forms as proper nouns. A 3sg or past form of
+    the lexicon after a capitalised word, on a short line of at most sixteen
+    words whose words are nearly all capitalised, is a verb.
+    """
+    starts, ends = tokens.starts, tokens.ends
+    if i == 0 or not text[starts[i]].isupper() or not text[starts[i - 1]].isupper():
+        return False
+    if text[ends[i - 1] : starts[i]] != " ":
+        return False
+    # a headline is a short line: look no further than that (linear on run-on text)
+    lo, hi = max(0, starts[i] - _MAX_HEADLINE_CHARS), min(len(text), ends[i] + _MAX_HEADLINE_CHARS)
+    line_start = text.rfind("\n", lo, starts[i]) + 1
+    if line_start == 0 and lo > 0:
+        return False
+    line_end = text.find("\n", ends[i], hi)
+    if line_end < 0:
+        if hi < len(text):
+            return False
+        line_end = len(text)
+    first = bisect_left(starts, line_start)
+    last = bisect_left(starts, line_end)
+    if last - first > _MAX_HEADLINE_WORDS:
+        return False
+    lower = sum(
+        1 for k in range(first, last)
+        if text[starts[k]].islower() and tokens.norms[k] not in _HEADLINE_SMALL_WORDS
+    )
+    return lower == 0
+
+
+_MAX_HEADLINE_WORDS = 16
+_MAX_HEADLINE_CHARS = 250
+# words a title-case headline may leave in lower case
+_HEADLINE_SMALL_WORDS = word_set("a an the of for to in on at by and or but as with from vs via")
 
 
 def _always_tagged(tokens: Tokens, text: str) -> Callable[[int], str | None]:
@@ -323,9 +371,14 @@ def _may_be_cue(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
     """
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     n = len(norms)
-    if i and form in ("past", "past_participle") and norms[i - 1] in DETERMINERS:
+    # a quantifier that ends a noun phrase may be the subject ("the companies all
+    # proposed", "many see the strikes as"): the tagger decides
+    subject = i > 1 and norms[i - 1] in _QUANTIFIER_SUBJECTS and norms[i - 2] not in _NOUN_BEFORE
+    if i and form in ("past", "past_participle") and norms[i - 1] in DETERMINERS and not subject:
         return False
-    if i and form in ("base", "3sg") and (norms[i - 1] in _NOUN_BEFORE or norms[i - 1].endswith("'s")):
+    if i and form in ("base", "3sg") and not subject and (
+        norms[i - 1] in _NOUN_BEFORE or norms[i - 1].endswith("'s")
+    ):
         return False  # "the state", "of attacks", "Trump's remarks": a noun (and no need to tag it)
     if j > i + 1 and text[ends[i] : starts[j - 1]].strip(" \t\n-"):
         return False  # words of a phrasal verb split by punctuation
@@ -334,60 +387,6 @@ def _may_be_cue(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
     return not (
         lemma == "add" and j + 1 < n and norms[j] in ("to", "up") and not text[starts[j + 1]].isupper()
     )  # "added to his portfolio"
-
-
-_COLON = re.compile(r":[ \t]+(?=[^\s\d])")  # after a word character, checked in _colon_cues
-_WORD_CHAR = re.compile(r"\w")
-# labels before a colon that introduce no speaker ("Update: ...", "Photo: ...")
-_COLON_LABELS = word_set(
-    """
-    note update editor editors correction clarification disclosure photo photos image
-    images video watch listen read see related source sources credit caption warning
-    advertisement tags share email subscribe follow contact click sign breaking live
-    transcript question answer q a part chapter step example summary bottom line
-    background context why what how who when where winner winners loser losers quicklist
-    title text bulletin
-    """
-)
-_MAX_COLON_NAME = 6
-# what may stand before the name of a colon cue: spaces, dashes, opening quotes
-# (a token always holds a character outside this class)
-_NOT_HEAD = re.compile("[^ \t\\-\u2014\u2013\"'\u201c\u2018]")
-
-
-def _colon_cues(doc: _Doc) -> list[int]:
-    """Offsets of colons that attribute what follows to a name at the start of a
-    line or sentence: headlines ("Kasich: 'We will go all the way'") and
-    transcripts ("TRUMP: The deaths ...")."""
-    text, toks = doc.text, doc.tokens
-    out = []
-    for m in _COLON.finditer(text):
-        pos = m.start()
-        if not pos or _WORD_CHAR.match(text, pos - 1) is None:
-            continue
-        t = bisect_left(toks.starts, pos) - 1
-        if t < 0 or toks.ends[t] != pos:
-            continue
-        begin = max(doc.line_start(pos), doc.sentence_of(pos).start)
-        first = doc.tok_at(begin)
-        name_start = max(0, t - _MAX_COLON_NAME + 1)
-        if first < name_start or _NOT_HEAD.search(text, begin, toks.starts[name_start]):
-            continue  # more than a short name before the colon
-        words = [k for k in range(first, t + 1)]
-        if not words or any(
-            not _capitalised(text, toks.starts[k], toks.ends[k])
-            and toks.norms[k] not in ("of", "and", "the", "for", "de", "al")
-            for k in words
-        ):
-            continue
-        if toks.norms[words[0]] in _COLON_LABELS or toks.norms[t] in _COLON_LABELS:
-            continue
-        out.append(pos)
-    return out
-
-
-def _capitalised(text: str, start: int, end: int) -> bool:
-    return text[start].isupper()
 
 
 # Verbs that name something with the speaker's own word, written as a scare quote
@@ -466,7 +465,7 @@ def _naming_cues(doc: _Doc) -> list[CueHit]:
 # ("By signing up you agree to receive email newsletters", "agreeing to our Terms of Use").
 _BOILERPLATE = re.compile(
     r"\b(?:by\s+(?:signing\s+up|subscribing|clicking|registering|continuing|submitting)"
-    r"|terms\s+of\s+(?:use|service)|privacy\s+policy|unsubscribe|opt[- ]out|cookie\s+policy"
+    r"|our\s+terms\s+of\s+(?:use|service)|privacy\s+policy|unsubscribe|opt[- ]out|cookie\s+policy"
     r"|agree\s+to\s+receive)\b",
     re.IGNORECASE,
 )

@@ -73,7 +73,7 @@ BETWEEN = word_set(
     can may might must did does do had already recently repeatedly publicly privately
     often frequently never not reportedly allegedly yesterday today initially
     subsequently since still further himself herself themselves itself sometimes
-    now just is are was were been being be am
+    now just is are was were been being be am however too
     """
 )
 _TIMES = word_set(
@@ -188,8 +188,18 @@ def subject_before(text: str, tokens: Tokens, cue: int, lo: int) -> tuple[int, i
         # Appositive or relative clause closed by a comma before the verb (also
         # after an abbreviation or a parenthesis: "Sen. Marco Rubio, R-Fla., told")
         return _appositive(text, tokens, j, lo)
+    if gap in _DASHES:
+        # "Jason Sims — a teacher from Mount Pleasant — says": an appositive between dashes
+        return _dashed_appositive(text, tokens, j, lo)
     if gap and gap not in (")", ".)", "-"):
         return None
+    if (
+        norms[j] in ("them", "us", "those")
+        and j - 2 >= lo
+        and norms[j - 1] == "of"
+        and norms[j - 2] in _QUANTIFIERS
+    ):
+        return (j - 2, j + 1)  # "most of them said", "many of those"
     span = _phrase_left(text, tokens, j, lo)
     if (
         span is not None
@@ -199,9 +209,64 @@ def subject_before(text: str, tokens: Tokens, cue: int, lo: int) -> tuple[int, i
         and _plain_gap(text, ends[span[0] - 1], starts[span[0]])
     ):
         # "... fighting against the government of Bashar al-Assad are declaring":
-        # a determiner phrase governed by a preposition is not the subject
-        return None
+        # a determiner phrase governed by a preposition is not the subject, unless
+        # the preposition attaches it to a noun before ("At least half of voters in
+        # each state say", "One in four voters in a New York Times poll said")
+        return _governed(text, tokens, span, lo)
     return span
+
+
+_QUANTIFIERS = frozenset(["most", "many", "some", "all", "both", "each", "none", "several", "few", "half"])
+# prepositions that attach a phrase to the noun before it inside a subject
+_ATTACHING = frozenset(["in", "of", "from", "among", "across", "at"])
+
+
+def _governed(text: str, tokens: Tokens, span: tuple[int, int], lo: int) -> tuple[int, int] | None:
+    """The subject ending in ``span`` when a preposition joins it to the nouns before it, else None."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    first = span[0]
+    joined = False
+    for _ in range(3):
+        p = first - 1
+        if p - 1 < lo or norms[p] not in _ATTACHING or not _plain_gap(text, ends[p - 1], starts[p]):
+            break
+        before = _phrase_left(text, tokens, p - 1, lo)
+        if before is None or norms[before[1] - 1] in PRONOUNS or _verb_like(text, tokens, before[1] - 1):
+            break
+        first, joined = before[0], True
+    return (first, span[1]) if joined else None
+
+
+def _verb_like(text: str, tokens: Tokens, k: int) -> bool:
+    norm = tokens.norms[k]
+    return text[tokens.starts[k]].islower() and (norm.endswith(("ed", "ing")) or norm in _verb_forms())
+
+
+_DASHES = ("\u2014", "\u2013", "--")
+# first words of an appositive between dashes after a common noun ("Many speakers at the
+# service \u2014 including Muslims, Christians \u2014 said")
+_DASHED_OPENERS = frozenset(["including", "among", "who", "a", "an"])
+
+
+def _dashed_appositive(text: str, tokens: Tokens, j: int, lo: int) -> tuple[int, int] | None:
+    """Subject with an appositive between dashes: ``NAME — <appositive> —`` before the verb."""
+    starts, ends = tokens.starts, tokens.ends
+    k = j
+    while k > lo and j - k < _MAX_APPOSITIVE:
+        gap = text[ends[k - 1] : starts[k]].strip()
+        if gap in _DASHES:
+            break
+        if gap not in ("", "-", ".", ",", "'", "\u2019"):
+            return None
+        k -= 1
+    else:
+        return None
+    if k <= lo or k == j:
+        return None
+    name = _phrase_left(text, tokens, k - 1, lo)
+    if name is None or not (text[starts[k - 1]].isupper() or tokens.norms[k] in _DASHED_OPENERS):
+        return None  # a name before the dashes ("Jason Sims"), not "The vote — held ... —"
+    return (name[0], j + 1)
 
 
 def _plain_gap(text: str, a: int, b: int) -> bool:
@@ -320,8 +385,8 @@ def _appositive(text: str, tokens: Tokens, j: int, lo: int) -> tuple[int, int] |
     k = j
     while k > lo and j - k < _MAX_APPOSITIVE:
         gap = text[ends[k - 1] : starts[k]]
-        if any(ch in gap for ch in "\"\u201c\u201d"):
-            return None  # never across a quote mark
+        if any(ch in gap for ch in "\"\u201c\u201d") or ("," in gap and "'" in gap):
+            return None  # never across a quote mark (also ",''" and ",'" of wire texts)
         if "," in gap:
             break
         if gap.strip() not in ("", "-", ".", "(", ")", "'", "\u2019"):

@@ -17,7 +17,6 @@ from operator import attrgetter, itemgetter
 
 from ..lexicon import Lexicon, Match
 from ..text import Sentence, Tokens
-from ..types import QuoteKind
 from .content import (
     _ADDRESSEE_VERBS,
     _ADDRESSEES,
@@ -25,12 +24,14 @@ from .content import (
     _GERUNDS_CUT,
     _NOT_A_BARE_CLAUSE,
     _SUBJECT_PRONOUNS,
+    _TOPIC_PREPOSITIONS,
+    _at_least,
     _clause_end,
     _content_left,
     _content_right,
     _ends_phrase,
     _main_subject,
-    _quote_or_mixed,
+    _opening_adverbial,
     _skip_adverbials,
     _trim,
     _widen_to_quote,
@@ -38,13 +39,28 @@ from .content import (
 from .cues import (
     CueHit,
     _boilerplate_sentences,
-    _colon_cues,
     _find_cues,
     _naming_cues,
 )
 from .doc import _Doc
+from .layout import (
+    _attribute_colon,
+    _colon_cues,
+    _comma_closed,
+    _continue_speakers,
+    _kind,
+    _question_end,
+    _unattributed,
+    _without_overlaps,
+)
 from .marks import _QUOTE_CHARS
-from .phrases import _PREPOSITIONS, BETWEEN, DETERMINERS, phrase_after, subject_before, word_set
+from .phrases import (
+    BETWEEN,
+    DETERMINERS,
+    phrase_after,
+    subject_before,
+    word_set,
+)
 from .records import Act, Cue, Quote, Speaker
 from .speakers import SpeakerResolver
 
@@ -172,122 +188,9 @@ def find_quotes(
         if speaker is not None and contents:
             said.append((max([e for _, e in contents]), speaker))
     _continue_speakers(doc, said, quotes)
+    _unattributed(doc, quotes)
     quotes.sort(key=attrgetter("start", "end"))
     return _without_overlaps(quotes)
-
-
-def _without_overlaps(quotes: list[Quote]) -> list[Quote]:
-    """The quotes (sorted by start) with no two sharing a character.
-
-    Of two overlapping quotes, the one whose content holds the other's cue
-    is the outer reported clause and is kept: in "Critics slammed the
-    reckless plan, officials said." the words are what officials said, and
-    "slammed" is a cue inside them. When neither or both hold the other's
-    cue, the longer is kept, then the leftmost. Each quote is pushed and
-    popped at most once: linear in the number of quotes.
-    """
-    kept: list[Quote] = []
-    for q in quotes:
-        while kept and q.start < kept[-1].end:
-            if _outranks(kept[-1], q):
-                break
-            kept.pop()
-        else:
-            kept.append(q)
-    return kept
-
-
-def _holds_cue(outer: Quote, inner: Quote) -> bool:
-    return inner.cue is not None and outer.start <= inner.cue.start < outer.end
-
-
-def _outranks(a: Quote, b: Quote) -> bool:
-    """Whether ``a`` is kept over ``b`` (they overlap, ``a`` starts first)."""
-    a_holds, b_holds = _holds_cue(a, b), _holds_cue(b, a)
-    if a_holds != b_holds:
-        return a_holds
-    return a.end - a.start >= b.end - b.start
-
-
-def _attribute_colon(
-    doc: _Doc, pos: int
-) -> tuple[tuple[int, int] | None, list[tuple[int, int]]] | None:
-    """Speaker and content of a "Name: content" colon cue."""
-    text, toks = doc.text, doc.tokens
-    t = bisect_left(toks.starts, pos) - 1
-    begin = max(doc.line_start(pos), doc.sentence_of(pos).start)
-    first = doc.tok_at(begin)
-    start = doc.skip_space(pos + 1)
-    end = doc.sentence_of(start).end
-    k = doc.quote_starting(start)
-    content = _quote_or_mixed(doc, k, end) if k >= 0 else _trim(text, start, end)
-    if content[1] <= content[0]:
-        return None
-    last = t + 1
-    for u in range(first + 1, t + 1):
-        if toks.norms[u] in _PREPOSITIONS:
-            last = u  # "Obama On Russian Hacking: ...": a headline; the name is before "On"
-            break
-    return (first, last), [content]
-
-
-def _continue_speakers(doc: _Doc, said: list[tuple[int, Speaker]], quotes: list[Quote]) -> None:
-    """Give quoted sentences without a cue to the previous speaker nearby.
-
-    A quote that starts a sentence, holds at least three words and has no cue
-    continues the speaker of the closest attribution before it, when that
-    attribution ends in the same or the previous paragraph. A quote given a
-    speaker this way is itself the closest attribution for the quotes after
-    it, unless an attribution ends after its start (one binary search per
-    quote: linear in the number of quotes).
-    """
-    if not said:
-        return
-    said.sort(key=itemgetter(0))
-    ends = [e for e, _ in said]
-    text = doc.text
-    used, sentences, sent_starts = doc.used, doc.sentences, doc.sent_starts
-    tok_starts = doc.tokens.starts
-    last: tuple[int, int, Speaker] | None = None  # start, end and speaker of the last one given
-    for k, (s, e) in enumerate(doc.spans):
-        if used[k]:
-            continue
-        sent_start = sentences[max(0, bisect_right(sent_starts, s) - 1)].start  # doc.sentence_of(s)
-        p = s
-        while p > sent_start and text[p - 1] in " \t\u2014-":
-            p -= 1
-        if p > sent_start:
-            continue  # a quote inside a sentence: a scare quote or a title
-        if bisect_left(tok_starts, e) - bisect_left(tok_starts, s) < 3:
-            continue
-        i = bisect_right(ends, s) - 1
-        if last is not None and (i < 0 or ends[i] <= last[0]):
-            _, last_end, speaker = last
-        elif i >= 0:
-            last_end, speaker = said[i]
-        else:
-            continue
-        if doc.paragraph_of(s) - doc.paragraph_of(last_end) > 1:
-            continue
-        used[k] = True
-        quotes.append(Quote(s, e, text[s:e], "direct", speaker, None))
-        last = (s, e, speaker)
-
-
-def _kind(doc: _Doc, s: int, e: int) -> QuoteKind:
-    q_starts, q_ends = doc.q_starts, doc.q_ends
-    first = bisect_left(q_starts, s)
-    if first < len(q_starts) and q_starts[first] == s and q_ends[first] == e:
-        doc.used[first] = True
-        return "direct"
-    kind: QuoteKind = "indirect"
-    for q in range(first, len(q_starts)):
-        if q_starts[q] >= e:
-            break
-        if q_ends[q] <= e:
-            doc.used[q] = True
-            kind = "mixed"
-    return kind
 
 
 def _attribute(
@@ -338,6 +241,11 @@ def _attribute(
     weak = c.form in ("base", "3sg", "")
     participle = c.form == "gerund" and "," in text[ends[c.i - 1] : cs] if c.i else False
     subj = None if participle else subject_before(text, toks, c.i, lo)
+    if participle and doc.last_subject is not None and doc.last_subject[0] == sent_start:
+        # "“...,” Ramos said, referring to the Hispanic community": the speaker of
+        # the cue before it in the same sentence
+        subj = doc.last_subject[1]
+    borrowed = subj is not None and participle  # the words before it are not this cue's
     after = c.j
     inverted = False
     if subj is None:
@@ -364,6 +272,8 @@ def _attribute(
     ):
         # a passive: "The move was first reported by MSNBC", "it is said that"
         t = _skip_adverbials(doc, c.j, hi)
+        if c.lemma in _PASSIVE_COMPLEMENTS:
+            return _passive_complement(doc, c, t, hi, sent_end)
         if t < hi and norms[t] == "by":
             agent = phrase_after(text, toks, t + 1, hi)
             if agent is not None and c.lemma in _ACTION_PASSIVES:
@@ -416,22 +326,61 @@ def _attribute(
         t = tail
         if c.lemma in _ADDRESSEE_VERBS and t == after and t < hi and norms[t] in _ADDRESSEES:
             t += 2 if norms[t] in DETERMINERS else 1  # "told a crowd in Berea"
-        if subj is not None and t < hi and norms[t] in _NOT_A_BARE_CLAUSE:
+        if subj is not None and borrowed:
+            right = _content_right(doc, c, after, tail, sent_end, cue_tokens, weak, evidence)
+            return (subj, [right]) if right is not None else None
+        if subj is not None and t < hi and norms[t] in _NOT_A_BARE_CLAUSE and not _at_least(norms, t):
             # "“...,” Kasich told a crowd in Berea.", "X, he said on MSNBC.": with
             # content before the speaker, the words after the cue are its setting
             left = _content_left(doc, doc.back_space(starts[subj[0]]), sent_start)
+            if left is not None and not _opening_adverbial(doc, left):
+                return subj, [left]
             if left is not None:
+                # "In one memorable moment, Sanders declared on national television that
+                # ...": the words before the speaker set the scene; the content is a
+                # that-clause or quote after the cue, or what a topic preposition opens
+                right = _content_right(doc, c, after, tail, sent_end, cue_tokens, weak, evidence)
+                if right is None or not (
+                    text.startswith("that", right[0])
+                    or doc.quote_starting(right[0]) >= 0
+                    or norms[t] in _TOPIC_PREPOSITIONS
+                ):
+                    return None
+                return subj, [right]
+        if subj is not None and (t >= n or norms[t] != "that") and doc.quote_starting(nxt) < 0:
+            # "“...,” Jim Bennett, 57, told a voter passing by.": a quotation closed by a
+            # comma just before the speaker is the content; the words after the cue are its setting
+            left = _content_left(doc, doc.back_space(starts[subj[0]]), sent_start)
+            if (
+                left is not None
+                and doc.quote_ending(left[1]) >= 0
+                and _comma_closed(text, left[1])
+                # the quotation opens the sentence: not a title ("on Fox's \u201cHannity,\u201d Gingrich said if")
+                and not text[sent_start : left[0]].strip()
+            ):
                 return subj, [left]
         right = _content_right(doc, c, after, tail, sent_end, cue_tokens, weak, evidence)
         if right is None:
             return None
         if subj is None and not (
-            text.startswith("that", right[0]) or doc.quote_starting(right[0]) >= 0
+            text.startswith("that", right[0])
+            or doc.quote_starting(right[0]) >= 0
+            or (c.lemma == "ask" and norms[doc.tok_at(right[0])] in _QUESTION_WORDS)
         ):
-            return None  # a passive or subjectless cue: "that"-clauses and quotes only
+            # a passive or subjectless cue: "that"-clauses and quotes only, and the
+            # question of "Asked whether he would run, Smith said ..."
+            return None
+        if subj is None and c.lemma == "ask":
+            right = (right[0], _question_end(doc, *right))
         return subj, [right]
-    if subj is None:
+    if subj is None or borrowed:
         return None
+    if not inverted and nxt < tlen and text[nxt] in ",\u2014\u2013":
+        late = _late_that(doc, after, hi, sent_end)
+        if late is not None:
+            # "He believes, for example, that ...", "Manafort said \u2014 on Twitter, as
+            # it happens \u2014 that ...": a that-clause after an aside
+            return subj, [late]
     contents: list[tuple[int, int]] = []
     left_pos = cs if inverted else starts[subj[0]]
     left = _content_left(doc, doc.back_space(left_pos), sent_start)
@@ -442,23 +391,88 @@ def _attribute(
         k = doc.quote_starting(start)
         if k >= 0:
             contents.append(doc.spans[k])
-        elif (left is not None and text[nxt] == "," and doc.quote_at(left[0]) < 0) or (
-            left is None
-            and text[nxt] == ","
-            and not inverted
-            and subj[0] > 0
-            and norms[subj[0] - 1] == "as"
-        ):
-            # "The economy, Smith said, is weak."
+        elif text[nxt] == ",":
             t = doc.tok_at(start)
-            if t < n and norms[t] not in _GERUNDS_CUT and norms[t] != "according":
+            # "The economy, Smith said, is weak."
+            split = (left is not None and doc.quote_at(left[0]) < 0) or (
+                left is None and not inverted and subj[0] > 0 and norms[subj[0] - 1] == "as"
+            )
+            # "Rubio says, win or lose in the primary, he's staying in the race."
+            opening = (
+                left is None
+                and not inverted
+                and c.act == "speech"
+                and c.form in ("past", "3sg")
+                and not text[sent_start : starts[subj[0]]].strip(_QUOTE_CHARS + " \t\n")
+                and t < n
+                and norms[t] not in _NOT_AFTER_COMMA
+            )
+            if (split or opening) and t < n and norms[t] not in _GERUNDS_CUT and norms[t] != "according":
                 s, e = _trim(text, start, _clause_end(doc, start, sent_end))
                 if e > s:
                     contents.append((s, e))
     return (subj, contents) if contents else None
 
 
+def _late_that(doc: _Doc, after: int, hi: int, sent_end: int) -> tuple[int, int] | None:
+    """The that-clause after a short aside set off by commas or dashes, else None."""
+    toks, text = doc.tokens, doc.text
+    norms, starts, ends = toks.norms, toks.starts, toks.ends
+    for t in range(after, min(hi, after + _MAX_ASIDE)):
+        if t > after and text[ends[t - 1] : starts[t]].strip(" \t,\u2014\u2013"):
+            return None
+        if norms[t] == "that":
+            if t == after or not text[ends[t - 1] : starts[t]].strip():
+                return None  # no aside closed right before "that"
+            s, e = _trim(text, starts[t], _clause_end(doc, starts[t], sent_end))
+            return (s, e) if e - s > len("that ") else None
+    return None
+
+
+_MAX_ASIDE = 8  # tokens of an aside between a cue and its that-clause
+
+
+def _passive_complement(
+    doc: _Doc, c: CueHit, t: int, hi: int, sent_end: int
+) -> tuple[tuple[int, int] | None, list[tuple[int, int]]] | None:
+    """Content of a passive "asked" or "expected": the question or the "to"-clause after it.
+
+    "Rubio was asked by moderator Gerard Baker whether ...": the asker (the
+    agent) is the speaker and the question the content; "the actress was
+    asked if ...", "Rubio was asked to name ...", "It is expected to rise":
+    no speaker.
+    """
+    text, toks = doc.text, doc.tokens
+    norms, starts = toks.norms, toks.starts
+    agent = None
+    if t < hi and norms[t] == "by":
+        agent = phrase_after(text, toks, t + 1, hi)
+        if agent is None:
+            return None
+        t = _skip_adverbials(doc, agent[1], hi)
+    if t >= hi:
+        return None
+    if c.lemma == "ask" and doc.quote_starting(doc.skip_space(toks.ends[t - 1], " \t,:")) >= 0:
+        k = doc.quote_starting(doc.skip_space(toks.ends[t - 1], " \t,:"))
+        return agent, [doc.spans[k]]
+    if norms[t] != "to" and not (c.lemma == "ask" and norms[t] in _QUESTION_WORDS):
+        return None  # "was asked about it", "is expected Tuesday"
+    s, e = _trim(text, starts[t], _clause_end(doc, starts[t], sent_end))
+    if c.lemma == "ask" and norms[t] != "to":
+        e = _question_end(doc, s, e)
+    return (agent, [(s, e)]) if e - s > 3 else None
+
+
+# cues whose passive reports a question or an expectation, not the subject's words
+_PASSIVE_COMPLEMENTS = word_set("ask expect")
+
+
 _BE = word_set("is are was were been being be am")
+# words after "Smith said," that start something other than the reported clause
+_NOT_AFTER_COMMA = word_set(
+    "and but or as while when before after because though although so then which who whom where adding"
+)
+_QUESTION_WORDS = word_set("if whether who whom whose what which when where why how")
 # verbs whose passive agent acts rather than speaks ("was opposed by the NRA", "was backed by")
 _ACTION_PASSIVES = word_set("oppose attack support back challenge contest maintain post answer seek prefer")
 # cues whose object is the addressee: "“...,” told Fox News" is no inversion (Fox News is not the speaker)
