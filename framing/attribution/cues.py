@@ -469,7 +469,7 @@ _BOILERPLATE = re.compile(
     r"|agree\s+to\s+receive)\b",
     re.IGNORECASE,
 )
-_BOILERPLATE_WORDS = ("by", "terms", "privacy", "unsubscribe", "opt", "cookie", "agree")
+_BOILERPLATE_WORDS = ("by", "our", "privacy", "unsubscribe", "opt", "cookie", "agree")
 
 
 def _boilerplate_sentences(doc: _Doc) -> set[int]:

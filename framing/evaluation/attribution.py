@@ -376,8 +376,10 @@ def evaluate_categories(
     -------
     DataFrame
         One row per ``category`` (``none`` for quotes without a speaker)
-        with ``quotes`` and ``share`` (of all quotes), most frequent first,
-        then three rows with shares of the quotes with a speaker:
+        with ``quotes`` and ``share`` (of all quotes), most frequent first;
+        ``"none: with a cue"``, the part of ``none`` that has a reporting cue
+        (the rest are quotations no attribution took, and quotes continued
+        without a cue take their speaker from the one before); then three rows with shares of the quotes with a speaker:
         ``"other (of quotes with a speaker)"``, and its two parts,
         ``"other: documents and data ..."`` (a speaker that is a text or
         data, "the report", by the ``documents`` gazetteer of
@@ -392,16 +394,18 @@ def evaluate_categories(
                              columns=["text"])
     analyzer = Analyzer()
     counts: dict[str, int] = {}
-    documents = 0
+    documents = cued = 0
     for text in articles["text"]:
         for q in analyzer(text).quotes:
             key = "none" if q.speaker is None else q.speaker.category
             counts[key] = counts.get(key, 0) + 1
+            cued += q.speaker is None and q.cue is not None
             if key == "other" and q.speaker is not None and document_head(q.speaker.text):
                 documents += 1
     total = sum(counts.values())
     rows = [{"category": c, "quotes": k, "share": k / total if total else 0.0}
             for c, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    rows.append({"category": "none: with a cue", "quotes": cued, "share": cued / total if total else 0.0})
     spoken = total - counts.get("none", 0)
     other = counts.get("other", 0)
     for name, k in (("other (of quotes with a speaker)", other),
