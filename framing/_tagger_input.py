@@ -43,7 +43,7 @@ def _gap(text: str) -> list[str]:
     """
     if not text or text.isspace():
         return []
-    runs = [m.group() for m in _RUN.finditer(text.translate(_GAP_NORM))]
+    runs = [m.group() for m in _RUN.finditer(text if text.isascii() else text.translate(_GAP_NORM))]
     if len(runs) > 2 * _MAX_GAP_SIDE:
         runs = runs[:_MAX_GAP_SIDE] + runs[-_MAX_GAP_SIDE:]
     return runs
@@ -57,12 +57,15 @@ def _segment(
     positions: list[int] = []
     starts, ends = tokens.starts, tokens.ends
     prev = left
+    # the normalisation tables map only non-ASCII characters: an ASCII segment's words are as written
+    ascii_words = text[left:right].isascii()
     for k in range(lo, hi):
         start = starts[k]
         if start > prev:
             forms.extend(_gap(text[prev:start]))
         positions.append(len(forms))
-        forms.append(text[start:ends[k]].translate(_WORD_NORM))
+        word = text[start:ends[k]]
+        forms.append(word if ascii_words else word.translate(_WORD_NORM))
         prev = ends[k]
     if right > prev:
         forms.extend(_gap(text[prev:right]))

@@ -237,3 +237,17 @@ def test_reporting_verbs_tagged_verb_floor(data_home: Path) -> None:
     assert row["tokens"] == 722
     assert row["precision"] >= max(0.97, row["lexicon_only_precision"] + 0.15)
     assert row["recall"] >= 0.96
+
+
+def test_ascii_segments_skip_the_normalisation_tables() -> None:
+    # _segment and _gap skip str.translate on ASCII text: that is exact only
+    # while the tables map non-ASCII characters alone
+    from framing import _tagger_input
+
+    assert all(k > 127 for k in _tagger_input._WORD_NORM)
+    assert all(k > 127 for k in _tagger_input._GAP_NORM)
+    text = "\u201cWe\u2019re done \u2014 it\u2019s over,\u201d he said... \"We're done -- it's over,\" he said..."
+    toks = tokenize(text)
+    forms, _ = _tagger_input.tagger_input(toks, text)
+    half = len(forms) // 2
+    assert forms[:half] == forms[half:] and forms[1] == "We're" and "--" in forms

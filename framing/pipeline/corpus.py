@@ -19,7 +19,7 @@ from ..readers import Article, articles_from_frame, unique_ids
 from ..readers.html import html_article
 from .analyzer import Analysis, ArticleLike, LexiconSpec, _get_analyzer
 from .progress import ProgressLike, progress_bar
-from .schema import ENTITY_COLUMNS, MATCH_COLUMNS, QUOTE_COLUMNS, CorpusAnalysis, table_rows
+from .schema import CorpusAnalysis, article_parts, corpus_tables
 
 __all__ = ["analyze_corpus", "iter_analyses", "iter_mapped"]
 
@@ -275,26 +275,9 @@ def analyze_corpus(
     >>> from tqdm import tqdm
     >>> _ = analyze_corpus(texts, progress=lambda **kw: tqdm(**kw, file=log, mininterval=0))
     """
-    import pandas as pd
-
     analyzer = _get_analyzer(lexicons)
-    rows: list[dict[str, Any]] = []
-    match_rows: list[tuple[Any, ...]] = []
-    quote_rows: list[dict[str, Any]] = []
-    entity_rows: list[dict[str, Any]] = []
-    # with n_jobs > 1 the workers send back plain rows, not Analysis objects: far less to unpickle
-    parts = iter_mapped(articles, table_rows, lexicons=lexicons, n_jobs=n_jobs, progress=progress,
+    # with n_jobs > 1 the workers send back plain tuples, not Analysis objects: far less to unpickle
+    parts = iter_mapped(articles, article_parts, lexicons=lexicons, n_jobs=n_jobs, progress=progress,
                         html=html)
-    for row, matches_of, quotes_of, entities_of in parts:
-        rows.append(row)
-        match_rows.extend(matches_of)
-        quote_rows.extend(quotes_of)
-        entity_rows.extend(entities_of)
-    columns = ["id", "outlet", "title", "error", "language", "warnings", *analyzer.feature_names]
-    features = pd.DataFrame(rows, columns=columns).set_index("id")
-    feature_cols = analyzer.feature_names
-    features[feature_cols] = features[feature_cols].astype("float64")
-    matches = pd.DataFrame(match_rows, columns=MATCH_COLUMNS)
-    quotes = pd.DataFrame(quote_rows, columns=QUOTE_COLUMNS)
-    entities = pd.DataFrame(entity_rows, columns=ENTITY_COLUMNS)
+    features, matches, quotes, entities = corpus_tables(parts, analyzer.feature_names)
     return CorpusAnalysis(features, matches, quotes, analyzer.provenance, entities)

@@ -29,7 +29,10 @@ Examples
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from operator import attrgetter
 from typing import Protocol
 
 from ..attribution import attribution_features, find_quotes
@@ -52,6 +55,8 @@ __all__ = [
 
 PER = 1000.0
 """Rates are per this many word tokens."""
+
+_LEXICON, _CATEGORY, _NEGATED = attrgetter("lexicon"), attrgetter("category"), attrgetter("negated")
 
 
 class Family(Protocol):
@@ -132,17 +137,26 @@ def lexicon_features(
     """
     lexicons = list(lexicons)
     features = dict.fromkeys(lexicon_feature_names(lexicons) if names is None else names, 0.0)
-    for m in matches:
-        if m.negated:
-            features[f"{m.lexicon}__negated_count"] += 1.0
+    # counted per (lexicon, category, negated) at C level: Python runs once per distinct key
+    hits = matches if isinstance(matches, (list, tuple)) else list(matches)
+    counts = Counter(zip(map(_LEXICON, hits), map(_CATEGORY, hits), map(_NEGATED, hits)))
+    for (lexicon, category, negated), count in counts.items():
+        if negated:
+            features[f"{lexicon}__negated_count"] += float(count)
         else:
-            features[f"{m.lexicon}__{m.category}_count"] += 1.0
-            features[f"{m.lexicon}__total_count"] += 1.0
+            features[f"{lexicon}__{category}_count"] += float(count)
+            features[f"{lexicon}__total_count"] += float(count)
     scale = PER / n_tokens if n_tokens else 0.0
-    for lex in lexicons:
-        for cat in (*lex.labels, "total"):
-            features[f"{lex.name}__{cat}"] = features[f"{lex.name}__{cat}_count"] * scale
+    for rate, count_name in _rate_keys(tuple((lex.name, lex.labels) for lex in lexicons)):
+        features[rate] = features[count_name] * scale
     return features
+
+
+@lru_cache(maxsize=64)
+def _rate_keys(labels: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, str], ...]:
+    """``(rate, count)`` feature names of each lexicon's categories and total, in order."""
+    return tuple((f"{name}__{cat}", f"{name}__{cat}_count")
+                 for name, cats in labels for cat in (*cats, "total"))
 
 
 class LexiconStage:
