@@ -233,8 +233,9 @@ def test_reporting_verbs_tagged_verb_floor(data_home: Path) -> None:
     from framing.evaluation.tagger import reporting_verb_table
 
     row = reporting_verb_table(data_home).iloc[0]
-    # measured: 722 tokens, 576 gold VERB (0.798); precision 0.993, recall 0.969 (docs/tagger.md)
-    assert row["tokens"] == 722
+    # measured with reporting_verbs 1.3.0: 787 tokens, 592 gold VERB (0.752); precision 0.993,
+    # recall 0.970 (docs/tagger.md; 722 tokens with 1.2.0)
+    assert row["tokens"] == 787
     assert row["precision"] >= max(0.97, row["lexicon_only_precision"] + 0.15)
     assert row["recall"] >= 0.96
 
