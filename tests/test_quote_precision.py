@@ -33,6 +33,8 @@ def quotes_of(text: str) -> list[Quote]:
         "Mr. Bush claimed nearly $20,000 in expenses last year.",
         "Wisconsin Republican Gov. Scott Walker is trying to defy the odds in 2018, seeking a third term "
         "at a time when the political winds may be shifting.",
+        # a noun: the posts appear, nobody posts
+        "In no way do Sonmez\u2019s social media posts appear to have interfered with that coverage.",
         # a policy's name
         "Obama pushed through changes like a repeal of the military\u2019s \u2018Don\u2019t Ask, "
         "Don\u2019t Tell\u2019 policy.\n\nStory Continued Below",
@@ -73,6 +75,8 @@ def test_other_senses_are_no_quotes(text: str) -> None:
         ("China has accused the manufacturers of stealing its documents.", "accuse"),
         ("The pipeline had been touted by local leaders, the report said.", "say"),
         ("Apple declined to comment on the report.", "decline"),
+        ("What Sonmez posts are her own views, the paper said.", "say"),
+        ("He embraces what he believes are their shared assets.", "believe"),
         ("Don\u2019t Tell Anyone, the official said, was the order.", "say"),
     ],
 )

@@ -37,6 +37,8 @@ _NOUN_PHRASE_START = word_set("of a an the his her its their our my your this th
 # preposition and the comma before the gerund
 _ADJECTIVE_ENDINGS = ("ent", "ive", "ous", "al", "ful", "ic", "ant", "less", "able", "ible", "ish")
 _AFTER_A_VERB = word_set("to that about on of with for in at by the a an his her their its this")
+_RELATIVES = word_set("what which that who whom")
+_PLURAL_VERBS = word_set("are were have appear seem")  # a 3sg verb is not followed by these
 _AUXILIARIES = word_set("have has had having be is are was were been being am get got gotten gets")
 
 
@@ -64,7 +66,8 @@ def other_sense(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
         term", "declined to $281 million", "from not denying coverage"), an
         adjective in a list ("violent, threatening behavior"), a clause opened
         by "If", a capitalised imperative in a name ("'Don't Ask, Don't Tell'
-        policy"), and a participle with no auxiliary after a plural noun ("memos
+        policy"), a plural noun before its verb ("social media posts appear"),
+        and a participle with no auxiliary after a plural noun ("memos
         written while he was director", "contests known as Super Tuesday").
 
     Examples
@@ -124,6 +127,10 @@ def sense_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str)
         and text[starts[i - 1]].isupper()
     ):
         return "imperative_title"  # "the military's 'Don't Ask, Don't Tell' policy": a name
+    if form == "3sg" and nxt in _PLURAL_VERBS and _RELATIVES.isdisjoint(norms[max(0, i - 3) : i]):
+        # "Sonmez's social media posts appear to have": a noun before its verb
+        # ("what he believes are their assets" is a verb)
+        return "plural_noun"
     if _conditional(text, tokens, i):
         return "conditional"  # "If a campaign announced ..., we assumed": the author's hypothesis
     if lemma == "seek" and form == "gerund" and nxt != "to" and i and text[ends[i - 1] : starts[i]].strip() == ",":
