@@ -462,14 +462,15 @@ def _naming_cues(doc: _Doc) -> list[CueHit]:
 
 
 # Newsletter and site boilerplate: a sentence holding one of these attributes nothing
-# ("By signing up you agree to receive email newsletters", "agreeing to our Terms of Use").
+# ("By signing up you agree to receive email newsletters", "agreeing to our Terms of Use",
+# "The opinions expressed by columnists are their own").
 _BOILERPLATE = re.compile(
     r"\b(?:by\s+(?:signing\s+up|subscribing|clicking|registering|continuing|submitting)"
     r"|our\s+terms\s+of\s+(?:use|service)|privacy\s+policy|unsubscribe|opt[- ]out|cookie\s+policy"
-    r"|agree\s+to\s+receive)\b",
+    r"|agree\s+to\s+receive|(?:opinions|views)\s+expressed\s+(?:by|in|here|on|are))\b",
     re.IGNORECASE,
 )
-_BOILERPLATE_WORDS = ("by", "our", "privacy", "unsubscribe", "opt", "cookie", "agree")
+_BOILERPLATE_WORDS = ("by", "our", "privacy", "unsubscribe", "opt", "cookie", "agree", "opinions", "views")
 
 
 def _boilerplate_sentences(doc: _Doc) -> set[int]:

@@ -62,6 +62,7 @@ from .phrases import (
     word_set,
 )
 from .records import Act, Cue, Quote, Speaker
+from .senses import other_sense
 from .speakers import SpeakerResolver
 
 __all__ = ["find_quotes"]
@@ -220,6 +221,8 @@ def _attribute(
     lo = bisect_left(starts, sent_start)  # doc.tok_at
     hi = bisect_left(starts, sent_end)
 
+    if other_sense(text, toks, c.i, c.j, c.lemma, c.form):
+        return None  # a verb that reports nothing: "said to have harbored", "would find"
     if c.lemma == "according to":
         subj = phrase_after(text, toks, c.j, hi)
         if subj is None or (
@@ -292,6 +295,8 @@ def _attribute(
         subj is None
         and c.i > lo
         and (c.form == "gerund" or norms[before] in ("and", "but", "then", "before", "after"))
+        # "... and been accused of stealing": a passive, its subject is no speaker
+        and (c.form not in ("past", "past_participle") or _BE.isdisjoint(norms[before + 1 : c.i]))
     ):
         # "..., saying that ...", "... and said ...": the subject of the main clause
         subj = _main_subject(doc, lo, c.i)
@@ -474,7 +479,7 @@ _NOT_AFTER_COMMA = word_set(
 )
 _QUESTION_WORDS = word_set("if whether who whom whose what which when where why how")
 # verbs whose passive agent acts rather than speaks ("was opposed by the NRA", "was backed by")
-_ACTION_PASSIVES = word_set("oppose attack support back challenge contest maintain post answer seek prefer")
+_ACTION_PASSIVES = word_set("oppose attack support back challenge contest maintain post answer seek prefer tout")
 # cues whose object is the addressee: "“...,” told Fox News" is no inversion (Fox News is not the speaker)
 _NO_INVERSION = word_set("tell inform notify brief email text")
 _OBJECT_PRONOUNS = word_set("me him her us them you")

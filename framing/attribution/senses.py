@@ -1,0 +1,160 @@
+"""Senses of cue words that report nothing: actions, raising passives, hypotheticals.
+
+A reporting verb tagged VERB can still be used in a sense that attributes no
+words or thought to its subject. These rules read the words around one
+cue and say when it is such a use; :func:`other_sense` is asked by the quote
+finder for every cue, so a cue it rejects gives no quote (it stays a verb, and
+the reporting-verb counts and the cue evaluation on EWT still see it). Each
+rule comes from quotes of the hand-checked and development samples in
+docs/attribution.md ("precision rules") that were not quotes.
+"""
+
+from __future__ import annotations
+
+from ..text import Tokens
+from .phrases import word_set
+
+__all__ = ["other_sense", "sense_rule"]
+
+# "was said to have harbored", "a man reported to be": the subject is what is
+# said, not who says it (a raising passive); "claimed to have" is active and not here,
+# and "believed to be", "known to be" report a belief PolNeAR annotates
+_RAISING = word_set("say report rumor rumour allege")
+_RAISED = word_set("be have")
+# epistemic cues after a modal are the author's hypothesis: "would find that
+# identity eradicated", "can regulators know", "It can suggest"
+_MODALS = word_set("can could may might would will")
+_HYPOTHETICAL = word_set("find know suggest see understand imagine")
+_RECIPROCALS = word_set("each one")  # "had known each other", "know one another"
+_OFFICES = word_set(
+    "presidency office power control responsibility command leadership role post throne helm chairmanship duties"
+)
+_AMOUNT_WORDS = word_set("nearly almost about over more less roughly some around")
+_FORMS_WITHOUT_AUXILIARY = ("past_participle",)
+_WH = word_set("how what where when whether which who")
+_NOUN_PHRASE_START = word_set("of a an the his her its their our my your this that these those")
+# "of violent, threatening behavior": an adjective between a determiner or
+# preposition and the comma before the gerund
+_ADJECTIVE_ENDINGS = ("ent", "ive", "ous", "al", "ful", "ic", "ant", "less", "able", "ible", "ish")
+_AFTER_A_VERB = word_set("to that about on of with for in at by the a an his her their its this")
+_RELATIVES = word_set("what which that who whom")
+_PLURAL_VERBS = word_set("are were have appear seem")  # a 3sg verb is not followed by these
+_AUXILIARIES = word_set("have has had having be is are was were been being am get got gotten gets")
+
+
+def other_sense(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) -> bool:
+    """Whether the cue-lexicon hit on tokens ``i:j`` is a sense that reports nothing.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    tokens : Tokens
+        Its tokens.
+    i, j : int
+        The hit's first token and the token after its last.
+    lemma, form : str
+        The hit's lemma and inflection (the lexicon's ``lemma`` and ``form`` columns).
+
+    Returns
+    -------
+    bool
+        True for a raising passive ("a man said to have harbored"), a modal
+        hypothesis ("would find", "can regulators know"), a skill ("knows how
+        to react"), a reciprocal "know" ("had known each other"), an action
+        ("assumed the presidency", "claimed nearly $20,000", ", seeking a third
+        term", "declined to $281 million", "from not denying coverage"), an
+        adjective in a list ("violent, threatening behavior"), a clause opened
+        by "If", a capitalised imperative in a name ("'Don't Ask, Don't Tell'
+        policy"), a plural noun before its verb ("social media posts appear"),
+        and a participle with no auxiliary after a plural noun ("memos
+        written while he was director", "contests known as Super Tuesday").
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> s = "The two men had known each other for years."
+    >>> t = tokenize(s)
+    >>> other_sense(s, t, 4, 5, "know", "past_participle")
+    True
+    """
+    return sense_rule(text, tokens, i, j, lemma, form) is not None
+
+
+def sense_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) -> str | None:
+    """The name of the rule of :func:`other_sense` that the hit on tokens ``i:j`` meets, or None."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    n = len(norms)
+    nxt = norms[j] if j < n else ""
+    nxt2 = norms[j + 1] if j + 1 < n else ""
+    if lemma in _RAISING and form in ("past", "past_participle") and nxt == "to" and nxt2 in _RAISED:
+        return "raising"
+    if lemma == "know" and nxt in _RECIPROCALS and nxt2 in ("other", "another"):
+        return "reciprocal"
+    if lemma in _HYPOTHETICAL and form in ("base", ""):
+        # "would find", "can regulators know" (a modal and a subject of at most three words)
+        back = norms[max(0, i - 4) : i]
+        if back and (back[-1] in _MODALS or (len(back) > 1 and back[-2] in _MODALS and back[-1] != "not")):
+            return "modal"
+    if lemma == "assume" and (nxt in _OFFICES or (nxt in ("the", "a", "an") and nxt2 in _OFFICES)):
+        return "assume"  # "assumed the presidency", "assumed office": not "assumed that"
+    if lemma == "claim" and j < n and (
+        text[starts[j]] in "$\u00a3\u20ac" or nxt[:1].isdigit() or (nxt in _AMOUNT_WORDS and nxt2[:1] in "$0123456789")
+    ):
+        return "claim_amount"  # "claimed nearly $20,000 in expenses"
+    if lemma in ("refuse", "decline") and nxt == "to" and nxt2[:1] in "$0123456789":
+        return "decline_amount"  # "fees declined to $281 million": a fall, not a refusal
+    if lemma == "know" and nxt in _WH and "to" in norms[j + 1 : j + 3]:
+        return "know_how"  # "the government knows how to react": a skill, not a belief
+    if form == "gerund" and i > 0 and (
+        norms[i - 1] == "from" or (i > 1 and norms[i - 1] == "not" and norms[i - 2] == "from")
+    ):
+        return "from_gerund"  # "stop insurers from (not) denying coverage": an act prevented
+    if (
+        form == "gerund"
+        and i > 1
+        and text[ends[i - 1] : starts[i]].strip() == ","
+        and norms[i - 2] in _NOUN_PHRASE_START
+        and norms[i - 1].endswith(_ADJECTIVE_ENDINGS)
+        and nxt not in _AFTER_A_VERB
+    ):
+        return "adjective_list"  # "his history of violent, threatening behavior": an adjective in a list
+    if (
+        form == "base"
+        and i
+        and norms[i - 1] in ("don't", "never")
+        and text[starts[i]].isupper()
+        and text[starts[i - 1]].isupper()
+    ):
+        return "imperative_title"  # "the military's 'Don't Ask, Don't Tell' policy": a name
+    if form == "3sg" and nxt in _PLURAL_VERBS and _RELATIVES.isdisjoint(norms[max(0, i - 3) : i]):
+        # "Sonmez's social media posts appear to have": a noun before its verb
+        # ("what he believes are their assets" is a verb)
+        return "plural_noun"
+    if _conditional(text, tokens, i):
+        return "conditional"  # "If a campaign announced ..., we assumed": the author's hypothesis
+    if lemma == "seek" and form == "gerund" and nxt != "to" and i and text[ends[i - 1] : starts[i]].strip() == ",":
+        return "seek_object"  # "trying to defy the odds, seeking a third term": an aim pursued
+    if (
+        form in _FORMS_WITHOUT_AUXILIARY
+        and i > 0
+        and _AUXILIARIES.isdisjoint(norms[max(0, i - 3) : i])
+        and norms[i - 1] not in ("who", "which", "that", "and", "or", "not", "also", "n't")
+        and norms[i - 1][-1:].isalpha()
+        and not text[starts[i - 1]].isupper()
+        and norms[i - 1].endswith("s")
+    ):
+        return "reduced_relative"  # "memos written while he was director": not a finite verb
+    return None
+
+
+_MAX_CONDITION = 6  # words between a sentence-opening "If" and the cue it makes hypothetical
+
+
+def _conditional(text: str, tokens: Tokens, i: int) -> bool:
+    """Whether the cue at token ``i`` is in a clause opened by a capitalised "If" a few words before it."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    for k in range(i - 1, max(-1, i - _MAX_CONDITION - 1), -1):
+        if norms[k] == "if" and text[starts[k]] == "I":
+            return "," not in text[ends[k] : starts[i]]
+    return False
