@@ -72,7 +72,8 @@ def test_the_command_line_imports_only_what_its_command_needs(tmp_path: Path) ->
     path.write_text(TEXT, encoding="utf-8")
     out, last = _cli(tmp_path, "analyze", str(path), "--format", "jsonl", "--quiet")
     row = json.loads(out)
-    assert row["n_tokens"] == 27 and [q["cue"]["lemma"] for q in row["quotes"]] == ["say", "claim"]
+    assert row["n_tokens"] == 27 and [q["cue"]["lemma"] for q in row["quotes"]] == ["say", "reject", "claim"]
+    assert row["quotes"][1]["speaker"]["text"] == "Republicans in the Senate"
     assert last == "0 []"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from framing import analyze
 from framing.attribution import Quote, find_quotes
 from framing.text import split_sentences, tokenize
 
@@ -82,3 +83,20 @@ def test_other_senses_are_no_quotes(text: str) -> None:
 )
 def test_near_misses_stay_quotes(text: str, cue: str) -> None:
     assert cue in [q.cue.lemma for q in quotes_of(text) if q.cue is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a capitalised plural opening the sentence, then a prepositional phrase: the whole
+        # phrase is the speaker ("republicans" in lower case tags as a verb, so it looked
+        # like "Sometimes Trump said", whose adverb is dropped)
+        ("Republicans in the Senate said the bill would fail.", "Republicans in the Senate"),
+        ("Democrats in the House said the bill would fail.", "Democrats in the House"),
+        ("Sometimes Trump said the bill would fail.", "Trump"),
+    ],
+)
+def test_a_sentence_opener_leaves_the_speaker_only_before_a_name(text: str, speaker: str) -> None:
+    quotes = analyze(text).quotes
+    assert len(quotes) == 1 and quotes[0].speaker is not None and quotes[0].speaker.text == speaker
+

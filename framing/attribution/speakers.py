@@ -210,7 +210,8 @@ class SpeakerResolver:
     def _repair(self, i: int, j: int) -> tuple[int, int]:
         """A speaker phrase that is one function word ("long", "didn't") moved to the subject before it."""
         toks, text = self.tokens, self.text
-        if j - i > 1 and _sentence_initial(text, toks, i) and _opening_adverb(text, toks, i):
+        if j - i > 1 and text[toks.starts[i + 1]].isupper() and _sentence_initial(text, toks, i) and (
+                _opening_adverb(text, toks, i)):  # not "Republicans in the Senate" (lower-cased: a verb)
             i += 1  # "Sometimes Trump said": the sentence's adverb is not part of the speaker
         if (
             j - i > 1
