@@ -36,10 +36,11 @@ import json
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from importlib import import_module, resources
+from importlib import resources
 from typing import Any
 
 from . import text as _text
+from ._compiled import optional_extension
 from ._tagger_features import END, FEATURE_SETS, START, normalize, perceptron_class, word_shape
 from ._tagger_input import _check_inputs, _segment, _sentence_bounds, tagger_input
 from ._validation import check_int, parameter_error
@@ -338,15 +339,7 @@ class Tagger:
         return [found[i] for i in wanted]
 
 
-def _load_core() -> Any:
-    """The compiled scoring loop (``framing._tagger_core``), or None without the extension."""
-    try:
-        return import_module("framing._tagger_core")
-    except ImportError:
-        return None
-
-
-_core: Any = _load_core()
+_core: Any = optional_extension("_tagger_core")
 
 
 def _data_file(suffix: str) -> Any:

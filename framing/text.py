@@ -24,10 +24,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import import_module
 from itertools import accumulate
 from typing import Any
 
+from ._compiled import optional_extension
 from ._validation import parameter_error
 
 __all__ = [
@@ -401,9 +401,8 @@ def sentence_index(sentences: list[Sentence], offset: int) -> int:
 
 def _load_core() -> Any:
     """The compiled kernels bound to this module's types and word lists, or None."""
-    try:
-        core: Any = import_module("framing._text_core")
-    except ImportError:
+    core: Any = optional_extension("_text_core")
+    if core is None:
         return None
     core.bind(Sentence, Tokens, _NEVER_FINAL, _USUALLY_INTERNAL, _OPENERS, NEGATORS,
               _NORMALIZE, _NORMALIZE_PAIRS)

@@ -10,10 +10,10 @@ capitals ("WATCH Hillary Clinton") or a trailing day or party label.
 from __future__ import annotations
 
 from collections import Counter
-from importlib import import_module
 from typing import Any
 
 from .. import text as _text
+from .._compiled import optional_extension
 from ..tagger import load_tagger
 from ..text import Tokens
 from .evidence import _PARTY_LABEL
@@ -43,15 +43,7 @@ def _capitalised(text: str, toks: Tokens) -> tuple[list[bool], list[int]]:
     return caps, [k for k, c in enumerate(caps) if c]
 
 
-def _load_core() -> Any:
-    """The compiled scans (``framing._names_core``), or None without the extension."""
-    try:
-        return import_module("framing._names_core")
-    except ImportError:
-        return None
-
-
-_core: Any = _load_core()
+_core: Any = optional_extension("_names_core")
 
 
 def _all_caps(text: str, s: int, e: int) -> bool:

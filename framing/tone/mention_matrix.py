@@ -43,13 +43,13 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import import_module
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from .. import text as _text
+from .._compiled import optional_extension
 from ..text import NEGATORS
 from .clauses import ClauseBreaks
 from .target_features import _QUOTES, TAUS, WINDOW, context_names
@@ -104,15 +104,7 @@ _KERNEL_COLUMNS = ("sentence_compound", "left_compound", "right_compound", "clau
                    "sentence_tokens_log", "in_quotes", "sentence_question")
 
 
-def _load_core() -> Any:
-    """The compiled dense features (``framing._mention_core``), or None without the extension."""
-    try:
-        return import_module("framing._mention_core")
-    except ImportError:
-        return None
-
-
-_core: Any = _load_core()
+_core: Any = optional_extension("_mention_core")
 
 
 class _Model:

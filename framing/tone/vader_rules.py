@@ -17,12 +17,12 @@ import math
 import re
 import string
 from collections.abc import Sequence
-from importlib import import_module
 from itertools import compress
 from operator import itemgetter
 from typing import Any
 
 from .. import text as _text
+from .._compiled import optional_extension
 
 __all__ = ["Entry", "Rules", "compound_of"]
 
@@ -262,12 +262,4 @@ class Rules:
         return valence
 
 
-def _load_core() -> Any:
-    """The compiled walk (``framing._vader_core``), or None without the extension."""
-    try:
-        return import_module("framing._vader_core")
-    except ImportError:
-        return None
-
-
-_core: Any = _load_core()
+_core: Any = optional_extension("_vader_core")
