@@ -68,3 +68,14 @@ def seed_path() -> Path:
     if path is None:
         pytest.skip("seed article not found in ../shared/seed")
     return path
+
+
+def allsides_texts(n_articles: int, random_state: int = 19) -> list[str]:
+    """The texts of a reproducible AllSides sample (the compiled-kernel identity tests), or skip."""
+    from framing.datasets import DatasetNotFoundError, load_allsides
+
+    try:
+        frame = load_allsides(n_articles=n_articles, random_state=random_state, columns=["text"])
+    except DatasetNotFoundError as exc:
+        pytest.skip(str(exc))
+    return [t for t in frame["text"] if isinstance(t, str)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import allsides_texts
 from framing.attribution import cues
 
 SCANS = [(cues._NAMING, cues._NAMING_WORDS), (cues._BOILERPLATE, cues._BOILERPLATE_WORDS)]
@@ -41,14 +42,8 @@ def test_real_boilerplate_is_found() -> None:
 
 
 def test_allsides_articles() -> None:
-    from framing.datasets import DatasetNotFoundError, load_allsides
-
-    try:
-        frame = load_allsides(n_articles=1000, random_state=19, columns=["text"])
-    except DatasetNotFoundError as exc:
-        pytest.skip(str(exc))
     found = 0
-    for text in (t for t in frame["text"] if isinstance(t, str)):
+    for text in allsides_texts(1000):
         for pattern, words in SCANS:
             starts = cues.match_starts(pattern, words, text)
             assert starts == [m.start() for m in pattern.finditer(text)]

@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 import framing.tone.entities as entities_module
+from conftest import allsides_texts
 from framing import Analyzer
 from framing.readers import example_articles
 from framing.text import use_compiled
@@ -87,13 +88,7 @@ def test_invented_texts() -> None:
 
 @needs_core
 def test_the_kernel_runs_on_real_articles_and_matches() -> None:
-    from framing.datasets import DatasetNotFoundError, load_allsides
-
-    try:
-        frame = load_allsides(n_articles=300, random_state=19, columns=["text"])
-    except DatasetNotFoundError as exc:
-        pytest.skip(str(exc))
-    calls = calls_of([t for t in frame["text"] if isinstance(t, str)])
+    calls = calls_of(allsides_texts(300))
     fell_back = 0
     kernel = mm._core.dense_and_terms
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import allsides_texts
 from framing.attribution import names
 from framing.attribution.gazetteers import name_key
 from framing.text import tokenize, use_compiled
@@ -71,11 +72,5 @@ def test_a_start_outside_the_text_is_an_error() -> None:
 
 @needs_core
 def test_allsides_articles() -> None:
-    from framing.datasets import DatasetNotFoundError, load_allsides
-
-    try:
-        frame = load_allsides(n_articles=1000, random_state=19, columns=["text"])
-    except DatasetNotFoundError as exc:
-        pytest.skip(str(exc))
-    capitalised = sum(assert_same(t) for t in frame["text"] if isinstance(t, str))
+    capitalised = sum(assert_same(t) for t in allsides_texts(1000))
     assert capitalised > 100_000

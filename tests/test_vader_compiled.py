@@ -16,6 +16,7 @@ import random
 
 import pytest
 
+from conftest import allsides_texts
 from framing.text import split_sentences, use_compiled
 from framing.tone import sentence_tone
 from framing.tone import vader_rules as rules_module
@@ -124,13 +125,7 @@ def test_the_switch_chooses_the_walk() -> None:
 
 @needs_core
 def test_allsides_sentences_and_articles() -> None:
-    from framing.datasets import DatasetNotFoundError, load_allsides
-
-    try:
-        frame = load_allsides(n_articles=1000, random_state=19, columns=["text"])
-    except DatasetNotFoundError as exc:
-        pytest.skip(str(exc))
-    texts = [t for t in frame["text"] if isinstance(t, str)]
+    texts = allsides_texts(1000)
     n = scored = 0
     for text in texts:
         for s in split_sentences(text):
