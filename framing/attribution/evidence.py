@@ -44,7 +44,11 @@ _PARTY_ROLE = "lawmaker"  # the lexicon term whose category a party label gives
 
 
 def _hits(roles: Roles, start: int, end: int) -> list[RoleHit]:
-    return list(roles(start, end)) if end > start else []
+    """The role hits inside ``[start, end)`` as a list the caller may keep (no caller changes one in place)."""
+    if end <= start:
+        return []
+    found = roles(start, end)
+    return found if type(found) is list else list(found)
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +84,8 @@ def _pick(found: Sequence[RoleHit]) -> RoleHit:
 
 def _evidence(found: list[RoleHit]) -> tuple[str, float]:
     """The category and weight of role hits (:func:`_pick`)."""
+    if not found:
+        return "other", 0.0
     found = [m for m in found if m.category != "anonymous"]
     if not found:
         return "other", 0.0
