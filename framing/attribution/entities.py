@@ -390,14 +390,17 @@ def find_entities(
         _add(clusters[e], span, category, weight, gender, k, j)
         for t in range(k, j):
             token_entity[t] = e
+    by_first: dict[str, list[int]] = {}  # the persons' first names (the clusters added below have none)
+    for c, cluster in enumerate(clusters):
+        if cluster.kind == "person":
+            by_first.setdefault(cluster.first, []).append(c)
     for k, j, surname, weight, category, gender in singles:
         # "Ms. Trump" is not "Donald Trump"; "President Trump" is the public figure of that office
         # ("Donald Trump", not a nearer "Lara Trump"), else a full name with that role, if any
         candidates = [c for c in by_surname.get(surname, []) if not gender or clusters[c].gender in ("", gender)]
         if not candidates and weight == 0.0 and k and not _sentence_initial(text, tokens, k):
             # "Hillary" for "Hillary Clinton": a first name alone joins the one full name it starts
-            firsts = [c for c in range(len(clusters)) if clusters[c].first == norms[k] and clusters[c].kind == "person"
-                      and clusters[c].surname != norms[k]]
+            firsts = [c for c in by_first.get(norms[k], ()) if clusters[c].surname != norms[k]]
             if len({clusters[c].surname for c in firsts}) == 1:
                 candidates = firsts
         if weight >= 0.5:

@@ -124,10 +124,10 @@ def _after(
     n = len(norms)
     if j >= n:
         return "other", 0.0
-    gap = text[ends[j - 1] : starts[j]]
-    if gap.strip() in ("(", ",") and _PARTY_LABEL.match(text, starts[j], ends[j] + 1) is not None:
+    gap = text[ends[j - 1] : starts[j]].strip()
+    if gap in ("(", ",") and _PARTY_LABEL.match(text, starts[j], ends[j] + 1) is not None:
         return role_category(_PARTY_ROLE), 1.0
-    if gap.strip() not in _APPOSITIVE_OPENERS:
+    if gap not in _APPOSITIVE_OPENERS:
         return "other", 0.0
     t = j
     if norms[t].isdigit() and t + 1 < n and text[ends[t] : starts[t + 1]].strip() == ",":
