@@ -922,3 +922,26 @@ def test_commas_that_do_not_close_an_attribution_keep_the_content(text: str, cue
     quotes = analyze(text).quotes
     found = [q for q in quotes if cue in (q.cue.text if q.cue else "", q.speaker.text if q.speaker else "")]
     assert found and found[0].text.endswith(end)
+
+
+def test_link_speakers_builds_quote_and_speaker_with_every_field() -> None:
+    """``link_speakers`` calls the constructors positionally (faster than ``dataclasses.replace``).
+
+    Their fields are pinned here, so a new field fails this test instead of
+    being dropped; the linked quotes equal the ones ``replace`` gives.
+    """
+    import dataclasses
+
+    from framing.attribution.doc import link_quotes
+
+    assert [f.name for f in dataclasses.fields(Quote)] == ["start", "end", "text", "kind", "speaker", "cue", "act"]
+    assert [f.name for f in dataclasses.fields(Speaker)] == ["text", "start", "end", "category", "name", "entity"]
+    text = ("President Donald Trump spoke on Monday. \u201cWe will win,\u201d Trump said. "
+            "He added that the plan was working.")
+    toks = tokenize(text)
+    found = find_quotes(text, split_sentences(text), toks)
+    _, linked = link_quotes(text, toks, found)
+    expected = [dataclasses.replace(q, speaker=dataclasses.replace(q.speaker, category="government", entity=0))
+                for q in found]
+    assert linked == expected
+    assert [q.speaker.entity for q in linked if q.speaker] == [0, 0]

@@ -427,3 +427,20 @@ def test_a_former_role_before_a_relative_clause_gives_way_to_the_current_one() -
     text = ("Because of that provision, says Ed Sullivan, a former state legislator who is now a lobbyist "
             "for the Illinois State Rifle Association, \u201cno cannabis dispensary can share your information.\u201d")
     assert ("Ed Sullivan", "advocacy") in [e[:2] for e in entities(text)]
+
+
+def test_sentence_openers_and_gaps_inside_a_noun_phrase() -> None:
+    """The two gap rules the name runs read on every token: a sentence opener, and a gap inside a phrase."""
+    from framing.attribution.names import _sentence_initial
+    from framing.attribution.phrases import _gap_ok
+
+    text = "Officials met. Trump spoke: Pelosi agreed, and Sen. Ted Cruz left.\nBiden stayed in Washington - Oregon"
+    toks = tokenize(text)
+    at = {w: k for k, w in enumerate(toks.norms)}
+    # any period opens one, a title's too ("Sen. Ted": the name finder looks at titles on its own)
+    openers = [w for w in toks.norms if _sentence_initial(text, toks, at[w])]
+    assert openers == ["officials", "trump", "pelosi", "ted", "biden"]
+    assert _gap_ok(text, toks, at["sen"]) and _gap_ok(text, toks, at["ted"]) and _gap_ok(text, toks, at["pelosi"])
+    assert not _gap_ok(text, toks, at["agreed"])  # ", "
+    assert not _gap_ok(text, toks, at["left"])  # a line break
+    assert not _gap_ok(text, toks, at["washington"])  # a dash between clauses

@@ -87,6 +87,7 @@ def test_matrix_on_any_span_of_a_sentence() -> None:
     "Smith - who won - spoke. BUT Jones left -- and then - - nothing. Butter, contributions; whilst (sic)",
     "The ſenator spoke; ΣΟΦΙΑ ΛΕΣ said so, because Kelvin won—but lost.",
     "İstanbul: they said it, though not often. The end -",
+    "He came late, but. Though he won, buthough he lost; whereas. While so, because",  # words at the edges
 ])
 def test_clause_breaks_of_a_sentence_in_place_are_the_slices(text: str) -> None:
     breaks = ClauseBreaks(text)

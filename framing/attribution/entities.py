@@ -228,13 +228,18 @@ def find_entities(
     n = len(norms)
     runs = _runs(text, tokens)
     # words the article writes capitalised inside a sentence: names, not sentence openers
-    inside = {norms[k] for i, j in runs for k in range(i, j) if k > i or not _sentence_initial(text, tokens, k)}
+    inside: set[str] = set()
+    for i, j in runs:
+        if not _sentence_initial(text, tokens, i):
+            inside.add(norms[i])
+        inside.update(norms[i + 1 : j])
     clusters: list[_Cluster] = []
     token_entity: dict[int, int] = {}
     by_surname: dict[str, list[int]] = {}
     by_org: dict[str, int] = {}
     singles: list[tuple[int, int, str, float, str, str]] = []
     plural: tuple[int, str, float] = (-1, "other", 0.0)  # end token of a run under a plural title
+    titles = owner_titles()
     for i, j in runs:
         run_end = j
         if (j - i == 1 and norms[i] not in inside) or page_label(text[starts[i] : ends[j - 1]]):
@@ -295,15 +300,15 @@ def find_entities(
             p -= 1
         # and a role begun in the capitalised words before ("CIA director Michael Hayden", "RNC Chairwoman")
         cross = [m for m in _hits(roles, starts[max(p - 2, 0)], name_start) if m.start < starts[p] < m.end]
-        prefix = cross + [m for m in _hits(roles, starts[p], name_start) + [
-            m for m in found if m.end <= name_start] if not any(c.start <= m.start and m.end <= c.end for c in cross)]
+        prefix = _hits(roles, starts[p], name_start) + [m for m in found if m.end <= name_start]
+        if cross:
+            prefix = cross + [m for m in prefix if not any(c.start <= m.start and m.end <= c.end for c in cross)]
         if p == i and i > 0 and text[starts[i - 1]].isupper() and _gap_ok(text, tokens, i - 1) and (
             i == 1 or _sentence_initial(text, tokens, i - 1)
         ):
             # "Reps. Lou Barletta ...": a title opening the sentence that the name runs left out
             prefix = _hits(roles, starts[i - 1], ends[i - 1]) + prefix
-        titles = owner_titles()
-        if p > 0 and any(m.text.lower() in titles for m in prefix):
+        if p > 0 and prefix and any(m.text.lower() in titles for m in prefix):
             # "NRA executive vice president Wayne LaPierre": the organisation before the title
             o = p
             while o > 0 and p - o < _MAX_PREFIX and _gap_ok(text, tokens, o - 1) and text[starts[o - 1]].isupper():
@@ -325,7 +330,7 @@ def find_entities(
             # name outranks evidence said elsewhere ("a former coca farmer", a headline's company)
             weight += _ATTACHED
         # "Planned Parenthood’s deputy director": the possessive is not part of the name
-        whole = [m for m in found if m.start <= starts[i] and m.end >= name_end]
+        whole = [m for m in found if m.start <= starts[i] and m.end >= name_end] if found else []
         if weight == 0.0 and whole:
             category, weight = _evidence(whole)  # "The New York Times, which ...": the name is the role
         if weight == 0.0:
@@ -348,7 +353,7 @@ def find_entities(
                 category, weight, whole = "other", 0.0, []  # "Bloomberg" after "Michael Bloomberg": the person
             else:
                 continue  # a capitalised role ("Democrat", "President"), not a name
-        org = bool(whole) or norms[j - 1] in _ORG_WORDS or any(norms[t] in ("of", "for") for t in range(k, j))
+        org = bool(whole) or norms[j - 1] in _ORG_WORDS or "of" in norms[k:j] or "for" in norms[k:j]
         kind = "org" if org else "person"
         last = norms[j - 1]
         if not org and last.endswith("s") and not last.endswith(("ss", "us", "'s")) and any(
@@ -385,14 +390,17 @@ def find_entities(
         _add(clusters[e], span, category, weight, gender, k, j)
         for t in range(k, j):
             token_entity[t] = e
+    by_first: dict[str, list[int]] = {}  # the persons' first names (the clusters added below have none)
+    for c, cluster in enumerate(clusters):
+        if cluster.kind == "person":
+            by_first.setdefault(cluster.first, []).append(c)
     for k, j, surname, weight, category, gender in singles:
         # "Ms. Trump" is not "Donald Trump"; "President Trump" is the public figure of that office
         # ("Donald Trump", not a nearer "Lara Trump"), else a full name with that role, if any
         candidates = [c for c in by_surname.get(surname, []) if not gender or clusters[c].gender in ("", gender)]
         if not candidates and weight == 0.0 and k and not _sentence_initial(text, tokens, k):
             # "Hillary" for "Hillary Clinton": a first name alone joins the one full name it starts
-            firsts = [c for c in range(len(clusters)) if clusters[c].first == norms[k] and clusters[c].kind == "person"
-                      and clusters[c].surname != norms[k]]
+            firsts = [c for c in by_first.get(norms[k], ()) if clusters[c].surname != norms[k]]
             if len({clusters[c].surname for c in firsts}) == 1:
                 candidates = firsts
         if weight >= 0.5:

@@ -44,7 +44,11 @@ _PARTY_ROLE = "lawmaker"  # the lexicon term whose category a party label gives
 
 
 def _hits(roles: Roles, start: int, end: int) -> list[RoleHit]:
-    return list(roles(start, end)) if end > start else []
+    """The role hits inside ``[start, end)`` as a list the caller may keep (no caller changes one in place)."""
+    if end <= start:
+        return []
+    found = roles(start, end)
+    return found if type(found) is list else list(found)
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +84,8 @@ def _pick(found: Sequence[RoleHit]) -> RoleHit:
 
 def _evidence(found: list[RoleHit]) -> tuple[str, float]:
     """The category and weight of role hits (:func:`_pick`)."""
+    if not found:
+        return "other", 0.0
     found = [m for m in found if m.category != "anonymous"]
     if not found:
         return "other", 0.0
@@ -118,10 +124,10 @@ def _after(
     n = len(norms)
     if j >= n:
         return "other", 0.0
-    gap = text[ends[j - 1] : starts[j]]
-    if gap.strip() in ("(", ",") and _PARTY_LABEL.match(text, starts[j], ends[j] + 1) is not None:
+    gap = text[ends[j - 1] : starts[j]].strip()
+    if gap in ("(", ",") and _PARTY_LABEL.match(text, starts[j], ends[j] + 1) is not None:
         return role_category(_PARTY_ROLE), 1.0
-    if gap.strip() not in _APPOSITIVE_OPENERS:
+    if gap not in _APPOSITIVE_OPENERS:
         return "other", 0.0
     t = j
     if norms[t].isdigit() and t + 1 < n and text[ends[t] : starts[t + 1]].strip() == ",":

@@ -50,11 +50,13 @@ def _all_caps(text: str, s: int, e: int) -> bool:
     return e - s > 1 and text[s:e].isupper()
 
 
+_SENTENCE_MARKS = frozenset(".!?\n:\u201c\"")  # a gap holding one of them opens a sentence
+
+
 def _sentence_initial(text: str, toks: Tokens, t: int) -> bool:
     if t == 0:
         return True
-    gap = text[toks.ends[t - 1] : toks.starts[t]]
-    return any(ch in ".!?\n:\u201c\"" for ch in gap)
+    return not _SENTENCE_MARKS.isdisjoint(text[toks.ends[t - 1] : toks.starts[t]])
 
 
 # Tags of a sentence opener that is not part of the name after it.

@@ -123,7 +123,7 @@ def _gap_ok(text: str, tokens: Tokens, left: int) -> bool:
     "MOSCOW \u2013 Russia reacted" are two phrases.
     """
     gap = text[tokens.ends[left] : tokens.starts[left + 1]]
-    if not gap:
+    if not gap or gap == " ":  # the common cases first
         return True
     if "\n" in gap:
         return False

@@ -180,7 +180,7 @@ class SpeakerResolver:
         if self._roles is not None:
             lo = bisect_left(self._role_starts, start)
             hi = bisect_left(self._role_starts, end, lo)
-            return [m for m in self._roles[lo:hi] if m.end <= end]
+            return [m for m in self._roles[lo:hi] if m.end <= end] if hi > lo else []
         phrase = self.text[start:end]
         found = (
             _phrase_hits(phrase) if self._matcher is None
