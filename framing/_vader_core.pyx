@@ -91,6 +91,11 @@ cdef class Walker:
         """How many distinct tokens the cache holds."""
         return len(self.tokens)
 
+    @property
+    def cached_words(self):
+        """How many distinct words have an id (at most :attr:`cached_tokens`)."""
+        return len(self.word_ids)
+
     cdef int _reserve(self, Py_ssize_t n) except -1:
         cdef void* p
         if n <= self.cap:
@@ -150,6 +155,7 @@ cdef class Walker:
         self._reserve(n // 2 + 1)  # a token of 2+ characters and a space: at most n // 2 + 1 of them
         if len(self.tokens) >= _MAX_TOKENS:
             self.tokens.clear()
+            self.word_ids.clear()  # no token left holds an id: a new table, bounded like the cache
         while i < n:
             while i < n and Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)):
                 i += 1

@@ -144,3 +144,15 @@ def test_babe_sentences() -> None:
     except DatasetNotFoundError as exc:
         pytest.skip(str(exc))
     assert sum(assert_same(s) != 0 for s in sentences) > 0.5 * len(sentences) > 1000
+
+
+@needs_core
+def test_the_word_ids_are_bounded_with_the_token_cache() -> None:
+    # the walker gives each distinct word an id; the table is cleared with the token cache, so a
+    # long stream of new words (an archive's vocabulary) does not grow it without bound
+    walker = rules().walker
+    walker.compound(" ".join(f"w{i}" for i in range(200_001)))
+    assert walker.cached_words <= walker.cached_tokens
+    walker.compound("A brave rescue.")  # past the bound: both tables start again
+    assert walker.cached_tokens == walker.cached_words == 2  # "brave", "rescue." (VADER skips "A")
+    assert walker.compound("A brave rescue.") == rules().compound_reference("A brave rescue.")
