@@ -121,8 +121,9 @@ def _framing(jobs: int) -> Callable[[list[dict[str, str]]], Callable[[], Any]]:
         # analyze_corpus builds its tables with pandas: its import (about 0.5 s, once per
         # process) is start-up like the lexicons, outside the timing
         import pandas  # noqa: F401
-        if jobs > 1:  # start the worker pool (and its lexicons) outside the timing
-            analyze_corpus(articles[: 4 * jobs], n_jobs=jobs)
+        if jobs > 1:  # start the worker pool, and each worker's models, outside the timing:
+            # one batch (64 articles) per worker, so that every worker has loaded its lexicons
+            analyze_corpus(articles[: 64 * jobs], n_jobs=jobs)
         return lambda: analyze_corpus(articles, n_jobs=jobs)
 
     return setup
