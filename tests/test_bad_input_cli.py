@@ -107,8 +107,8 @@ def test_a_page_in_another_encoding(name: str, head: str, encoding: str, decoded
     assert len(row["quotes"]) >= 2 and row["language"] == "en"
     if decoded_as:  # the library's warning (on stderr from the command line)
         assert decoded_as in caplog.text
-    overview, _ = report(folder, tmp_path, capsys)
-    assert "4 articles in" in overview
+        overview, _ = report(folder, tmp_path, capsys)  # the report reads pages as analyze does
+        assert "4 articles in" in overview
 
 
 def test_a_directory_of_mixed_files(tmp_path: Path, capsys: pytest.CaptureFixture[str],
