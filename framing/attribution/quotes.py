@@ -21,6 +21,7 @@ from .content import (
     _ADDRESSEE_VERBS,
     _ADDRESSEES,
     _ADVERBIALS,
+    _EVIDENCE,
     _GERUNDS_CUT,
     _NOT_A_BARE_CLAUSE,
     _SUBJECT_PRONOUNS,
@@ -483,10 +484,3 @@ _ACTION_PASSIVES = word_set("oppose attack support back challenge contest mainta
 # cues whose object is the addressee: "“...,” told Fox News" is no inversion (Fox News is not the speaker)
 _NO_INVERSION = word_set("tell inform notify brief email text")
 _OBJECT_PRONOUNS = word_set("me him her us them you")
-# documents whose findings are reported like speech ("the poll showed Trump ahead")
-_EVIDENCE = word_set(
-    """
-    poll polls survey surveys study studies report reports data records results figures
-    analysis research estimates documents statistics numbers count
-    """
-)
