@@ -96,6 +96,28 @@ def test_a_share_of_a_party_is_poll_respondents(text: str, speaker: str, categor
     assert categorised(text) == [(speaker, category)]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In the Gallup survey, 64 percent said the economy was getting worse.", "64 percent"),
+        ("A new Quinnipiac poll asked voters about the wall. Sixty-four percent said they opposed it.",
+         "Sixty-four percent"),
+        ("The Kaiser poll found broad support. Two-thirds said they backed the plan.", "Two-thirds"),
+        ("In a Pew survey, 40% of those surveyed said they trust the media.", "those surveyed"),
+    ],
+)
+def test_a_bare_share_after_a_poll_is_its_respondents(text: str, speaker: str) -> None:
+    assert (speaker, "citizen") in categorised(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Senate voted on Tuesday. Sixty-four percent said yes.",  # no poll named
+    "The poll was taken in May.\n\nHalf said they would vote.",  # the poll is in another paragraph
+])
+def test_a_bare_share_without_a_poll_keeps_no_category(text: str) -> None:
+    assert [category for _, category in categorised(text)] == ["other"]
+
+
 def test_a_share_is_an_entity_apart_from_the_party() -> None:
     text = "Democrats said the bill failed. Just 9% of Democrats say this about Trump."
     assert categorised(text) == [("Democrats", "government"), ("Democrats", "citizen")]

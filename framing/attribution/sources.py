@@ -129,6 +129,19 @@ _SHARES = r"(?:\d+(?:\.\d+)?\s?%|\d+\s+(?:percent|per\s+cent)|majority|majoritie
 _SHARE_BEFORE = re.compile(_SHARES + r"\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+s\s+and\s+)?\Z", re.IGNORECASE)
 _SHARE_INSIDE = re.compile(r"\b" + _SHARES + r"\s+of\b", re.IGNORECASE)
 PREPOSITIONS = word_set("in at of for with from on")
+# a share that is a poll's respondents by itself: "64 percent", "Two-thirds", "half of those surveyed"
+_NUMBER_WORD = r"(?:[a-z]+(?:-[a-z]+)?|\d+(?:\.\d+)?)"
+_BARE_SHARE = re.compile(
+    r"(?:(?:just|only|about|nearly|almost|roughly|some|over|under|more\s+than|fewer\s+than|less\s+than)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s?%|" + _NUMBER_WORD + r"\s+(?:percent|per\s+cent)|half|(?:a|one|two)[-\s]thirds?"
+    r"|(?:a|one|three)[-\s]quarters?|(?:a|the)\s+(?:majority|plurality|minority)|most|"
+    + _NUMBER_WORD + r"\s+in\s+" + _NUMBER_WORD + r")"
+    r"(?:\s+of\s+(?:those(?:\s+(?:surveyed|polled|asked|questioned))?|(?:the\s+)?(?:respondents|voters|people|"
+    r"adults|Americans|participants)))?\Z|those\s+(?:surveyed|polled|questioned)\Z",
+    re.IGNORECASE,
+)
+_POLL_NAMED = re.compile(r"\b(?:poll|polls|polling|survey|surveys|surveyed|polled|respondents)\b", re.IGNORECASE)
+_POLL_REACH = 600  # characters back (within the paragraph) in which the poll must be named
 _MAX_APPOSITIVE_WORDS = 16
 _PUBLIC = frozenset(("government", "law_enforcement", "military"))
 _NON_PUBLIC_NOUNS = word_set("group organization organisation coalition association alliance movement union")
@@ -151,24 +164,42 @@ def anaphor_fits(noun: str) -> Callable[[str, str], bool] | None:
     return None
 
 
-def poll_share(text: str, toks: Tokens, i: int, j: int) -> str:
-    """Whether the speaker at ``[i, j)`` is a share of a party or a camp, as polls report them.
+def poll_share(text: str, toks: Tokens, i: int, j: int) -> str | None:
+    """Whether the speaker at ``[i, j)`` is a share of a party, a camp or a poll's respondents.
 
     "Just 9% of Democrats say", "A solid majority of Republicans and
     conservatives said": poll respondents (citizen), not the party's
     politicians. The group must end the phrase and be a capitalised plural
     ("Democrats", "Republicans") or a people noun ("conservatives");
-    "a majority of senators" keeps its role. Returns the share words
-    before the phrase ("9% of "), "share of " for a share inside it, else "".
+    "a majority of senators" keeps its role. A bare share ("64 percent
+    said", "Two-thirds said", "half of those surveyed") is respondents when
+    a poll or survey is named before it in the paragraph. Returns the share
+    words to put before the phrase's name ("9% of "; "share of " for a share
+    inside it; "" for a bare share, whose name says it), else None.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> text = "In the Gallup poll, 64 percent said no."
+    >>> toks = tokenize(text)
+    >>> poll_share(text, toks, 4, 6)  # "64 percent", a bare share after the poll: its name says it
+    ''
+    >>> poll_share("Then 64 percent said no.", tokenize("Then 64 percent said no."), 1, 3) is None
+    True
     """
     head = toks.norms[j - 1]
-    if not head.endswith("s") or not (text[toks.starts[j - 1]].isupper() or people_head(head)):
-        return ""
+    phrase = text[toks.starts[i] : toks.ends[j - 1]]
     before = text[max(0, toks.starts[i] - 40) : toks.starts[i]]
     found = _SHARE_BEFORE.search(before)
+    if _BARE_SHARE.match(phrase):
+        start = toks.starts[i]
+        paragraph = text[max(0, start - _POLL_REACH) : start].rsplit("\n\n", 1)[-1]
+        return (found.group(0) if found else "") if _POLL_NAMED.search(paragraph) else None
+    if not head.endswith("s") or not (text[toks.starts[j - 1]].isupper() or people_head(head)):
+        return None
     if found is not None:
         return found.group(0)  # the share before the phrase, kept in the entity's name
-    return "share of " if _SHARE_INSIDE.search(text[toks.starts[i] : toks.starts[j - 1]]) else ""
+    return "share of " if _SHARE_INSIDE.search(text[toks.starts[i] : toks.starts[j - 1]]) else None
 
 
 def appositive_owner(text: str, toks: Tokens, ents: Entities, t: int) -> int:

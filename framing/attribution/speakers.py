@@ -384,8 +384,8 @@ class SpeakerResolver:
             # "officials said", "a senior official said", "US officials said":
             # people described only by a generic role are anonymous sources.
             category = "anonymous"
-        share = poll_share(self.text, self.tokens, i, j) if category in ("government", "other") else ""
-        if share:
+        share = poll_share(self.text, self.tokens, i, j) if category in ("government", "other") else None
+        if share is not None:
             # "Just 9% of Democrats say", "A solid majority of Republicans said": respondents, an
             # entity of their own (not the party's politicians, "Democrats said" elsewhere)
             category, name, entity = "citizen", share + name, -1
