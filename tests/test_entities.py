@@ -444,3 +444,25 @@ def test_sentence_openers_and_gaps_inside_a_noun_phrase() -> None:
     assert not _gap_ok(text, toks, at["agreed"])  # ", "
     assert not _gap_ok(text, toks, at["left"])  # a line break
     assert not _gap_ok(text, toks, at["washington"])  # a dash between clauses
+
+
+def test_a_surname_in_capitals_joins_the_person() -> None:
+    # an all-capitals headline inside the article: "SANDERS" is Sen. Bernie Sanders, not a new `other`
+    text = ("Sen. Bernie Sanders spoke in Iowa on Monday.\n\nSANDERS PROMISES FREE COLLEGE, SAYS PLAN IS PAID FOR"
+            "\n\nThe plan would cost $2 trillion, Sanders said.")
+    res = framing.analyze(text)
+    sanders = [e for e in res.entities if e.text == "Bernie Sanders"]
+    assert len(sanders) == 1 and sanders[0].category == "government"
+    assert "SANDERS" in [text[s:t] for s, t in sanders[0].mentions]
+    assert not any(e.text == "SANDERS" for e in res.entities)
+    assert {q.speaker.category for q in res.quotes if q.speaker is not None} == {"government"}
+
+
+def test_a_surname_in_capitals_takes_the_closest_full_name_or_none() -> None:
+    text = ("Jane Sanders spoke first. Then Sen. Bernie Sanders spoke in Iowa on Monday.\n\n"
+            "SANDERS SAYS PLAN IS PAID FOR")
+    (quote,) = framing.analyze(text).quotes
+    assert quote.speaker is not None and quote.speaker.category == "government"
+    # a capitalised word that is nobody's surname stays its own speaker
+    (quote,) = framing.analyze("Bernie Sanders spoke on Monday.\n\nWARREN SAYS PLAN IS PAID FOR").quotes
+    assert quote.speaker is not None and quote.speaker.text == "WARREN" and quote.speaker.category == "other"

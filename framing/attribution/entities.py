@@ -120,6 +120,7 @@ class Entities:
         self.links: dict[tuple[int, int], int] = {}  # speaker span -> entity index
         self._groups: dict[tuple[str, str], int] = {}  # (name, kind) of speakers that are not names
         self._last: list[tuple[int, int]] | None = None  # (mention end token, entity) sorted
+        self._surnames: dict[str, list[int]] | None = None  # surname -> persons with a full name
 
     def __len__(self) -> int:
         return len(self._clusters)
@@ -169,6 +170,8 @@ class Entities:
         names already (``named``). Constant time: a long text of speakers
         stays linear.
         """
+        if (entity is None or entity < 0) and name.isupper() and name.isalpha():
+            entity = self._capitals(name, span[0])  # "SANDERS PROMISES ...": Sen. Bernie Sanders
         if entity is None or entity < 0:
             key = (name.lower(), kind)
             entity = self._groups.get(key, -1)
@@ -185,6 +188,23 @@ class Entities:
         if not named:
             c.mentions.append(span)
         return entity
+
+    def _capitals(self, name: str, start: int) -> int:
+        """The person with a full name whose surname is ``name`` in capitals, else -1.
+
+        The closest one named before ``start``, else the first named after
+        it, as for a surname written in lower case.
+        """
+        if self._surnames is None:
+            self._surnames = {}
+            for k, c in enumerate(self._clusters):
+                if c.kind == "person" and c.first:
+                    self._surnames.setdefault(c.surname, []).append(k)
+        found = -1
+        for k in self._surnames.get(name_key(name.lower()), ()):
+            if self._clusters[k].mentions[0][0] < start or found < 0:
+                found = k
+        return found
 
     def to_list(self) -> list[Entity]:
         """The entities as records, in the order of their first mention."""
