@@ -141,3 +141,14 @@ def test_a_firm_named_associates_is_business_not_the_police_it_trained() -> None
             "Associates, which has trained hundreds of thousands of local police and federal agents in "
             "interview techniques, says it is accelerating its transition to other methods.")
     assert [c for _, c in categorised(text)] == ["business"]
+
+
+def test_both_takes_the_category_its_two_persons_share() -> None:
+    text = ("Frank Baitman, an HHS deputy assistant secretary, and Bryan Sivak, the HHS chief technology "
+            "officer, run the data office. Both said the plan was sound.")
+    assert categorised(text)[-1] == ("Both", "government")
+
+
+def test_both_of_two_categories_is_other() -> None:
+    text = "Sen. Ted Cruz met the economist Paul Krugman on Monday. Both said the talks went well."
+    assert categorised(text)[-1] == ("Both", "other")

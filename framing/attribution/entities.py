@@ -143,11 +143,12 @@ class Entities:
         return self.token_entity.get(t, -1)
 
     def before(self, t: int, window: int, kinds: tuple[str, ...], gender: str = "",
-               categories: Callable[[str, str], bool] | None = None) -> int:
+               categories: Callable[[str, str], bool] | None = None, skip: int = -1) -> int:
         """The entity with the closest name ending before token ``t`` (within ``window`` tokens).
 
         ``categories``, when given, says which antecedents fit, from their
-        source category and lower-case name ("the group" is no government bureau).
+        source category and lower-case name ("the group" is no government
+        bureau); entity ``skip`` never does.
         """
         if self._last is None:
             self._last = sorted(self.token_entity.items())
@@ -155,7 +156,7 @@ class Entities:
         while k >= 0 and self._last[k][0] >= t - window:
             e = self._last[k][1]
             c = self._clusters[e]
-            if c.kind in kinds and not (gender and c.gender and c.gender != gender) and (
+            if e != skip and c.kind in kinds and not (gender and c.gender and c.gender != gender) and (
                 categories is None or categories(c.category, self.name(e).lower())
             ):
                 return e

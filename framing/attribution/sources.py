@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .entities import Entities
     from .speakers import SpeakerResolver
 
-__all__ = ["anaphor_fits", "appositive_owner", "not_a_source", "poll_share"]
+__all__ = ["anaphor_fits", "appositive_owner", "both_category", "not_a_source", "poll_share"]
 
 # Nouns of time: "Recent years showed", "the same day": never a speaker.
 _TIME_HEADS = _TIMES | _MONTHS | word_set(
@@ -143,6 +143,7 @@ _BARE_SHARE = re.compile(
 _POLL_NAMED = re.compile(r"\b(?:poll|polls|polling|survey|surveys|surveyed|polled|respondents)\b", re.IGNORECASE)
 _POLL_REACH = 600  # characters back (within the paragraph) in which the poll must be named
 _MAX_APPOSITIVE_WORDS = 16
+_BOTH_WINDOW = 80  # tokens before "Both" in which its two persons are named
 _PUBLIC = frozenset(("government", "law_enforcement", "military"))
 _NON_PUBLIC_NOUNS = word_set("group organization organisation coalition association alliance movement union")
 _PUBLIC_NOUNS = word_set("agency department ministry administration bureau office")
@@ -212,3 +213,18 @@ def appositive_owner(text: str, toks: Tokens, ents: Entities, t: int) -> int:
             e = ents.at(u - 1)
             return e if e >= 0 and ents.kind(e) == "person" else -1
     return -1
+
+
+def both_category(ents: Entities, t: int, window: int = _BOTH_WINDOW) -> str:
+    """The category of "Both" at token ``t``: that of the two persons named last, when they share one.
+
+    "Frank Baitman, an HHS deputy assistant secretary, and Bryan Sivak, the
+    HHS chief technology officer, ... Both said": government. Persons of two
+    categories, or fewer than two persons in the ``window`` tokens before,
+    give ``other``.
+    """
+    first = ents.before(t, window, ("person",))
+    second = ents.before(t, window, ("person",), skip=first) if first >= 0 else -1
+    if second < 0 or ents.category(first) != ents.category(second):
+        return "other"
+    return ents.category(first)

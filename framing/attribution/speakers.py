@@ -49,7 +49,14 @@ from .phrases import (
     _phrase_left,
     word_set,
 )
-from .sources import PREPOSITIONS, anaphor_fits, appositive_owner, not_a_source, poll_share
+from .sources import (
+    PREPOSITIONS,
+    anaphor_fits,
+    appositive_owner,
+    both_category,
+    not_a_source,
+    poll_share,
+)
 
 __all__ = ["Mention", "SpeakerResolver"]
 
@@ -113,14 +120,8 @@ class SpeakerResolver:
     ('Maliki', 'Iraqi Prime Minister Nouri al-Maliki', 'government')
     """
 
-    def __init__(
-        self,
-        text: str,
-        tokens: Tokens,
-        roles: Sequence[Match] | None = None,
-        *,
-        lexicons: Sequence[Lexicon] | None = None,
-    ) -> None:
+    def __init__(self, text: str, tokens: Tokens, roles: Sequence[Match] | None = None, *,
+                 lexicons: Sequence[Lexicon] | None = None) -> None:
         self.text = text
         self.tokens = tokens
         self._categories: dict[tuple[int, int], str] = {}
@@ -328,6 +329,8 @@ class SpeakerResolver:
         head = toks.norms[j - 1]
         if j - i == 1 and (head in PRONOUNS or _contracted_pronoun(head)):
             return self._pronoun(head.partition("'")[0], start, end, i)
+        if j - i == 1 and head == "both":  # "Both said": the two persons named last
+            return Mention(start, end, text[start:end], both_category(self.entities(), i), "group")
         # the head of the name: the last capitalised word before a comma/appositive
         name_end = j
         if "," in text[start:end]:  # (a token never holds a comma)
@@ -425,24 +428,19 @@ class SpeakerResolver:
             span = (
                 _phrase_left(self.text, self.tokens, i - 1, max(0, i - _MAX_PHRASE)) if i else None
             )
+            ents = self.entities()
             if span is not None and span[1] == i:
-                toks = self.tokens
-                a = span[0]
+                toks, a, e = self.tokens, span[0], -1
                 if a and self.text[toks.ends[a - 1] : toks.starts[a]].strip() == ",":
-                    e = self.entities().at(a - 1)  # "Mr. Ekovich, an analyst, who ...": the name
-                    if e >= 0:
-                        ents = self.entities()
-                        return Mention(start, end, ents.name(e), ents.category(e), ents.kind(e), e)
-                if a and self.tokens.norms[a - 1] in PREPOSITIONS:
-                    e = appositive_owner(self.text, self.tokens, self.entities(), a - 1)  # "McHugh, partner at Summit Trail Advisors in New York, who"
-                    if e >= 0:
-                        ents = self.entities()
-                        return Mention(start, end, ents.name(e), ents.category(e), ents.kind(e), e)
-                inner = self._resolve(*span)
-                return Mention(start, end, inner.name, inner.category, inner.kind, inner.entity)
-            e = self.entities().at(i - 1) if i else -1
-            if e >= 0:  # "..., said Senator Smith, who ..."
-                ents = self.entities()
+                    e = ents.at(a - 1)  # "Mr. Ekovich, an analyst, who ...": the name
+                if e < 0 and a and toks.norms[a - 1] in PREPOSITIONS:
+                    e = appositive_owner(self.text, toks, ents, a - 1)  # "McHugh, partner at Summit Trail Advisors in New York, who"
+                if e < 0:
+                    inner = self._resolve(*span)
+                    return Mention(start, end, inner.name, inner.category, inner.kind, inner.entity)
+            else:
+                e = ents.at(i - 1) if i else -1  # "..., said Senator Smith, who ..."
+            if e >= 0:
                 return Mention(start, end, ents.name(e), ents.category(e), ents.kind(e), e)
         wanted: tuple[str, ...]
         if pronoun in _PERSON_PRONOUNS:
