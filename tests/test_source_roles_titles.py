@@ -87,7 +87,7 @@ def test_plain_nouns_as_speakers_give_the_category(text: str, category: str) -> 
 
 def test_the_version_note_says_what_was_added() -> None:
     lex = load_lexicon("source_roles")
-    assert lex.version == "1.5.0"
+    assert lex.version == "1.6.0"
     terms = {e.term for e in lex}
     assert {"fire chief", "CIA director", "campaign chairman", "union boss", "cofounder"} <= terms
     assert {"National Weather Service", "case agent", "Canadians", "respondents"} <= terms
@@ -167,3 +167,20 @@ def test_a_county_clerk_is_government() -> None:
     text = ("Kim Davis -- the Rowan County, Kentucky Clerk who defied the order -- spoke. "
             "Davis said she would appeal.")
     assert categories(text)["Kim Davis"] == "government"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [  # source_roles 1.6.0 and proxies 1.1.0
+        ("\u201cMarkets will fall,\u201d said Quincy Krosby, chief market strategist at Prudential Financial.",
+         "business"),
+        ("\u201cWe will win,\u201d said Joe Smith, a Republican strategist.", "government"),
+        ("Bolivia's opposition said the vote was rigged.", "government"),
+        ("President-elect Donald Trump met donors on Friday. His camp said the meeting went well.", "government"),
+    ],
+)
+def test_strategists_the_opposition_and_a_camp(text: str, category: str) -> None:
+    toks = tokenize(text)
+    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
+    assert [q.speaker.category for q in quotes if q.speaker is not None] == [category], quotes
+
