@@ -152,3 +152,12 @@ def test_both_takes_the_category_its_two_persons_share() -> None:
 def test_both_of_two_categories_is_other() -> None:
     text = "Sen. Ted Cruz met the economist Paul Krugman on Monday. Both said the talks went well."
     assert categorised(text)[-1] == ("Both", "other")
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Hillary Clinton spoke in Ohio. The Clinton camp said the poll was wrong.", "government"),
+    ("Fox News was asked about it. A Fox News spokeswoman said the network stood by its reporting.", "media"),
+    ("The Smith camp said the poll was wrong.", "other"),  # nothing says who Smith is
+])
+def test_a_proxy_after_a_name_speaks_for_it(text: str, category: str) -> None:
+    assert [c for _, c in categorised(text)][-1] == category

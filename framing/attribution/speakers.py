@@ -401,7 +401,7 @@ class SpeakerResolver:
             norm = toks.norms[p]
             if norm in _POSSESSIVE:
                 return self._pronoun(_POSSESSIVE[norm], toks.starts[p], toks.ends[p], p).category
-            if norm.endswith("'s"):
+            if norm.endswith("'s") or (p == head - 1 and self.entities().at(p) >= 0):  # "the Clinton camp"
                 e = self.entities().at(p)
                 return self.entities().category(e) if e >= 0 else self.category_of(toks.starts[i], toks.ends[p])
         return "other"
