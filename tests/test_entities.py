@@ -466,3 +466,29 @@ def test_a_surname_in_capitals_takes_the_closest_full_name_or_none() -> None:
     # a capitalised word that is nobody's surname stays its own speaker
     (quote,) = framing.analyze("Bernie Sanders spoke on Monday.\n\nWARREN SAYS PLAN IS PAID FOR").quotes
     assert quote.speaker is not None and quote.speaker.text == "WARREN" and quote.speaker.category == "other"
+
+
+@pytest.mark.parametrize(("name", "category"), [
+    ("The Centers for Disease Control and Prevention", "government"),
+    ("The Department of Health and Human Services", "government"),
+    ("The Food and Drug Administration", "government"),
+    ("Immigration and Customs Enforcement", "law_enforcement"),
+    ("The Securities and Exchange Commission", "government"),
+    ("The National Oceanic and Atmospheric Administration", "government"),
+])
+def test_an_organisation_named_with_and_is_one_name(name: str, category: str) -> None:
+    text = f"{name} said on Thursday that it is offering new guidance."
+    res = framing.analyze(text)
+    (quote,) = res.quotes
+    assert quote.speaker is not None and quote.speaker.text == name and quote.speaker.category == category
+    assert [(e.text, e.kind) for e in res.entities] == [(name.removeprefix("The "), "org")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Trump and Pelosi said on Thursday that the talks had failed.", "Pelosi"),  # two persons
+    ("Republicans in the House and Senate said the bill would pass.", "Senate"),  # two chambers
+    ("Procter & Gamble said sales rose.", "Procter & Gamble"),  # "&" joins one firm's name
+])
+def test_and_between_names_joins_only_an_organisation(text: str, speaker: str) -> None:
+    (quote,) = framing.analyze(text).quotes
+    assert quote.speaker is not None and quote.speaker.text == speaker

@@ -191,11 +191,7 @@ class Entities:
         return entity
 
     def _capitals(self, name: str, start: int) -> int:
-        """The person with a full name whose surname is ``name`` in capitals, else -1.
-
-        The closest one named before ``start``, else the first named after
-        it, as for a surname written in lower case.
-        """
+        """The person whose surname is ``name`` in capitals: the closest full name before ``start``, else after."""
         if self._surnames is None:
             self._surnames = {}
             for k, c in enumerate(self._clusters):
@@ -279,7 +275,7 @@ def find_entities(
             t = bisect_left(ends, m.end, i, j)
             if t + 1 < j:
                 k = max(k, t + 1)
-        if norms[k] in _CONNECTORS or norms[k] == "the":
+        if norms[k] in _CONNECTORS or norms[k] in ("the", "and"):
             k = i  # "Bank of America": an organisation named by its role word
         owner = ("other", 0.0)  # "CNN's Anderson Cooper", "Nate Silver of FiveThirtyEight"
         for t in range(k, j - 1):
@@ -354,6 +350,8 @@ def find_entities(
         whole = [m for m in found if m.start <= starts[i] and m.end >= name_end] if found else []
         if weight == 0.0 and whole:
             category, weight = _evidence(whole)  # "The New York Times, which ...": the name is the role
+        if weight == 0.0 and j - k > 1 and norms[j - 1] in _ORG_WORDS and any(m.end == name_end for m in found):
+            category, weight = _inside(text, tokens, found, k, j)  # "Wicklander-Zulawski & Associates": its head
         if weight == 0.0:
             category, weight = _after(text, tokens, j, roles, role_category)
         if weight == 0.0:
@@ -374,7 +372,8 @@ def find_entities(
                 category, weight, whole = "other", 0.0, []  # "Bloomberg" after "Michael Bloomberg": the person
             else:
                 continue  # a capitalised role ("Democrat", "President"), not a name
-        org = bool(whole) or norms[j - 1] in _ORG_WORDS or "of" in norms[k:j] or "for" in norms[k:j]
+        org = bool(whole) or norms[j - 1] in _ORG_WORDS or not {"of", "for", "and"}.isdisjoint(norms[k:j]) or (
+            "&" in text[starts[k] : ends[j - 1]])
         kind = "org" if org else "person"
         last = norms[j - 1]
         if not org and last.endswith("s") and not last.endswith(("ss", "us", "'s")) and any(

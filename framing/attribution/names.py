@@ -18,7 +18,17 @@ from ..tagger import load_tagger
 from ..text import Tokens
 from .evidence import _PARTY_LABEL
 from .gazetteers import name_key
-from .phrases import _CONNECTORS, _MONTHS, _STOP, _TIMES, DETERMINERS, PRONOUNS, _gap_ok, word_set
+from .phrases import (
+    _CONNECTORS,
+    _MONTHS,
+    _STOP,
+    _TIMES,
+    DETERMINERS,
+    PRONOUNS,
+    _gap_ok,
+    org_and,
+    word_set,
+)
 
 _NOT_NAMES = _STOP | DETERMINERS | PRONOUNS | _TIMES | _MONTHS | word_set(
     "said says told according i'm it's we're there's"
@@ -100,7 +110,7 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
         i = j = t0
         j += 1
         while j < n and j - i <= _MAX_NAME:
-            if (caps[j] and _gap_ok(text, toks, j - 1)) or ((
+            if (caps[j] and _gap_ok(text, toks, j - 1)) or (norms[j] == "and" and org_and(text, toks, j, i)) or ((
                 norms[j] in _CONNECTORS or (norms[j] == "the" and norms[j - 1] == "of")
             ) and j + 1 < n and _gap_ok(text, toks, j - 1) and (
                 caps[j + 1] or (norms[j + 1] == "the" and j + 2 < n and caps[j + 2])

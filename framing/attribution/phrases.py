@@ -21,14 +21,7 @@ from __future__ import annotations
 from ..lexicon import load_lexicon
 from ..text import Tokens
 
-__all__ = [
-    "BETWEEN",
-    "DETERMINERS",
-    "PRONOUNS",
-    "phrase_after",
-    "subject_before",
-    "word_set",
-]
+__all__ = ["BETWEEN", "DETERMINERS", "PRONOUNS", "org_and", "phrase_after", "subject_before", "word_set"]
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -132,6 +125,8 @@ def _gap_ok(text: str, tokens: Tokens, left: int) -> bool:
         return False
     if not stripped or stripped in ("-", "\u2013", "(", ")", ".)", "'", "\u2019"):
         return True
+    if stripped == "&":  # "Johnson & Johnson", "Procter & Gamble": one name
+        return text[tokens.starts[left]].isupper() and text[tokens.starts[left + 1]].isupper()
     if stripped == ".":
         norm = tokens.norms[left]
         return norm in _TITLE_ABBREVIATIONS or len(norm) == 1 or "." in norm
@@ -173,11 +168,7 @@ def subject_before(text: str, tokens: Tokens, cue: int, lo: int) -> tuple[int, i
             norms[j] in BETWEEN
             or (norms[j].endswith("ly") and text[starts[j]].islower() and len(norms[j]) > 3)
             or (norms[j] in _TIMES and j > lo and norms[j - 1] in ("on", "last", "this", "early"))
-            or (
-                norms[j] in ("on", "last", "this", "early")
-                and j + 1 < cue
-                and norms[j + 1] in _TIMES
-            )
+            or (norms[j] in ("on", "last", "this", "early") and j + 1 < cue and norms[j + 1] in _TIMES)
         )
     ):
         j -= 1
@@ -193,12 +184,7 @@ def subject_before(text: str, tokens: Tokens, cue: int, lo: int) -> tuple[int, i
         return _dashed_appositive(text, tokens, j, lo)
     if gap and gap not in (")", ".)", "-"):
         return None
-    if (
-        norms[j] in ("them", "us", "those")
-        and j - 2 >= lo
-        and norms[j - 1] == "of"
-        and norms[j - 2] in _QUANTIFIERS
-    ):
+    if norms[j] in ("them", "us", "those") and j - 2 >= lo and norms[j - 1] == "of" and norms[j - 2] in _QUANTIFIERS:
         return (j - 2, j + 1)  # "most of them said", "many of those"
     span = _phrase_left(text, tokens, j, lo)
     if (
@@ -310,9 +296,32 @@ def _contracted_pronoun(norm: str) -> bool:
     return bool(rest) and base in PRONOUNS
 
 
-def _phrase_left(
-    text: str, tokens: Tokens, j: int, lo: int, *, names: bool = False
-) -> tuple[int, int] | None:
+# organisation words before a preposition ("Department of ... and ...") or ending a name ("... and Drug Administration")
+_ORG_LEFT = word_set("department ministry agency bureau council office commission institute center centers centre "
+                     "committee administration board foundation association federation")
+_ORG_RIGHT = word_set("administration commission foundation enforcement services development agency institute "
+                      "association council")
+
+
+def org_and(text: str, tokens: Tokens, k: int, lo: int) -> bool:
+    """Whether "and" at token ``k`` joins capitalised words (not before ``lo``) into one organisation's name.
+
+    "Centers for Disease Control and Prevention", "Department of Health and
+    Human Services" (an organisation word and a preposition before it), "Food
+    and Drug Administration" (an organisation word ends the name); "Trump and
+    Pelosi", "the House and Senate" are two names.
+    """
+    norms, starts, n = tokens.norms, tokens.starts, len(tokens.norms)
+    if norms[k] != "and" or not lo < k < n - 1 or text[starts[k - 1]].islower() or text[starts[k + 1]].islower():
+        return False
+    if text[tokens.ends[k - 1] : starts[k]] != " " or text[tokens.ends[k] : starts[k + 1]] != " ":
+        return False
+    right = next((t for t in range(k + 1, min(n, k + 4)) if text[starts[t]].islower()), min(n, k + 4))
+    return not _ORG_RIGHT.isdisjoint(norms[k + 1 : right]) or any(  # "... and Drug Administration"
+        norms[t] in ("of", "for", "on") and norms[t - 1] in _ORG_LEFT for t in range(max(lo + 1, k - 4), k))
+
+
+def _phrase_left(text: str, tokens: Tokens, j: int, lo: int, *, names: bool = False) -> tuple[int, int] | None:
     """The noun phrase whose last token is ``j``, scanning left."""
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     head = norms[j]
@@ -356,7 +365,7 @@ def _phrase_left(
                 k -= 2  # over the preposition
                 continue
             break
-        if norm in _CONNECTORS:
+        if norm in _CONNECTORS or (k < j and norm == "and" and org_and(text, tokens, k, lo)):
             k -= 1
             continue
         cap = not text[starts[k] : ends[k]].islower()
