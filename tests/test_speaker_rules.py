@@ -161,3 +161,12 @@ def test_both_of_two_categories_is_other() -> None:
 ])
 def test_a_proxy_after_a_name_speaks_for_it(text: str, category: str) -> None:
     assert [c for _, c in categorised(text)][-1] == category
+
+
+def test_a_day_after_the_cue_is_no_speaker() -> None:
+    text = ("Senate Minority Leader Mitch McConnell of Kentucky, said Sunday. "
+            "\u201cThat's going to dominate the Congress.\u201d")
+    assert "Sunday" not in [speaker for speaker, _ in categorised(text)]
+    # a name that begins with the word is a name
+    text = "\u201cWe will win,\u201d said Sunday Adelaja, a pastor in Kyiv."
+    assert categorised(text) == [("Sunday Adelaja", "religious")]

@@ -68,6 +68,8 @@ def not_a_source(res: SpeakerResolver, i: int, j: int) -> bool:
     norms, starts, ends = toks.norms, toks.starts, toks.ends
     if j - i == 1 and (norms[i] in PRONOUNS or _contracted_pronoun(norms[i])):
         return False
+    if j - i == 1 and norms[i] in _TIMES:
+        return True  # "Mitch McConnell of Kentucky, said Sunday.": a day or a time of day is no source
     end = j
     for t in range(i + 1, j):
         if "," in text[ends[t - 1] : starts[t]]:
