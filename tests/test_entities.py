@@ -248,6 +248,14 @@ def test_a_function_word_is_never_a_speaker(text: str, speaker: str | None) -> N
     assert [q.speaker.text if q.speaker else None for q in quotes] == [speaker]
 
 
+def test_the_hills_more_link_is_no_speaker() -> None:
+    # labels 1.2.0: The Hill prints "MORE" after a linked name
+    text = ("The Hill's Morning Report - Can Trump, Congress agree on coronavirus package? MORE criticized "
+            "Republican Alabama Senate candidate Jeff Sessions.")
+    _, quotes = linked(text)
+    assert "MORE" not in [q.speaker.text for q in quotes if q.speaker is not None]
+
+
 def test_a_page_label_before_a_colon_is_no_speaker() -> None:
     # "Winner: Jay Inslee" is a label of a listicle, not Winner speaking
     _, quotes = linked("Winner: Jay Inslee. Washington Gov. Jay Inslee built his campaign on climate.")
