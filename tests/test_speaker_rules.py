@@ -170,3 +170,18 @@ def test_a_day_after_the_cue_is_no_speaker() -> None:
     # a name that begins with the word is a name
     text = "\u201cWe will win,\u201d said Sunday Adelaja, a pastor in Kyiv."
     assert categorised(text) == [("Sunday Adelaja", "religious")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A Quinnipiac University poll released in late August found that 74 percent of likely voters want it.",
+     "A Quinnipiac University poll released in late August"),
+    ("A study published in Nature found that the drug works.", "A study published in Nature"),
+    ("Dozens of people arrested in the protests said they were beaten.", "Dozens of people arrested in the protests"),
+])
+def test_a_subject_with_a_reduced_relative_is_whole(text: str, speaker: str) -> None:
+    assert [s for s, _ in categorised(text)] == [speaker]
+
+
+def test_the_aps_live_blog_heading_is_no_speaker() -> None:
+    text = "The Latest: Trump urges supporters to monitor polling places."
+    assert "The Latest" not in [s for s, _ in categorised(text)]

@@ -187,6 +187,11 @@ def subject_before(text: str, tokens: Tokens, cue: int, lo: int) -> tuple[int, i
     if norms[j] in ("them", "us", "those") and j - 2 >= lo and norms[j - 1] == "of" and norms[j - 2] in _QUANTIFIERS:
         return (j - 2, j + 1)  # "most of them said", "many of those"
     span = _phrase_left(text, tokens, j, lo)
+    if span is not None and span[0] - 3 >= lo and norms[span[0] - 1] in _ATTACHING and _participle(text, tokens, span[0] - 2):
+        # "A Quinnipiac University poll released in late August found", "A study published in Nature found"
+        before = _phrase_left(text, tokens, span[0] - 3, lo)
+        if before is not None and norms[before[1] - 1] not in PRONOUNS and not _verb_like(text, tokens, before[1] - 1):
+            return (before[0], span[1])
     if (
         span is not None
         and span[0] - 1 > lo
@@ -221,6 +226,12 @@ def _governed(text: str, tokens: Tokens, span: tuple[int, int], lo: int) -> tupl
             break
         first, joined = before[0], True
     return (first, span[1]) if joined else None
+
+
+def _participle(text: str, tokens: Tokens, k: int) -> bool:
+    """Whether token ``k`` is a lower-case past participle that opens a reduced relative ("released in")."""
+    norm = tokens.norms[k]
+    return text[tokens.starts[k]].islower() and (norm.endswith("ed") or norm in ("written", "taken", "shown", "drawn"))
 
 
 def _verb_like(text: str, tokens: Tokens, k: int) -> bool:
@@ -351,17 +362,10 @@ def _phrase_left(text: str, tokens: Tokens, j: int, lo: int, *, names: bool = Fa
         if norm in DETERMINERS and not _initial(text, tokens, k):
             first = k
             # "head of the agency", "people familiar with the matter"
-            if (
-                k - 2 >= lo
-                and _gap_ok(text, tokens, k - 1)
-                and _gap_ok(text, tokens, k - 2)
-                and (
-                    norms[k - 1] in ("of", "for", "at", "by", "from")
-                    or (norms[k - 1] in ("with", "to") and norms[k - 2] in _LINKERS)
-                )
-                and norms[k - 2] not in _STOP
-                and norms[k - 2] not in DETERMINERS
-            ):
+            if k - 2 >= lo and _gap_ok(text, tokens, k - 1) and _gap_ok(text, tokens, k - 2) and (
+                norms[k - 1] in ("of", "for", "at", "by", "from")
+                or (norms[k - 1] in ("with", "to") and norms[k - 2] in _LINKERS)
+            ) and norms[k - 2] not in _STOP and norms[k - 2] not in DETERMINERS:
                 k -= 2  # over the preposition
                 continue
             break
@@ -444,12 +448,7 @@ def phrase_after(text: str, tokens: Tokens, i: int, hi: int) -> tuple[int, int] 
         norm = norms[k]
         cap = _is_capitalised(text, starts[k], ends[k])
         if norm in DETERMINERS and not _initial(text, tokens, k):
-            if (
-                k > i
-                and last >= 0
-                and norms[k - 1] not in _CONNECTORS
-                and norms[k - 1] not in ("with", "to")
-            ):
+            if k > i and last >= 0 and norms[k - 1] not in _CONNECTORS and norms[k - 1] not in ("with", "to"):
                 break
             k += 1
             continue
