@@ -680,18 +680,20 @@ def test_the_analyzers_cue_lexicon_gives_the_cues() -> None:
 
 def test_reporting_verbs_give_one_count_in_features_matches_and_cues() -> None:
     # Regression (redesign issue): the feature table counted 4 reporting verbs here,
-    # quote attribution found one cue.
+    # quote attribution found one cue. Since issue 15 the features and the matches count
+    # the verb uses ("Sales declined" is a verb, UD tags it VERB), the quotes' cues the
+    # verbs among them that report ("declined" without "to" reports nothing).
     from framing.pipeline import analyze
 
     text = "The alleged plot failed. Sales declined sharply. The report noted gains."
     result = analyze(text)
     verbs = [m.text for m in result.matches if m.lexicon == "reporting_verbs"]
     cues = [q.cue.text for q in result.quotes if q.cue is not None]
-    assert verbs == ["noted"] and cues == ["noted"]
-    assert result.features["reporting_verbs__total_count"] == 1.0
+    assert verbs == ["declined", "noted"] and cues == ["noted"]
+    assert result.features["reporting_verbs__total_count"] == 2.0
     assert result.features["reporting_verbs__endorsing_count"] == 1.0
     row = result.to_dict()
-    assert [m["text"] for m in row["matches"] if m["lexicon"] == "reporting_verbs"] == ["noted"]
+    assert [m["text"] for m in row["matches"] if m["lexicon"] == "reporting_verbs"] == ["declined", "noted"]
     assert [q["cue"]["text"] for q in row["quotes"]] == ["noted"]
 
 

@@ -36,12 +36,7 @@ from .content import (
     _trim,
     _widen_to_quote,
 )
-from .cues import (
-    CueHit,
-    _boilerplate_sentences,
-    _find_cues,
-    _naming_cues,
-)
+from .cues import CueHit, _find_cues
 from .doc import _Doc
 from .layout import (
     _attribute_colon,
@@ -54,6 +49,7 @@ from .layout import (
     _without_overlaps,
 )
 from .marks import _QUOTE_CHARS
+from .naming import _boilerplate_sentences, _naming_cues
 from .phrases import (
     BETWEEN,
     DETERMINERS,
