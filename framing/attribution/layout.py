@@ -15,10 +15,11 @@ from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
 from ..types import QuoteKind
-from .content import _quote_or_mixed, _trim
+from .content import _SUBJECT_PRONOUNS, _ends_phrase, _quote_or_mixed, _trim
+from .cues import _CueHit
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
-from .phrases import _PREPOSITIONS, word_set
+from .phrases import _PREPOSITIONS, DETERMINERS, phrase_after, word_set
 from .records import Quote, Speaker
 
 __all__: list[str] = []
@@ -318,3 +319,35 @@ def _comma_closed(text: str, end: int) -> bool:
     """Whether the quotation ending at ``end`` closes with a comma (',”', '”,', ",''")."""
     inside = text[max(0, end - 3) : end].rstrip(_QUOTE_CHARS)
     return inside.endswith(",") or text[end : end + 1] == ","
+
+
+# cues whose phrase after them is the addressee, never an inverted speaker ("told Smith")
+_NO_INVERSION = word_set("tell inform notify brief email text")
+
+
+def _inverted_speaker(doc: _Doc, c: _CueHit, hi: int) -> tuple[int, int] | None:
+    """The speaker after the cue ``c`` in "..., said Smith" or "“...,” said the minister", or None.
+
+    The cue follows a comma, a closing quote mark, "?", "!" or a dash; the
+    noun phrase after it starts with a determiner, a capital or a subject
+    pronoun and ends at punctuation. After a quotation closed by a comma
+    ("“...,” said a longtime adviser to Trump, who declined to be
+    identified"), which nothing but its attribution follows, the phrase may
+    go on with a modifier ("to Trump", "who ...", "involved in ...").
+    """
+    text, toks = doc.text, doc.tokens
+    norms, starts = toks.norms, toks.starts
+    cs = starts[c.i]
+    prev_end = doc.back_space(cs)
+    prev = text[prev_end - 1] if prev_end else ""
+    if prev not in ",\u201d\"'\u2019?!\u2014" or c.form == "gerund" or c.lemma in _NO_INVERSION:
+        return None
+    cand = phrase_after(text, toks, c.j, hi)
+    if cand is None or not (
+        norms[cand[0]] in DETERMINERS or text[starts[cand[0]]].isupper() or norms[cand[0]] in _SUBJECT_PRONOUNS
+    ):
+        return None
+    if _ends_phrase(doc, cand[1]):
+        return cand
+    closed = prev in _QUOTE_CHARS and doc.quote_ending(prev_end) >= 0 and _comma_closed(text, prev_end)
+    return cand if closed and c.form in ("past", "3sg") and norms[cand[0]] not in _SUBJECT_PRONOUNS else None

@@ -43,6 +43,7 @@ from .layout import (
     _colon_cues,
     _comma_closed,
     _continue_speakers,
+    _inverted_speaker,
     _kind,
     _question_end,
     _unattributed,
@@ -248,21 +249,9 @@ def _attribute(
     after = c.j
     inverted = False
     if subj is None:
-        # "..., said Smith" / "“...,” said the minister"
-        prev_end = doc.back_space(cs)
-        prev = text[prev_end - 1] if prev_end else ""
-        if prev in ",\u201d\"'\u2019?!\u2014" and c.form != "gerund" and c.lemma not in _NO_INVERSION:
-            cand = phrase_after(text, toks, c.j, hi)
-            if (
-                cand is not None
-                and _ends_phrase(doc, cand[1])
-                and (
-                    norms[cand[0]] in DETERMINERS
-                    or text[starts[cand[0]]].isupper()
-                    or norms[cand[0]] in _SUBJECT_PRONOUNS
-                )
-            ):
-                subj, inverted, after = cand, True, cand[1]
+        cand = _inverted_speaker(doc, c, hi)  # "..., said Smith" / "“...,” said the minister"
+        if cand is not None:
+            subj, inverted, after = cand, True, cand[1]
     if (
         subj is not None
         and not inverted
@@ -477,7 +466,6 @@ _QUESTION_WORDS = word_set("if whether who whom whose what which when where why 
 # verbs whose passive agent acts rather than speaks ("was opposed by the NRA", "was backed by")
 _ACTION_PASSIVES = word_set("oppose attack support back challenge contest maintain post answer seek prefer tout")
 # cues whose object is the addressee: "“...,” told Fox News" is no inversion (Fox News is not the speaker)
-_NO_INVERSION = word_set("tell inform notify brief email text")
 _OBJECT_PRONOUNS = word_set("me him her us them you")
 # documents whose findings are reported like speech ("the poll showed Trump ahead")
 _EVIDENCE = word_set(
