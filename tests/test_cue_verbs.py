@@ -164,3 +164,35 @@ def test_a_3sg_form_after_a_name_is_a_cue(text: str, speaker: str) -> None:
 )
 def test_a_plural_noun_after_a_name_is_not(text: str, noun: str) -> None:
     assert noun not in verbs_of(text)
+
+
+# ------------------------------------------------ a 3sg form closing its clause
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("“So why didn’t Donald Trump pay his?” a narrator in the Clinton ad asks.", "asks"),
+        ("It comes to Hillary Clinton’s health, the Democratic presidential candidate’s former doctor "
+         "maintains.", "maintains"),
+        ("Sanders and Clinton are tied in a general election matchup, the new poll indicates.", "indicates"),
+        ("Turnout was the highest since at least 1980, the Pew Research Center analysis shows.", "shows"),
+    ],
+)
+def test_a_3sg_form_closing_its_clause_after_its_subject_is_a_verb(text: str, verb: str) -> None:
+    # PolNeAR dev and train: the tagger reads these as plural nouns after a noun
+    assert verb in verbs_of(text)
+    assert verb in cues_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("He spoke on the Sunday morning talk shows.", "shows"),
+        ("A danger already manifesting itself as droughts, storms, heat waves and flooding.", "storms"),
+        ("Drs. Ali work wonders.", "wonders"),
+        ("The rules have sparked legal challenges.", "challenges"),
+    ],
+)
+def test_a_plural_noun_closing_its_clause_is_not(text: str, noun: str) -> None:
+    assert noun not in verbs_of(text)

@@ -224,9 +224,11 @@ class CueFilter:
             tags = tag_window(tokens, text, [c.i for _, c in rest], width=_TAG_WIDTH, sentences=sentences)
             verbs.update(span for (span, _), t in zip(rest, tags) if t == "VERB")
             # a 3sg form after a name ("Ted Cruz endorses Trump", "The Wall Street Journal
-            # reports."): the tagger reads it as a plural noun after a noun
+            # reports.") or closing a clause after its subject ("..., a new poll indicates."):
+            # the tagger reads it as a plural noun after a noun
             named = [(span, c) for (span, c), t in zip(rest, tags)
-                     if t != "VERB" and c.form == "3sg" and _after_name(text, tokens, c.i, c.j)]
+                     if t != "VERB" and c.form == "3sg"
+                     and (_after_name(text, tokens, c.i, c.j) or _closing_verb(text, tokens, c.i, c.j))]
             if named:
                 before = tag_window(tokens, text, [c.i - 1 for _, c in named], width=_TAG_WIDTH,
                                     sentences=sentences)
@@ -369,6 +371,37 @@ def _after_name(text: str, tokens: Tokens, i: int, j: int) -> bool:
 # the tags of a name before its verb ("Trump" is often NOUN: the common noun's spelling)
 _NAME_TAGS = frozenset({"PROPN", "NOUN"})
 _PLURAL_SUBJECT_VERBS = word_set("are were have had do did")
+
+
+def _closing_verb(text: str, tokens: Tokens, i: int, j: int) -> bool:
+    """Whether the 3sg form on tokens ``i:j`` closes its clause after its subject.
+
+    "..., a new poll indicates.", "..., the editorial board writes.", "...,
+    the lawsuit alleges.": a 3sg form right before a full stop or a comma,
+    after a lower-case word (its subject's head, which the caller asks the
+    tagger to read as a noun), is a verb unless it is as often a plural noun
+    ("talk shows.", "legal challenges,"; ``shows`` stays a verb after a
+    poll, a survey or an analysis).
+    """
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    n = len(norms)
+    if i == 0 or not text[starts[i]].islower() or not text[starts[i - 1]].islower():
+        return False
+    if text[ends[i - 1] : starts[i]] != " ":
+        return False  # "droughts, storms,": a list
+    word = norms[i]
+    if (word in _PLURAL_NOUNS or word in _CLOSING_NOUNS) and not (
+        word == "shows" and norms[i - 1] in _EVIDENCE_HEADS
+    ):
+        return False
+    gap = text[ends[j - 1] : starts[j] if j < n else len(text)]
+    return gap.lstrip(" \t")[:1] in (".", ",")
+
+
+# 3sg forms that end a clause as plural nouns ("talk shows.", "personal insults,")
+_CLOSING_NOUNS = word_set("shows challenges disputes insults jeers declines notes questions wonders")
+# heads of findings that show something ("the poll shows.")
+_EVIDENCE_HEADS = word_set("poll survey study analysis research data report records count")
 
 
 def _always_tagged(tokens: Tokens, text: str) -> Callable[[int], str | None]:
