@@ -1,9 +1,11 @@
 """Cues: the reporting verbs, "according to" and the naming verbs that attribute speech.
 
 Reporting verbs come from the shipped ``reporting_verbs`` lexicon (the stance
-is its category, the lemma its ``lemma`` column). A hit is a cue where the
+is its category, the lemma its ``lemma`` column). A hit is kept where the
 shipped part-of-speech tagger (:mod:`framing.tagger`) tags its first word VERB
-in context ("the alleged plot", "a report", "ground attack jets" are not).
+in context ("a report", "ground attack jets" are not), and is a cue where
+that verb reports (:func:`framing.attribution.senses.reports`: "sales
+declined" is a verb and no cue).
 A colon after a short name at the start of a line or sentence (headlines,
 transcripts) is a cue too; those are found by the layout rules
 (:mod:`framing.attribution.layout`).
