@@ -226,11 +226,13 @@ class CueFilter:
             tags = tag_window(tokens, text, [c.i for _, c in rest], width=_TAG_WIDTH, sentences=sentences)
             verbs.update(span for (span, _), t in zip(rest, tags) if t == "VERB")
             # a 3sg form after a name ("Ted Cruz endorses Trump", "The Wall Street Journal
-            # reports.") or closing a clause after its subject ("..., a new poll indicates."):
-            # the tagger reads it as a plural noun after a noun
+            # reports.") or closing a clause after its subject ("..., a new poll indicates."),
+            # a base form after a plural subject before "that" ("experts warn that"): the
+            # tagger reads them as nouns after a noun
             named = [(span, c) for (span, c), t in zip(rest, tags)
-                     if t != "VERB" and c.form == "3sg"
-                     and (_after_name(text, tokens, c.i, c.j) or _closing_verb(text, tokens, c.i, c.j))]
+                     if t != "VERB" and ((c.form == "3sg"
+                     and (_after_name(text, tokens, c.i, c.j) or _closing_verb(text, tokens, c.i, c.j)))
+                     or (c.form == "base" and _after_plural(text, tokens, c.i, c.j)))]
             if named:
                 before = tag_window(tokens, text, [c.i - 1 for _, c in named], width=_TAG_WIDTH,
                                     sentences=sentences)
@@ -404,6 +406,27 @@ def _closing_verb(text: str, tokens: Tokens, i: int, j: int) -> bool:
 _CLOSING_NOUNS = word_set("shows challenges disputes insults jeers declines notes questions wonders")
 # heads of findings that show something ("the poll shows.")
 _EVIDENCE_HEADS = word_set("poll survey study analysis research data report records count")
+
+
+def _after_plural(text: str, tokens: Tokens, i: int, j: int) -> bool:
+    """Whether the lower-case base form at token ``i`` follows a plural noun and opens a that-clause.
+
+    "But environmentalists worry that ...", "Republican strategists concede
+    that ...", "some environmental groups acknowledge that ...": the plural
+    noun (lower case, ending in "s" but not "ss", one space before the verb)
+    is the subject; the caller asks the tagger whether it is a noun. Without
+    the "that" the tagger decides ("records request with").
+    """
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    if i == 0 or j >= len(norms) or norms[j] != "that" or not text[starts[i]].islower():
+        return False
+    prev = norms[i - 1]
+    return (
+        text[ends[i - 1] : starts[i]] == " "
+        and text[starts[i - 1]].islower()
+        and prev.endswith("s")
+        and not prev.endswith("ss")
+    )
 
 
 def _always_tagged(tokens: Tokens, text: str) -> Callable[[int], str | None]:
