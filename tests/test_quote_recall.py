@@ -312,3 +312,14 @@ def test_an_inverted_speaker_after_a_comma_closed_quotation_may_go_on() -> None:
     for text, speaker in cases:
         said = [q for q in quotes_of(text) if q.cue is not None and q.cue.lemma in ("say", "write")]
         assert [q.speaker.text for q in said if q.speaker is not None] == [speaker], text
+
+
+def test_according_to_a_lower_case_source() -> None:
+    # PolNeAR train: the noun-phrase reader stops at "buying" (read as a verb)
+    [q] = quotes_of("The initial buys are in four Super Tuesday states, according to media buying sources.")
+    assert q.speaker is not None and q.speaker.text == "media buying sources"
+    [q] = quotes_of("He told aides that he viewed Sanders as a genuine threat, according to someone in attendance.")
+    assert q.cue is not None and q.cue.lemma == "according to" and q.speaker is not None
+    assert q.speaker.text == "someone"
+    # no source
+    assert quotes_of("The work went ahead according to plan.") == []

@@ -18,6 +18,7 @@ from ..types import QuoteKind
 from .content import _SUBJECT_PRONOUNS, _ends_phrase, _quote_or_mixed, _trim
 from .cues import _CueHit
 from .doc import _Doc
+from .gazetteers import people_head
 from .marks import _QUOTE_CHARS
 from .phrases import _PREPOSITIONS, DETERMINERS, phrase_after, word_set
 from .records import Quote, Speaker
@@ -351,3 +352,36 @@ def _inverted_speaker(doc: _Doc, c: _CueHit, hi: int) -> tuple[int, int] | None:
         return cand
     closed = prev in _QUOTE_CHARS and doc.quote_ending(prev_end) >= 0 and _comma_closed(text, prev_end)
     return cand if closed and c.form in ("past", "3sg") and norms[cand[0]] not in _SUBJECT_PRONOUNS else None
+
+
+_OBJECT_PRONOUNS = word_set("him her them us me")
+_MAX_SOURCE_RUN = 5  # lower-case words of a source after "according to" ("media buying sources")
+
+
+def _according_source(doc: _Doc, j: int, hi: int) -> tuple[int, int] | None:
+    """The source phrase after "according to" (its tokens start at ``j``), or None.
+
+    A single lower-case word is a source only as a pronoun ("according to
+    him"), a plural ("according to officials") or a word for people
+    ("according to someone in attendance"), not "according to plan". A
+    lower-case run the noun-phrase reader stops short of ("media buying
+    sources", whose "buying" reads as a verb) is taken to the punctuation
+    that ends it when its last word is a plural or a word for people.
+    """
+    text, toks = doc.text, doc.tokens
+    norms, starts, ends = toks.norms, toks.starts, toks.ends
+    subj = phrase_after(text, toks, j, hi)
+    if subj is None or subj[1] - subj[0] != 1 or not text[starts[subj[0]]].isalpha():
+        return subj
+    if not text[starts[subj[0]]].islower():
+        return subj
+    k = subj[1]
+    while (k < hi and k - subj[0] < _MAX_SOURCE_RUN and text[ends[k - 1] : starts[k]] == " "
+           and text[starts[k]].islower() and norms[k].isalpha() and norms[k] not in _PREPOSITIONS):
+        k += 1
+    if k > subj[1] and _ends_phrase(doc, k) and (norms[k - 1].endswith("s") or people_head(norms[k - 1])):
+        return (subj[0], k)
+    word = norms[subj[0]]
+    if word in _SUBJECT_PRONOUNS or word in _OBJECT_PRONOUNS or word.endswith("s") or people_head(word):
+        return subj
+    return None

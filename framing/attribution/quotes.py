@@ -23,7 +23,6 @@ from .content import (
     _ADVERBIALS,
     _GERUNDS_CUT,
     _NOT_A_BARE_CLAUSE,
-    _SUBJECT_PRONOUNS,
     _TOPIC_PREPOSITIONS,
     _at_least,
     _clause_end,
@@ -39,6 +38,7 @@ from .content import (
 from .cues import CueHit, _find_cues
 from .doc import _Doc
 from .layout import (
+    _according_source,
     _attribute_colon,
     _colon_cues,
     _comma_closed,
@@ -221,11 +221,8 @@ def _attribute(
     if other_sense(text, toks, c.i, c.j, c.lemma, c.form):
         return None  # a verb that reports nothing: "said to have harbored", "would find"
     if c.lemma == "according to":
-        subj = phrase_after(text, toks, c.j, hi)
-        if subj is None or (
-            subj[1] - subj[0] == 1 and text[starts[subj[0]]].islower()
-            and norms[subj[0]] not in _SUBJECT_PRONOUNS and not norms[subj[0]].endswith("s")
-        ):
+        subj = _according_source(doc, c.j, hi)
+        if subj is None:
             return None  # "according to plan", "according to schedule": no source
         subj_end = ends[subj[1] - 1]
         if not text[sent_start:cs].strip(_QUOTE_CHARS + " \t"):
