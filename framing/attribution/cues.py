@@ -95,10 +95,10 @@ class CueFilter:
     attack jets"), so that the features and the matches table count verb
     uses only. The cues (what quote attribution reads) are those verbs
     less the uses that report nothing: a participle modifying a noun ("the
-    alleged plot", a verb in UD), "sales declined", "added to his
-    portfolio" (:func:`framing.attribution.senses.reports`). On UD English EWT dev the kept hits are
-    0.978 of the lexicon's gold-VERB uses at precision 0.979
-    (``framing evaluate cues``; docs/attribution.md has the test figures).
+    proposed law", a verb in UD), "sales declined", "added to his
+    portfolio" (:func:`framing.attribution.senses.reports`). On UD English
+    EWT test the kept hits are 0.973 of the lexicon's gold-VERB uses at
+    precision 0.992 (``framing evaluate cues``; docs/attribution.md).
 
     Parameters
     ----------
@@ -229,10 +229,14 @@ class CueFilter:
             # reports.") or closing a clause after its subject ("..., a new poll indicates."),
             # a base form after a plural subject before "that" ("experts warn that"): the
             # tagger reads them as nouns after a noun
-            named = [(span, c) for (span, c), t in zip(rest, tags)
-                     if t != "VERB" and ((c.form == "3sg"
-                     and (_after_name(text, tokens, c.i, c.j) or _closing_verb(text, tokens, c.i, c.j)))
-                     or (c.form == "base" and _after_plural(text, tokens, c.i, c.j)))]
+            named = [
+                (span, c) for (span, c), t in zip(rest, tags)
+                if t != "VERB" and (
+                    (c.form == "3sg" and (_after_name(text, tokens, c.i, c.j)
+                                          or _closing_verb(text, tokens, c.i, c.j)))
+                    or (c.form == "base" and _after_plural(text, tokens, c.i, c.j))
+                )
+            ]
             if named:
                 before = tag_window(tokens, text, [c.i - 1 for _, c in named], width=_TAG_WIDTH,
                                     sentences=sentences)
@@ -371,9 +375,9 @@ def _after_name(text: str, tokens: Tokens, i: int, j: int) -> bool:
     return text[starts[j]].islower() and nxt not in _PREPOSITIONS and nxt.isalpha()
 
 
-# verbs after a plural noun subject ("Health worries have dogged")
 # the tags of a name before its verb ("Trump" is often NOUN: the common noun's spelling)
 _NAME_TAGS = frozenset({"PROPN", "NOUN"})
+# verbs after a plural noun subject ("Health worries have dogged")
 _PLURAL_SUBJECT_VERBS = word_set("are were have had do did")
 
 
