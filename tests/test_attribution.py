@@ -551,15 +551,17 @@ def test_speaker_record_defaults() -> None:
 # speech 0.879 / 0.823 / 0.814, speaker 0.926
 # measured 2026-12-02 after the recall rules (layout.py, docs/attribution.md): all
 # 0.807 / 0.716 / 0.736, speaker 0.910; speech 0.908 / 0.838 / 0.838, speaker 0.931
+# measured 2026-12-03 after the cue-filter rules of issue 15 (docs/attribution.md): all
+# 0.808 / 0.719 / 0.740, speaker 0.911; speech 0.910 / 0.841 / 0.843, speaker 0.933
 FLOORS = {
-    ("all", "Content", "overlap"): 0.80,
-    ("all", "Cue", "overlap"): 0.71,
-    ("all", "Source", "overlap"): 0.73,
-    ("speech", "Content", "overlap"): 0.90,
-    ("speech", "Cue", "overlap"): 0.83,
-    ("speech", "Source", "overlap"): 0.83,
+    ("all", "Content", "overlap"): 0.803,
+    ("all", "Cue", "overlap"): 0.714,
+    ("all", "Source", "overlap"): 0.735,
+    ("speech", "Content", "overlap"): 0.905,
+    ("speech", "Cue", "overlap"): 0.836,
+    ("speech", "Source", "overlap"): 0.838,
 }
-SPEAKER_FLOORS = {"all": 0.905, "speech": 0.925}
+SPEAKER_FLOORS = {"all": 0.906, "speech": 0.928}
 
 
 @pytest.mark.parametrize("gold", ["all", "speech"])
@@ -680,18 +682,20 @@ def test_the_analyzers_cue_lexicon_gives_the_cues() -> None:
 
 def test_reporting_verbs_give_one_count_in_features_matches_and_cues() -> None:
     # Regression (redesign issue): the feature table counted 4 reporting verbs here,
-    # quote attribution found one cue.
+    # quote attribution found one cue. Since issue 15 the features and the matches count
+    # the verb uses ("Sales declined" is a verb, UD tags it VERB), the quotes' cues the
+    # verbs among them that report ("declined" without "to" reports nothing).
     from framing.pipeline import analyze
 
     text = "The alleged plot failed. Sales declined sharply. The report noted gains."
     result = analyze(text)
     verbs = [m.text for m in result.matches if m.lexicon == "reporting_verbs"]
     cues = [q.cue.text for q in result.quotes if q.cue is not None]
-    assert verbs == ["noted"] and cues == ["noted"]
-    assert result.features["reporting_verbs__total_count"] == 1.0
+    assert verbs == ["declined", "noted"] and cues == ["noted"]
+    assert result.features["reporting_verbs__total_count"] == 2.0
     assert result.features["reporting_verbs__endorsing_count"] == 1.0
     row = result.to_dict()
-    assert [m["text"] for m in row["matches"] if m["lexicon"] == "reporting_verbs"] == ["noted"]
+    assert [m["text"] for m in row["matches"] if m["lexicon"] == "reporting_verbs"] == ["declined", "noted"]
     assert [q["cue"]["text"] for q in row["quotes"]] == ["noted"]
 
 

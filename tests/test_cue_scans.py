@@ -1,4 +1,4 @@
-"""The cue filter's literal-led scans find what ``finditer`` finds (``cues.match_starts``).
+"""The cue filter's literal-led scans find what ``finditer`` finds (``naming.match_starts``).
 
 ``match_starts`` tries the naming-verb and boilerplate patterns only where
 the lower-cased text holds one of their first words; these tests require
@@ -12,9 +12,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import allsides_texts
-from framing.attribution import cues
+from framing.attribution import naming
 
-SCANS = [(cues._NAMING, cues._NAMING_WORDS), (cues._BOILERPLATE, cues._BOILERPLATE_WORDS)]
+SCANS = [(naming._NAMING, naming._NAMING_WORDS), (naming._BOILERPLATE, naming._BOILERPLATE_WORDS)]
 
 TEXTS = [
     "",
@@ -33,19 +33,19 @@ TEXTS = [
 @pytest.mark.parametrize("text", TEXTS)
 @pytest.mark.parametrize(("pattern", "words"), SCANS)
 def test_the_same_starts_as_finditer(pattern: object, words: tuple[str, ...], text: str) -> None:
-    assert cues.match_starts(pattern, words, text) == [m.start() for m in pattern.finditer(text)]  # type: ignore[attr-defined]
+    assert naming.match_starts(pattern, words, text) == [m.start() for m in pattern.finditer(text)]  # type: ignore[attr-defined]
 
 
 def test_real_boilerplate_is_found() -> None:
     text = TEXTS[1]  # "the Terms of Use" are not "our terms": not boilerplate
-    assert cues.match_starts(cues._BOILERPLATE, cues._BOILERPLATE_WORDS, text) == [0, 18, 85]
+    assert naming.match_starts(naming._BOILERPLATE, naming._BOILERPLATE_WORDS, text) == [0, 18, 85]
 
 
 def test_allsides_articles() -> None:
     found = 0
     for text in allsides_texts(1000):
         for pattern, words in SCANS:
-            starts = cues.match_starts(pattern, words, text)
+            starts = naming.match_starts(pattern, words, text)
             assert starts == [m.start() for m in pattern.finditer(text)]
             found += len(starts)
     assert found > 100

@@ -200,8 +200,11 @@ def _cue_table(kind: str) -> dict[str, dict[str, float]]:
 def test_floor_ewt_reporting_verbs() -> None:
     rows = _cue_table("ewt")
     # the cue filter decides by the tagger (it tags VERB where its old context rules kept 0.818)
-    assert rows["both"]["precision"] >= 0.985  # 0.990 measured (0.991 with the context rules)
-    assert rows["both"]["recall"] >= 0.945  # 0.954 (0.929 with the previous tagger and lexicon)
+    assert rows["both"]["precision"] >= 0.985  # 0.992 measured (0.991 with the context rules)
+    # 0.973 since issue 15 (participles after a determiner and "sales declined" are verbs,
+    # a 3sg form after a name or closing its clause is one); 0.960 before, 0.929 with the
+    # previous tagger and lexicon
+    assert rows["both"]["recall"] >= 0.968
     assert rows["pos"]["recall"] >= 0.985  # 0.990: what the pos constraint alone loses
 
 
@@ -211,7 +214,7 @@ def test_floor_polnear_dev_cues() -> None:
     # 0.57 since the lexicon lists belief verbs ("know", "think", "want"), most of whose
     # uses PolNeAR does not mark as attribution cues (0.624 before them)
     assert rows["both"]["precision"] >= 0.55
-    assert rows["both"]["recall"] >= 0.92  # 0.926 (0.898 with the context rules)
+    assert rows["both"]["recall"] >= 0.948  # 0.954 (0.949 before issue 15, 0.898 with the context rules)
     assert rows["pos"]["recall"] >= 0.98  # 0.985
 
 

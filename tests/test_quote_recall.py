@@ -294,3 +294,32 @@ def test_a_show_title_before_the_speaker_is_not_the_content() -> None:
     assert [q.text for q in quotes_of(text)] == [
         "if Donald Trump picked him it would be a \u201ctwo-pirate ticket.\u201d"
     ]
+
+
+def test_an_inverted_speaker_after_a_comma_closed_quotation_may_go_on() -> None:
+    # PolNeAR train: "said" after the quotation, then a speaker with a modifier
+    cases = [
+        ("\u201cPaul\u2019s knowledge, such as it is, is about 20 years old,\u201d said a longtime adviser "
+         "to Trump, who declined to be identified.", "a longtime adviser"),
+        ("\u201cIt\u2019s a way to participate without supporting Trump,\u201d says a source involved in "
+         "the super-PAC\u2019s creation.", "a source"),
+        ("\u201cThat\u2019s Hillary Clinton,\u201d said the man who built his political career on his "
+         "blue collar credentials.", "the man"),
+        # a speaker with an appositive opened by "then" (not a time adverbial of the phrase)
+        ("''Donald put Freddy down quite a bit,'' said Annamaria Schifano, then the girlfriend of "
+         "Freddy's best friend, who was at the wedding.", "Annamaria Schifano"),
+    ]
+    for text, speaker in cases:
+        said = [q for q in quotes_of(text) if q.cue is not None and q.cue.lemma in ("say", "write")]
+        assert [q.speaker.text for q in said if q.speaker is not None] == [speaker], text
+
+
+def test_according_to_a_lower_case_source() -> None:
+    # PolNeAR train: the noun-phrase reader stops at "buying" (read as a verb)
+    [q] = quotes_of("The initial buys are in four Super Tuesday states, according to media buying sources.")
+    assert q.speaker is not None and q.speaker.text == "media buying sources"
+    [q] = quotes_of("He told aides that he viewed Sanders as a genuine threat, according to someone in attendance.")
+    assert q.cue is not None and q.cue.lemma == "according to" and q.speaker is not None
+    assert q.speaker.text == "someone"
+    # no source
+    assert quotes_of("The work went ahead according to plan.") == []

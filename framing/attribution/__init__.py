@@ -9,8 +9,11 @@ Rule based and offline (no parser, no model download). One module per stage:
 2. **Cues** (:mod:`~framing.attribution.cues`). Reporting verbs from the
    shipped ``reporting_verbs`` lexicon (the stance is its category, the lemma
    its ``lemma`` column), "according to", and colons after a name
-   ("TRUMP: ..."). A verb form right after a determiner ("the alleged plot",
-   "a report") is a noun or adjective, not a cue.
+   ("TRUMP: ..."). A hit is kept where the tagger reads it as a verb ("a
+   report" is not); a verb that reports nothing ("the alleged plot", "sales
+   declined": :mod:`~framing.attribution.senses`) stays a verb but is no cue.
+   Naming verbs before a scare quote ("labelled it a “stooge”") and
+   boilerplate sentences are found by :mod:`~framing.attribution.naming`.
 3. **Speaker** (:mod:`~framing.attribution.phrases`,
    :mod:`~framing.attribution.speakers`). The subject left of the cue ("Smith
    said", with auxiliaries, adverbs and appositives), else the phrase right of

@@ -232,11 +232,21 @@ _ADVERBIALS = word_set(
 
 
 def _ends_phrase(doc: _Doc, t: int) -> bool:
-    """Whether punctuation (or a time adverbial, then punctuation) follows token ``t - 1``."""
+    """Whether punctuation (or a time adverbial, then punctuation) follows token ``t - 1``.
+
+    Punctuation right after it ends the phrase whatever follows (", then the
+    girlfriend of ...": "then" is no adverbial of the phrase).
+    """
     toks = doc.tokens
+    pos = doc.skip_space(toks.ends[t - 1])
+    if pos >= len(doc.text) or doc.text[pos] in _PHRASE_ENDS:
+        return True
     t = _skip_adverbials(doc, t, len(toks))
     pos = doc.skip_space(toks.ends[t - 1])
-    return pos >= len(doc.text) or doc.text[pos] in ".,;:!?()\u2014\n"
+    return pos >= len(doc.text) or doc.text[pos] in _PHRASE_ENDS
+
+
+_PHRASE_ENDS = ".,;:!?()\u2014\n"
 
 
 _LEADING = word_set(

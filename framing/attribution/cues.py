@@ -1,9 +1,11 @@
 """Cues: the reporting verbs, "according to" and the naming verbs that attribute speech.
 
 Reporting verbs come from the shipped ``reporting_verbs`` lexicon (the stance
-is its category, the lemma its ``lemma`` column). A hit is a cue where the
+is its category, the lemma its ``lemma`` column). A hit is kept where the
 shipped part-of-speech tagger (:mod:`framing.tagger`) tags its first word VERB
-in context ("the alleged plot", "a report", "ground attack jets" are not).
+in context ("a report", "ground attack jets" are not), and is a cue where
+that verb reports (:func:`framing.attribution.senses.reports`: "sales
+declined" is a verb and no cue).
 A colon after a short name at the start of a line or sentence (headlines,
 transcripts) is a cue too; those are found by the layout rules
 (:mod:`framing.attribution.layout`).
@@ -11,7 +13,6 @@ transcripts) is a cue too; those are found by the layout rules
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,9 +23,9 @@ from operator import attrgetter
 from ..lexicon import Lexicon, Match, Matcher, load_lexicon
 from ..tagger import load_tagger, tag_window
 from ..text import Sentence, Tokens
-from .doc import _Doc
-from .phrases import _PREPOSITIONS, DETERMINERS, word_set
+from .phrases import _MONTHS, _PREPOSITIONS, _TIMES, DETERMINERS, word_set
 from .records import Act
+from .senses import NOUN_BEFORE, reports, subject_before
 
 __all__ = ["CueFilter", "CueHit"]  # and BELIEF_LEMMAS, read lazily by __getattr__
 
@@ -89,13 +90,15 @@ class CueFilter:
     lists verb forms with their stance as category and ``lemma`` and ``form``
     columns. Its hits are found by the article's one
     :class:`~framing.lexicon.Matcher`; this filter reads them and drops those
-    whose first word the tagger (:func:`framing.tagger.tag_window`, three
-    words of context either side) does not tag VERB ("the alleged plot",
-    "ground attack jets"), and the verb uses that are not reports ("sales
-    declined", "added to his portfolio"), so that the features, the matches
-    table and the quotes' cues count the same verbs. On UD English EWT test
-    this keeps 0.95 of the lexicon's verb uses at precision 0.98 (the
-    context rules it replaces kept 0.82; ``framing evaluate cues``).
+    whose first word the tagger (:func:`framing.tagger.tag_window`, two
+    words of context either side) does not tag VERB ("a report", "ground
+    attack jets"), so that the features and the matches table count verb
+    uses only. The cues (what quote attribution reads) are those verbs
+    less the uses that report nothing: a participle modifying a noun ("the
+    proposed law", a verb in UD), "sales declined", "added to his
+    portfolio" (:func:`framing.attribution.senses.reports`). On UD English
+    EWT test the kept hits are 0.973 of the lexicon's gold-VERB uses at
+    precision 0.992 (``framing evaluate cues``; docs/attribution.md).
 
     Parameters
     ----------
@@ -114,7 +117,7 @@ class CueFilter:
     ['alleged', 'declined', 'noted']
     >>> kept, cues = CueFilter([verbs]).filter(text, tokens, hits)
     >>> [m.text for m in kept], [(c.lemma, c.stance) for c in cues]
-    (['noted'], [('note', 'endorsing')])
+    (['declined', 'noted'], [('note', 'endorsing')])
     """
 
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
@@ -200,8 +203,8 @@ class CueFilter:
                     verbs.add((m.start, m.end))  # the matcher's tagger said VERB
         # then the part of speech of each candidate's first word, in context, decides; a
         # word the tagger always tags VERB ("said", "told": its tag dictionary), a form after a
-        # subject pronoun or an auxiliary, and a lower-case past form (168 of 171 are VERB on
-        # EWT dev, after the determiner rule) are not tagged
+        # subject pronoun or an auxiliary, and a lower-case past form not after a determiner
+        # (168 of 171 are VERB on EWT dev) are not tagged; "the alleged plot" is tagged
         always = _always_tagged(tokens, text)
         norms = tokens.norms
         verbs.update(
@@ -209,7 +212,8 @@ class CueFilter:
             for span, c in candidates.items()
             if always(c.i) == "VERB"
             or (c.i and norms[c.i - 1] in _SUBJECT_OR_AUXILIARY)
-            or (c.form == "past" and not text[starts[c.i]].isupper())
+            or (c.form == "past" and not text[starts[c.i]].isupper()
+                and not (c.i and norms[c.i - 1] in DETERMINERS))
             or (c.form == "3sg" and norms[c.i] not in _PLURAL_NOUNS
                 and _complement_follows(text, tokens, c.j))
         )
@@ -221,14 +225,31 @@ class CueFilter:
         if rest:
             tags = tag_window(tokens, text, [c.i for _, c in rest], width=_TAG_WIDTH, sentences=sentences)
             verbs.update(span for (span, _), t in zip(rest, tags) if t == "VERB")
-        cues.extend(c for span, c in candidates.items() if span in verbs)
+            # a 3sg form after a name ("Ted Cruz endorses Trump", "The Wall Street Journal
+            # reports.") or closing a clause after its subject ("..., a new poll indicates."),
+            # a base form after a plural subject before "that" ("experts warn that"): the
+            # tagger reads them as nouns after a noun
+            named = [
+                (span, c) for (span, c), t in zip(rest, tags)
+                if t != "VERB" and (
+                    (c.form == "3sg" and (_after_name(text, tokens, c.i, c.j)
+                                          or _closing_verb(text, tokens, c.i, c.j)))
+                    or (c.form == "base" and _after_plural(text, tokens, c.i, c.j))
+                )
+            ]
+            if named:
+                before = tag_window(tokens, text, [c.i - 1 for _, c in named], width=_TAG_WIDTH,
+                                    sentences=sentences)
+                verbs.update(span for (span, _), t in zip(named, before) if t in _NAME_TAGS)
+        cues.extend(
+            c for span, c in candidates.items()
+            if span in verbs and reports(text, tokens, c.i, c.j, c.lemma, c.form)
+        )
         kept = [m for m, cue in zip(matches, is_cue) if not cue or (m.start, m.end) in verbs]
         cues.sort(key=attrgetter("i"))
         return kept, cues
 
 
-# words after which a base or 3sg form is a noun ("the state", "an attack", "of claims")
-_NOUN_BEFORE = DETERMINERS | word_set("of in for on with by at from into about")
 # words after which a verb form is a verb, with no need to tag it ("he said", "would argue",
 # "has claimed"; the tagger agrees on these)
 _SUBJECT_OR_AUXILIARY = word_set(
@@ -240,15 +261,13 @@ _SUBJECT_OR_AUXILIARY = word_set(
 
 
 _COMPLEMENTIZERS = word_set("that if whether")
-# quantifiers that stand for a noun phrase, the subject of a verb after them
-_QUANTIFIER_SUBJECTS = word_set("all many both most some several few")
 # 3sg forms that are as often plural nouns, also before "that" ("amid reports that",
 # "raising hopes that", "details that emerged"): the tagger decides them
 _PLURAL_NOUNS = word_set(
     """
     reports calls posts answers details outlines quotes hopes worries demands
     promises cries pledges vows guarantees appeals remarks replies responses tweets texts
-    briefs forecasts highlights hints broadcasts
+    briefs forecasts highlights hints broadcasts contests
     """
 )
 
@@ -324,6 +343,96 @@ _MAX_HEADLINE_CHARS = 250
 _HEADLINE_SMALL_WORDS = word_set("a an the of for to in on at by and or but as with from vs via")
 
 
+def _after_name(text: str, tokens: Tokens, i: int, j: int) -> bool:
+    """Whether the lower-case 3sg form at token ``i`` follows a capitalised word that may be its subject.
+
+    The word before is capitalised, one space before it and not a
+    possessive, a day or month ("Super Tuesday contests") or "TV", and no
+    determiner precedes it ("the United States", "the Pakistan reports");
+    the word after is not a verb of a plural subject
+    ("Health worries have"). A form that is as often a plural noun
+    (``_PLURAL_NOUNS``: "Twitter posts Sunday", "Clinton calls with
+    senators") also needs punctuation or a lower-case word that is not a
+    preposition after it ("The Wall Street Journal reports."). The caller
+    asks the tagger whether the word before is a noun (``_NAME_TAGS``).
+    """
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    n = len(norms)
+    if i == 0 or text[ends[i - 1] : starts[i]] != " " or not text[starts[i]].islower():
+        return False
+    if not text[starts[i - 1]].isupper() or norms[i - 1].endswith("'s"):
+        return False
+    prev = norms[i - 1]
+    if (i > 1 and norms[i - 2] in DETERMINERS) or prev in _TIMES or prev in _MONTHS or prev == "tv":
+        return False  # "the United States", "Super Tuesday contests", "TV shows"
+    nxt = norms[j] if j < n else ""
+    if nxt in _PLURAL_SUBJECT_VERBS:
+        return False
+    if norms[i] not in _PLURAL_NOUNS:
+        return True
+    if j >= n or text[ends[j - 1] : starts[j]].lstrip()[:1] in (".", ",", ":", ";"):
+        return True
+    return text[starts[j]].islower() and nxt not in _PREPOSITIONS and nxt.isalpha()
+
+
+# the tags of a name before its verb ("Trump" is often NOUN: the common noun's spelling)
+_NAME_TAGS = frozenset({"PROPN", "NOUN"})
+# verbs after a plural noun subject ("Health worries have dogged")
+_PLURAL_SUBJECT_VERBS = word_set("are were have had do did")
+
+
+def _closing_verb(text: str, tokens: Tokens, i: int, j: int) -> bool:
+    """Whether the 3sg form on tokens ``i:j`` closes its clause after its subject.
+
+    "..., a new poll indicates.", "..., the editorial board writes.", "...,
+    the lawsuit alleges.": a 3sg form right before a full stop or a comma,
+    after a lower-case word (its subject's head, which the caller asks the
+    tagger to read as a noun), is a verb unless it is as often a plural noun
+    ("talk shows.", "legal challenges,"; ``shows`` stays a verb after a
+    poll, a survey or an analysis).
+    """
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    n = len(norms)
+    if i == 0 or not text[starts[i]].islower() or not text[starts[i - 1]].islower():
+        return False
+    if text[ends[i - 1] : starts[i]] != " ":
+        return False  # "droughts, storms,": a list
+    word = norms[i]
+    if (word in _PLURAL_NOUNS or word in _CLOSING_NOUNS) and not (
+        word == "shows" and norms[i - 1] in _EVIDENCE_HEADS
+    ):
+        return False
+    gap = text[ends[j - 1] : starts[j] if j < n else len(text)]
+    return gap.lstrip(" \t")[:1] in (".", ",")
+
+
+# 3sg forms that end a clause as plural nouns ("talk shows.", "personal insults,")
+_CLOSING_NOUNS = word_set("shows challenges disputes insults jeers declines notes questions wonders")
+# heads of findings that show something ("the poll shows.")
+_EVIDENCE_HEADS = word_set("poll survey study analysis research data report records count")
+
+
+def _after_plural(text: str, tokens: Tokens, i: int, j: int) -> bool:
+    """Whether the lower-case base form at token ``i`` follows a plural noun and opens a that-clause.
+
+    "But environmentalists worry that ...", "Republican strategists concede
+    that ...", "some environmental groups acknowledge that ...": the plural
+    noun (lower case, ending in "s" but not "ss", one space before the verb)
+    is the subject; the caller asks the tagger whether it is a noun. Without
+    the "that" the tagger decides ("records request with").
+    """
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    if i == 0 or j >= len(norms) or norms[j] != "that" or not text[starts[i]].islower():
+        return False
+    prev = norms[i - 1]
+    return (
+        text[ends[i - 1] : starts[i]] == " "
+        and text[starts[i - 1]].islower()
+        and prev.endswith("s")
+        and not prev.endswith("ss")
+    )
+
+
 def _always_tagged(tokens: Tokens, text: str) -> Callable[[int], str | None]:
     """The tag the tagger gives token ``i`` whatever its context (its tag dictionary), else None."""
     tagdict = load_tagger().tagdict
@@ -360,119 +469,19 @@ def _find_cues(text: str, tokens: Tokens) -> list[CueHit]:
 
 
 def _may_be_cue(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) -> bool:
-    """Whether the cue-lexicon hit on tokens ``i:j`` can be a reporting use, before its tag is read.
+    """Whether the cue-lexicon hit on tokens ``i:j`` can be a verb, before its tag is read.
 
-    The rules that no part of speech decides: a participle after a
-    determiner is an adjective ("the alleged plot", "a proposed law": UD tags
-    it VERB, but it reports nothing); a base or 3sg form after a determiner,
-    a preposition or a possessive is a noun ("the state", "of attacks"); a phrasal verb split by punctuation;
-    "decline"/"refuse" without "to" ("sales declined"); "added to"/"added
-    up" ("added to his portfolio").
+    The rules that need no tagger: a base or 3sg form after a determiner, a
+    preposition or a possessive is a noun ("the state", "of attacks",
+    "Trump's remarks"), unless that word is the end of a noun phrase that is
+    its subject ("the companies all proposed", "those three agree", "no one
+    objects") or an object before a bare infinitive ("let her know", "let's
+    discuss"); words of a phrasal verb split by punctuation are not one verb.
+    Whether a verb reports anything is :func:`framing.attribution.senses.reports`.
     """
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
-    n = len(norms)
-    # a quantifier that ends a noun phrase may be the subject ("the companies all
-    # proposed", "many see the strikes as"): the tagger decides
-    subject = i > 1 and norms[i - 1] in _QUANTIFIER_SUBJECTS and norms[i - 2] not in _NOUN_BEFORE
-    if i and form in ("past", "past_participle") and norms[i - 1] in DETERMINERS and not subject:
-        return False
-    if i and form in ("base", "3sg") and not subject and (
-        norms[i - 1] in _NOUN_BEFORE or norms[i - 1].endswith("'s")
+    if i and form in ("base", "3sg") and not subject_before(norms, i, form) and (
+        norms[i - 1] in NOUN_BEFORE or (norms[i - 1].endswith("'s") and norms[i - 1] != "let's")
     ):
         return False  # "the state", "of attacks", "Trump's remarks": a noun (and no need to tag it)
-    if j > i + 1 and text[ends[i] : starts[j - 1]].strip(" \t\n-"):
-        return False  # words of a phrasal verb split by punctuation
-    if lemma in ("decline", "refuse") and "to" not in norms[i + 1 : i + 3]:
-        return False  # "sales declined", not "declined to comment"
-    return not (
-        lemma == "add" and j + 1 < n and norms[j] in ("to", "up") and not text[starts[j + 1]].isupper()
-    )  # "added to his portfolio"
-
-
-# Verbs that name something with the speaker's own word, written as a scare quote
-# ("labelled the government a “stooge”", "dubbed the bill “Obamacare”"). They are not
-# reporting verbs (the lexicon does not count them) and cue a quote only where a
-# quotation opens within a few words after them.
-_NAMING_FORMS = {
-    form: (lemma, kind)
-    for lemma, forms in (
-        ("label", "label:base labels:3sg labelled:past labeled:past labelling:gerund labeling:gerund"),
-        ("brand", "brand:base brands:3sg branded:past branding:gerund"),
-        ("dub", "dub:base dubs:3sg dubbed:past dubbing:gerund"),
-        ("term", "termed:past"),
-    )
-    for form, kind in (pair.split(":") for pair in forms.split())
-}
-_NAMING = re.compile(r"\b(?:label|brand|dub|term)", re.IGNORECASE)  # where to look up _NAMING_FORMS
-_NAMING_WORDS = ("label", "brand", "dub", "term")  # what every match of _NAMING begins with
-_MAX_NAMING_GAP = 6  # tokens between a naming verb and the quotation it introduces
-# the non-ASCII letters ``re.I`` folds to ASCII ones (as in framing.tone.clauses)
-_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
-def match_starts(pattern: re.Pattern[str], words: Sequence[str], text: str) -> list[int]:
-    """``[m.start() for m in pattern.finditer(text)]`` for a ``re.I`` pattern whose matches begin with ``words``.
-
-    Where the lower-cased text has one character per character and the text
-    no letter that ``re.I`` folds to an ASCII one, a match can begin only
-    where the lower-cased text holds one of ``words``: the pattern is tried
-    at those positions alone (``match`` there reads the character before for
-    ``\\b``), in ``finditer``'s order, instead of at every character.
-
-    Examples
-    --------
-    >>> match_starts(_NAMING, _NAMING_WORDS, "Critics LABELED it; the label, relabel, Termed.")
-    [8, 24, 40]
-    """
-    low = text.lower()
-    if len(low) != len(text) or any(c in text for c in _FOLDS):
-        return [m.start() for m in pattern.finditer(text)]
-    candidates = set()
-    for w in words:
-        p = low.find(w)
-        while p >= 0:
-            candidates.add(p)
-            p = low.find(w, p + 1)
-    out: list[int] = []
-    pos = 0
-    for p in sorted(candidates):
-        if p >= pos and (m := pattern.match(text, p)) is not None:
-            out.append(p)
-            pos = max(m.end(), p + 1)
-    return out
-
-
-def _naming_cues(doc: _Doc) -> list[CueHit]:
-    """Naming verbs followed, in the same sentence, by a quotation (a scare quote they attribute)."""
-    toks, q_starts = doc.tokens, doc.q_starts
-    if not q_starts:
-        return []
-    out = []
-    for start in match_starts(_NAMING, _NAMING_WORDS, doc.text):
-        i = doc.tok_at(start)
-        found = _NAMING_FORMS.get(toks.norms[i]) if i < len(toks) else None
-        if found is None or (i and toks.norms[i - 1] in DETERMINERS):
-            continue
-        k = bisect_left(q_starts, toks.ends[i])
-        if k == len(q_starts) or q_starts[k] >= doc.sentence_of(toks.starts[i]).end:
-            continue
-        if doc.tok_at(q_starts[k]) - i - 1 <= _MAX_NAMING_GAP:
-            out.append(CueHit(i, i + 1, found[0], "neutral", found[1]))
-    return out
-
-
-# Newsletter and site boilerplate: a sentence holding one of these attributes nothing
-# ("By signing up you agree to receive email newsletters", "agreeing to our Terms of Use",
-# "The opinions expressed by columnists are their own").
-_BOILERPLATE = re.compile(
-    r"\b(?:by\s+(?:signing\s+up|subscribing|clicking|registering|continuing|submitting)"
-    r"|our\s+terms\s+of\s+(?:use|service)|privacy\s+policy|unsubscribe|opt[- ]out|cookie\s+policy"
-    r"|agree\s+to\s+receive|(?:opinions|views)\s+expressed\s+(?:by|in|here|on|are))\b",
-    re.IGNORECASE,
-)
-_BOILERPLATE_WORDS = ("by", "our", "privacy", "unsubscribe", "opt", "cookie", "agree", "opinions", "views")
-
-
-def _boilerplate_sentences(doc: _Doc) -> set[int]:
-    """Start offsets of the sentences that are newsletter or site boilerplate (one scan of the text)."""
-    return {doc.sentence_of(p).start for p in match_starts(_BOILERPLATE, _BOILERPLATE_WORDS, doc.text)}
+    return not (j > i + 1 and text[ends[i] : starts[j - 1]].strip(" \t\n-"))

@@ -15,10 +15,12 @@ from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
 from ..types import QuoteKind
-from .content import _quote_or_mixed, _trim
+from .content import _SUBJECT_PRONOUNS, _ends_phrase, _quote_or_mixed, _trim
+from .cues import _CueHit
 from .doc import _Doc
+from .gazetteers import people_head
 from .marks import _QUOTE_CHARS
-from .phrases import _PREPOSITIONS, word_set
+from .phrases import _PREPOSITIONS, DETERMINERS, phrase_after, word_set
 from .records import Quote, Speaker
 
 __all__: list[str] = []
@@ -318,3 +320,68 @@ def _comma_closed(text: str, end: int) -> bool:
     """Whether the quotation ending at ``end`` closes with a comma (',”', '”,', ",''")."""
     inside = text[max(0, end - 3) : end].rstrip(_QUOTE_CHARS)
     return inside.endswith(",") or text[end : end + 1] == ","
+
+
+# cues whose phrase after them is the addressee, never an inverted speaker ("told Smith")
+_NO_INVERSION = word_set("tell inform notify brief email text")
+
+
+def _inverted_speaker(doc: _Doc, c: _CueHit, hi: int) -> tuple[int, int] | None:
+    """The speaker after the cue ``c`` in "..., said Smith" or "“...,” said the minister", or None.
+
+    The cue follows a comma, a closing quote mark, "?", "!" or a dash; the
+    noun phrase after it starts with a determiner, a capital or a subject
+    pronoun and ends at punctuation. After a quotation closed by a comma
+    ("“...,” said a longtime adviser to Trump, who declined to be
+    identified"), which nothing but its attribution follows, the phrase may
+    go on with a modifier ("to Trump", "who ...", "involved in ...").
+    """
+    text, toks = doc.text, doc.tokens
+    norms, starts = toks.norms, toks.starts
+    cs = starts[c.i]
+    prev_end = doc.back_space(cs)
+    prev = text[prev_end - 1] if prev_end else ""
+    if prev not in ",\u201d\"'\u2019?!\u2014" or c.form == "gerund" or c.lemma in _NO_INVERSION:
+        return None
+    cand = phrase_after(text, toks, c.j, hi)
+    if cand is None or not (
+        norms[cand[0]] in DETERMINERS or text[starts[cand[0]]].isupper() or norms[cand[0]] in _SUBJECT_PRONOUNS
+    ):
+        return None
+    if _ends_phrase(doc, cand[1]):
+        return cand
+    closed = prev in _QUOTE_CHARS and doc.quote_ending(prev_end) >= 0 and _comma_closed(text, prev_end)
+    return cand if closed and c.form in ("past", "3sg") and norms[cand[0]] not in _SUBJECT_PRONOUNS else None
+
+
+_OBJECT_PRONOUNS = word_set("him her them us me")
+_MAX_SOURCE_RUN = 5  # lower-case words of a source after "according to" ("media buying sources")
+
+
+def _according_source(doc: _Doc, j: int, hi: int) -> tuple[int, int] | None:
+    """The source phrase after "according to" (its tokens start at ``j``), or None.
+
+    A single lower-case word is a source only as a pronoun ("according to
+    him"), a plural ("according to officials") or a word for people
+    ("according to someone in attendance"), not "according to plan". A
+    lower-case run the noun-phrase reader stops short of ("media buying
+    sources", whose "buying" reads as a verb) is taken to the punctuation
+    that ends it when its last word is a plural or a word for people.
+    """
+    text, toks = doc.text, doc.tokens
+    norms, starts, ends = toks.norms, toks.starts, toks.ends
+    subj = phrase_after(text, toks, j, hi)
+    if subj is None or subj[1] - subj[0] != 1 or not text[starts[subj[0]]].isalpha():
+        return subj
+    if not text[starts[subj[0]]].islower():
+        return subj
+    k = subj[1]
+    while (k < hi and k - subj[0] < _MAX_SOURCE_RUN and text[ends[k - 1] : starts[k]] == " "
+           and text[starts[k]].islower() and norms[k].isalpha() and norms[k] not in _PREPOSITIONS):
+        k += 1
+    if k > subj[1] and _ends_phrase(doc, k) and (norms[k - 1].endswith("s") or people_head(norms[k - 1])):
+        return (subj[0], k)
+    word = norms[subj[0]]
+    if word in _SUBJECT_PRONOUNS or word in _OBJECT_PRONOUNS or word.endswith("s") or people_head(word):
+        return subj
+    return None

@@ -24,7 +24,6 @@ from .content import (
     _EVIDENCE,
     _GERUNDS_CUT,
     _NOT_A_BARE_CLAUSE,
-    _SUBJECT_PRONOUNS,
     _TOPIC_PREPOSITIONS,
     _at_least,
     _clause_end,
@@ -37,24 +36,22 @@ from .content import (
     _trim,
     _widen_to_quote,
 )
-from .cues import (
-    CueHit,
-    _boilerplate_sentences,
-    _find_cues,
-    _naming_cues,
-)
+from .cues import CueHit, _find_cues
 from .doc import _Doc
 from .layout import (
+    _according_source,
     _attribute_colon,
     _colon_cues,
     _comma_closed,
     _continue_speakers,
+    _inverted_speaker,
     _kind,
     _question_end,
     _unattributed,
     _without_overlaps,
 )
 from .marks import _QUOTE_CHARS
+from .naming import _boilerplate_sentences, _naming_cues
 from .phrases import (
     BETWEEN,
     DETERMINERS,
@@ -225,11 +222,8 @@ def _attribute(
     if other_sense(text, toks, c.i, c.j, c.lemma, c.form):
         return None  # a verb that reports nothing: "said to have harbored", "would find"
     if c.lemma == "according to":
-        subj = phrase_after(text, toks, c.j, hi)
-        if subj is None or (
-            subj[1] - subj[0] == 1 and text[starts[subj[0]]].islower()
-            and norms[subj[0]] not in _SUBJECT_PRONOUNS and not norms[subj[0]].endswith("s")
-        ):
+        subj = _according_source(doc, c.j, hi)
+        if subj is None:
             return None  # "according to plan", "according to schedule": no source
         subj_end = ends[subj[1] - 1]
         if not text[sent_start:cs].strip(_QUOTE_CHARS + " \t"):
@@ -253,21 +247,9 @@ def _attribute(
     after = c.j
     inverted = False
     if subj is None:
-        # "..., said Smith" / "“...,” said the minister"
-        prev_end = doc.back_space(cs)
-        prev = text[prev_end - 1] if prev_end else ""
-        if prev in ",\u201d\"'\u2019?!\u2014" and c.form != "gerund" and c.lemma not in _NO_INVERSION:
-            cand = phrase_after(text, toks, c.j, hi)
-            if (
-                cand is not None
-                and _ends_phrase(doc, cand[1])
-                and (
-                    norms[cand[0]] in DETERMINERS
-                    or text[starts[cand[0]]].isupper()
-                    or norms[cand[0]] in _SUBJECT_PRONOUNS
-                )
-            ):
-                subj, inverted, after = cand, True, cand[1]
+        cand = _inverted_speaker(doc, c, hi)  # "..., said Smith" / "“...,” said the minister"
+        if cand is not None:
+            subj, inverted, after = cand, True, cand[1]
     if (
         subj is not None
         and not inverted
@@ -482,5 +464,4 @@ _QUESTION_WORDS = word_set("if whether who whom whose what which when where why 
 # verbs whose passive agent acts rather than speaks ("was opposed by the NRA", "was backed by")
 _ACTION_PASSIVES = word_set("oppose attack support back challenge contest maintain post answer seek prefer tout")
 # cues whose object is the addressee: "“...,” told Fox News" is no inversion (Fox News is not the speaker)
-_NO_INVERSION = word_set("tell inform notify brief email text")
 _OBJECT_PRONOUNS = word_set("me him her us them you")

@@ -1,5 +1,10 @@
 """Senses of cue words that report nothing: actions, raising passives, hypotheticals.
 
+Two levels: :func:`reports` says which verb uses of a cue form are no cues at
+all (a participle modifying a noun, "sales declined"; the cue filter keeps
+them as verbs but gives them to no quote), and :func:`other_sense` which cues
+give no quote in their sentence.
+
 A reporting verb tagged VERB can still be used in a sense that attributes no
 words or thought to its subject. These rules read the words around one
 cue and say when it is such a use; :func:`other_sense` is asked by the quote
@@ -11,10 +16,12 @@ docs/attribution.md ("precision rules") that were not quotes.
 
 from __future__ import annotations
 
-from ..text import Tokens
-from .phrases import word_set
+from collections.abc import Sequence
 
-__all__ = ["other_sense", "sense_rule"]
+from ..text import Tokens
+from .phrases import DETERMINERS, word_set
+
+__all__ = ["other_sense", "reports", "sense_rule", "subject_before"]
 
 # "was said to have harbored", "a man reported to be": the subject is what is
 # said, not who says it (a raising passive); "claimed to have" is active and not here,
@@ -60,7 +67,8 @@ def other_sense(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
     -------
     bool
         True for a raising passive ("a man said to have harbored"), a modal
-        hypothesis ("would find", "can regulators know"), a skill ("knows how
+        hypothesis ("would find", "can regulators know"), a proposal ("Let's
+        say you think"), a skill ("knows how
         to react"), a reciprocal "know" ("had known each other"), an action
         ("assumed the presidency", "claimed nearly $20,000", ", seeking a third
         term", "declined to $281 million", "from not denying coverage"), an
@@ -96,6 +104,8 @@ def sense_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str)
         back = norms[max(0, i - 4) : i]
         if back and (back[-1] in _MODALS or (len(back) > 1 and back[-2] in _MODALS and back[-1] != "not")):
             return "modal"
+    if form == "base" and i and norms[i - 1] in ("let's", "lets"):
+        return "let_us"  # "Let's say you think ...": the author's supposition or proposal
     if lemma == "assume" and (nxt in _OFFICES or (nxt in ("the", "a", "an") and nxt2 in _OFFICES)):
         return "assume"  # "assumed the presidency", "assumed office": not "assumed that"
     if lemma == "claim" and j < n and (
@@ -158,3 +168,93 @@ def _conditional(text: str, tokens: Tokens, i: int) -> bool:
         if norms[k] == "if" and text[starts[k]] == "I":
             return "," not in text[ends[k] : starts[i]]
     return False
+
+
+# words after which a base or 3sg form is a noun ("the state", "an attack", "of claims")
+NOUN_BEFORE = DETERMINERS | word_set("of in for on with by at from into about")
+# quantifiers that stand for a noun phrase, the subject of a verb after them
+_QUANTIFIER_SUBJECTS = word_set("all many both most some several few")
+
+
+def subject_before(norms: Sequence[str], i: int, form: str) -> bool:
+    """Whether the determiner-like word before token ``i`` ends the verb's subject or object.
+
+    A quantifier that ends a noun phrase ("the companies all proposed", "Many
+    point to", "many see the strikes as"), a number after a determiner ("those
+    three agree"), "one" after "no"/"every" or opening a sentence ("no one
+    objects"), a singular "this" before a 3sg form ("This refers to"), and "her"
+    after a verb of letting or making ("let her know", "make her feel").
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> [subject_before(tokenize(s).norms, 2, "3sg") for s in ("No one objects.", "Of the claims.")]
+    [True, False]
+    """
+    prev = norms[i - 1]
+    before = norms[i - 2] if i > 1 else ""
+    if prev in _QUANTIFIER_SUBJECTS:
+        return before not in NOUN_BEFORE
+    if prev in _NUMBERS:
+        return before in _NUMBER_SUBJECT_BEFORE
+    if prev == "one":
+        return before in ("", "no", "every", "any", "each")
+    if prev == "this":
+        return form == "3sg"
+    return prev == "her" and form == "base" and before in _BARE_INFINITIVE_VERBS
+
+
+_NUMBERS = word_set("two three four five six seven eight nine ten")
+_NUMBER_SUBJECT_BEFORE = word_set("the these those all")
+# verbs whose object takes a bare infinitive ("let her know", "heard her say")
+_BARE_INFINITIVE_VERBS = word_set(
+    "let lets letting make makes made making help helps helped helping have has had watch watched "
+    "hear heard see saw seen"
+)
+
+
+def reports(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) -> bool:
+    """Whether a verb use of a cue-lexicon form can report speech or thought (cue a quote).
+
+    A participle after a determiner modifies a noun ("the alleged plot", "a
+    proposed law": UD tags it VERB, so it is a verb use, but it reports
+    nothing); "decline"/"refuse" without "to" is mostly a fall or a rejection
+    ("sales declined"; not "declined to comment"); "added to"/"added up" adds
+    things ("added to his portfolio"). Such verbs stay in the matches and the
+    features; they are not cues for quotes (:class:`framing.attribution.cues.CueFilter`).
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    tokens : Tokens
+        Its tokens.
+    i, j : int
+        The verb's first token and the token after its last.
+    lemma, form : str
+        Its lemma and inflection (the lexicon's ``lemma`` and ``form`` columns).
+
+    Returns
+    -------
+    bool
+        False for the uses above, else True.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> s = "The alleged plot failed, officials alleged."
+    >>> t = tokenize(s)
+    >>> reports(s, t, 1, 2, "allege", "past"), reports(s, t, 6, 7, "allege", "past")
+    (False, True)
+    """
+    norms, starts = tokens.norms, tokens.starts
+    n = len(norms)
+    if i and form in ("past", "past_participle") and norms[i - 1] in DETERMINERS and not subject_before(
+        norms, i, form
+    ):
+        return False
+    if lemma in ("decline", "refuse") and "to" not in norms[i + 1 : i + 3]:
+        return False  # "sales declined", not "declined to comment"
+    return not (
+        lemma == "add" and j + 1 < n and norms[j] in ("to", "up") and not text[starts[j + 1]].isupper()
+    )  # "added to his portfolio"

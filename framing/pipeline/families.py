@@ -164,10 +164,10 @@ class LexiconStage:
 
     The hits of cue lexicons (``role="cues"``, the shipped
     ``reporting_verbs``) are kept only where the form is used as a verb
-    (:class:`~framing.attribution.cues.CueFilter`): "the alleged plot" and
-    "sales declined" are not reporting verbs. The kept hits are also the
-    document's ``cues``, which quote attribution reads, so the features, the
-    matches table and the quotes' cues count the same verbs.
+    (:class:`~framing.attribution.cues.CueFilter`): "a report" and "ground
+    attack jets" are not verbs. The kept verbs that report are the
+    document's ``cues``, which quote attribution reads ("sales declined" is a
+    verb, counted by the features and the matches table, and no cue).
 
     Parameters
     ----------
