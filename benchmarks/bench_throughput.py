@@ -470,8 +470,8 @@ def stream(args: argparse.Namespace) -> str:
         f"{n:,} AllSides articles ({chars / 1e6:.1f} MB) in {shards} JSONL shards: exit {code}, "
         f"{'' if n_rows is None else f'{n_rows:,} rows, '}{wall:.0f} s wall, "
         f"{chars / 1e6 / wall:.2f} MB/s, {cpu:.0f} s CPU ({chars / 1e6 / cpu:.2f} MB/s per CPU second), "
-        f"peak RSS {rss:.0f} MB (VmHWM of the CLI process; at 25/50/75 % of the run: "
-        f"{_peak_at(0.25):.0f}/{_peak_at(0.5):.0f}/{_peak_at(0.75):.0f} MB), "
+        f"peak RSS {rss:.0f} MB (VmHWM of the CLI process; at 25/50/75/100 % of the run: "
+        f"{_peak_at(0.25):.0f}/{_peak_at(0.5):.0f}/{_peak_at(0.75):.0f}/{rss:.0f} MB), "
         f"output {size / 1e6:.0f} MB; load average before {before}, after {load_average()}"
         + (f"; stderr: {err.strip()[-300:]}" if err.strip() else "")
     )
