@@ -354,7 +354,7 @@ def analyze_corpus(
     >>> from tqdm import tqdm
     >>> _ = analyze_corpus(texts, progress=lambda **kw: tqdm(**kw, file=log, mininterval=0))
     """
-    if n_jobs != 1:
+    if n_jobs != 1 and not isinstance(articles, (str, bytes, Article)):  # (those fail in iter_mapped)
         _check_n_jobs(n_jobs)
         _start_workers(n_jobs)  # they load their models while this process loads its lexicons
     analyzer = _get_analyzer(lexicons)
