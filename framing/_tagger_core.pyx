@@ -21,7 +21,7 @@ changing the weights afterwards needs a new Model.
 """
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, PyBytes_GET_SIZE
-from cpython.dict cimport PyDict_GetItem, PyDict_SetItem
+from cpython.dict cimport PyDict_GetItem, PyDict_SetItem, PyDict_Size
 from cpython.list cimport PyList_Append
 from cpython.object cimport PyObject
 from cpython.unicode cimport Py_UNICODE_ISDIGIT, Py_UNICODE_ISLOWER, Py_UNICODE_ISUPPER
@@ -40,7 +40,13 @@ ctypedef struct Pair:
 
 
 cdef Py_ssize_t _SHAPE_CHARS = 12  # word_shape reads the first 12 characters
-cdef Py_ssize_t _MAX_PREFIXES = 100_000  # the per-form cache of framing-2 is cleared past this
+#: word forms whose form-only scores (framing-2) are kept before the cache is cleared: each entry holds
+#: the class scores and the shape (about 400 bytes), so 30,000 are about 12 MB
+MAX_FORMS = 30_000
+#: features whose weights are kept packed before that cache is cleared: the model has about 140,000, each
+#: packed about 200 bytes with its name, so a long stream would pack them all (about 30 MB); 50,000 hold
+#: the frequent ones (about 10 MB), and packing one again costs well under a microsecond
+MAX_PACKED = 50_000
 
 
 cdef class Model:
@@ -54,6 +60,7 @@ cdef class Model:
     cdef list classes
     cdef Py_ssize_t n
     cdef double* scores
+    cdef public Py_ssize_t max_forms, max_packed
 
     def __cinit__(self, dict weights, dict tagdict, classes):
         self.weights = weights
@@ -63,6 +70,8 @@ cdef class Model:
         self.index = {label: k for k, label in enumerate(self.classes)}
         self.packed = {}
         self.prefixes = {}
+        self.max_forms = MAX_FORMS
+        self.max_packed = MAX_PACKED
         self.scores = <double*>malloc((self.n + 1) * sizeof(double))
         if self.scores is NULL:
             raise MemoryError("no memory for the perceptron's scores")
@@ -74,6 +83,11 @@ cdef class Model:
     def packed_features(self):
         """How many features have their weights packed so far."""
         return len(self.packed)
+
+    @property
+    def cached_forms(self):
+        """How many word forms have their form-only scores cached (framing-2)."""
+        return len(self.prefixes)
 
     cdef object _pack(self, dict labels):
         """The weights of one feature as (label index, weight) pairs, in the label dict's order."""
@@ -104,6 +118,8 @@ cdef class Model:
             if hit is NULL:
                 return 0
             packed = self._pack(<dict><object>hit)
+            if PyDict_Size(self.packed) >= self.max_packed:
+                self.packed.clear()
             PyDict_SetItem(self.packed, feature, packed)
         else:
             packed = <object>hit
@@ -199,7 +215,7 @@ cdef int _framing2_features(Model m, Py_ssize_t i, unicode word, list context,
         m._add(u"i pref3 " + w[:3])
         m._add(u"i shape " + shape)
         m._add(u"i form " + word)
-        if len(m.prefixes) >= _MAX_PREFIXES:
+        if len(m.prefixes) >= m.max_forms:
             m.prefixes.clear()
         PyDict_SetItem(m.prefixes, word,
                        (PyBytes_FromStringAndSize(<char*>m.scores, m.n * sizeof(double)), shape))

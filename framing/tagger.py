@@ -72,7 +72,7 @@ UPOS_TAGS = (
 GAP_TAG = "PUNCT"
 """The training tag of the punctuation tokens between words (context only)."""
 
-_MAX_CACHE = 200_000  # the normalised-form cache is cleared past this many forms
+_MAX_CACHE = 30_000  # the normalised-form cache is cleared past this many forms (about 4 MB)
 
 
 class Tagger:

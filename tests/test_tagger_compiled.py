@@ -11,6 +11,7 @@ without its extension (no C compiler).
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import random
 from collections.abc import Iterator
@@ -128,3 +129,17 @@ def test_identical_on_ewt_dev_sentences(data_home: Path) -> None:
         if forms:
             compared += assert_same(tagger, forms, (None,) if len(s.text) % 2 else (max(1, len(forms) // 3),))
     assert compared > 12_000
+
+
+@needs_core
+def test_a_small_form_cache_gives_the_same_tags(data_home: Path) -> None:
+    # the compiled kernel's per-form scores, cleared every few forms, and the normalised-form cache
+    # cleared as well: the tags do not change
+    tagger = Tagger.from_json(load_tagger().to_json())
+    forms_list = list(itertools.islice(_allsides_sentences(data_home, 20), 400))
+    expected = [tagger._tag_reference(forms, None) for forms in forms_list]
+    tagger._tag_compiled(forms_list[0], None)  # builds the kernel's model
+    assert tagger._model.max_forms == tagger_module._core.MAX_FORMS == 30_000
+    tagger._model.max_forms = 5
+    assert [tagger._tag_compiled(forms, None) for forms in forms_list] == expected
+    assert tagger._model.cached_forms <= 5

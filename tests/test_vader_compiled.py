@@ -151,8 +151,25 @@ def test_the_word_ids_are_bounded_with_the_token_cache() -> None:
     # the walker gives each distinct word an id; the table is cleared with the token cache, so a
     # long stream of new words (an archive's vocabulary) does not grow it without bound
     walker = rules().walker
-    walker.compound(" ".join(f"w{i}" for i in range(200_001)))
+    assert walker.max_tokens == core.MAX_TOKENS == rules_module._MAX_TOKENS == 50_000
+    walker.compound(" ".join(f"w{i}" for i in range(walker.max_tokens + 1)))
     assert walker.cached_words <= walker.cached_tokens
     walker.compound("A brave rescue.")  # past the bound: both tables start again
     assert walker.cached_tokens == walker.cached_words == 2  # "brave", "rescue." (VADER skips "A")
     assert walker.compound("A brave rescue.") == rules().compound_reference("A brave rescue.")
+
+
+@needs_core
+def test_a_small_token_cache_gives_the_same_scores() -> None:
+    # a cache cleared again and again (every few texts) changes no compound and no word
+    walker = rules().walker
+    texts = [*RULES, *allsides_texts(40)]
+    sentences = [t[s.start : s.end] for t in texts[len(RULES):] for s in split_sentences(t)][:600]
+    previous = walker.max_tokens
+    walker.max_tokens = 8
+    try:
+        for text in [*texts, *sentences]:
+            assert_same(text)
+            assert walker.cached_tokens <= 8 + len(text.split())  # cleared before a text, not inside one
+    finally:
+        walker.max_tokens = previous

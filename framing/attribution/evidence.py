@@ -231,7 +231,7 @@ def _category(found: list[Match]) -> str:
     return _pick(found).category
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)  # the most recent phrases (the frequent ones stay): a few MB on a long stream
 def _phrase_category(phrase: str) -> str:
     """The source category of a speaker phrase (cached: phrases repeat across articles)."""
     return _category(_role_matcher().find(phrase))
@@ -245,7 +245,7 @@ class _Hit(NamedTuple):
     text: str
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def _phrase_hits(phrase: str) -> tuple[_Hit, ...]:
     """The shipped ``source_roles`` hits of a phrase (offsets into the phrase; cached)."""
     return tuple(_Hit(m.start, m.end, m.category, m.weight, m.text) for m in _role_matcher().find(phrase))

@@ -38,7 +38,7 @@ __all__ = [
 _PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|da|di|van|von)-", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)  # the most recent name words: a few MB, however long the stream
 def name_key(norm: str) -> str:
     """The linking key of a name word: no possessive, no particle ("al-Maliki" -> "maliki").
 

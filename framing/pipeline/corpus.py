@@ -9,6 +9,7 @@ feature, match and quote tables.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -79,7 +80,11 @@ def iter_analyses(
         :mod:`framing.pipeline.progress`). The bar counts articles and shows
         the total and the time left when the total is known.
     batch_size : int, default 64
-        Articles sent to a worker at a time.
+        Articles sent to a worker at a time (at most: when the number of
+        articles is known, the last batches are smaller, so that the
+        workers finish together). Each new worker loads the default
+        analyzer's lexicons and models once, as it starts, and stays up
+        for five minutes without work, so a following call finds it warm.
     total : int, optional
         The number of articles, for the progress bar, when ``articles`` has
         no ``len()`` (a generator).
@@ -138,9 +143,10 @@ def iter_mapped(
             (func(res), len(res.article.text)) for res in map(analyzer, stream)
         )
     else:
-        specs = None if lexicons is None else list(_get_analyzer(lexicons).lexicons)
+        _start_workers(n_jobs)  # they load their models while this process loads its own
+        specs = _worker_specs(lexicons)
         results = _parallel_results(stream, specs, n_jobs, batch_size,
-                                    work=partial(_mapped_batch, func))
+                                    work=partial(_mapped_batch, func), total=total)
     bar = progress_bar(progress, total=total, desc="analyze", unit="article")
     n_chars = 0
     try:
@@ -151,6 +157,23 @@ def iter_mapped(
             yield value
     finally:
         bar.close()
+
+
+def _worker_specs(lexicons: Sequence[LexiconSpec] | None) -> Sequence[LexiconSpec] | None:
+    """What the workers build their analyzer from, sent with every batch.
+
+    Shipped lexicons given by name go as their names (a worker builds the
+    analyzer of a tuple of names once, :func:`_get_analyzer` caches it);
+    :class:`~framing.lexicon.Lexicon` objects go as themselves (unpickled
+    and compiled again per batch). An unknown name fails here, in this process.
+    """
+    analyzer = _get_analyzer(lexicons)
+    if lexicons is None:
+        return None
+    names = [lexicons] if isinstance(lexicons, str) else list(lexicons)
+    if all(isinstance(s, str) for s in names):
+        return tuple(names)
+    return list(analyzer.lexicons)
 
 
 def _length(articles: Any) -> int | None:
@@ -169,27 +192,80 @@ def _mapped_batch(
     return [(func(res), len(res.article.text)) for res in map(analyzer, batch)]
 
 
+#: seconds an idle worker stays up (joblib's default): a call within them finds the workers warm
+_IDLE_TIMEOUT = 300
+#: the text each new worker analyzes once at start, so that it loads the default analyzer's lexicons
+#: and models (the tagger, VADER, the entity tone model) before its first batch; plainly English, so
+#: the language model stays unloaded until a text needs it
+_WARM_TEXT = ('"We will not stop now," said Senator Jane Smith, who slammed the reckless plan. '
+              "Critics claimed it would hurt families.")
+
+
+def _warm_worker() -> None:
+    """The initializer of each new worker: load the default analyzer and the models it uses.
+
+    An analyzer of other lexicons shares the models and the shipped
+    lexicons it names (each loaded once per process). A failure here is
+    left to the first batch, which reports it as a normal error.
+    """
+    with contextlib.suppress(Exception):  # the batch that needs the analyzer raises it properly
+        _get_analyzer(None)(_WARM_TEXT)
+
+
+def _executor(n_jobs: int) -> tuple[Any, int]:
+    """The reusable worker pool (loky, as joblib's) and its number of workers."""
+    from joblib import cpu_count
+    from joblib.externals.loky import get_reusable_executor
+
+    workers = cpu_count() if n_jobs == -1 else n_jobs
+    # the same arguments on every call, so that loky keeps the pool (and its warm workers)
+    executor = get_reusable_executor(max_workers=workers, timeout=_IDLE_TIMEOUT, initializer=_warm_worker)
+    return executor, workers
+
+
+def _start_workers(n_jobs: int) -> None:
+    """Start the pool's missing workers now (each runs :func:`_warm_worker` as it starts)."""
+    executor, _ = _executor(n_jobs)
+    executor.submit(_itself, None)  # loky starts every missing worker on a submission
+
+
+def _batch_sizes(batch_size: int, workers: int, total: int | None) -> Iterator[int]:
+    """Batch sizes: ``batch_size``, and smaller ones at the end when ``total`` is known.
+
+    Each batch is at most a quarter of what is left per worker (and at
+    least 8 articles), so that the last batches are small and the workers
+    finish at about the same time instead of one waiting for the other's
+    last full batch.
+    """
+    if total is None:
+        yield from itertools.repeat(batch_size)
+        return
+    left = total
+    while True:
+        size = min(batch_size, max(8, -(-left // (4 * workers))))
+        yield size
+        left = max(left - size, 0)
+
+
 def _parallel_results(
     stream: Iterable[ArticleLike],
     specs: Sequence[LexiconSpec] | None,
     n_jobs: int,
     batch_size: int,
     work: Callable[[Sequence[LexiconSpec] | None, list[ArticleLike]], list[Any]],
+    total: int | None = None,
 ) -> Iterator[Any]:
     """Analyze batches on worker processes, in input order, with bounded read-ahead.
 
     At most two batches per worker are in flight: a new batch is read and
     submitted only when the oldest result is handed on, so a slow consumer
     (a writer, a network) holds memory flat instead of piling up results.
+    With ``total`` known the last batches are smaller (:func:`_batch_sizes`).
     """
     from collections import deque
 
-    from joblib import cpu_count
-    from joblib.externals.loky import get_reusable_executor
-
-    workers = cpu_count() if n_jobs == -1 else n_jobs
-    executor = get_reusable_executor(max_workers=workers)
-    batches = _batched(stream, batch_size)
+    executor, workers = _executor(n_jobs)
+    batches = _batched(stream, _batch_sizes(batch_size, workers, total))
     pending = deque(executor.submit(work, specs, b)
                     for b in itertools.islice(batches, 2 * workers))
     try:
@@ -211,9 +287,12 @@ def _check_n_jobs(n_jobs: Any) -> None:
         )
 
 
-def _batched(items: Iterable[ArticleLike], size: int) -> Iterator[list[ArticleLike]]:
+def _batched(items: Iterable[ArticleLike], sizes: Iterable[int]) -> Iterator[list[ArticleLike]]:
     it = iter(items)
-    while batch := list(itertools.islice(it, size)):
+    for size in sizes:
+        batch = list(itertools.islice(it, size))
+        if not batch:
+            return
         yield batch
 
 
@@ -275,6 +354,9 @@ def analyze_corpus(
     >>> from tqdm import tqdm
     >>> _ = analyze_corpus(texts, progress=lambda **kw: tqdm(**kw, file=log, mininterval=0))
     """
+    if n_jobs != 1 and not isinstance(articles, (str, bytes, Article)):  # (those fail in iter_mapped)
+        _check_n_jobs(n_jobs)
+        _start_workers(n_jobs)  # they load their models while this process loads its lexicons
     analyzer = _get_analyzer(lexicons)
     # with n_jobs > 1 the workers send back plain tuples, not Analysis objects: far less to unpickle
     parts = iter_mapped(articles, article_parts, lexicons=lexicons, n_jobs=n_jobs, progress=progress,

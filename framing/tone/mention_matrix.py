@@ -67,7 +67,7 @@ MAX_SENTENCE_TOKENS = 400
 its whole sentence, so such runs would cost the square of their length."""
 
 _ALPHA = 15.0  # VADER's normalisation constant: x / sqrt(x**2 + alpha)
-_MAX_FORMS = 200_000  # the table of word forms is rebuilt when it grows past this many
+_MAX_FORMS = 50_000  # the table of word forms is rebuilt when it grows past this many (about 10 MB)
 
 
 def entity_dense_names() -> tuple[str, ...]:

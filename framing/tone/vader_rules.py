@@ -79,7 +79,7 @@ def compound_of(sentiments: Sequence[float], text: str) -> float:
 Entry = tuple[str, str, bool, str]
 """A VADER word: the word, its lower case, whether that is a lexicon word, the whitespace token it is from."""
 _KNOWN = itemgetter(2)
-_MAX_TOKENS = 200_000  # the token cache is cleared when it grows past this many forms
+_MAX_TOKENS = 50_000  # the token cache is cleared when it grows past this many forms (as the compiled walk's)
 
 
 class Rules:
