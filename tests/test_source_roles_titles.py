@@ -177,6 +177,10 @@ def test_a_county_clerk_is_government() -> None:
         ("\u201cWe will win,\u201d said Joe Smith, a Republican strategist.", "government"),
         ("Bolivia's opposition said the vote was rigged.", "government"),
         ("President-elect Donald Trump met donors on Friday. His camp said the meeting went well.", "government"),
+        ("Stocks fell on Friday, according to CNBC.", "media"),
+        ("The report came out on Monday. NCTC said the threat was low.", "government"),
+        ("\u201cWe are ready,\u201d said a spokeswoman for the U.N. refugee agency.", "government"),
+        ("The Sunrise Movement said the plan was weak.", "advocacy"),
     ],
 )
 def test_strategists_the_opposition_and_a_camp(text: str, category: str) -> None:
