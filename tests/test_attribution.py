@@ -471,6 +471,7 @@ def test_features_have_stable_names_and_zeros() -> None:
         "indirect_share",
         "mixed_share",
         "beliefs_count",
+        "negated_count",
         "stance_neutral_share_of_quotes",
         "stance_distancing_share_of_quotes",
         "source_government_share_of_quotes",

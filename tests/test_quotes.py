@@ -282,3 +282,27 @@ def test_no_two_quotes_share_words_on_allsides(data_home: Path) -> None:
             n += len(quotes)
             assert _no_overlap(quotes) == [], k
     assert n > 3000  # 5,424 quotes on these 300 articles (498 overlapping pairs before)
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("A spokesman for Melbourne IT declined to name the reseller.", "declined"),
+    ("Smith did not respond to a message seeking comment.", "respond"),
+    ("The administration has never explained why it moved the money.", "explained"),
+    ("The CDC report doesn't weigh in on masks.", "weigh in"),
+    ("Trump didn't say whether he would sign the bill.", "say"),
+])
+def test_a_negated_or_refused_act_is_counted_apart(text: str, cue: str) -> None:
+    toks = tokenize(text)
+    quotes = quotes_of(text)
+    assert [(q.cue.text if q.cue else None, q.act) for q in quotes] == [(cue, "negated")]
+    f = attribution_features(quotes, [], len(toks), toks)
+    assert (f["attribution__quotes_count"], f["attribution__negated_count"]) == (0.0, 1.0)
+    assert f["attribution__source_other_share_of_quotes"] == 0.0
+
+
+def test_a_negation_after_the_cue_or_in_another_clause_leaves_speech() -> None:
+    text = "He said he would not resign. Not long after, Smith said it failed."
+    assert [q.act for q in quotes_of(text)] == ["speech", "speech"]
+    # a negated belief is a belief: "does not believe X" holds a view
+    text = "The Trump administration does not believe action on climate change is necessary."
+    assert [q.act for q in quotes_of(text)] == ["belief"]

@@ -76,6 +76,7 @@ class CueHit:
     stance: str
     form: str
     act: Act = "speech"
+    negated: bool = False  # in the scope of a negator (the matcher's ``Match.negated``): "did not say"
 
 
 _CueHit = CueHit  # the name before the document model
@@ -198,7 +199,7 @@ class CueFilter:
             key = (m.lexicon, tuple(tokens.norms[i:j]))
             verb = self._verbs.get(key)
             if verb is not None and _may_be_cue(text, tokens, i, j, verb[0], verb[2]):
-                candidates[(m.start, m.end)] = CueHit(i, j, *verb)
+                candidates[(m.start, m.end)] = CueHit(i, j, *verb, negated=m.negated)
                 if key in self._tagged:
                     verbs.add((m.start, m.end))  # the matcher's tagger said VERB
         # then the part of speech of each candidate's first word, in context, decides; a

@@ -41,11 +41,11 @@ def attribution_features(
     dict of str to float
         Always the same keys (zeros for an article without quotes). A quote
         is a speech attribution (:attr:`Quote.act` ``"speech"``); belief
-        attributions ("officials believe ...") are counted apart and are in
-        no share:
+        attributions ("officials believe ...") and negated acts ("did not
+        respond", "declined to name") are counted apart and are in no share:
 
         * ``quotes_count`` (speech quotes), ``beliefs_count`` (belief
-          attributions), ``sources_count`` (distinct speaker names of the
+          attributions), ``negated_count`` (negated acts), ``sources_count`` (distinct speaker names of the
           quotes), ``quoted_words_share`` (share of the article's words
           inside quotes);
         * ``direct_share``, ``indirect_share``, ``mixed_share``: share of quotes
@@ -77,11 +77,13 @@ def attribution_features(
     0.5
     """
     beliefs = [q for q in quotes if q.act == "belief"]
-    if beliefs:
-        quotes = [q for q in quotes if q.act != "belief"]
+    negated = [q for q in quotes if q.act == "negated"]
+    if beliefs or negated:
+        quotes = [q for q in quotes if q.act == "speech"]
     feats: dict[str, float] = {
         "attribution__quotes_count": float(len(quotes)),
         "attribution__beliefs_count": float(len(beliefs)),
+        "attribution__negated_count": float(len(negated)),
         "attribution__sources_count": 0.0,
         "attribution__quoted_words_share": 0.0,
         "attribution__direct_share": 0.0,

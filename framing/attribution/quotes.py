@@ -179,6 +179,8 @@ def find_quotes(
                 )
         cue = Cue(text[cs:ce], cs, ce, lemma, stance)
         act: Act = "speech" if c is None else c.act
+        if act == "speech" and c is not None and (c.negated or c.lemma in _REFUSALS):
+            act = "negated"  # "did not respond", "declined to name" (a belief stays one: "does not believe")
         for s, e in contents:
             if (s, e) in seen:
                 continue  # one record per span: the first cue that claims it
@@ -465,3 +467,5 @@ _QUESTION_WORDS = word_set("if whether who whom whose what which when where why 
 _ACTION_PASSIVES = word_set("oppose attack support back challenge contest maintain post answer seek prefer tout")
 # cues whose object is the addressee: "“...,” told Fox News" is no inversion (Fox News is not the speaker)
 _OBJECT_PRONOUNS = word_set("me him her us them you")
+# cues that report an act not done: "declined to name the reseller", "refused to say"
+_REFUSALS = word_set("decline refuse")

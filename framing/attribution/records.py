@@ -16,10 +16,11 @@ __all__ = ["ACTS", "SOURCE_CATEGORIES", "STANCES", "Act", "Cue", "Entity", "Quot
 STANCES = ("neutral", "endorsing", "distancing", "contesting", "emotive")
 """Stance categories of the ``reporting_verbs`` lexicon."""
 
-Act = Literal["speech", "belief"]
-"""What an attribution reports: words said or written, or a belief, hope, fear or wish."""
+Act = Literal["speech", "belief", "negated"]
+"""What an attribution reports: words said or written, a belief, hope, fear or wish, or an act the
+text says did not happen ("did not respond", "has never explained", "declined to name")."""
 
-ACTS: tuple[Act, ...] = ("speech", "belief")
+ACTS: tuple[Act, ...] = ("speech", "belief", "negated")
 """The values of :attr:`Quote.act`."""
 
 SOURCE_CATEGORIES = (
