@@ -30,7 +30,7 @@ def test_features_are_rates_and_counts_of_non_negated_hits(demo: Lexicon) -> Non
     assert f["demo__emotive"] == pytest.approx(1000 / 10)
     assert f["demo__total"] == pytest.approx(2000 / 10)
     assert result.error is None
-    assert result.provenance == {"framing_version": framing.__version__, "feature_schema": 3,
+    assert result.provenance == {"framing_version": framing.__version__, "feature_schema": 4,
                                  "lexicons": {"demo": "0"}}
 
 
