@@ -145,7 +145,6 @@ _BARE_SHARE = re.compile(
 _POLL_NAMED = re.compile(r"\b(?:poll|polls|polling|survey|surveys|surveyed|polled|respondents)\b", re.IGNORECASE)
 _POLL_REACH = 600  # characters back (within the paragraph) in which the poll must be named
 _MAX_APPOSITIVE_WORDS = 16
-_BOTH_WINDOW = 80  # tokens before "Both" in which its two persons are named
 _PUBLIC = frozenset(("government", "law_enforcement", "military"))
 _NON_PUBLIC_NOUNS = word_set("group organization organisation coalition association alliance movement union")
 _PUBLIC_NOUNS = word_set("agency department ministry administration bureau office")
@@ -217,7 +216,7 @@ def appositive_owner(text: str, toks: Tokens, ents: Entities, t: int) -> int:
     return -1
 
 
-def both_category(ents: Entities, t: int, window: int = _BOTH_WINDOW) -> str:
+def both_category(ents: Entities, t: int, window: int) -> str:
     """The category of "Both" at token ``t``: that of the two persons named last, when they share one.
 
     "Frank Baitman, an HHS deputy assistant secretary, and Bryan Sivak, the

@@ -330,7 +330,8 @@ class SpeakerResolver:
         if j - i == 1 and (head in PRONOUNS or _contracted_pronoun(head)):
             return self._pronoun(head.partition("'")[0], start, end, i)
         if j - i == 1 and head == "both":  # "Both said": the two persons named last
-            return Mention(start, end, text[start:end], both_category(self.entities(), i), "group")
+            category = both_category(self.entities(), i, _ANTECEDENT_WINDOW)
+            return Mention(start, end, text[start:end], category, "group")
         # the head of the name: the last capitalised word before a comma/appositive
         name_end = j
         if "," in text[start:end]:  # (a token never holds a comma)
