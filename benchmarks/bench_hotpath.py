@@ -52,7 +52,7 @@ def child(root: str, n: int, rounds: int, out: str, sample: bool) -> None:
         articles = [Article(id=str(i), text=t or "") for i, t in sides["text"].items()]
     else:  # the first n, as benchmarks/bench_throughput.py reads them
         sys.path.insert(0, str(ROOT / "benchmarks"))
-        from bench_throughput import data_home, load_records
+        from corpus import data_home, load_records
 
         articles = [Article(id=r["id"], text=r["text"]) for r in load_records(data_home(None), n)]
     stage = _get_analyzer(None).lexicon_stage
