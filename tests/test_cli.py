@@ -59,6 +59,26 @@ def test_seed_jsonl_contract(seed_path: Path, capsys: pytest.CaptureFixture[str]
     assert set(row["provenance"]) == {"framing_version", "feature_schema", "lexicons"}
 
 
+def test_jsonl_writers_give_the_same_rows(seed_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    # orjson (framing[fast], in the test extra) and the standard library write the same JSON values
+    pytest.importorskip("orjson")
+    import framing.cli.analyze as analyze_cli
+
+    args = ["analyze", str(seed_path), "--format", "jsonl", "--sentences"]
+    fast = run(args, capsys)
+    monkeypatch.setattr(analyze_cli, "_orjson", None)
+    plain = run(args, capsys)
+    assert fast[0] == plain[0] == 0
+    assert json.loads(fast[1]) == json.loads(plain[1])
+    row = {"id": "x", "text": "caf\ud800 \u201cok\u201d", "features": {"a": 1e-07, "b": 0.1}}
+    monkeypatch.setattr(analyze_cli, "_orjson", pytest.importorskip("orjson"))
+    with_orjson = analyze_cli._json_line(row)
+    monkeypatch.setattr(analyze_cli, "_orjson", None)
+    assert json.loads(with_orjson) == json.loads(analyze_cli._json_line(row))
+    assert json.loads(with_orjson)["text"] == "caf\ufffd \u201cok\u201d"
+
+
 def test_jsonl_with_two_workers_equals_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # with --jobs 2 the lines are written by the workers: same rows, same order, same error count
     texts = ["Officials claimed the plan was dead.", "", '"It is over," the senator said.',

@@ -1,4 +1,5 @@
-"""The JSONL writer of ``framing analyze``: byte-identical to the standard library's encoding of the row."""
+"""The JSONL writer of ``framing analyze``: the standard library's encoding of the row, byte for byte without
+orjson, the same JSON values with it."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import json
 import math
 from typing import Any
 
+import pytest
+
+import framing.cli.analyze as analyze_cli
 from framing.cli.analyze import _all_finite, _analysis_line
 from framing.pipeline import Analyzer
 from framing.pipeline.schema import replace_surrogates
@@ -22,16 +26,26 @@ def _reference(row: dict[str, Any]) -> str:
     """The row as the writer encoded it before the fast paths: json.dumps, NaN as null, U+FFFD."""
     row = {**row, "features": {k: None if isinstance(v, float) and not math.isfinite(v) else v
                                for k, v in row["features"].items()}}
-    return replace_surrogates(json.dumps(row, ensure_ascii=False)) + "\n"
+    return replace_surrogates(json.dumps(row, ensure_ascii=False, separators=(",", ":"))) + "\n"
 
 
-def test_lines_are_byte_identical_to_the_stdlib_encoding() -> None:
+@pytest.mark.parametrize("writer", ["stdlib", "orjson"])
+def test_lines_are_the_stdlib_encoding(writer: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if writer == "stdlib":
+        monkeypatch.setattr(analyze_cli, "_orjson", None)
+    else:
+        monkeypatch.setattr(analyze_cli, "_orjson", pytest.importorskip("orjson"))
     analyze = Analyzer()
     for text in SENTENCES:
         analysis = analyze(text)
         for flags in ({"text": True, "sentences": False}, {"text": False, "sentences": True}):
             line, summary = _analysis_line(analysis, **flags)
-            assert line == _reference(analysis.to_dict(**flags))
+            reference = _reference(analysis.to_dict(**flags))
+            assert line.endswith("\n") and line.count("\n") == 1
+            if writer == "stdlib":
+                assert line == reference
+            else:  # the same values; a float may be spelt otherwise (1e-7 for 1e-07)
+                assert json.loads(line) == json.loads(reference)
             assert summary.article.id == analysis.article.id
             assert json.loads(line)["id"] == analysis.article.id
 

@@ -35,6 +35,11 @@ from ._options import add_input_options
 if TYPE_CHECKING:
     from ..pipeline import Analysis
 
+try:  # the optional extra framing[fast]: the same rows, serialised about 3x faster
+    import orjson as _orjson
+except ImportError:  # pragma: no cover - the standard library writes them
+    _orjson = None  # type: ignore[assignment]
+
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``framing analyze`` and its options."""
@@ -58,8 +63,25 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _json_line(row: dict[str, Any]) -> str:
-    """One JSONL line; lone surrogates (no UTF-8 form) become U+FFFD, as in every format."""
-    return replace_surrogates(json.dumps(row, ensure_ascii=False)) + "\n"
+    """One compact JSONL line; lone surrogates (no UTF-8 form) become U+FFFD, as in every format.
+
+    With orjson installed (``pip install "framing[fast]"``) it writes the
+    line; a row it refuses (a lone surrogate in a string) goes to the
+    standard library's :func:`json.dumps`. The two give the same JSON value
+    (floats may be spelt differently: ``1e-07`` and ``1e-7``).
+
+    Examples
+    --------
+    >>> line = _json_line({"id": "a", "features": {"n_tokens": 3}, "text": "caf\\ud800"})
+    >>> line.endswith("\\n"), line.rstrip() == '{"id":"a","features":{"n_tokens":3},"text":"caf\\ufffd"}'
+    (True, True)
+    """
+    if _orjson is not None:
+        try:
+            return _orjson.dumps(row, option=_orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+        except TypeError:
+            pass
+    return replace_surrogates(json.dumps(row, ensure_ascii=False, separators=(",", ":"))) + "\n"
 
 
 def _json_number(value: float) -> float | None:
