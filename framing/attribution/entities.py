@@ -54,7 +54,9 @@ from .evidence import (
     _plural_title,
     _proxied,
     _Whole,
+    owner_prefix,
     owner_titles,
+    party_label,
 )
 from .gazetteers import (
     FIGURE_WEIGHT,
@@ -326,11 +328,7 @@ def find_entities(
             # "Reps. Lou Barletta ...": a title opening the sentence that the name runs left out
             prefix = _hits(roles, starts[i - 1], ends[i - 1]) + prefix
         if p > 0 and prefix and any(m.text.lower() in titles for m in prefix):
-            # "NRA executive vice president Wayne LaPierre": the organisation before the title
-            o = p
-            while o > 0 and p - o < _MAX_PREFIX and _gap_ok(text, tokens, o - 1) and text[starts[o - 1]].isupper():
-                o -= 1
-            prefix = _hits(roles, starts[o], ends[p - 1]) + prefix if o < p else prefix
+            prefix = owner_prefix(text, tokens, p, prefix, roles)  # "NRA executive vice president Wayne LaPierre"
         category, weight = _evidence(prefix)
         if weight > 0.0 and _plural_title(prefix):
             plural = (run_end, category, weight)
@@ -352,7 +350,7 @@ def find_entities(
             category, weight = _evidence(whole)  # "The New York Times, which ...": the name is the role
         if weight == 0.0 and j - k > 1 and norms[j - 1] in _ORG_WORDS and any(m.end == name_end for m in found):
             category, weight = _inside(text, tokens, found, k, j)  # "Wicklander-Zulawski & Associates": its head
-        if weight == 0.0:
+        if weight == 0.0 or (weight < 1.0 and party_label(text, tokens, j)):  # "Budget Chairman Paul Ryan (R-Wis.)"
             category, weight = _after(text, tokens, j, roles, role_category)
         if weight == 0.0:
             category, weight = _before(text, tokens, i, j, roles)

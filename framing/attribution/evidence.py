@@ -17,7 +17,7 @@ from ..text import Tokens
 from .gazetteers import body_category, place_category
 from .phrases import _STOP, DETERMINERS, _gap_ok, _verb_forms
 
-__all__ = ["RoleHit", "Roles", "owner_titles"]
+__all__ = ["RoleHit", "Roles", "owner_prefix", "owner_titles", "party_label"]
 
 
 class RoleHit(Protocol):
@@ -96,6 +96,47 @@ def _evidence(found: list[RoleHit]) -> tuple[str, float]:
 def _owner(category: str) -> tuple[str, float]:
     """The evidence of the organisation a person speaks for (weaker than the person's own role)."""
     return (category, 0.4) if category not in ("other", "anonymous") else ("other", 0.0)
+
+
+_MAX_OWNER_PREFIX = 4  # capitalised words of the organisation before an owner title
+# a body named for a cause: "Democracy for America", "Americans for Prosperity", "Moms for Liberty"
+_CAUSE_NAME = re.compile(r"(?:[A-Z][\w'\u2019-]*\s+){1,3}for\s+(?:the\s+)?[A-Z]")
+_CAUSE_WEIGHT = 0.5  # weaker than any role the lexicon knows in the name
+
+
+def owner_prefix(text: str, toks: Tokens, p: int, prefix: list[RoleHit], roles: Roles) -> list[RoleHit]:
+    """The role hits before a name with those of the organisation before its owner title added.
+
+    "NRA executive vice president Wayne LaPierre": the capitalised words
+    before the lower-case words from token ``p`` are the organisation whose
+    category an owner title (:func:`owner_titles`) takes. A name of capitalised
+    words around "for" with no role of the lexicon in it is a body named for
+    a cause, an advocacy group: "Democracy for America chairman Charles
+    Chamberlain" is advocacy, not business ("Center for American Progress",
+    "Centers for Disease Control" have their role words).
+    """
+    starts, ends, norms = toks.starts, toks.ends, toks.norms
+    o = p
+    while o > 0 and p - o < _MAX_OWNER_PREFIX + 2 and _gap_ok(text, toks, o - 1) and (
+        text[starts[o - 1]].isupper() or (norms[o - 1] in ("for", "the") and o - 1 > 0 and o < p)
+    ) and ")" not in text[ends[o - 1] : starts[o]]:  # not a dateline's "(CNN) President Donald Trump"
+        o -= 1
+    while o < p and not text[starts[o]].isupper():
+        o += 1  # not "for America" alone
+    if o == p:
+        return prefix
+    found = _hits(roles, starts[o], ends[p - 1])
+    if not found and _CAUSE_NAME.match(text, starts[o], ends[p - 1]):
+        found = [_Hit(starts[o], ends[p - 1], "advocacy", _CAUSE_WEIGHT, text[starts[o] : ends[p - 1]])]
+    return found + prefix
+
+
+def party_label(text: str, toks: Tokens, j: int) -> bool:
+    """Whether a party label follows the name ending before token ``j``: "Paul Ryan (R-Wis.)", "Pelosi, D-Calif."."""
+    if j >= len(toks.starts):
+        return False
+    gap = text[toks.ends[j - 1] : toks.starts[j]].strip()
+    return gap in ("(", ",") and _PARTY_LABEL.match(text, toks.starts[j], toks.ends[j] + 1) is not None
 
 
 def _before(text: str, toks: Tokens, i: int, j: int, roles: Roles) -> tuple[str, float]:

@@ -47,6 +47,12 @@ _AFTER_A_VERB = word_set("to that about on of with for in at by the a an his her
 _RELATIVES = word_set("what which that who whom")
 _PLURAL_VERBS = word_set("are were have appear seem")  # a 3sg verb is not followed by these
 _AUXILIARIES = word_set("have has had having be is are was were been being am get got gotten gets")
+# a gerund after these prepositions names an aim or a course, not what the subject says:
+# "the recent push toward supporting Black-owned restaurants"
+_AIM_PREPOSITIONS = word_set("toward towards")
+# the people a present "tells us" may have as its subject: "He tells us" reports,
+# "the fact that ... tells us", "history tells us" is the author's argument
+_TELLING_PEOPLE = word_set("he she they i we who everyone someone somebody")
 
 
 def other_sense(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) -> bool:
@@ -141,6 +147,10 @@ def sense_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str)
         # "Sonmez's social media posts appear to have": a noun before its verb
         # ("what he believes are their assets" is a verb)
         return "plural_noun"
+    if lemma == "tell" and form in ("base", "3sg") and nxt == "us" and not _telling_person(text, tokens, i):
+        return "tell_us"  # "Trump's tax bill will tell us a lot", "the fact that ... tells us": the author's argument
+    if form == "gerund" and i and norms[i - 1] in _AIM_PREPOSITIONS:
+        return "aim"  # "the push toward supporting Black-owned restaurants": a course, not a report
     if _conditional(text, tokens, i):
         return "conditional"  # "If a campaign announced ..., we assumed": the author's hypothesis
     if lemma == "seek" and form == "gerund" and nxt != "to" and i and text[ends[i - 1] : starts[i]].strip() == ",":
@@ -156,6 +166,17 @@ def sense_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str)
     ):
         return "reduced_relative"  # "memos written while he was director": not a finite verb
     return None
+
+
+def _telling_person(text: str, tokens: Tokens, i: int) -> bool:
+    """Whether the subject right before a present "tell(s) us" at token ``i`` is a person or a name."""
+    k = i - 1
+    while k >= 0 and tokens.norms[k] in _MODALS:
+        k -= 1  # "will tell us"
+    if k < 0:
+        return False
+    word = text[tokens.starts[k] : tokens.ends[k]]
+    return tokens.norms[k] in _TELLING_PEOPLE or (word[:1].isupper() and not word.endswith(("'s", "\u2019s")))
 
 
 _MAX_CONDITION = 6  # words between a sentence-opening "If" and the cue it makes hypothetical
@@ -253,6 +274,11 @@ def reports(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) ->
         norms, i, form
     ):
         return False
+    if (
+        form == "gerund" and i and j < n and norms[i - 1] in ("a", "an") and text[starts[j]].islower()
+        and norms[j].isalpha() and norms[j] not in _AFTER_A_VERB and norms[j] not in _WH
+    ):
+        return False  # "he'd be a reassuring choice": an adjective before its noun
     if lemma in ("decline", "refuse") and "to" not in norms[i + 1 : i + 3]:
         return False  # "sales declined", not "declined to comment"
     return not (

@@ -32,6 +32,7 @@ from .entities import (
 from .evidence import _category, _Hit, _own_matcher, _phrase_hits
 from .evidence import _phrase_category as _phrase_category  # re-exported
 from .gazetteers import document_head, not_speaker, proxy_head
+from .links import acronym_category, owner_category, reflexive_core, titled_antecedent
 from .names import _MAX_OCCURRENCES as _MAX_OCCURRENCES  # re-exported
 from .names import _first_occurrences, _opening_adverb, _sentence_initial
 from .phrases import (
@@ -63,7 +64,6 @@ __all__ = ["Mention", "SpeakerResolver"]
 
 _PERSON_PRONOUNS = word_set("he she i")
 # Head nouns that make a phrase an organisation ("it") rather than a person.
-_POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _ANTECEDENT_WINDOW = 80  # tokens searched back for a pronoun's antecedent
 # Plurals without an -s: never "he" or "she" ("people who wish to emigrate ... she told").
 _PLURAL_HEADS = word_set("people men women children police personnel staff folk clergy")
@@ -307,7 +307,7 @@ class SpeakerResolver:
         i, j = self._repair(i, j)
         if self._not_a_source(i, j):
             return None
-        mention = self._resolve(i, j)
+        mention = self._resolve(i, reflexive_core(self.tokens.norms, i, j))  # "Romney himself": Romney
         if not_speaker(self.text[mention.start : mention.end]):
             return None  # "Photograph", "30": no speaker, no antecedent
         ents = self.entities()
@@ -362,6 +362,8 @@ class SpeakerResolver:
                 category = ents.category(entity)
             elif kind == "person" and all(ents.at(t) == entity for t in range(i, j)):
                 category = "other"  # "Bloomberg" for Michael Bloomberg: the person, not the outlet
+        if category == "other" and (defined := acronym_category(self, head_t)) != "other":
+            category, kind = defined, "org"  # "NCTC" after "the National Counterterrorism Center (NCTC)"
         if _is_capitalised(text, toks.starts[head_t], toks.ends[head_t]) and kind == "person":
             fs, fe = self.full_mention(head_t)
             if fe - fs > len(name):
@@ -380,8 +382,10 @@ class SpeakerResolver:
                           if m.entity >= 0 and text[m.start : m.end].lower() == phrase), -1)
             if e >= 0:
                 return Mention(start, end, ents.name(e), ents.category(e), "org", e)
+        elif category == "other" and (e := titled_antecedent(self, i, j)) >= 0:  # "The speaker": the House Speaker
+            return Mention(start, end, ents.name(e), ents.category(e), "person", e)
         elif category == "other" and proxy_head(toks.norms[head_t]):
-            category = self._owner_category(i, head_t)  # "her spokesman", "Trump's lawyer"
+            category = owner_category(self, i, head_t)  # "her spokesman", "Trump's lawyer"
         elif toks.norms[head_t] in _ANONYMOUS_HEADS and (
             head_t == i or text[toks.starts[head_t]].islower()
         ):
@@ -394,18 +398,6 @@ class SpeakerResolver:
             # entity of their own (not the party's politicians, "Democrats said" elsewhere)
             category, name, entity = "citizen", share + name, -1
         return Mention(start, end, name, category, kind, entity)
-
-    def _owner_category(self, i: int, head: int) -> str:
-        """The category of the owner of a proxy ("her" in "her spokesman", "Trump's" in "Trump's lawyer")."""
-        toks = self.tokens
-        for p in range(head - 1, max(i, head - 3) - 1, -1):
-            norm = toks.norms[p]
-            if norm in _POSSESSIVE:
-                return self._pronoun(_POSSESSIVE[norm], toks.starts[p], toks.ends[p], p).category
-            if norm.endswith("'s") or (p == head - 1 and self.entities().at(p) >= 0):  # "the Clinton camp"
-                e = self.entities().at(p)
-                return self.entities().category(e) if e >= 0 else self.category_of(toks.starts[i], toks.ends[p])
-        return "other"
 
     def _kind(self, i: int, j: int) -> str:
         toks = self.tokens

@@ -1,0 +1,122 @@
+"""Links of a speaker phrase to a person named before: reflexives, titles, proxies.
+
+Helpers of :class:`~framing.attribution.speakers.SpeakerResolver` for the
+phrases that name no one themselves but take up a person or body the text
+names: "Romney himself" is Romney, "The speaker" is the House Speaker named
+before, "her spokesman" and "A Clapper spokesman" speak for their owner.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from .phrases import word_set
+
+if TYPE_CHECKING:
+    from .speakers import SpeakerResolver
+
+__all__ = ["acronym_category", "owner_category", "reflexive_core", "titled_antecedent"]
+
+_EMPHATIC = word_set("himself herself themselves itself")
+_POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# "the speaker" takes up the House Speaker: the capitalised title before a name
+_SPEAKER_TITLE = re.compile(r"\bSpeaker\s+(?:of\s+the\s+House\s+)?(?=[A-Z])")
+_NAME_JOINERS = word_set("of for and the on")
+_TITLE_REACH = 3000  # characters searched back for the titled name
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}\Z")
+_MAX_DEFINED_WORDS = 8  # words of the full name before "(ACRONYM)"
+
+
+def acronym_category(res: SpeakerResolver, t: int) -> str:
+    """The category of the full name an acronym at token ``t`` was defined with, else ``other``.
+
+    "the National Counterterrorism Center (NCTC) ... NCTC said": the
+    capitalised words (with "of", "for", "and", "the") before the first
+    "(NCTC)" of the text are the body, and their ``source_roles`` category is
+    the acronym's.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = ("The National Highway Traffic Safety Administration (NHTSA) opened an inquiry. "
+    ...         "NHTSA said the cars were unsafe.")
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> acronym_category(res, len(res.tokens.norms) - 6)
+    'government'
+    """
+    toks, text = res.tokens, res.text
+    form = text[toks.starts[t] : toks.ends[t]]
+    if _ACRONYM.match(form) is None:
+        return "other"
+    at = text.find("(" + form + ")")
+    if at < 0 or at >= toks.starts[t]:
+        return "other"
+    end = bisect_left(toks.starts, at)  # the token after the full name
+    first = end
+    while first > 0 and end - first < _MAX_DEFINED_WORDS and (
+        text[toks.starts[first - 1]].isupper() or toks.norms[first - 1] in _NAME_JOINERS
+    ) and (first == end or not text[toks.ends[first - 1] : toks.starts[first]].strip()):
+        first -= 1
+    while first < end and not text[toks.starts[first]].isupper():
+        first += 1  # "the National ...", "of the ...": the name starts with a capital
+    return res.category_of(toks.starts[first], toks.ends[end - 1]) if first < end else "other"
+
+
+def reflexive_core(norms: list[str], i: int, j: int) -> int:
+    """The end of the phrase ``[i, j)`` without an emphatic reflexive: "Romney himself" is Romney.
+
+    Examples
+    --------
+    >>> reflexive_core(["romney", "himself"], 0, 2), reflexive_core(["himself"], 0, 1)
+    (1, 1)
+    """
+    return j - 1 if j - i > 1 and norms[j - 1] in _EMPHATIC else j
+
+
+def titled_antecedent(res: SpeakerResolver, i: int, j: int) -> int:
+    """The entity of the person a definite "the speaker" at tokens ``[i, j)`` takes up, else -1.
+
+    "The speaker said he wants ..." after "House Speaker Paul Ryan" (or
+    "Speaker of the House Paul Ryan") is Ryan: the closest earlier name the
+    title "Speaker" stands before. A "speaker" with no such title before
+    (a speaker at a rally) is no one.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "House Speaker Paul Ryan spoke. The speaker said no."
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> res.entities().name(titled_antecedent(res, 6, 8))
+    'Paul Ryan'
+
+    """
+    toks, text = res.tokens, res.text
+    if j - i != 2 or toks.norms[i] != "the" or toks.norms[i + 1] != "speaker":
+        return -1
+    start = toks.starts[i]
+    ents = res.entities()
+    found = None
+    for m in _SPEAKER_TITLE.finditer(text, max(0, start - _TITLE_REACH), start):
+        found = m
+    if found is None:
+        return -1
+    t = bisect_left(toks.starts, found.end())
+    e = ents.at(t) if t < len(toks.starts) else -1
+    return e if e >= 0 and ents.kind(e) == "person" else -1
+
+
+def owner_category(res: SpeakerResolver, i: int, head: int) -> str:
+    """The category of the owner of a proxy ("her" in "her spokesman", "Trump's" in "Trump's lawyer")."""
+    toks = res.tokens
+    for p in range(head - 1, max(i, head - 3) - 1, -1):
+        norm = toks.norms[p]
+        if norm in _POSSESSIVE:
+            return res._pronoun(_POSSESSIVE[norm], toks.starts[p], toks.ends[p], p).category
+        if norm.endswith("'s") or (p == head - 1 and res.entities().at(p) >= 0):  # "the Clinton camp"
+            e = res.entities().at(p)
+            return res.entities().category(e) if e >= 0 else res.category_of(toks.starts[i], toks.ends[p])
+    return "other"
