@@ -160,3 +160,45 @@ def test_both_after_two_named_politicians() -> None:
     text = ("Sen. Marco Rubio (R-Fla.) and House Budget Chairman Paul Ryan (R-Wis.) are running. Rubio and "
             "Ryan are competing. Both will unveil new policy plans at a dinner.")
     assert speakers(text) == [("Both", "government")]
+
+
+def test_both_is_the_pair_joined_by_and_before_a_name_named_after_it() -> None:
+    text = ("Sen. Marco Rubio (R-Fla.) and House Budget Chairman Paul Ryan (R-Wis.) are running. Rubio and "
+            "Ryan, both arguably better positioned, are competing. POLITICO has learned both will unveil new "
+            "policy plans at an awards dinner.")
+    assert speakers(text) == [("both", "government")]
+
+
+def test_a_first_word_alone_is_the_organisation_it_names() -> None:
+    text = ("The tenacious activists of the Sunrise Movement pushed for a climate debate. After the debate, "
+            "Sunrise called on Biden to cancel the fundraiser.")
+    assert speakers(text) == [("Sunrise", "advocacy")]
+    # near miss: a body named for a person does not take the person's name
+    text = "The Trump Organization built towers. Trump said the towers were great."
+    assert speakers(text) == [("Trump", "government")]
+
+
+def test_a_setting_after_a_comma_is_no_appositive() -> None:
+    text = ("Beto O'Rourke told Juliana Rossi, an organizer at Sunrise, during the CNN town hall that he "
+            "agreed. After the debate, Sunrise called on Biden to cancel the fundraiser.")
+    assert speakers(text)[-1] == ("Sunrise", "other")  # not media for "the CNN town hall"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He is the sort of person who would defend the indefensible.",
+        "Anyone who says the economy is fine is not paying attention.",
+    ],
+)
+def test_a_who_after_a_type_of_person_quotes_no_one(text: str) -> None:
+    assert cues(text) == []
+
+
+def test_a_who_after_a_person_is_the_person() -> None:
+    assert cues("Voters heard from Smith, who said the plan would fail.") == ["said"]
+
+
+def test_a_gerund_after_of_people_is_a_modifier() -> None:
+    assert cues("Employers must check the immigration status of people seeking new jobs.") == []
+    assert cues("Hundreds of people protested, saying the plan was unfair.") == ["saying"]

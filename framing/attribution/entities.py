@@ -53,10 +53,12 @@ from .evidence import (
     _owner,
     _plural_title,
     _proxied,
+    _title_abbreviation,
     _Whole,
     owner_prefix,
     owner_titles,
     party_label,
+    personal_body,
 )
 from .gazetteers import (
     FIGURE_WEIGHT,
@@ -412,6 +414,8 @@ def find_entities(
     for c, cluster in enumerate(clusters):
         if cluster.kind == "person":
             by_first.setdefault(cluster.first, []).append(c)
+        elif cluster.kind == "org" and (words := text[cluster.name[0] : cluster.name[1]].split())[1:]:
+            by_first.setdefault("\0" + _surname(words[0].lower()), []).append(c)  # "Sunrise Movement"
     for k, j, surname, weight, category, gender in singles:
         # "Ms. Trump" is not "Donald Trump"; "President Trump" is the public figure of that office
         # ("Donald Trump", not a nearer "Lara Trump"), else a full name with that role, if any
@@ -421,6 +425,8 @@ def find_entities(
             firsts = [c for c in by_first.get(norms[k], ()) if clusters[c].surname != norms[k]]
             if len({clusters[c].surname for c in firsts}) == 1:
                 candidates = firsts
+        if not candidates and weight == 0.0:  # "Sunrise" after "the Sunrise Movement": the body, not a person
+            candidates = [c for c in by_first.get("\0" + surname, ()) if not personal_body(text, clusters[c].name)]
         if weight >= 0.5:
             candidates = [c for c in candidates if figure_category(clusters[c].first, surname) == category] or [
                 c for c in candidates if clusters[c].best[0] > 0.0 and clusters[c].category == category] or candidates
@@ -454,11 +460,6 @@ def _known(c: _Cluster, name: str) -> None:
         figure = figure_category(c.first, c.surname)
         if figure is not None:
             c.category, c.best = figure, (FIGURE_WEIGHT, 0)
-
-
-def _title_abbreviation(text: str, toks: Tokens, k: int) -> bool:
-    """A one-letter or dotted abbreviation before a name ("U.S. Sen.", "Lt.")."""
-    return text[toks.ends[k] : toks.ends[k] + 1] == "." and ("." in toks.norms[k] or len(toks.norms[k]) <= 3)
 
 
 _name_key = _surname = name_key

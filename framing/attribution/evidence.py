@@ -17,7 +17,7 @@ from ..text import Tokens
 from .gazetteers import body_category, place_category
 from .phrases import _STOP, DETERMINERS, _gap_ok, _verb_forms
 
-__all__ = ["RoleHit", "Roles", "owner_prefix", "owner_titles", "party_label"]
+__all__ = ["RoleHit", "Roles", "owner_prefix", "owner_titles", "party_label", "personal_body"]
 
 
 class RoleHit(Protocol):
@@ -174,6 +174,8 @@ def _after(
     if norms[t].isdigit() and t + 1 < n and text[ends[t] : starts[t + 1]].strip() == ",":
         t += 1  # ", 58, a Democrat from Michigan"
     first = norms[t]
+    if first in _STOP:
+        return "other", 0.0  # "an organizer at Sunrise, during the CNN town hall": a setting, not an appositive
     if (
         text[starts[t]].isupper() and not _hits(roles, starts[t], ends[t]) and first not in DETERMINERS
         and not _possessive_owner(text, toks, t)
@@ -262,6 +264,22 @@ def _proxied(text: str, toks: Tokens, p: int, proxy: int, roles: Roles) -> tuple
             return _owner(body)
     place = place_category(text[starts[o] : ends[p - 1]]) if p > o else None
     return _owner(place) if place is not None else ("other", 0.0)
+
+
+# the last words of organisations named for a person: "Trump" alone is the person
+_PERSONAL_BODIES = frozenset(
+    ("administration", "campaign", "organization", "organisation", "foundation", "family", "camp", "team")
+)
+
+
+def personal_body(text: str, span: tuple[int, int]) -> bool:
+    """Whether the organisation named at ``span`` is named for a person ("the Trump administration")."""
+    return text[span[0] : span[1]].rsplit(None, 1)[-1].lower() in _PERSONAL_BODIES
+
+
+def _title_abbreviation(text: str, toks: Tokens, k: int) -> bool:
+    """A one-letter or dotted abbreviation before a name ("U.S. Sen.", "Lt.")."""
+    return text[toks.ends[k] : toks.ends[k] + 1] == "." and ("." in toks.norms[k] or len(toks.norms[k]) <= 3)
 
 
 def _category(found: list[Match]) -> str:

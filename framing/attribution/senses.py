@@ -16,6 +16,7 @@ docs/attribution.md ("precision rules") that were not quotes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..text import Tokens
@@ -149,6 +150,13 @@ def sense_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str)
         return "plural_noun"
     if lemma == "tell" and form in ("base", "3sg") and nxt == "us" and not _telling_person(text, tokens, i):
         return "tell_us"  # "Trump's tax bill will tell us a lot", "the fact that ... tells us": the author's argument
+    if _generic_who(text, tokens, i):
+        return "generic_who"  # "the sort of person who would defend", "anyone who says": a type, no one quoted
+    if (
+        form == "gerund" and i > 1 and text[ends[i - 1] : starts[i]] == " " and norms[i - 1] in ("people", "men", "women")
+        and norms[i - 2] == "of" and "with" not in norms[max(0, i - 4) : i]
+    ):
+        return "gerund_relative"  # "the immigration status of people seeking new jobs": a modifier
     if form == "gerund" and i and norms[i - 1] in _AIM_PREPOSITIONS:
         return "aim"  # "the push toward supporting Black-owned restaurants": a course, not a report
     if _conditional(text, tokens, i):
@@ -166,6 +174,24 @@ def sense_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str)
     ):
         return "reduced_relative"  # "memos written while he was director": not a finite verb
     return None
+
+
+# the antecedent of a "who" that names a type of person, not a person: "the sort of person who"
+_GENERIC_WHO = re.compile(
+    r"(?:\b(?:sort|kind|type)s?\s+of\s+(?:\w+\s+)?(?:person|people|man|woman|men|women|guy|politician|leader)"
+    r"|\b(?:anyone|anybody))\s*,?\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def _generic_who(text: str, tokens: Tokens, i: int) -> bool:
+    """Whether the cue at token ``i`` follows a "who" (and a modal) after a type of person, not a person."""
+    k = i - 1
+    while k >= 0 and i - k <= 2 and tokens.norms[k] in _MODALS:
+        k -= 1
+    if k < 0 or tokens.norms[k] != "who":
+        return False
+    return _GENERIC_WHO.search(text, max(0, tokens.starts[k] - 60), tokens.starts[k]) is not None
 
 
 def _telling_person(text: str, tokens: Tokens, i: int) -> bool:

@@ -330,7 +330,7 @@ class SpeakerResolver:
         if j - i == 1 and (head in PRONOUNS or _contracted_pronoun(head)):
             return self._pronoun(head.partition("'")[0], start, end, i)
         if j - i == 1 and head == "both":  # "Both said": the two persons named last
-            category = both_category(self.entities(), i, _ANTECEDENT_WINDOW)
+            category = both_category(self.entities(), i, _ANTECEDENT_WINDOW, toks.norms)
             return Mention(start, end, text[start:end], category, "group")
         # the head of the name: the last capitalised word before a comma/appositive
         name_end = j
