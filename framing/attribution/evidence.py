@@ -174,7 +174,7 @@ def _after(
     if norms[t].isdigit() and t + 1 < n and text[ends[t] : starts[t + 1]].strip() == ",":
         t += 1  # ", 58, a Democrat from Michigan"
     first = norms[t]
-    if first in _STOP:
+    if first in _SETTINGS:
         return "other", 0.0  # "an organizer at Sunrise, during the CNN town hall": a setting, not an appositive
     if (
         text[starts[t]].isupper() and not _hits(roles, starts[t], ends[t]) and first not in DETERMINERS
@@ -235,6 +235,7 @@ def _possessive_owner(text: str, toks: Tokens, t: int) -> bool:
 
 
 _OWNER_PREPOSITIONS = frozenset(("at", "for", "with"))
+_SETTINGS = frozenset(("during", "after", "before", "since", "until", "when", "while"))  # a time, not a role
 _RELATIVES = frozenset(("who", "which", "whose", "whom", "that"))
 
 
