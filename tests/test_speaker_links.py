@@ -202,3 +202,12 @@ def test_a_who_after_a_person_is_the_person() -> None:
 def test_a_gerund_after_of_people_is_a_modifier() -> None:
     assert cues("Employers must check the immigration status of people seeking new jobs.") == []
     assert cues("Hundreds of people protested, saying the plan was unfair.") == ["saying"]
+
+
+def test_a_spokesman_named_after_his_owners_spokesman_speaks_for_the_owner() -> None:
+    text = ("Former Director of National Intelligence James Clapper was named. A Clapper spokesman, in a "
+            "recent statement, appeared to distance the former intel boss from any leaks. \u201cLeaks need "
+            "to be investigated,\u201d spokesman Shawn Turner said.")
+    assert speakers(text) == [("spokesman Shawn Turner", "government")]
+    # near miss: a spokesman with no owner in the text stays other
+    assert speakers("Spokesman Shawn Turner said the leaks were bad.") == [("Spokesman Shawn Turner", "other")]

@@ -3,7 +3,9 @@
 Helpers of :class:`~framing.attribution.speakers.SpeakerResolver` for the
 phrases that name no one themselves but take up a person or body the text
 names: "Romney himself" is Romney, "The speaker" is the House Speaker named
-before, "her spokesman" and "A Clapper spokesman" speak for their owner.
+before, "her spokesman" and "A Clapper spokesman" speak for their owner, an
+acronym defined in parentheses is its full name; and the kind of a phrase
+(person, group, organisation) that says which pronouns may take it up.
 """
 
 from __future__ import annotations
@@ -12,13 +14,18 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from .phrases import word_set
+from .phrases import _ORG_HEADS, word_set
 
 if TYPE_CHECKING:
+    from ..text import Tokens
     from .speakers import SpeakerResolver
 
-__all__ = ["acronym_category", "owner_category", "reflexive_core", "titled_antecedent"]
+__all__ = [
+    "acronym_category", "earlier_owner", "owner_category", "phrase_kind", "reflexive_core", "titled_antecedent",
+]
 
+# Plurals without an -s: never "he" or "she" ("people who wish to emigrate ... she told").
+_PLURAL_HEADS = word_set("people men women children police personnel staff folk clergy")
 _EMPHATIC = word_set("himself herself themselves itself")
 _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # "the speaker" takes up the House Speaker: the capitalised title before a name
@@ -109,6 +116,43 @@ def titled_antecedent(res: SpeakerResolver, i: int, j: int) -> int:
     return e if e >= 0 and ents.kind(e) == "person" else -1
 
 
+_OWNER_REACH = 600  # characters searched back for "A Clapper spokesman" before "spokesman Shawn Turner"
+
+
+def earlier_owner(res: SpeakerResolver, i: int) -> str:
+    """The category of the owner of the same proxy word named shortly before a proxy at token ``i``.
+
+    "A Clapper spokesman, in a recent statement, appeared to distance ...
+    “...,” spokesman Shawn Turner said": Turner is the spokesman of Clapper
+    (the former Director of National Intelligence), government. The owner
+    is the capitalised word before the last "<Owner> spokesman" (or
+    "<Owner>'s spokesman") in the text before; ``other`` without one.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = ("Sen. Tom Cotton spoke. A Cotton spokesman later denied it. "
+    ...         "Spokesman Caroline Tabler said the senator was busy.")
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> earlier_owner(res, res.tokens.norms.index("spokesman", 8))
+    'government'
+    """
+    toks, text = res.tokens, res.text
+    start = toks.starts[i]
+    word = re.escape(toks.norms[i])
+    pattern = re.compile(r"\b([A-Z][\w'\u2019-]*?)(?:['\u2019]s)?\s+" + word + r"\b", re.IGNORECASE)
+    found = None
+    for m in pattern.finditer(text, max(0, start - _OWNER_REACH), start):
+        if m.group(1)[0].isupper():
+            found = m
+    if found is None:
+        return "other"
+    t = bisect_left(toks.starts, found.start(1))
+    e = res.entities().at(t)
+    return res.entities().category(e) if e >= 0 else res.category_of(found.start(1), found.end(1))
+
+
 def owner_category(res: SpeakerResolver, i: int, head: int) -> str:
     """The category of the owner of a proxy ("her" in "her spokesman", "Trump's" in "Trump's lawyer")."""
     toks = res.tokens
@@ -120,3 +164,26 @@ def owner_category(res: SpeakerResolver, i: int, head: int) -> str:
             e = res.entities().at(p)
             return res.entities().category(e) if e >= 0 else res.category_of(toks.starts[i], toks.ends[p])
     return "other"
+
+
+def phrase_kind(text: str, toks: Tokens, i: int, j: int) -> str:
+    """What the phrase at tokens ``[i, j)`` names, from its head: ``org``, ``group`` or ``person``.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> text = "the ministry said officials and a man"
+    >>> toks = tokenize(text)
+    >>> phrase_kind(text, toks, 0, 2), phrase_kind(text, toks, 3, 4), phrase_kind(text, toks, 5, 7)
+    ('org', 'group', 'person')
+    """
+    norms = toks.norms[i:j]
+    if not _ORG_HEADS.isdisjoint(norms[-2:]):
+        return "org"
+    head = norms[-1]
+    if head in _PLURAL_HEADS:
+        return "group"
+    plural = head.endswith("s") and not head.endswith(("ss", "'s", "us"))
+    if plural and not (text[toks.starts[j - 1]].isupper() and j - i > 1):
+        return "group"
+    return "person"

@@ -32,7 +32,14 @@ from .entities import (
 from .evidence import _category, _Hit, _own_matcher, _phrase_hits
 from .evidence import _phrase_category as _phrase_category  # re-exported
 from .gazetteers import document_head, not_speaker, proxy_head
-from .links import acronym_category, owner_category, reflexive_core, titled_antecedent
+from .links import (
+    acronym_category,
+    earlier_owner,
+    owner_category,
+    phrase_kind,
+    reflexive_core,
+    titled_antecedent,
+)
 from .names import _MAX_OCCURRENCES as _MAX_OCCURRENCES  # re-exported
 from .names import _first_occurrences, _opening_adverb, _sentence_initial
 from .phrases import (
@@ -65,8 +72,6 @@ __all__ = ["Mention", "SpeakerResolver"]
 _PERSON_PRONOUNS = word_set("he she i")
 # Head nouns that make a phrase an organisation ("it") rather than a person.
 _ANTECEDENT_WINDOW = 80  # tokens searched back for a pronoun's antecedent
-# Plurals without an -s: never "he" or "she" ("people who wish to emigrate ... she told").
-_PLURAL_HEADS = word_set("people men women children police personnel staff folk clergy")
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,6 +369,8 @@ class SpeakerResolver:
                 category = "other"  # "Bloomberg" for Michael Bloomberg: the person, not the outlet
         if category == "other" and (defined := acronym_category(self, head_t)) != "other":
             category, kind = defined, "org"  # "NCTC" after "the National Counterterrorism Center (NCTC)"
+        if category == "other" and head_t > i and proxy_head(toks.norms[i]):
+            category = earlier_owner(self, i)  # "spokesman Shawn Turner" after "A Clapper spokesman"
         if _is_capitalised(text, toks.starts[head_t], toks.ends[head_t]) and kind == "person":
             fs, fe = self.full_mention(head_t)
             if fe - fs > len(name):
@@ -400,20 +407,7 @@ class SpeakerResolver:
         return Mention(start, end, name, category, kind, entity)
 
     def _kind(self, i: int, j: int) -> str:
-        toks = self.tokens
-        norms = toks.norms[i:j]
-        if not _ORG_HEADS.isdisjoint(norms[-2:]):
-            return "org"
-        head = norms[-1]
-        if head in _PLURAL_HEADS:
-            return "group"
-        if (
-            head.endswith("s")
-            and not head.endswith(("ss", "'s", "us"))
-            and not (self.text[toks.starts[j - 1]].isupper() and j - i > 1)
-        ):
-            return "group"
-        return "person"
+        return phrase_kind(self.text, self.tokens, i, j)
 
     def _pronoun(self, pronoun: str, start: int, end: int, i: int) -> Mention:
         if pronoun == "who":
