@@ -211,3 +211,11 @@ def test_a_spokesman_named_after_his_owners_spokesman_speaks_for_the_owner() -> 
     assert speakers(text) == [("spokesman Shawn Turner", "government")]
     # near miss: a spokesman with no owner in the text stays other
     assert speakers("Spokesman Shawn Turner said the leaks were bad.") == [("Spokesman Shawn Turner", "other")]
+
+
+def test_a_person_described_only_by_age_is_a_citizen() -> None:
+    text = ("Marlowe, a precocious 12-year-old with a fountain of curly hair, chose the memes. \u201cI love "
+            "it,\u201d Marlowe said.")
+    assert speakers(text) == [("Marlowe", "citizen")]
+    # near miss: a role said with the age decides
+    assert speakers("John Doe, a 54-year-old senator from Ohio, said no.")[0][1] == "government"
