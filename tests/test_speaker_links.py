@@ -219,3 +219,9 @@ def test_a_person_described_only_by_age_is_a_citizen() -> None:
     assert speakers(text) == [("Marlowe", "citizen")]
     # near miss: a role said with the age decides
     assert speakers("John Doe, a 54-year-old senator from Ohio, said no.")[0][1] == "government"
+
+
+def test_a_surname_opening_a_sentence_is_the_name_written_before_in_a_possessive() -> None:
+    text = ("Washington (CNN) President Donald Trump's aides were worried on Monday. Trump said the virus "
+            "was not a crisis.")
+    assert speakers(text) == [("Trump", "government")]

@@ -253,7 +253,7 @@ def find_entities(
     for i, j in runs:
         if not _sentence_initial(text, tokens, i):
             inside.add(norms[i])
-        inside.update(norms[i + 1 : j])
+        inside.update(w for u in norms[i + 1 : j] for w in (u, _surname(u)))  # "Trump" after "Donald Trump's"
     clusters: list[_Cluster] = []
     token_entity: dict[int, int] = {}
     by_surname: dict[str, list[int]] = {}
