@@ -87,12 +87,14 @@ def test_plain_nouns_as_speakers_give_the_category(text: str, category: str) -> 
 
 def test_the_version_note_says_what_was_added() -> None:
     lex = load_lexicon("source_roles")
-    assert lex.version == "1.6.0"
+    assert lex.version == "1.7.0"
     terms = {e.term for e in lex}
     assert {"fire chief", "CIA director", "campaign chairman", "union boss", "cofounder"} <= terms
     assert {"National Weather Service", "case agent", "Canadians", "respondents"} <= terms
     owners = {e.term for e in lex if e.extra.get("owner") == "org"}
     assert {"vice president", "chairman", "CEO", "executive director"} <= owners and "senator" not in owners
+    assert {"secretary of homeland security", "local chapter", "insurance company"} <= terms
+    assert {"chapter", "local chapter"} <= owners
 
 
 def test_a_titled_surname_links_to_the_public_figure_of_that_office() -> None:

@@ -53,8 +53,12 @@ from .evidence import (
     _owner,
     _plural_title,
     _proxied,
+    _title_abbreviation,
     _Whole,
+    owner_prefix,
     owner_titles,
+    party_label,
+    personal_body,
 )
 from .gazetteers import (
     FIGURE_WEIGHT,
@@ -249,7 +253,7 @@ def find_entities(
     for i, j in runs:
         if not _sentence_initial(text, tokens, i):
             inside.add(norms[i])
-        inside.update(norms[i + 1 : j])
+        inside.update(w for u in norms[i + 1 : j] for w in (u, _surname(u)))  # "Trump" after "Donald Trump's"
     clusters: list[_Cluster] = []
     token_entity: dict[int, int] = {}
     by_surname: dict[str, list[int]] = {}
@@ -326,11 +330,7 @@ def find_entities(
             # "Reps. Lou Barletta ...": a title opening the sentence that the name runs left out
             prefix = _hits(roles, starts[i - 1], ends[i - 1]) + prefix
         if p > 0 and prefix and any(m.text.lower() in titles for m in prefix):
-            # "NRA executive vice president Wayne LaPierre": the organisation before the title
-            o = p
-            while o > 0 and p - o < _MAX_PREFIX and _gap_ok(text, tokens, o - 1) and text[starts[o - 1]].isupper():
-                o -= 1
-            prefix = _hits(roles, starts[o], ends[p - 1]) + prefix if o < p else prefix
+            prefix = owner_prefix(text, tokens, p, prefix, roles)  # "NRA executive vice president Wayne LaPierre"
         category, weight = _evidence(prefix)
         if weight > 0.0 and _plural_title(prefix):
             plural = (run_end, category, weight)
@@ -352,7 +352,7 @@ def find_entities(
             category, weight = _evidence(whole)  # "The New York Times, which ...": the name is the role
         if weight == 0.0 and j - k > 1 and norms[j - 1] in _ORG_WORDS and any(m.end == name_end for m in found):
             category, weight = _inside(text, tokens, found, k, j)  # "Wicklander-Zulawski & Associates": its head
-        if weight == 0.0:
+        if weight == 0.0 or (weight < 1.0 and party_label(text, tokens, j)):  # "Budget Chairman Paul Ryan (R-Wis.)"
             category, weight = _after(text, tokens, j, roles, role_category)
         if weight == 0.0:
             category, weight = _before(text, tokens, i, j, roles)
@@ -414,6 +414,8 @@ def find_entities(
     for c, cluster in enumerate(clusters):
         if cluster.kind == "person":
             by_first.setdefault(cluster.first, []).append(c)
+        elif cluster.kind == "org" and (words := text[cluster.name[0] : cluster.name[1]].split())[1:]:
+            by_first.setdefault("\0" + _surname(words[0].lower()), []).append(c)  # "Sunrise Movement"
     for k, j, surname, weight, category, gender in singles:
         # "Ms. Trump" is not "Donald Trump"; "President Trump" is the public figure of that office
         # ("Donald Trump", not a nearer "Lara Trump"), else a full name with that role, if any
@@ -423,6 +425,8 @@ def find_entities(
             firsts = [c for c in by_first.get(norms[k], ()) if clusters[c].surname != norms[k]]
             if len({clusters[c].surname for c in firsts}) == 1:
                 candidates = firsts
+        if not candidates and weight == 0.0:  # "Sunrise" after "the Sunrise Movement": the body, not a person
+            candidates = [c for c in by_first.get("\0" + surname, ()) if not personal_body(text, clusters[c].name)]
         if weight >= 0.5:
             candidates = [c for c in candidates if figure_category(clusters[c].first, surname) == category] or [
                 c for c in candidates if clusters[c].best[0] > 0.0 and clusters[c].category == category] or candidates
@@ -456,11 +460,6 @@ def _known(c: _Cluster, name: str) -> None:
         figure = figure_category(c.first, c.surname)
         if figure is not None:
             c.category, c.best = figure, (FIGURE_WEIGHT, 0)
-
-
-def _title_abbreviation(text: str, toks: Tokens, k: int) -> bool:
-    """A one-letter or dotted abbreviation before a name ("U.S. Sen.", "Lt.")."""
-    return text[toks.ends[k] : toks.ends[k] + 1] == "." and ("." in toks.norms[k] or len(toks.norms[k]) <= 3)
 
 
 _name_key = _surname = name_key

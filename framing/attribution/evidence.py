@@ -17,7 +17,7 @@ from ..text import Tokens
 from .gazetteers import body_category, place_category
 from .phrases import _STOP, DETERMINERS, _gap_ok, _verb_forms
 
-__all__ = ["RoleHit", "Roles", "owner_titles"]
+__all__ = ["RoleHit", "Roles", "owner_prefix", "owner_titles", "party_label", "personal_body"]
 
 
 class RoleHit(Protocol):
@@ -98,6 +98,47 @@ def _owner(category: str) -> tuple[str, float]:
     return (category, 0.4) if category not in ("other", "anonymous") else ("other", 0.0)
 
 
+_MAX_OWNER_PREFIX = 4  # capitalised words of the organisation before an owner title
+# a body named for a cause: "Democracy for America", "Americans for Prosperity", "Moms for Liberty"
+_CAUSE_NAME = re.compile(r"(?:[A-Z][\w'\u2019-]*\s+){1,3}for\s+(?:the\s+)?[A-Z]")
+_CAUSE_WEIGHT = 0.5  # weaker than any role the lexicon knows in the name
+
+
+def owner_prefix(text: str, toks: Tokens, p: int, prefix: list[RoleHit], roles: Roles) -> list[RoleHit]:
+    """The role hits before a name with those of the organisation before its owner title added.
+
+    "NRA executive vice president Wayne LaPierre": the capitalised words
+    before the lower-case words from token ``p`` are the organisation whose
+    category an owner title (:func:`owner_titles`) takes. A name of capitalised
+    words around "for" with no role of the lexicon in it is a body named for
+    a cause, an advocacy group: "Democracy for America chairman Charles
+    Chamberlain" is advocacy, not business ("Center for American Progress",
+    "Centers for Disease Control" have their role words).
+    """
+    starts, ends, norms = toks.starts, toks.ends, toks.norms
+    o = p
+    while o > 0 and p - o < _MAX_OWNER_PREFIX + 2 and _gap_ok(text, toks, o - 1) and (
+        text[starts[o - 1]].isupper() or (norms[o - 1] in ("for", "the") and o - 1 > 0 and o < p)
+    ) and ")" not in text[ends[o - 1] : starts[o]]:  # not a dateline's "(CNN) President Donald Trump"
+        o -= 1
+    while o < p and not text[starts[o]].isupper():
+        o += 1  # not "for America" alone
+    if o == p:
+        return prefix
+    found = _hits(roles, starts[o], ends[p - 1])
+    if not found and _CAUSE_NAME.match(text, starts[o], ends[p - 1]):
+        found = [_Hit(starts[o], ends[p - 1], "advocacy", _CAUSE_WEIGHT, text[starts[o] : ends[p - 1]])]
+    return found + prefix
+
+
+def party_label(text: str, toks: Tokens, j: int) -> bool:
+    """Whether a party label follows the name ending before token ``j``: "Paul Ryan (R-Wis.)", "Pelosi, D-Calif."."""
+    if j >= len(toks.starts):
+        return False
+    gap = text[toks.ends[j - 1] : toks.starts[j]].strip()
+    return gap in ("(", ",") and _PARTY_LABEL.match(text, toks.starts[j], toks.ends[j] + 1) is not None
+
+
 def _before(text: str, toks: Tokens, i: int, j: int, roles: Roles) -> tuple[str, float]:
     """Category evidence of a role set off before a name: "the majority leader, Mitch McConnell,"."""
     starts, ends = toks.starts, toks.ends
@@ -133,6 +174,8 @@ def _after(
     if norms[t].isdigit() and t + 1 < n and text[ends[t] : starts[t + 1]].strip() == ",":
         t += 1  # ", 58, a Democrat from Michigan"
     first = norms[t]
+    if first in _SETTINGS:
+        return "other", 0.0  # "an organizer at Sunrise, during the CNN town hall": a setting, not an appositive
     if (
         text[starts[t]].isupper() and not _hits(roles, starts[t], ends[t]) and first not in DETERMINERS
         and not _possessive_owner(text, toks, t)
@@ -152,6 +195,8 @@ def _after(
             return "other", 0.0  # "Backing Donald Trump, the generals said": a subject, not an appositive
         end += 1
     found = _hits(roles, starts[t], ends[end - 1])
+    if not found and norms[t] in ("a", "an") and any(_AGE.match(norms[u]) for u in range(t + 1, min(end, t + 4))):
+        return "citizen", _AGE_WEIGHT  # "Marlowe, a precocious 12-year-old with ...": a person described by age
     current = _current(text, found)
     if current:
         found = current  # "a left-wing union leader and former coca farmer": the current role
@@ -192,6 +237,9 @@ def _possessive_owner(text: str, toks: Tokens, t: int) -> bool:
 
 
 _OWNER_PREPOSITIONS = frozenset(("at", "for", "with"))
+_AGE = re.compile(r"\d{1,3}-year-old\Z")  # the head of "a 12-year-old", "a 34-year-old mother"
+_AGE_WEIGHT = 0.4  # weaker than any role said of the person elsewhere
+_SETTINGS = frozenset(("during", "after", "before", "since", "until", "when", "while"))  # a time, not a role
 _RELATIVES = frozenset(("who", "which", "whose", "whom", "that"))
 
 
@@ -221,6 +269,22 @@ def _proxied(text: str, toks: Tokens, p: int, proxy: int, roles: Roles) -> tuple
             return _owner(body)
     place = place_category(text[starts[o] : ends[p - 1]]) if p > o else None
     return _owner(place) if place is not None else ("other", 0.0)
+
+
+# the last words of organisations named for a person: "Trump" alone is the person
+_PERSONAL_BODIES = frozenset(
+    ("administration", "campaign", "organization", "organisation", "foundation", "family", "camp", "team")
+)
+
+
+def personal_body(text: str, span: tuple[int, int]) -> bool:
+    """Whether the organisation named at ``span`` is named for a person ("the Trump administration")."""
+    return text[span[0] : span[1]].rsplit(None, 1)[-1].lower() in _PERSONAL_BODIES
+
+
+def _title_abbreviation(text: str, toks: Tokens, k: int) -> bool:
+    """A one-letter or dotted abbreviation before a name ("U.S. Sen.", "Lt.")."""
+    return text[toks.ends[k] : toks.ends[k] + 1] == "." and ("." in toks.norms[k] or len(toks.norms[k]) <= 3)
 
 
 def _category(found: list[Match]) -> str:

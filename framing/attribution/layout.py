@@ -73,6 +73,10 @@ _COLON_LABELS = word_set(
     """
 )
 _MAX_COLON_NAME = 6
+# an imperative before a colon gives the author's example, not a speaker: "Consider World War II: ..."
+_EXAMPLE_VERBS = word_set("consider take remember imagine recall witness")
+# a question word after a colon makes a heading: "ACA Insurers In The Supreme Court: Why Consumers ..."
+_HEADING_AFTER = re.compile(r"(?:Why|How|What|When|Where|Who|Which)\s")
 # what may stand before the name of a colon cue: spaces, dashes, opening quotes
 # (a token always holds a character outside this class)
 _NOT_HEAD = re.compile("[^ \t\\-\u2014\u2013\"'\u201c\u2018]")
@@ -129,6 +133,8 @@ def _colon_name(doc: _Doc, pos: int) -> tuple[int, int] | None:
         return None
     if norms[first] == "according":
         return None  # "According to HuffPo: ...": the cue is "according to"
+    if norms[first] in _EXAMPLE_VERBS or _HEADING_AFTER.match(text, doc.skip_space(pos + 1)):
+        return None  # "Consider World War II: ...", "... Court: Why Consumers Should Pay Attention"
     after_from = False
     if norms[first] == "more" and first + 1 < t and norms[first + 1] == "from":
         first, after_from = first + 2, True

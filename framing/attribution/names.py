@@ -137,6 +137,11 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
             j -= 1  # "said Trump Tuesday", "Adam Schiff (D-Calif.)"
         if i >= j or j - i > _MAX_NAME:
             continue
+        if not text[max(0, starts[i] - 40) : starts[i]].strip(" \t\"\u201c").rsplit("\n", 1)[-1]:
+            for k in range(i + 1, min(j, i + _DATELINE + 1)):
+                if text[ends[k - 1] : starts[k]].strip() == ")":
+                    i = k  # a dateline opening a line: "Washington (CNN) President Donald Trump"
+                    break
         if j - i == 1 and _PARTY_LABEL.match(text, starts[i], ends[i] + 1) is not None:
             continue  # "Sen. Bernie Sanders, I-Vt.,": a party label, not a name
         if j - i > 3 and all(_all_caps(text, starts[k], ends[k]) for k in range(i, j)):
@@ -144,6 +149,8 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
         runs.append((i, j))
     return runs
 
+
+_DATELINE = 3  # tokens of a dateline at the start of a line ("WASHINGTON (AP)") before a name
 
 _MAX_OCCURRENCES = 8  # occurrences of a name looked at for its fullest mention
 

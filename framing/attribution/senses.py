@@ -16,6 +16,7 @@ docs/attribution.md ("precision rules") that were not quotes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..text import Tokens
@@ -47,6 +48,12 @@ _AFTER_A_VERB = word_set("to that about on of with for in at by the a an his her
 _RELATIVES = word_set("what which that who whom")
 _PLURAL_VERBS = word_set("are were have appear seem")  # a 3sg verb is not followed by these
 _AUXILIARIES = word_set("have has had having be is are was were been being am get got gotten gets")
+# a gerund after these prepositions names an aim or a course, not what the subject says:
+# "the recent push toward supporting Black-owned restaurants"
+_AIM_PREPOSITIONS = word_set("toward towards")
+# the people a present "tells us" may have as its subject: "He tells us" reports,
+# "the fact that ... tells us", "history tells us" is the author's argument
+_TELLING_PEOPLE = word_set("he she they i we who everyone someone somebody")
 
 
 def other_sense(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) -> bool:
@@ -141,6 +148,17 @@ def sense_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str)
         # "Sonmez's social media posts appear to have": a noun before its verb
         # ("what he believes are their assets" is a verb)
         return "plural_noun"
+    if lemma == "tell" and form in ("base", "3sg") and nxt == "us" and not _telling_person(text, tokens, i):
+        return "tell_us"  # "Trump's tax bill will tell us a lot", "the fact that ... tells us": the author's argument
+    if _generic_who(text, tokens, i):
+        return "generic_who"  # "the sort of person who would defend", "anyone who says": a type, no one quoted
+    if (
+        form == "gerund" and i > 1 and text[ends[i - 1] : starts[i]] == " " and norms[i - 1] in ("people", "men", "women")
+        and norms[i - 2] == "of" and "with" not in norms[max(0, i - 4) : i]
+    ):
+        return "gerund_relative"  # "the immigration status of people seeking new jobs": a modifier
+    if form == "gerund" and i and norms[i - 1] in _AIM_PREPOSITIONS:
+        return "aim"  # "the push toward supporting Black-owned restaurants": a course, not a report
     if _conditional(text, tokens, i):
         return "conditional"  # "If a campaign announced ..., we assumed": the author's hypothesis
     if lemma == "seek" and form == "gerund" and nxt != "to" and i and text[ends[i - 1] : starts[i]].strip() == ",":
@@ -156,6 +174,35 @@ def sense_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str)
     ):
         return "reduced_relative"  # "memos written while he was director": not a finite verb
     return None
+
+
+# the antecedent of a "who" that names a type of person, not a person: "the sort of person who"
+_GENERIC_WHO = re.compile(
+    r"(?:\b(?:sort|kind|type)s?\s+of\s+(?:\w+\s+)?(?:person|people|man|woman|men|women|guy|politician|leader)"
+    r"|\b(?:anyone|anybody))\s*,?\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def _generic_who(text: str, tokens: Tokens, i: int) -> bool:
+    """Whether the cue at token ``i`` follows a "who" (and a modal) after a type of person, not a person."""
+    k = i - 1
+    while k >= 0 and i - k <= 2 and tokens.norms[k] in _MODALS:
+        k -= 1
+    if k < 0 or tokens.norms[k] != "who":
+        return False
+    return _GENERIC_WHO.search(text, max(0, tokens.starts[k] - 60), tokens.starts[k]) is not None
+
+
+def _telling_person(text: str, tokens: Tokens, i: int) -> bool:
+    """Whether the subject right before a present "tell(s) us" at token ``i`` is a person or a name."""
+    k = i - 1
+    while k >= 0 and tokens.norms[k] in _MODALS:
+        k -= 1  # "will tell us"
+    if k < 0:
+        return False
+    word = text[tokens.starts[k] : tokens.ends[k]]
+    return tokens.norms[k] in _TELLING_PEOPLE or (word[:1].isupper() and not word.endswith(("'s", "\u2019s")))
 
 
 _MAX_CONDITION = 6  # words between a sentence-opening "If" and the cue it makes hypothetical
@@ -253,6 +300,11 @@ def reports(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) ->
         norms, i, form
     ):
         return False
+    if (
+        form == "gerund" and i and j < n and norms[i - 1] in ("a", "an") and text[starts[j]].islower()
+        and norms[j].isalpha() and norms[j] not in _AFTER_A_VERB and norms[j] not in _WH
+    ):
+        return False  # "he'd be a reassuring choice": an adjective before its noun
     if lemma in ("decline", "refuse") and "to" not in norms[i + 1 : i + 3]:
         return False  # "sales declined", not "declined to comment"
     return not (

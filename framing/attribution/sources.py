@@ -12,7 +12,7 @@ appositive ("McHugh, partner at ... in New York, who").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..tagger import load_tagger
@@ -216,14 +216,21 @@ def appositive_owner(text: str, toks: Tokens, ents: Entities, t: int) -> int:
     return -1
 
 
-def both_category(ents: Entities, t: int, window: int) -> str:
+def both_category(ents: Entities, t: int, window: int, norms: Sequence[str] = ()) -> str:
     """The category of "Both" at token ``t``: that of the two persons named last, when they share one.
 
     "Frank Baitman, an HHS deputy assistant secretary, and Bryan Sivak, the
-    HHS chief technology officer, ... Both said": government. Persons of two
-    categories, or fewer than two persons in the ``window`` tokens before,
-    give ``other``.
+    HHS chief technology officer, ... Both said": government. Two persons
+    joined by "and" (``norms``, the tokens' norms) are the pair before any
+    name named after them ("Rubio and Ryan, both ... POLITICO has learned both
+    will"). Persons of two categories, or fewer than two persons in the
+    ``window`` tokens before, give ``other``.
     """
+    for u in range(t - 2, max(0, t - window), -1):
+        if norms and norms[u] == "and" and ents.at(u - 1) >= 0 and ents.at(u + 1) >= 0:
+            a, b = ents.at(u - 1), ents.at(u + 1)
+            if a != b and ents.kind(a) == ents.kind(b) == "person":
+                return ents.category(a) if ents.category(a) == ents.category(b) else "other"
     first = ents.before(t, window, ("person",))
     second = ents.before(t, window, ("person",), skip=first) if first >= 0 else -1
     if second < 0 or ents.category(first) != ents.category(second):

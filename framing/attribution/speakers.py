@@ -32,6 +32,14 @@ from .entities import (
 from .evidence import _category, _Hit, _own_matcher, _phrase_hits
 from .evidence import _phrase_category as _phrase_category  # re-exported
 from .gazetteers import document_head, not_speaker, proxy_head
+from .links import (
+    acronym_category,
+    earlier_owner,
+    owner_category,
+    phrase_kind,
+    reflexive_core,
+    titled_antecedent,
+)
 from .names import _MAX_OCCURRENCES as _MAX_OCCURRENCES  # re-exported
 from .names import _first_occurrences, _opening_adverb, _sentence_initial
 from .phrases import (
@@ -63,10 +71,7 @@ __all__ = ["Mention", "SpeakerResolver"]
 
 _PERSON_PRONOUNS = word_set("he she i")
 # Head nouns that make a phrase an organisation ("it") rather than a person.
-_POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _ANTECEDENT_WINDOW = 80  # tokens searched back for a pronoun's antecedent
-# Plurals without an -s: never "he" or "she" ("people who wish to emigrate ... she told").
-_PLURAL_HEADS = word_set("people men women children police personnel staff folk clergy")
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +312,7 @@ class SpeakerResolver:
         i, j = self._repair(i, j)
         if self._not_a_source(i, j):
             return None
-        mention = self._resolve(i, j)
+        mention = self._resolve(i, reflexive_core(self.tokens.norms, i, j))  # "Romney himself": Romney
         if not_speaker(self.text[mention.start : mention.end]):
             return None  # "Photograph", "30": no speaker, no antecedent
         ents = self.entities()
@@ -330,7 +335,7 @@ class SpeakerResolver:
         if j - i == 1 and (head in PRONOUNS or _contracted_pronoun(head)):
             return self._pronoun(head.partition("'")[0], start, end, i)
         if j - i == 1 and head == "both":  # "Both said": the two persons named last
-            category = both_category(self.entities(), i, _ANTECEDENT_WINDOW)
+            category = both_category(self.entities(), i, _ANTECEDENT_WINDOW, toks.norms)
             return Mention(start, end, text[start:end], category, "group")
         # the head of the name: the last capitalised word before a comma/appositive
         name_end = j
@@ -362,6 +367,10 @@ class SpeakerResolver:
                 category = ents.category(entity)
             elif kind == "person" and all(ents.at(t) == entity for t in range(i, j)):
                 category = "other"  # "Bloomberg" for Michael Bloomberg: the person, not the outlet
+        if category == "other" and (defined := acronym_category(self, head_t)) != "other":
+            category, kind = defined, "org"  # "NCTC" after "the National Counterterrorism Center (NCTC)"
+        if category == "other" and head_t > i and proxy_head(toks.norms[i]):
+            category = earlier_owner(self, i)  # "spokesman Shawn Turner" after "A Clapper spokesman"
         if _is_capitalised(text, toks.starts[head_t], toks.ends[head_t]) and kind == "person":
             fs, fe = self.full_mention(head_t)
             if fe - fs > len(name):
@@ -380,8 +389,10 @@ class SpeakerResolver:
                           if m.entity >= 0 and text[m.start : m.end].lower() == phrase), -1)
             if e >= 0:
                 return Mention(start, end, ents.name(e), ents.category(e), "org", e)
+        elif category == "other" and (e := titled_antecedent(self, i, j)) >= 0:  # "The speaker": the House Speaker
+            return Mention(start, end, ents.name(e), ents.category(e), "person", e)
         elif category == "other" and proxy_head(toks.norms[head_t]):
-            category = self._owner_category(i, head_t)  # "her spokesman", "Trump's lawyer"
+            category = owner_category(self, i, head_t)  # "her spokesman", "Trump's lawyer"
         elif toks.norms[head_t] in _ANONYMOUS_HEADS and (
             head_t == i or text[toks.starts[head_t]].islower()
         ):
@@ -395,33 +406,8 @@ class SpeakerResolver:
             category, name, entity = "citizen", share + name, -1
         return Mention(start, end, name, category, kind, entity)
 
-    def _owner_category(self, i: int, head: int) -> str:
-        """The category of the owner of a proxy ("her" in "her spokesman", "Trump's" in "Trump's lawyer")."""
-        toks = self.tokens
-        for p in range(head - 1, max(i, head - 3) - 1, -1):
-            norm = toks.norms[p]
-            if norm in _POSSESSIVE:
-                return self._pronoun(_POSSESSIVE[norm], toks.starts[p], toks.ends[p], p).category
-            if norm.endswith("'s") or (p == head - 1 and self.entities().at(p) >= 0):  # "the Clinton camp"
-                e = self.entities().at(p)
-                return self.entities().category(e) if e >= 0 else self.category_of(toks.starts[i], toks.ends[p])
-        return "other"
-
     def _kind(self, i: int, j: int) -> str:
-        toks = self.tokens
-        norms = toks.norms[i:j]
-        if not _ORG_HEADS.isdisjoint(norms[-2:]):
-            return "org"
-        head = norms[-1]
-        if head in _PLURAL_HEADS:
-            return "group"
-        if (
-            head.endswith("s")
-            and not head.endswith(("ss", "'s", "us"))
-            and not (self.text[toks.starts[j - 1]].isupper() and j - i > 1)
-        ):
-            return "group"
-        return "person"
+        return phrase_kind(self.text, self.tokens, i, j)
 
     def _pronoun(self, pronoun: str, start: int, end: int, i: int) -> Mention:
         if pronoun == "who":
