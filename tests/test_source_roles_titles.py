@@ -87,7 +87,7 @@ def test_plain_nouns_as_speakers_give_the_category(text: str, category: str) -> 
 
 def test_the_version_note_says_what_was_added() -> None:
     lex = load_lexicon("source_roles")
-    assert lex.version == "1.7.0"
+    assert lex.version == "1.8.0"
     terms = {e.term for e in lex}
     assert {"fire chief", "CIA director", "campaign chairman", "union boss", "cofounder"} <= terms
     assert {"National Weather Service", "case agent", "Canadians", "respondents"} <= terms
@@ -190,3 +190,34 @@ def test_strategists_the_opposition_and_a_camp(text: str, category: str) -> None
     _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
     assert [q.speaker.category for q in quotes if q.speaker is not None] == [category], quotes
 
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The Columbus Dispatch reported that the mayor would resign.", "media"),
+        ("The San Francisco Chronicle reported that rents rose again.", "media"),
+        ("The Pittsburgh Post-Gazette reported that the plant would close.", "media"),
+        ("The Star Tribune said the vote was close.", "media"),
+        ("Faisal Al Yafai, an editor-at-large of Gulf News, said the talks had failed.", "media"),
+        ("Bill Smith, a Herald reporter, said the fire spread quickly.", "media"),
+        ("The Federal Reserve Bank of New York said growth slowed.", "government"),
+        ("The bank said profits rose.", "business"),  # a bank that is no Federal Reserve Bank
+    ],
+)
+def test_newspapers_by_their_head_word_and_the_reserve_banks(text: str, category: str) -> None:
+    toks = tokenize(text)
+    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
+    assert [q.speaker.category for q in quotes if q.speaker is not None] == [category], quotes
+
+
+def test_newspaper_head_words_are_case_sensitive() -> None:
+    # the lower-case word is no newspaper: "the dispatch" of troops, a "chronicle" of events
+    lex = load_lexicon("source_roles")
+    for term in ("Dispatch", "Tribune", "Chronicle", "Herald", "Free Press"):
+        (entry,) = [e for e in lex if e.term == term]
+        assert entry.case_sensitive and entry.category == "media" and entry.weight < 1
+    text = "The dispatch from the front said the troops had crossed the river."
+    toks = tokenize(text)
+    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
+    assert all(q.speaker is None or q.speaker.category != "media" for q in quotes), quotes
