@@ -82,6 +82,27 @@ def test_reports_reads_the_words_around_the_verb() -> None:
     assert reports(s, t, 2, 3, "scream", "past")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For more than a year, Horowitz has been investigating alleged misconduct related to the warrants.",
+        "He was charged over alleged abuses at the prison.",
+        "Clinton holds a lead in pledged delegates.",
+        "The number of reported cases of the virus has grown.",
+        "A manhunt is underway for an alleged coup plotter.",
+    ],
+)
+def test_a_participle_after_a_preposition_or_gerund_modifies_its_noun(text: str) -> None:
+    assert cues_of(text) == [] and not analyze(text).quotes, text
+
+
+def test_the_same_participles_as_verbs_stay_cues() -> None:
+    assert cues_of("The lawsuit alleged misconduct by officials.") == ["alleged"]
+    assert cues_of("After having alleged that the vote was rigged, he left the country.") == ["alleged"]
+    assert "alleged" in cues_of("Smith, speaking on Monday, alleged fraud in the count.")
+    assert cues_of("Officials familiar with the talks reported that a deal was near.") == ["reported"]
+
+
 def test_let_us_say_is_the_authors_supposition_not_a_quote() -> None:
     text = (
         "Let\u2019s say you think an undergraduate degree from a state university will cost "

@@ -253,6 +253,10 @@ def subject_before(norms: Sequence[str], i: int, form: str) -> bool:
 
 _NUMBERS = word_set("two three four five six seven eight nine ten")
 _NUMBER_SUBJECT_BEFORE = word_set("the these those all")
+# prepositions before a participle that modifies the noun after it ("over alleged abuses")
+_MODIFIER_PREPOSITIONS = word_set(
+    "of for over about into with on in against amid despite from among toward towards regarding"
+)
 # verbs whose object takes a bare infinitive ("let her know", "heard her say")
 _BARE_INFINITIVE_VERBS = word_set(
     "let lets letting make makes made making help helps helped helping have has had watch watched "
@@ -265,7 +269,9 @@ def reports(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) ->
 
     A participle after a determiner modifies a noun ("the alleged plot", "a
     proposed law": UD tags it VERB, so it is a verb use, but it reports
-    nothing); "decline"/"refuse" without "to" is mostly a fall or a rejection
+    nothing), and so does one between a preposition or a gerund and a
+    lower-case word ("over alleged abuses", "investigating alleged
+    misconduct"; not "having alleged that"); "decline"/"refuse" without "to" is mostly a fall or a rejection
     ("sales declined"; not "declined to comment"); "added to"/"added up" adds
     things ("added to his portfolio"). Such verbs stay in the matches and the
     features; they are not cues for quotes (:class:`framing.attribution.cues.CueFilter`).
@@ -293,6 +299,9 @@ def reports(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) ->
     >>> t = tokenize(s)
     >>> reports(s, t, 1, 2, "allege", "past"), reports(s, t, 6, 7, "allege", "past")
     (False, True)
+    >>> s = "She has been investigating alleged misconduct."
+    >>> reports(s, tokenize(s), 4, 5, "allege", "past")
+    False
     """
     norms, starts = tokens.norms, tokens.starts
     n = len(norms)
@@ -300,6 +309,15 @@ def reports(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) ->
         norms, i, form
     ):
         return False
+    if (
+        form in ("past", "past_participle") and i and j < n and text[starts[j]].islower()
+        and norms[j].isalpha() and norms[j] not in _AFTER_A_VERB and norms[j] not in _WH
+        and norms[j] not in _RELATIVES and (
+            norms[i - 1] in _MODIFIER_PREPOSITIONS
+            or (norms[i - 1].endswith("ing") and norms[i - 1] not in ("having", "being"))
+        )
+    ):
+        return False  # "investigating alleged misconduct", "over alleged abuses": a modifier
     if (
         form == "gerund" and i and j < n and norms[i - 1] in ("a", "an") and text[starts[j]].islower()
         and norms[j].isalpha() and norms[j] not in _AFTER_A_VERB and norms[j] not in _WH
