@@ -35,6 +35,26 @@ def test_readme_sentence_gives_one_quote_the_closing_attribution() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The plan will fail, says John Smith, a professor at Yale.", "John Smith", "The plan will fail"),
+        ("Turnout will be low, said Dianne Bystrom, director of the Catt Center at Iowa State University.",
+         "Dianne Bystrom", "Turnout will be low"),
+        ("The law is clear, said Rebecca Roiphe, a professor at New York Law School and an expert on ethics.",
+         "Rebecca Roiphe", "The law is clear"),
+        ("The plan, said John Smith, who teaches at Yale, will fail.", "John Smith", "The plan"),
+    ],
+)
+def test_the_apposition_of_an_inverted_speaker_is_no_content(text: str, speaker: str, content: str) -> None:
+    assert described(text) == [(speaker, content, "say", "speech")]
+
+
+def test_a_clause_goes_on_past_an_inverted_attribution_in_its_middle() -> None:
+    assert [q.text for q in quotes_of("The economy, said Smith, is weak.")] == ["The economy", "is weak"]
+    assert [q.text for q in quotes_of("The economy, Smith said, is weak.")] == ["The economy", "is weak"]
+
+
 def test_an_inner_cue_is_a_cue_inside_the_content() -> None:
     assert described("Smith said the plan, which critics slammed as reckless, would fail.") == [
         ("Smith", "the plan, which critics slammed as reckless, would fail", "say", "speech")

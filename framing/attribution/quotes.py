@@ -384,7 +384,10 @@ def _attribute(
         elif text[nxt] == ",":
             t = doc.tok_at(start)
             # "The economy, Smith said, is weak."
-            split = (left is not None and doc.quote_at(left[0]) < 0) or (
+            # after an inverted speaker only a verb goes on with the clause ("The economy,
+            # said Smith, is weak."); "..., says John Smith, a professor at Yale" is his apposition
+            split = (left is not None and doc.quote_at(left[0]) < 0 and (
+                not inverted or (t < n and norms[t] in _CLAUSE_GOES_ON))) or (
                 left is None and not inverted and subj[0] > 0 and norms[subj[0] - 1] == "as"
             )
             # "Rubio says, win or lose in the primary, he's staying in the race."
@@ -462,6 +465,8 @@ _BE = word_set("is are was were been being be am")
 _NOT_AFTER_COMMA = word_set(
     "and but or as while when before after because though although so then which who whom where adding"
 )
+# auxiliaries that carry a clause on past an inverted attribution in its middle
+_CLAUSE_GOES_ON = word_set("is are was were will would could should can may might must has have had does do did")
 _QUESTION_WORDS = word_set("if whether who whom whose what which when where why how")
 # verbs whose passive agent acts rather than speaks ("was opposed by the NRA", "was backed by")
 _ACTION_PASSIVES = word_set("oppose attack support back challenge contest maintain post answer seek prefer tout")
