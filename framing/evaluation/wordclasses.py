@@ -41,7 +41,7 @@ from ..datasets import get_data_home
 from ..tagger import tagger_input
 from ..text import tokenize
 
-__all__ = ["CLASS_SIZES", "CORPORA", "MIN_COUNT", "build_word_classes", "class_sentences"]
+__all__ = ["CLASS_SIZES", "CORPORA", "MIN_COUNT", "build_word_classes", "class_sentences", "ptb_to_text"]
 
 CORPORA = ("ewt-train", "newsmtsc-train", "conll2010-wiki")
 """The texts the classes are built from (all permissively licensed; see the module docstring)."""
@@ -56,13 +56,24 @@ _PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-
 _EDGE = "<s>"
 
 
+def ptb_to_text(text: str) -> str:
+    """``text`` with the PTB bracket and quote tokens mapped back and its white space collapsed.
+
+    Examples
+    --------
+    >>> ptb_to_text("two QJ -LRB- 2-10-2 -RRB- steam locomotives , `` Stories ''  ")
+    'two QJ ( 2-10-2 ) steam locomotives , " Stories "'
+    """
+    return " ".join(_PTB.get(w, w) for w in text.split())
+
+
 def _texts(corpus: str, data_home: str | os.PathLike[str] | None) -> Iterator[str]:
     root = get_data_home(data_home)
-    if corpus == "ewt-train":
-        from .tagger import read_treebank
-
-        for s in read_treebank("train", data_home):
-            yield s.text
+    if corpus == "ewt-train":  # each sentence's "# text = " line, as framing.evaluation.tagger reads it
+        with open(root / "ud-english-ewt" / "en_ewt-train.conllu", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("# text = "):
+                    yield line.rstrip("\n")[9:]
     elif corpus == "newsmtsc-train":
         seen: set[str] = set()
         with open(root / "newsmtsc" / "train.jsonl", encoding="utf-8") as f:
@@ -75,7 +86,7 @@ def _texts(corpus: str, data_home: str | os.PathLike[str] | None) -> Iterator[st
         with open(root / "conll2010-wiki" / "train.csv", encoding="utf-8", newline="") as f:
             seen = set()
             for row in csv.DictReader(f):
-                text = " ".join(_PTB.get(w, w) for w in row["text"].split())
+                text = ptb_to_text(row["text"])
                 if text and text not in seen:
                     seen.add(text)
                     yield text
