@@ -7,17 +7,19 @@ by feature in the order of the feature function and label by label, the
 weights of the features that fire, and takes the greatest label among the
 best scores (NLTK's ``max(classes, key=(score, label))``). The feature
 strings are those of NLTK's ``PerceptronTagger._get_features`` (``"nltk"``)
-and of ``framing-2``'s ``FramingPerceptron._get_features``
+and of ``framing-2``'s and ``framing-3``'s ``FramingPerceptron._get_features``
 (``framing/_tagger_features.py``), built character for character the same;
 C doubles are IEEE doubles like Python floats and each score is summed in
 the same order, so the tags are identical (``tests/test_tagger_compiled.py``).
 
 A :class:`Model` keeps the weights dictionary it was given (not a copy) and,
 per feature on first use, its weights packed as ``(label index, weight)``
-pairs in a ``bytes`` object, and, per form for ``framing-2``, the scores
-after its first nine features (they read the form and its normalised form
-only, and a sum started from the same floats in the same order is the same):
-changing the weights afterwards needs a new Model.
+pairs in a ``bytes`` object; per form for ``framing-2`` and ``framing-3``,
+the scores after the features of the form alone (its first nine, and for
+``framing-3`` its word classes: they read the form and its normalised form
+only, and a sum started from the same floats in the same order is the
+same); and per lexicon form the names of its class features: changing the
+weights afterwards needs a new Model.
 """
 
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_FromStringAndSize, PyBytes_GET_SIZE
@@ -57,14 +59,24 @@ cdef class Model:
     cdef dict packed
     cdef dict prefixes
     cdef dict index
+    cdef dict lexicon
+    cdef dict lexicon_features
+    cdef tuple unknown
+    cdef tuple unknown_features
     cdef list classes
     cdef Py_ssize_t n
     cdef double* scores
     cdef public Py_ssize_t max_forms, max_packed
 
-    def __cinit__(self, dict weights, dict tagdict, classes):
+    def __cinit__(self, dict weights, dict tagdict, classes, dict lexicon=None, tuple unknown=()):
         self.weights = weights
         self.tagdict = tagdict
+        self.lexicon = {} if lexicon is None else lexicon
+        self.unknown = unknown
+        if any(len(e) != len(unknown) for e in self.lexicon.values()):
+            raise ValueError(f"every lexicon entry must have {len(unknown)} fields, as the unknown entry")
+        self.lexicon_features = {}
+        self.unknown_features = _lexicon_features(unknown)
         self.classes = sorted(classes)
         self.n = len(self.classes)
         self.index = {label: k for k, label in enumerate(self.classes)}
@@ -86,7 +98,7 @@ cdef class Model:
 
     @property
     def cached_forms(self):
-        """How many word forms have their form-only scores cached (framing-2)."""
+        """How many word forms have their form-only scores cached (framing-2 and framing-3)."""
         return len(self.prefixes)
 
     cdef object _pack(self, dict labels):
@@ -139,6 +151,28 @@ cdef class Model:
         return self.classes[best_k]
 
 
+cdef tuple _lexicon_features(tuple entry):
+    """A lexicon entry (class per size), its ``i c<k>``, ``i-1 c<k>`` and ``i+1 c<k>`` feature names."""
+    cdef Py_ssize_t k, n = len(entry)
+    return (entry,
+            tuple([f"i c{k} " + entry[k] for k in range(n)]),
+            tuple([f"i-1 c{k} " + entry[k] for k in range(n)]),
+            tuple([f"i+1 c{k} " + entry[k] for k in range(n)]))
+
+
+cdef inline tuple _entry(Model m, unicode form):
+    """framing-3's lexicon entry of a normalised form and its feature names (built once per form)."""
+    cdef PyObject* hit = PyDict_GetItem(m.lexicon_features, form)
+    if hit is not NULL:
+        return <tuple><object>hit
+    hit = PyDict_GetItem(m.lexicon, form)
+    if hit is NULL:
+        return m.unknown_features
+    cdef tuple out = _lexicon_features(<tuple><object>hit)
+    PyDict_SetItem(m.lexicon_features, form, out)
+    return out
+
+
 cdef unicode _shape(unicode word):
     """framing.tagger.word_shape: X upper, x lower, d digit, others as they are, runs collapsed."""
     cdef Py_UCS4 buf[12]
@@ -187,11 +221,12 @@ cdef int _nltk_features(Model m, Py_ssize_t i, unicode word, list context,
     return 0
 
 
-cdef int _framing2_features(Model m, Py_ssize_t i, unicode word, list context,
-                            unicode prev, unicode prev2) except -1:
-    """FramingPerceptron._get_features (framing-2), scored as each feature is built.
+cdef int _framing_features(Model m, Py_ssize_t i, unicode word, list context,
+                           unicode prev, unicode prev2, bint rich) except -1:
+    """FramingPerceptron._get_features (framing-2, or framing-3 when ``rich``), scored as each feature is built.
 
-    ``context[i + 2]`` must be the normalised ``word`` (the per-form cache relies on it).
+    ``context[i + 2]`` must be the normalised ``word`` (the per-form cache relies on it); framing-3's
+    word lexicon is ``m.lexicon`` (normalised form -> (class per size), ``m.unknown`` when absent).
     """
     cdef Py_ssize_t k = i + 2
     cdef unicode w = context[k], before = context[k - 1], after = context[k + 1]
@@ -199,7 +234,11 @@ cdef int _framing2_features(Model m, Py_ssize_t i, unicode word, list context,
     cdef unicode suffix = word[-3:]
     cdef unicode shape, last, first, second
     cdef PyObject* hit = PyDict_GetItem(m.prefixes, word)
-    cdef tuple entry
+    cdef tuple entry, here, left, right, right2, names
+    cdef unicode cm
+    cdef Py_ssize_t c, n_lex, mid
+    if rich:
+        here = _entry(m, w)
     if hit is not NULL:  # the scores after the nine features of the form alone, and its shape
         entry = <tuple><object>hit
         memcpy(m.scores, PyBytes_AS_STRING(entry[0]), m.n * sizeof(double))
@@ -215,6 +254,9 @@ cdef int _framing2_features(Model m, Py_ssize_t i, unicode word, list context,
         m._add(u"i pref3 " + w[:3])
         m._add(u"i shape " + shape)
         m._add(u"i form " + word)
+        if rich:
+            for name in <tuple>here[1]:
+                m._add(name)
         if len(m.prefixes) >= m.max_forms:
             m.prefixes.clear()
         PyDict_SetItem(m.prefixes, word,
@@ -236,6 +278,19 @@ cdef int _framing2_features(Model m, Py_ssize_t i, unicode word, list context,
     m._add(u"i+1 suffix " + after[-3:])
     m._add(u"i+2 word " + after2)
     m._add(u"i+2 suffix " + after2[-3:])
+    if rich:
+        left, right, right2 = _entry(m, before), _entry(m, after), _entry(m, after2)
+        n_lex = len(<tuple>here[0])
+        for c in range(n_lex):
+            m._add((<tuple>left[2])[c])
+            m._add((<tuple>right[3])[c])
+        if n_lex:
+            mid = 1 if n_lex > 1 else 0
+            cm = (<tuple>here[0])[mid]
+            m._add(u"i-1 tag+i cm " + prev + u" " + cm)
+            m._add(u"i cm+i+1 cm " + cm + u" " + <unicode>(<tuple>right[0])[mid])
+            m._add(u"i-1 cm+i cm " + <unicode>(<tuple>left[0])[mid] + u" " + cm)
+            m._add(u"i+2 cm " + <unicode>(<tuple>right2[0])[mid])
     if u"-" in w[1:]:
         last = w.rsplit(u"-", 1)[1]
         first = u"i hyph-last " + last
@@ -246,12 +301,13 @@ cdef int _framing2_features(Model m, Py_ssize_t i, unicode word, list context,
     return 0
 
 
-def tag_forms(Model model, list forms, list context, Py_ssize_t stop, bint framing2,
+def tag_forms(Model model, list forms, list context, Py_ssize_t stop, int features,
               unicode prev, unicode prev2):
     """The tags of ``forms[:stop]``; ``context`` is the normalised forms between START and END pairs.
 
-    ``prev`` and ``prev2`` are the perceptron's START tags; ``framing2`` picks
-    the feature set (``framing-2`` when true, NLTK's own otherwise).
+    ``prev`` and ``prev2`` are the perceptron's START tags; ``features`` picks
+    the feature set: 3 for ``framing-3`` (the model's lexicon), 2 for
+    ``framing-2``, 0 for NLTK's own.
     """
     cdef list out = []
     cdef Py_ssize_t i, k
@@ -270,8 +326,8 @@ def tag_forms(Model model, list forms, list context, Py_ssize_t stop, bint frami
         else:
             for k in range(model.n):
                 model.scores[k] = 0.0
-            if framing2:
-                _framing2_features(model, i, word, context, prev, prev2)
+            if features:
+                _framing_features(model, i, word, context, prev, prev2, features == 3)
             else:
                 _nltk_features(model, i, word, context, prev, prev2)
             tag = model._best()

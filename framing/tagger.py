@@ -41,7 +41,15 @@ from typing import Any
 
 from . import text as _text
 from ._compiled import optional_extension
-from ._tagger_features import END, FEATURE_SETS, START, normalize, perceptron_class, word_shape
+from ._tagger_features import (
+    END,
+    FEATURE_SETS,
+    START,
+    lexicon_entries,
+    normalize,
+    perceptron_class,
+    word_shape,
+)
 from ._tagger_input import _check_inputs, _segment, _sentence_bounds, tagger_input
 from ._validation import check_int, parameter_error
 from .text import Sentence, Tokens
@@ -72,6 +80,7 @@ UPOS_TAGS = (
 GAP_TAG = "PUNCT"
 """The training tag of the punctuation tokens between words (context only)."""
 
+_KERNEL_FEATURES = {"nltk": 0, "framing-2": 2, "framing-3": 3}  # framing._tagger_core.tag_forms' codes
 _MAX_CACHE = 30_000  # the normalised-form cache is cleared past this many forms (about 4 MB)
 
 
@@ -82,6 +91,9 @@ class Tagger:
     ----------
     perceptron : nltk.tag.perceptron.PerceptronTagger
         A trained model (its ``model.weights``, ``tagdict`` and ``classes``).
+    lexicon : mapping, default=None
+        A ``framing-3`` model's word lexicon as JSON (``{"word_classes": {"sizes": ..., "classes": ...}}``,
+        see :func:`framing._tagger_features.lexicon_entries`); its entries are set on the perceptron.
 
     Examples
     --------
@@ -92,13 +104,20 @@ class Tagger:
     ['NOUN', 'VERB', 'PRON', 'VERB']
     """
 
-    def __init__(self, perceptron: Any) -> None:
+    def __init__(self, perceptron: Any, lexicon: Mapping[str, Any] | None = None) -> None:
         self._perceptron = perceptron
         self._weights: dict[str, dict[str, float]] = {}
         self._tagdict: dict[str, str] = {}
         self._classes: set[str] = set()
-        self._features = "nltk" if type(perceptron) is perceptron_class("nltk") else "framing-2"
+        self._features: str = getattr(type(perceptron), "feature_set", "nltk")
+        self._set_lexicon(lexicon)
+        if self._features == "framing-3":
+            perceptron.lexicon, perceptron.unknown = self._lexicon, self._unknown
         self._init_caches()
+
+    def _set_lexicon(self, lexicon: Mapping[str, Any] | None) -> None:
+        self._lexicon_json: dict[str, Any] | None = None if lexicon is None else dict(lexicon)
+        self._lexicon, self._unknown = lexicon_entries({"lexicon": lexicon})
 
     def _init_caches(self) -> None:
         self._norms: dict[str, str] = {}  # form -> its normalised form (the features' context)
@@ -127,6 +146,10 @@ class Tagger:
         tagger._tagdict = dict(obj["tagdict"])
         tagger._classes = set(obj["classes"])
         tagger._features = features
+        if features == "framing-3" and not isinstance(obj.get("lexicon"), Mapping):
+            raise parameter_error("obj", "Tagger.from_json", "a 'lexicon' mapping for the framing-3 features",
+                                  f"{type(obj.get('lexicon')).__name__}")
+        tagger._set_lexicon(obj.get("lexicon") if features == "framing-3" else None)
         tagger._init_caches()
         return tagger
 
@@ -142,6 +165,8 @@ class Tagger:
             p.model.weights = self._weights
             p.tagdict = self._tagdict
             p.classes = p.model.classes = self._classes
+            if self._features == "framing-3":
+                p.lexicon, p.unknown = self._lexicon, self._unknown
             self._perceptron = p
         return self._perceptron
 
@@ -165,8 +190,10 @@ class Tagger:
     def to_json(self) -> dict[str, Any]:
         """The model as JSON-ready data: feature weights, the tag dictionary, the classes and the feature set."""
         weights, tagdict, classes = self._parts()
-        return {"weights": weights, "tagdict": tagdict, "classes": sorted(classes),
-                "features": self.features}
+        out = {"weights": weights, "tagdict": tagdict, "classes": sorted(classes), "features": self.features}
+        if self._lexicon_json is not None:
+            out["lexicon"] = self._lexicon_json
+        return out
 
     @property
     def features(self) -> str:
@@ -218,13 +245,13 @@ class Tagger:
         weights, tagdict, classes = self._parts()
         model = self._model
         if model is None or self._model_of != (id(weights), id(tagdict)):
-            model = self._model = _core.Model(weights, tagdict, classes)
+            model = self._model = _core.Model(weights, tagdict, classes, self._lexicon, self._unknown)
             self._model_of = (id(weights), id(tagdict))
         forms = list(forms)
         end = len(forms) if stop is None else slice(None, stop).indices(len(forms))[1]
         start, start2 = START
         tags: list[str] = _core.tag_forms(model, forms, self._context(forms), end,
-                                          self.features != "nltk", start, start2)
+                                          _KERNEL_FEATURES[self.features], start, start2)
         return tags
 
     def _tag_reference(self, forms: Sequence[str], stop: int | None) -> list[str]:
@@ -263,7 +290,7 @@ class Tagger:
                         "i+1 suffix " + after[-3:],
                         "i+2 word " + context[k + 2],
                     ))
-                else:  # framing's richer set: the perceptron's own feature function
+                else:  # framing's richer sets: the perceptron's own feature function
                     feats = p._get_features(i, word, context, prev, prev2).items()
                 for feat, value in feats:
                     w = weights.get(feat)
@@ -397,7 +424,7 @@ def tag(tokens: Tokens, text: str, *, sentences: Sequence[Sentence] | None = Non
     >>> text = "The report states that the states refused. Officials didn\u2019t comment."
     >>> list(zip(tokenize(text).norms, tag(tokenize(text), text)))  # doctest: +NORMALIZE_WHITESPACE
     [('the', 'DET'), ('report', 'NOUN'), ('states', 'VERB'), ('that', 'SCONJ'), ('the', 'DET'),
-     ('states', 'PROPN'), ('refused', 'VERB'), ('officials', 'NOUN'), ("didn't", 'AUX'),
+     ('states', 'NOUN'), ('refused', 'VERB'), ('officials', 'NOUN'), ("didn't", 'AUX'),
      ('comment', 'VERB')]
     """
     return load_tagger().tag(tokens, text, sentences=sentences)

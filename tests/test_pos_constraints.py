@@ -201,10 +201,10 @@ def test_floor_ewt_reporting_verbs() -> None:
     rows = _cue_table("ewt")
     # the cue filter decides by the tagger (it tags VERB where its old context rules kept 0.818)
     assert rows["both"]["precision"] >= 0.985  # 0.992 measured (0.991 with the context rules)
-    # 0.973 since issue 15 (participles after a determiner and "sales declined" are verbs,
-    # a 3sg form after a name or closing its clause is one); 0.960 before, 0.929 with the
-    # previous tagger and lexicon
-    assert rows["both"]["recall"] >= 0.968
+    # 0.980 with the framing-3 tagger; 0.973 since issue 15 (participles after a determiner and
+    # "sales declined" are verbs, a 3sg form after a name or closing its clause is one); 0.960
+    # before, 0.929 with the previous tagger and lexicon
+    assert rows["both"]["recall"] >= 0.975
     assert rows["pos"]["recall"] >= 0.985  # 0.990: what the pos constraint alone loses
 
 

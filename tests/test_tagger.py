@@ -39,10 +39,53 @@ def test_the_verb_claims_and_the_noun_claims() -> None:
     assert got["claims"] == ["VERB", "NOUN"]
 
 
+_NOUN_READING = "known error (framing-2 and framing-3 models): 'mayor claims' read as a compound noun"
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Critics claim he lied.", "claim"),
+    ("They claim he lied.", "claim"),
+    ("The report states that taxes rose.", "states"),
+    pytest.param("The mayor claims it was legal.", "claims",
+                 marks=pytest.mark.xfail(strict=True, reason=_NOUN_READING)),
+    ("He claims it was legal.", "claims"),
+    ("Trump claims it was legal.", "claims"),
+])
+def test_reporting_verbs_after_a_noun_are_verbs(text: str, verb: str) -> None:
+    assert tags_of(text)[verb] == ["VERB"]
+
+
+def test_the_shipped_model_reads_its_word_lexicon() -> None:
+    tagger = load_tagger()
+    assert tagger.features == "framing-3"
+    lexicon = tagger.to_json()["lexicon"]
+    sizes = lexicon["word_classes"]["sizes"]
+    assert sizes == [256, 1024]
+    assert tagger._unknown == ("?", "?")
+    assert all(len(e) == 2 for e in tagger._lexicon.values())
+    assert tagger._lexicon["claims"] == tuple(str(c) for c in lexicon["word_classes"]["classes"]["claims"])
+    # plural nouns and past-tense verbs fall in different classes at the second size
+    fine = 1
+    nouns = {tagger._lexicon[w][fine] for w in ("allegations", "accusations", "complaints")}
+    verbs = {tagger._lexicon[w][fine] for w in ("said", "added", "announced")}
+    assert not nouns & verbs
+    assert tagger.perceptron.lexicon is tagger._lexicon  # the reference path reads the same entries
+    info = tagger_info()["lexicon"]
+    assert set(info["word_classes_corpora"]) == {"ewt-train", "newsmtsc-train", "conll2010-wiki"}
+    assert "MIT" in info["word_classes_corpora"]["newsmtsc-train"]
+
+
+def test_a_framing3_model_without_its_lexicon_is_refused() -> None:
+    model = {**load_tagger().to_json()}
+    del model["lexicon"]
+    with pytest.raises(ValueError, match="'lexicon' mapping"):
+        Tagger.from_json(model)
+
+
 def test_states_as_a_verb_and_as_a_noun() -> None:
     got = tags_of("The report states that the states refused.")
-    # the second is a noun; the shipped model reads it as PROPN ("United States"), not VERB
-    assert got["states"][0] == "VERB" and got["states"][1] in ("NOUN", "PROPN")
+    # the second is a noun (the framing-2 model read it as PROPN, "United States")
+    assert got["states"] == ["VERB", "NOUN"]
     assert tags_of("Twelve states joined the lawsuit.")["states"] == ["NOUN"]
 
 
@@ -177,14 +220,14 @@ def test_importing_the_tagger_loads_neither_nltk_nor_the_weights() -> None:
 def test_the_weights_ship_small_with_licence_and_provenance() -> None:
     info = tagger_info()
     weights = DATA / info["file"]
-    assert weights.is_file() and weights.stat().st_size == info["bytes"] < 1_500_000
+    assert weights.is_file() and weights.stat().st_size == info["bytes"] < 2_000_000
     assert hashlib.sha256(weights.read_bytes()).hexdigest() == info["sha256"]
     assert info["licence"] == "CC-BY-SA-4.0"
     assert "Stanford" in info["attribution"] and "Silveira" in info["attribution"]
     assert "Silveira" in info["citation"]
     assert "UD_English-EWT" in info["treebank"]["name"]
     assert info["training"]["command"].startswith("nice python -m framing.evaluation.tagger train")
-    assert info["accuracy"]["ewt_test_framing_tokens"]["accuracy"] >= 0.935
+    assert info["accuracy"]["ewt_test_framing_tokens"]["accuracy"] >= 0.939
     with gzip.open(weights, "rt", encoding="utf-8") as f:  # JSON, never pickle
         model = json.load(f)
     assert sorted(model["classes"]) == sorted(UPOS_TAGS)
@@ -223,21 +266,22 @@ def test_accuracy_floor_on_ewt_test(data_home: Path) -> None:
     from framing.evaluation.tagger import evaluate_tagger
 
     table = evaluate_tagger(data_home).set_index("input")
-    # measured 0.9383 on framing's tokens, 0.9288 on the treebank's (docs/tagger.md)
+    # measured 0.9408 on framing's tokens, 0.9284 on the treebank's (docs/tagger.md; 0.9383 and
+    # 0.9288 with the framing-2 features)
     assert table.loc["framing", "tokens"] == 21806
-    assert table.loc["framing", "accuracy"] >= 0.935
-    assert table.loc["treebank", "accuracy"] >= 0.925
+    assert table.loc["framing", "accuracy"] >= 0.939
+    assert table.loc["treebank", "accuracy"] >= 0.926
 
 
 def test_reporting_verbs_tagged_verb_floor(data_home: Path) -> None:
     from framing.evaluation.tagger import reporting_verb_table
 
     row = reporting_verb_table(data_home).iloc[0]
-    # measured with reporting_verbs 1.3.0: 787 tokens, 592 gold VERB (0.752); precision 0.993,
-    # recall 0.970 (docs/tagger.md; 722 tokens with 1.2.0)
+    # measured with reporting_verbs 1.3.0: 787 tokens, 592 gold VERB (0.752); precision 0.995,
+    # recall 0.976 with the framing-3 tagger (0.993 and 0.970 with framing-2; docs/tagger.md)
     assert row["tokens"] == 787
     assert row["precision"] >= max(0.97, row["lexicon_only_precision"] + 0.15)
-    assert row["recall"] >= 0.96
+    assert row["recall"] >= 0.97
 
 
 def test_ascii_segments_skip_the_normalisation_tables() -> None:

@@ -3,8 +3,8 @@
 Both paths of :meth:`framing.tagger.Tagger.tag_forms` run on adversarial
 forms (always), on every sentence of 150 AllSides articles and on the UD
 English EWT dev sentences (skipped cleanly without the research data), for
-whole sentences and with ``stop=``, with the shipped ``framing-2`` feature
-set and with NLTK's own. The test skips when the package was installed
+whole sentences and with ``stop=``, with the shipped ``framing-3`` feature
+set (and word lexicons of other shapes), with ``framing-2`` and with NLTK's own. The test skips when the package was installed
 without its extension (no C compiler).
 """
 
@@ -33,6 +33,25 @@ def _nltk_tagger() -> Tagger:
     return Tagger.from_json({**model, "features": "nltk"})
 
 
+def _framing2_tagger() -> Tagger:
+    """The shipped weights read with the framing-2 feature set (all of its feature strings are shared)."""
+    model = load_tagger().to_json()
+    return Tagger.from_json({**model, "features": "framing-2"})
+
+
+def _relexiconed(sizes: int) -> Tagger:
+    """The shipped weights with a word lexicon of ``sizes`` class sizes cut or padded from the shipped one."""
+    model = load_tagger().to_json()
+    lexicon = model["lexicon"]
+    classes = {w: (ids + ids)[:sizes] for w, ids in lexicon["word_classes"]["classes"].items()}
+    word_classes = {**lexicon["word_classes"], "sizes": list(range(sizes)), "classes": classes}
+    return Tagger.from_json({**model, "lexicon": {**lexicon, "word_classes": word_classes}})
+
+
+def _tagger(features: str) -> Tagger:
+    return {"framing-3": load_tagger, "framing-2": _framing2_tagger, "nltk": _nltk_tagger}[features]()
+
+
 def assert_same(tagger: Tagger, forms: list[str], stops: tuple[int | None, ...] = (None,)) -> int:
     """Both paths give the same tags of ``forms`` for each stop; the number of tags compared."""
     compared = 0
@@ -59,9 +78,9 @@ ADVERSARIAL: list[list[str]] = [
 
 
 @needs_core
-@pytest.mark.parametrize("features", ["framing-2", "nltk"])
+@pytest.mark.parametrize("features", ["framing-3", "framing-2", "nltk"])
 def test_identical_on_adversarial_forms(features: str) -> None:
-    tagger = load_tagger() if features == "framing-2" else _nltk_tagger()
+    tagger = _tagger(features)
     assert tagger.features == features
     rng = random.Random(19)
     pool = [w for forms in ADVERSARIAL for w in forms]
@@ -69,6 +88,27 @@ def test_identical_on_adversarial_forms(features: str) -> None:
     for forms in cases:
         n = len(forms)
         assert_same(tagger, forms, (None, 0, 1, n // 2, n + 5, -1, -n - 3))
+
+
+@needs_core
+@pytest.mark.parametrize("sizes", [0, 1, 4])
+def test_identical_with_word_lexicons_of_other_shapes(sizes: int) -> None:
+    # no class, one class size, more sizes than shipped
+    tagger = _relexiconed(sizes)
+    assert len(tagger._unknown) == sizes
+    text = ("She claims the claims are false. The mayor claims it was legal. Critics claim he lied. "
+            "The report states that taxes rose, a full-fledged U.S. probe said in 2016.")
+    tokens = tokenize(text)
+    forms = tagger_module.tagger_input(tokens, text)[0]
+    pool = [w for f in ADVERSARIAL for w in f]
+    for case in (forms, [*forms, *pool]):
+        assert_same(tagger, case, (None, 3, len(case) // 2))
+
+
+@needs_core
+def test_a_lexicon_entry_of_the_wrong_length_is_refused() -> None:
+    with pytest.raises(ValueError, match="3 fields"):
+        tagger_module._core.Model({}, {}, ["NOUN", "VERB"], {"claims": ("NOUN|VERB", "3")}, ("?",) * 3)
 
 
 @needs_core
@@ -83,7 +123,7 @@ def test_public_functions_follow_the_switch() -> None:
     finally:
         use_compiled(previous)
     assert compiled == reference
-    assert compiled[0][2] == "VERB" and compiled[0][5] == "PROPN"
+    assert compiled[0][2] == "VERB" and compiled[0][5] == "NOUN"
 
 
 def _allsides_sentences(home: Path, n: int) -> Iterator[list[str]]:
@@ -103,16 +143,18 @@ def _allsides_sentences(home: Path, n: int) -> Iterator[list[str]]:
 
 @needs_core
 def test_identical_on_every_sentence_of_150_allsides_articles(data_home: Path) -> None:
-    framing2, nltk = load_tagger(), _nltk_tagger()
+    framing3, framing2, nltk = load_tagger(), _framing2_tagger(), _nltk_tagger()
     rng = random.Random(7)
     compared = sentences = 0
     for forms in _allsides_sentences(data_home, 150):
         sentences += 1
-        compared += assert_same(framing2, forms)
+        compared += assert_same(framing3, forms)
         if sentences % 4 == 0:
-            compared += assert_same(framing2, forms, (rng.randint(1, len(forms)),))
+            compared += assert_same(framing3, forms, (rng.randint(1, len(forms)),))
         if sentences % 10 == 0:
             compared += assert_same(nltk, forms)
+        if sentences % 10 == 5:
+            compared += assert_same(framing2, forms)
     assert sentences > 4_000 and compared > 150_000
 
 

@@ -42,10 +42,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .._tagger_features import lexicon_entries
 from ..datasets import get_data_home
 from ..exceptions import DatasetNotFoundError
 from ..tagger import GAP_TAG, MODEL_NAME, Tagger, load_tagger, perceptron_class, tagger_input
 from ..text import tokenize
+from ._tagger_sidecar import LEXICON_PROVENANCE, SIDECAR
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -201,7 +203,7 @@ def train_tagger(
     data_home: str | os.PathLike[str] | None = None,
     *,
     scheme: Scheme = "framing",
-    features: str = "framing-2",
+    features: str = "framing-3",
     n_iter: int = N_ITER,
     min_weight: float = 0.0,
     decimals: int | None = None,
@@ -210,7 +212,11 @@ def train_tagger(
     """Train NLTK's averaged perceptron on EWT train (its sentence order shuffled by ``random_state``).
 
     ``features`` is the feature set (:func:`framing.tagger.perceptron_class`:
-    ``"framing-2"``, shipped, or NLTK's own ``"nltk"``).
+    ``"framing-3"``, shipped, ``"framing-2"`` or NLTK's own ``"nltk"``). For
+    ``"framing-3"`` the word classes are built first, from the permissive
+    texts in the data home
+    (:func:`framing.evaluation.wordclasses.build_word_classes`), and ship
+    inside the model.
 
     ``min_weight`` prunes the averaged feature weights whose magnitude is
     below it and ``decimals`` rounds the rest (features left without weights
@@ -219,6 +225,12 @@ def train_tagger(
     """
     data = _training_sentences(read_treebank("train", data_home), scheme)
     perceptron = perceptron_class(features)(load=False)
+    lexicon = None
+    if features == "framing-3":
+        from .wordclasses import build_word_classes
+
+        lexicon = {"word_classes": build_word_classes(data_home)}
+        perceptron.lexicon, perceptron.unknown = lexicon_entries({"lexicon": lexicon})
     state = random.getstate()
     random.seed(random_state)
     try:
@@ -234,7 +246,7 @@ def train_tagger(
             if kept:
                 weights[feat] = kept
         perceptron.model.weights = weights
-    return Tagger(perceptron)
+    return Tagger(perceptron, lexicon)
 
 
 def _accuracy(tagger: Tagger, sentences: Sequence[TreebankSentence], view: str) -> tuple[int, int]:
@@ -362,38 +374,6 @@ def tagging_speed(
     ])
 
 
-_SIDECAR: dict[str, Any] = {
-    "name": MODEL_NAME,
-    "description": "Universal POS tagger for framing's word tokens: NLTK's averaged perceptron "
-                   "with framing's feature set 'framing-2' (framing.tagger.perceptron_class), "
-                   "trained on UD English EWT train re-tokenized by framing.text.tokenize, with the "
-                   "punctuation between words as context tokens (framing.tagger.tagger_input).",
-    "tagset": "UPOS",
-    "format": "gzipped JSON {weights: {feature: {tag: weight}}, tagdict: {word: tag}, classes: [tag], "
-              "features: name}, loaded into framing.tagger.perceptron_class(features)(load=False), "
-              "a subclass of nltk.tag.perceptron.PerceptronTagger",
-    "licence": "CC-BY-SA-4.0",
-    "licence_url": "https://creativecommons.org/licenses/by-sa/4.0/",
-    "licence_note": "The weights are a work derived from the UD English Web Treebank annotations and are "
-                    "shared under the same licence (CC BY-SA 4.0), unlike framing's code (BSD-3-Clause).",
-    "attribution": "Trained on the Universal Dependencies English Web Treebank. Annotations (c) 2013-2021 "
-                   "The Board of Trustees of The Leland Stanford Junior University, CC BY-SA 4.0. "
-                   "Contributors: Natalia Silveira, Timothy Dozat, Christopher Manning, Sebastian Schuster, "
-                   "Ethan Chi, John Bauer, Miriam Connor, Marie-Catherine de Marneffe, Nathan Schneider, "
-                   "Sam Bowman, Hanzhi Zhu, Daniel Galbraith. Underlying texts from the LDC English Web "
-                   "Treebank (LDC2012T13).",
-    "citation": "Silveira, N., Dozat, T., de Marneffe, M.-C., Bowman, S., Connor, M., Bauer, J. & Manning, "
-                "C. D. (2014). A Gold Standard Dependency Corpus for English. Proceedings of LREC 2014.",
-    "treebank": {
-        "name": "UD_English-EWT",
-        "url": "https://github.com/UniversalDependencies/UD_English-EWT",
-        "version": "commit 15d613d8 (README changelog up to v2.16, 2025-05-15)",
-        "splits": "train for training, test for the accuracy below, as published (CoNLL-U)",
-    },
-    "method": "Collins (2002) averaged perceptron as implemented by Honnibal (2013) in NLTK",
-}
-
-
 def _write_model(tagger: Tagger, out: Path, command: str, data_home: str | None,
                  pruning: dict[str, Any]) -> None:
     import nltk
@@ -407,7 +387,7 @@ def _write_model(tagger: Tagger, out: Path, command: str, data_home: str | None,
     for view in ("treebank", "framing"):
         right, total = _accuracy(tagger, test, view)
         accuracy[f"ewt_test_{view}_tokens"] = {"tokens": total, "accuracy": round(right / total, 4)}
-    sidecar = dict(_SIDECAR)
+    sidecar = dict(SIDECAR)
     sidecar.update({
         "name": MODEL_NAME,
         "file": out.name,
@@ -420,9 +400,18 @@ def _write_model(tagger: Tagger, out: Path, command: str, data_home: str | None,
                      "random_state": 0, **pruning},
         "accuracy": accuracy,
     })
+    lexicon = tagger.to_json().get("lexicon")
+    if lexicon is not None:
+        classes = lexicon["word_classes"]
+        sidecar["lexicon"] = {
+            **LEXICON_PROVENANCE,
+            **{f"word_classes_{k}": v for k, v in classes.items() if k not in ("classes", "corpora")},
+        }
     side = out.with_name(out.name.removesuffix(".gz").removesuffix(".json") + ".json")
     old = json.loads(side.read_text(encoding="utf-8")) if side.is_file() else {}
     side.write_text(json.dumps({**old, **sidecar}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 
 
 def _markdown(frame: pd.DataFrame) -> str:
