@@ -159,7 +159,7 @@ def test_subject_before() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Ah, friends once more: Ted Cruz endorses Trump, who says he is honored.", "Cruz"),
+        ("Ah, friends once more: Ted Cruz endorses Trump, who says he is honored.", "Ted Cruz"),
         ("Bonuses for bankers were $500 to $2,000 every three months, The Wall Street Journal reports.",
          "The Wall Street Journal"),
         ("It is simply astounding that Trump demands accountability and transparency from our president.",

@@ -77,7 +77,8 @@ def _opening_adverb(text: str, toks: Tokens, i: int) -> bool:
     """Whether the capitalised sentence opener ``i`` is a known adverb, particle or verb, not a name.
 
     The word is tagged in lower case with two words of context either side
-    ("Sometimes Trump said": ADV); words the tagger never saw are names.
+    ("Sometimes Trump said": ADV); words the tagger never saw are names, and
+    so is a verb reading that the word as written tags as a proper noun.
     """
     word = text[toks.starts[i] : toks.ends[i]].lower()
     tagger = load_tagger()
@@ -85,7 +86,11 @@ def _opening_adverb(text: str, toks: Tokens, i: int) -> bool:
         return False
     hi = min(len(toks), i + 3)
     forms = [word, *(text[toks.starts[k] : toks.ends[k]] for k in range(i + 1, hi))]
-    return tagger.tag_forms(forms, stop=1)[0] in _OPENER_TAGS
+    tag = tagger.tag_forms(forms, stop=1)[0]
+    if tag == "VERB":  # "Asked", "Speaking"; not "Washington (CNN) President ...", a name as written
+        forms[0] = text[toks.starts[i] : toks.ends[i]]
+        return tagger.tag_forms(forms, stop=1)[0] != "PROPN"
+    return tag in _OPENER_TAGS
 
 
 def _bare(word: str) -> str:
