@@ -221,3 +221,24 @@ def test_newspaper_head_words_are_case_sensitive() -> None:
     toks = tokenize(text)
     _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
     assert all(q.speaker is None or q.speaker.category != "media" for q in quotes), quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "category"),
+    [
+        ("Shaughnessy Naughton, founder of 314 Action, an advocacy group, said the plan failed.",
+         "Shaughnessy Naughton, founder of 314 Action, an advocacy group", "advocacy"),
+        ("There is a reason, says Shaughnessy Naughton, founder of 314 Action, an advocacy group that helps "
+         "candidates.", "Shaughnessy Naughton", "advocacy"),
+        ("John Smith, director of the Catt Center, a research institute, said turnout fell.",
+         "John Smith, director of the Catt Center, a research institute", "expert"),
+        ("Jane Doe, president of Acme, a software company, said sales rose.",
+         "Jane Doe, president of Acme, a software company", "business"),
+        # near miss: no second appositive, the title keeps its own category
+        ("Jane Doe, founder of Acme, said sales rose.", "Jane Doe, founder of Acme", "business"),
+    ],
+)
+def test_a_second_appositive_says_what_the_title_s_organisation_is(text: str, speaker: str, category: str) -> None:
+    toks = tokenize(text)
+    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
+    assert [(q.speaker.text, q.speaker.category) for q in quotes if q.speaker is not None] == [(speaker, category)]

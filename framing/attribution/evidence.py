@@ -195,6 +195,16 @@ def _after(
             return "other", 0.0  # "Backing Donald Trump, the generals said": a subject, not an appositive
         end += 1
     found = _hits(roles, starts[t], ends[end - 1])
+    titles = owner_titles()
+    if found and end < n and norms[end] in ("a", "an") and text[ends[end - 1] : starts[end]].strip() == "," and all(
+            m.text.lower() in titles for m in found) and any(
+            norms[u] in ("of", "at", "for", "with") and not text[starts[u + 1]].islower() for u in range(t + 1, end - 1)):
+        # ", founder of 314 Action, an advocacy group": the second appositive says what the organisation is
+        k = end + 1
+        while k < min(n, end + 8) and norms[k] not in _RELATIVES and not any(
+                ch in ",.;:!?()\u201c\u201d\"\n" for ch in text[ends[k - 1] : starts[k]]):
+            k += 1
+        found = found + _hits(roles, starts[end], ends[k - 1])
     if not found and norms[t] in ("a", "an") and any(_AGE.match(norms[u]) for u in range(t + 1, min(end, t + 4))):
         return "citizen", _AGE_WEIGHT  # "Marlowe, a precocious 12-year-old with ...": a person described by age
     current = _current(text, found)

@@ -69,18 +69,9 @@ BETWEEN = word_set(
     now just is are was were been being be am however too
     """
 )
-_TIMES = word_set(
-    """
-    monday tuesday wednesday thursday friday saturday sunday week month year morning
-    afternoon evening night weekend
-    """
-)
-_MONTHS = word_set(
-    """
-    january february march april may june july august september october november
-    december
-    """
-)
+_TIMES = word_set("monday tuesday wednesday thursday friday saturday sunday week month year morning "
+                  "afternoon evening night weekend")
+_MONTHS = word_set("january february march april may june july august september october november december")
 # Lower-case words that may join the words of a name or title.
 _CONNECTORS = word_set(
     """
@@ -95,7 +86,6 @@ _TITLE_ABBREVIATIONS = word_set(
     u.k u.n e.u d.c
     """
 )
-# Head nouns that make a phrase an organisation ("it") rather than a person.
 _MAX_PHRASE = 14
 _MAX_APPOSITIVE = 30
 _LINKERS = word_set("familiar close knowledge linked allied")
@@ -418,6 +408,12 @@ def _appositive(text: str, tokens: Tokens, j: int, lo: int) -> tuple[int, int] |
     name = _phrase_left(text, tokens, k - 1, lo)
     if name is None:
         return None
+    if tokens.norms[k] in ("a", "an") and name[0] - 1 > lo and text[starts[name[0]]].islower() and (
+            text[ends[name[0] - 1] : starts[name[0]]].strip() == ","):
+        # "Shaughnessy Naughton, founder of 314 Action, an advocacy group, says": the person before the role
+        outer = _phrase_left(text, tokens, name[0] - 1, lo)
+        if outer is not None and text[starts[outer[0]]].isupper():
+            return (outer[0], j + 1)
     return (name[0], j + 1)
 
 
