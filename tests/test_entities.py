@@ -288,7 +288,8 @@ def test_gazetteers_have_sidecars_with_licence_version_and_sources() -> None:
 
     folder = Path(lexicon_dir()) / "gazetteers"
     names = sorted(p.stem for p in folder.glob("*.tsv"))
-    assert names == ["documents", "labels", "people", "places", "proxies", "public_bodies", "public_figures"]
+    assert names == ["calendar", "demonyms", "documents", "labels", "localities", "people", "places", "proxies",
+                     "public_bodies", "public_figures"]
     for name in names:
         meta = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
         assert meta["name"] == name and meta["licence"] == "CC-BY-4.0"

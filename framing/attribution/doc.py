@@ -14,10 +14,11 @@ from dataclasses import replace
 from operator import attrgetter, itemgetter
 
 from ..lexicon import Lexicon, Match
-from ..text import Sentence, Tokens
+from ..text import Sentence, Tokens, tokenize
 from .entities import Entities
 from .gazetteers import not_speaker
 from .marks import quote_spans
+from .mentions_filter import expose_entities
 from .records import Entity, Quote, Speaker
 from .speakers import SpeakerResolver
 
@@ -139,10 +140,11 @@ def link_quotes(
     [('Trump', 'government', 0), ('He', 'government', 0)]
     """
     resolver = SpeakerResolver(text, tokens, roles, lexicons=lexicons)
-    return link_speakers(quotes, resolver.entities())
+    return link_speakers(quotes, resolver.entities(), tokens)
 
 
-def link_speakers(quotes: Sequence[Quote], entities: Entities) -> tuple[list[Entity], list[Quote]]:
+def link_speakers(quotes: Sequence[Quote], entities: Entities,
+                  tokens: Tokens | None = None) -> tuple[list[Entity], list[Quote]]:
     """The entities of an article and its quotes with each speaker linked to one.
 
     Every speaker becomes a mention of an entity (a name entity, or a new one
@@ -157,12 +159,20 @@ def link_speakers(quotes: Sequence[Quote], entities: Entities) -> tuple[list[Ent
         The quotes of :func:`~framing.attribution.find_quotes`.
     entities : Entities
         The entities the speaker resolver used (:meth:`SpeakerResolver.entities`).
+    tokens : Tokens, default=None
+        The tokens of the text (tokenized anew when ``None``).
 
     Returns
     -------
     entities : list of Entity
     quotes : list of Quote
         The same quotes, each speaker with ``entity`` set and the entity's category.
+
+    Notes
+    -----
+    The entities are those :func:`~framing.attribution.mentions_filter.expose_entities`
+    keeps: every speaker's entity, and the other names that are not dates,
+    headline words, modifiers or fragments.
     """
     # "30 said", "2016 showed", "Photograph: ...": a number, a year or a page label is never a speaker
     quotes = [replace(q, speaker=None) if q.speaker is not None and not_speaker(q.speaker.text) else q
@@ -178,6 +188,12 @@ def link_speakers(quotes: Sequence[Quote], entities: Entities) -> tuple[list[Ent
         if e is None:
             e = entities.add_speaker(span, None, sp.name or sp.text, sp.category, "group")
         index.append(e)
+    spoken: dict[int, set[tuple[int, int]]] = {}
+    for q, e in zip(quotes, index):
+        if q.speaker is not None and e is not None:
+            spoken.setdefault(e, set()).add((q.speaker.start, q.speaker.end))
+    exposed, new_index, moved = expose_entities(entities.text, tokens if tokens is not None else tokenize(entities.text),
+                                         entities.to_list(), spoken)
     out: list[Quote] = []
     for q, e in zip(quotes, index):
         sp = q.speaker
@@ -186,6 +202,7 @@ def link_speakers(quotes: Sequence[Quote], entities: Entities) -> tuple[list[Ent
             continue
         # the constructors with every field (tests/test_attribution.py pins the fields): dataclasses.replace
         # reads the fields anew on each call, about five times the cost, on every quote of every article
-        linked = Speaker(sp.text, sp.start, sp.end, entities.category(e), sp.name, e)
+        k = moved.get((sp.start, sp.end), new_index[e])  # a speaker's entity is always exposed
+        linked = Speaker(sp.text, sp.start, sp.end, exposed[k].category, sp.name, k)
         out.append(Quote(q.start, q.end, q.text, q.kind, linked, q.cue, q.act))
-    return entities.to_list(), out
+    return exposed, out

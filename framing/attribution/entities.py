@@ -64,6 +64,7 @@ from .gazetteers import (
     FIGURE_WEIGHT,
     PLACE_WEIGHT,
     figure_category,
+    is_place,
     name_key,
     page_label,
     place_category,
@@ -448,6 +449,8 @@ def find_entities(
     for cluster in clusters:
         if cluster.best[0] == 0.0:
             _known(cluster, text[cluster.name[0] : cluster.name[1]])
+        if cluster.kind == "person" and is_place(text[cluster.name[0] : cluster.name[1]]):
+            cluster.kind = "org"  # "Iraq's military", "Mosul": a place is never "he" or "she"
     return Entities(text, clusters, token_entity)
 
 

@@ -18,6 +18,11 @@ entity linker of :mod:`framing.attribution.entities` reads them.
 * ``public_bodies``: words naming a public body before a proxy ("Kern
   County spokeswoman", "San Francisco schools spokeswoman"): the proxy
   speaks for it.
+* ``localities``: regions, cities and state abbreviations ("Middle East",
+  "Mosul", "Fla."): with ``places``, the entities of kind ``place``.
+* ``demonyms``: adjectives of nationality, faith and region ("Iraqi",
+  "Sunni") and their plurals ("Iraqis"): a modifier, or a group.
+* ``calendar``: months, weekdays and holidays: a date, never an entity.
 """
 
 from __future__ import annotations
@@ -31,8 +36,8 @@ from ..lexicon import lexicon_dir
 from .phrases import word_set
 
 __all__ = [
-    "body_category", "document_head", "figure_category", "name_key", "not_speaker", "page_label",
-    "people_head", "place_category", "proxy_head",
+    "body_category", "calendar_word", "demonym", "document_head", "figure_category", "is_place", "name_key",
+    "not_speaker", "page_label", "people_head", "place_category", "proxy_head", "us_state",
 ]
 
 _PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|da|di|van|von)-", re.IGNORECASE)
@@ -92,6 +97,78 @@ def place_category(name: str) -> str | None:
     if name[:4].lower() == "the ":
         name = name[4:]
     return _places().get(name)
+
+
+@lru_cache(maxsize=1)
+def _localities() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("localities"))
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    states = {r[0] for r in _rows("places") if r[2] == "us_state"}
+    return frozenset(states | {r[0] for r in _rows("localities") if r[1] == "state_abbreviation"})
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` is a place of the ``places`` or ``localities`` gazetteer.
+
+    Examples
+    --------
+    >>> is_place("Iraq"), is_place("Mosul"), is_place("the Middle East"), is_place("Fla."), is_place("Mosul Dam")
+    (True, True, True, True, False)
+    """
+    if name[:4].lower() == "the ":
+        name = name[4:]
+    return name in _places() or name in _localities()
+
+
+def us_state(name: str) -> bool:
+    """Whether ``name`` is a US state or its abbreviation ("Texas", "Conn.", "D.C.").
+
+    Examples
+    --------
+    >>> us_state("Conn."), us_state("Ohio"), us_state("Mosul")
+    (True, True, False)
+    """
+    return name in _us_states()
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for r in _rows("demonyms"):
+        out[r[0]] = "singular"
+        if r[1]:
+            out[r[1]] = "plural"
+    return out
+
+
+def demonym(word: str) -> str | None:
+    """``"singular"`` for an adjective or noun of a people ("Iraqi"), ``"plural"`` for its group ("Iraqis").
+
+    Examples
+    --------
+    >>> demonym("Iraqi"), demonym("Sunnis"), demonym("South Korean"), demonym("Iraq")
+    ('singular', 'plural', 'singular', None)
+    """
+    return _demonyms().get(word)
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> frozenset[str]:
+    return frozenset(r[0] for r in _rows("calendar"))
+
+
+def calendar_word(name: str) -> bool:
+    """Whether ``name`` is a month, a weekday or a holiday ("Feb", "Monday", "Thanksgiving").
+
+    Examples
+    --------
+    >>> calendar_word("September"), calendar_word("Feb"), calendar_word("Labor Day"), calendar_word("Labor")
+    (True, True, True, False)
+    """
+    return name in _calendar()
 
 
 def figure_category(first: str, surname: str) -> str | None:
@@ -193,8 +270,14 @@ def not_speaker(phrase: str) -> bool:
     (True, True, False)
     >>> not_speaker("long"), not_speaker("don\u2019t"), not_speaker("Long")
     (True, True, False)
+    >>> not_speaker("Don\u2019t bother"), not_speaker("That's different"), not_speaker("That official")
+    (True, True, False)
     """
-    return _NUMBER.match(phrase) is not None or page_label(phrase) or phrase.replace("\u2019", "'") in _FUNCTION_WORDS
+    plain = phrase.replace("\u2019", "'")
+    first = plain.split(" ", 1)[0].lower()
+    return _NUMBER.match(phrase) is not None or page_label(phrase) or plain in _FUNCTION_WORDS or (
+        plain != first and (first in _NEGATIVES or first in _CONTRACTED)  # "Don't bother", "That's different"
+    )
 
 
 # Lower-case words that are never a speaker phrase on their own: adverbs and
@@ -209,3 +292,6 @@ _FUNCTION_WORDS = word_set(
     and or but so yet if that which
     """
 )
+_NEGATIVES = frozenset(w for w in _FUNCTION_WORDS if w.endswith("n't"))
+# a demonstrative or adverb with a contracted verb opens a clause, never a speaker phrase
+_CONTRACTED = word_set("that's there's here's what's that'd there'd let's")

@@ -1,0 +1,426 @@
+"""Which entities an article exposes: names of people, organisations, groups and places.
+
+The last step of :mod:`framing.attribution.entities`, run by
+:func:`~framing.attribution.doc.link_speakers` once the speakers are linked.
+The name runs of :mod:`~framing.attribution.names` are capitalised words, and
+capitals are not only names. An entity that no quote's speaker links to is
+left out when it is
+
+1. **a date**: months, weekdays and holidays, with their numbers and
+   abbreviations ("Monday", "Feb. 15", "Thanksgiving": the ``calendar``
+   gazetteer);
+2. **a fragment** of a URL, a handle or a code ("ZkdI3u57yY", "Su-25"): a
+   digit, letters after "/", "@" or "#", or the mixed case of a code;
+3. **function words**: a name that starts with a pronoun, determiner or
+   preposition ("who", "the more", "of the Kurds") or holds a contraction
+   ("I'd", "That's different");
+4. **a headline or a title**: every mention inside a title-case line
+   ("Adelson Allow", "Intensifies Drive"), unless a gazetteer knows the name,
+   or a run with a capitalised function word inside it ("The Home That Was
+   Our Country", "Policies Still Aren't Working", "Politics The Evolution");
+5. **a sentence opener**: a single word that only ever opens a sentence or a
+   title-case line, that the article never writes capitalised inside a
+   sentence, and that is a common word (tagged, in lower case and in
+   context, other than a proper noun, and known to the tagger or written in
+   lower case elsewhere in the article: "Much", "Percent", "Culture");
+6. **a modifier**: demonyms and adjectives of peoples and faiths ("Iraqi",
+   "American", "Iraqi Shiite": the ``demonyms`` gazetteer) and hyphenated
+   adjectives ("US-backed", "Al Qaeda-derived", "Sunni-populated"). A plural
+   ("Sunnis", "Iraqis") names a group and stays, with kind ``group``.
+
+A speaker's entity is always kept as the speaker resolver made it: "Iraqi
+forces said" keeps "Iraqi forces", "China said" keeps China as the
+organisation speaking for its government.
+
+**Places** get kind ``place``: the places of the ``places`` and
+``localities`` gazetteers ("Iraq", "Mosul", "Middle East", "Conn."), a
+direction before one ("Central Florida", "Northern Syria"), a name with a
+geographic head ("Orange County", "Mekong River") and a name followed by a
+US state ("Hartford, Conn."). A place that speaks ("China said") stays kind
+``org``. Non-speaking places stay entities: the tone toward a country is
+something users ask for, and kind ``place`` sets them apart.
+
+**Acronyms** defined in parentheses ("the Islamic State of Iraq and Syria
+(ISIS)") give one entity named by the full name, the acronym's mentions
+among its mentions (:func:`defined_acronyms`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from ..tagger import load_tagger
+from ..text import Tokens
+from .gazetteers import calendar_word, demonym, figure_category, is_place, us_state
+from .names import _sentence_initial
+from .phrases import _STOP, DETERMINERS, PRONOUNS, word_set
+from .records import Entity
+
+__all__ = ["defined_acronyms", "expose_entities"]
+
+_FUNCTION = (_STOP | DETERMINERS | PRONOUNS | word_set("whom whose more less much very")) - word_set("us")
+# Capitalised words inside a run that make it a title: not "Theresa May", "Will Smith" (first or last word)
+_TITLE_WORDS = _FUNCTION - word_set("of for and the us it will may can")
+_CONTRACTION = re.compile(r"[A-Za-z]['\u2019](?:d|m|re|ve|ll|t)\b|n['\u2019]t\b|\b(?:it|that|there|what|who|here|he|she)"
+                          r"['\u2019]s\b", re.IGNORECASE)
+_CODE_CASE = re.compile(r"[a-z][A-Z].*[a-z][A-Z]|[A-Z]{2}[a-z]+[A-Z]")  # "ZkdI3u57yY", "iPhoneX"
+_HYPHEN_ADJECTIVE = re.compile(r"-[a-z]+(?:ed|ing|en)\Z")  # "US-backed", "Sunni-populated", "Kremlin-leaning"
+_PARTICLES = word_set("al el de da di du la le van von der den bin ibn")
+_DIRECTIONS = word_set(
+    """
+    north south east west central northern southern eastern western northeast northwest southeast
+    southwest northeastern northwestern southeastern southwestern upper lower greater downtown rural
+    """
+)
+# Heads of geographic names ("Orange County", "Mekong River", "Korean Peninsula")
+_GEO_HEADS = word_set(
+    """
+    county province parish river valley mountains mountain island islands bay sea ocean gulf strait
+    peninsula desert lake canyon coast region prefecture borough township side
+    """
+)
+# Heads that make a name an organisation the name runs file as a person ("Kurdish Regional Government")
+_ORG_HEADS = word_set(
+    """
+    government army forces military police regime guard corps navy command brigade battalion militia
+    movement alliance front league parliament assembly legislature cabinet ministry embassy agency
+    state caucus society survey institute council conference club
+    """
+)
+_OPENER_TAGS = frozenset({"ADV", "DET", "ADJ", "NOUN", "PRON", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "NUM",
+                          "PART", "INTJ"})
+_MIN_TITLE_WORDS = 4  # words of a title-case line
+_TITLE_SHARE = 0.8  # share of its words (minor words aside) written capitalised
+_MINOR = word_set("a an the of and or for to in on at by with as vs from but nor")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+_DOMAIN = re.compile(r"\.(?:com|org|net|gov|edu|co|io|tv|us|uk)\b", re.IGNORECASE)
+_QUOTES = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{1,80})[\"\u201d]")
+_MAX_TITLE_QUOTE = 10  # words of a quoted title ("The Myth of Martyrdom")
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+_MAX_DEFINED_WORDS = 8  # words of the full name before "(ACRONYM)"
+
+
+def title_lines(text: str) -> list[tuple[int, int]]:
+    """The character spans of the title-case lines of ``text`` (headlines, section titles).
+
+    A line of :data:`_MIN_TITLE_WORDS` words or more where at least
+    :data:`_TITLE_SHARE` of the words other than short function words
+    ("of", "the", "and") start with a capital.
+
+    Examples
+    --------
+    >>> text = "Obama Intensifies Drive Against Islamic State\\nThe president spoke in Ohio on Monday."
+    >>> [text[s:e] for s, e in title_lines(text)]
+    ['Obama Intensifies Drive Against Islamic State']
+    """
+    return [m.span() for m in re.finditer(r"[^\n]+", text) if _title_case(m.group(), _MIN_TITLE_WORDS, None)]
+
+
+def _title_case(line: str, least: int, most: int | None) -> bool:
+    words = [w for w in _WORD.findall(line) if w.lower() not in _MINOR]
+    if len(words) < least or (most is not None and len(words) > most):
+        return False
+    return sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words)
+
+
+def defined_acronyms(text: str) -> list[tuple[int, int, str, int]]:
+    """The acronyms defined in parentheses: ``(name start, name end, acronym, end of "(ACRONYM)")``.
+
+    The full name is the capitalised words (with "of", "and", "the", "for"
+    between them) before "(ACRONYM)" whose initials spell it, else the
+    longest run whose initials are in the acronym, in its order.
+
+    Examples
+    --------
+    >>> text = "Fighters of the Islamic State of Iraq and Syria (ISIS) took Mosul."
+    >>> [(text[s:e], a) for s, e, a, _ in defined_acronyms(text)]
+    [('Islamic State of Iraq and Syria', 'ISIS')]
+    """
+    out: list[tuple[int, int, str, int]] = []
+    for m in _ACRONYM_DEF.finditer(text):
+        acronym = m.group(1)
+        words = list(re.finditer(r"[\w'\u2019.&-]+", text[max(0, m.start() - 200) : m.start()]))
+        base = max(0, m.start() - 200)
+        if not words or text[base + words[-1].end() : m.start()].strip():
+            continue
+        best: tuple[int, int] | None = None
+        initials = ""
+        caps = 0
+        for w in reversed(words[-_MAX_DEFINED_WORDS * 2 :]):
+            form = w.group()
+            if form[0].isupper():
+                initials = form[0] + initials
+                caps += 1
+                if form[0] == acronym[0] and (initials == acronym or (
+                        caps >= 2 and _subsequence(initials, acronym))):
+                    best = (base + w.start(), caps if initials == acronym else 0)
+                    if initials == acronym:
+                        break
+            elif form.lower() not in _MINOR:
+                break
+            if caps > _MAX_DEFINED_WORDS:
+                break
+        if best is not None:
+            out.append((best[0], base + words[-1].end(), acronym, m.end()))
+    return out
+
+
+def _subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(ch in it for ch in small)
+
+
+@dataclass(slots=True)
+class _Row:
+    text: str
+    category: str
+    mentions: list[tuple[int, int]]
+    kind: str
+    olds: list[int] = field(default_factory=list)
+    speakers: set[tuple[int, int]] = field(default_factory=set)  # spans of the speakers linked to it
+
+    @property
+    def spoken(self) -> bool:
+        return bool(self.speakers)
+
+
+class _Context:
+    """What the rules read of one article: its tokens, title-case lines and tagger."""
+
+    def __init__(self, text: str, tokens: Tokens) -> None:
+        self.text, self.tokens = text, tokens
+        self.titles = title_lines(text)
+        self._title_starts = [s for s, _ in self.titles]
+        self.quoted = [m.span(1) for m in _QUOTES.finditer(text) if _title_case(m.group(1), 2, _MAX_TITLE_QUOTE)]
+        self._quoted_starts = [s for s, _ in self.quoted]
+
+    def in_quoted_title(self, start: int, end: int) -> bool:
+        """Whether the span lies in a quoted title ("“The Myth of Martyrdom”")."""
+        k = bisect_right(self._quoted_starts, start) - 1
+        return k >= 0 and self.quoted[k][0] <= start and end <= self.quoted[k][1]
+
+    def in_title(self, start: int) -> bool:
+        k = bisect_right(self._title_starts, start) - 1
+        return k >= 0 and self.titles[k][0] <= start < self.titles[k][1]
+
+    def token(self, start: int) -> int:
+        return bisect_left(self.tokens.starts, start)
+
+    def capitalised_inside(self, word: str) -> bool:
+        """Whether the article writes ``word`` capitalised inside a sentence, outside title-case lines."""
+        toks, text = self.tokens, self.text
+        low = word.lower()
+        return any(
+            norm == low and text[toks.starts[t]].isupper() and not _sentence_initial(text, toks, t)
+            and not self.in_title(toks.starts[t])
+            for t, norm in enumerate(toks.norms)
+        )
+
+    def common_word(self, start: int, word: str) -> bool:
+        """Whether ``word`` at ``start``, lower-cased and tagged in context, is a common word, not a name."""
+        toks, text = self.tokens, self.text
+        low = word.lower()
+        tagger = load_tagger()
+        if not tagger.knows(low) and not re.search(r"(?<![\w.])" + re.escape(low) + r"\b", text):
+            return False  # a word the tagger never saw and the article never writes in lower case
+        t = self.token(start)
+        forms = [low, *(text[toks.starts[k] : toks.ends[k]] for k in range(t + 1, min(len(toks), t + 3)))]
+        return tagger.tag_forms(forms, stop=1)[0] in _OPENER_TAGS
+
+
+def _words(name: str) -> list[str]:
+    return [w[:-2] if w.endswith(("'s", "\u2019s")) else w for w in name.replace("-", " - ").split() if w != "-"]
+
+
+def noise(ctx: _Context, row: _Row) -> str | None:
+    """Why an entity is not a name (``"date"``, ``"fragment"``, ...), else None."""
+    name, text = row.text, ctx.text
+    words = [w.rstrip(".") for w in name.split()]
+    if all(calendar_word(w) or w.isdigit() for w in words) or calendar_word(name):
+        return "date"
+    forms = name.split()
+    if any(ch.isdigit() for ch in name) or _CODE_CASE.search(name) or len(name.rstrip(".")) < 2 or any(
+        (s > 0 and text[s - 1] in "/@#=_") or text[e : e + 1] == "/" or _DOMAIN.match(text, e)
+        for s, e in row.mentions
+    ) or _DOMAIN.search(name) or (len(forms) > 3 and " ".join(forms[:2]) in " ".join(forms[2:])):
+        return "fragment"  # a code, a link or a handle; The Hill's "Melania Trump Melania TrumpWhite House"
+    first = name.split()[0].lower() if name.split() else ""
+    if not name or first in _FUNCTION or _CONTRACTION.search(name) or (
+        name[0].islower() and first not in _PARTICLES and "-" not in first
+    ):
+        return "function"
+    if any(w.lower() in _TITLE_WORDS and w[0].isupper() for w in forms[1:-1]) or (
+        len(forms) > 1 and all(w.isupper() for w in forms) and any(w.lower() in _TITLE_WORDS for w in forms)
+    ):
+        return "title"
+    if all(ctx.in_title(s) or ctx.in_quoted_title(s, e) for s, e in row.mentions) and not _known(name):
+        return "headline"
+    if len(forms) == 1 and demonym(name) != "plural" and all(
+        _sentence_initial(text, ctx.tokens, ctx.token(s)) or ctx.in_title(s) for s, _ in row.mentions
+    ) and not ctx.capitalised_inside(_words(name)[0]) and ctx.common_word(row.mentions[0][0], _words(name)[0]):
+        return "opener"
+    parts = _words(name)
+    if _HYPHEN_ADJECTIVE.search(name) or (parts and all(demonym(w) == "singular" for w in parts)) or (
+        demonym(name) == "singular"
+    ):
+        return "modifier"
+    return None
+
+
+def _known(name: str) -> bool:
+    words = name.lower().split()
+    return is_place(name) or (len(words) > 1 and figure_category(words[0], words[-1]) is not None) or (
+        len(words) == 1 and figure_category("", words[0]) is not None)
+
+
+def _place(ctx: _Context, row: _Row) -> bool:
+    name = row.text
+    if is_place(name):
+        return True
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in _DIRECTIONS and is_place(" ".join(words[1:])):
+        return True  # "Central Florida", "Northern Syria"
+    if len(words) > 1 and words[-1].lower() in _GEO_HEADS:
+        return True  # "Orange County", "Mekong River"
+    text = ctx.text
+    for _, e in row.mentions:  # "Hartford, Conn.", "Parkland, Florida"
+        m = re.match(r", ((?:[A-Z][\w.]*\.?)(?: [A-Z][\w.]*)?)", text[e : e + 24])
+        if m is not None and (us_state(m.group(1)) or us_state(m.group(1).split(" ")[0])):
+            return True
+    return False
+
+
+def _abbreviation(ctx: _Context, row: _Row) -> None:
+    """A place abbreviation cut before its period ("Conn", "D.C") gets it back ("Conn.", "D.C.")."""
+    text = ctx.text
+    if row.text and not is_place(row.text) and is_place(row.text + ".") and all(
+        text[e : e + 1] == "." for _, e in row.mentions
+    ):
+        row.text += "."
+        row.mentions = [(s, e + 1) for s, e in row.mentions]
+
+
+def _merge_acronyms(ctx: _Context, rows: list[_Row], moved: dict[tuple[int, int], int]) -> list[_Row]:
+    """One entity per acronym defined in parentheses, named by its full name.
+
+    ``moved`` gets, for each mention moved to the new entity, the position
+    of that entity in the returned rows.
+    """
+    text = ctx.text
+    for start, end, acronym, def_end in defined_acronyms(text):
+        full = text[start:end]
+        merged = _Row(full, "other", [(start, end)], "org")
+        first = -1
+        for r, row in enumerate(rows):
+            keep: list[tuple[int, int]] = []
+            for s, e in row.mentions:
+                mention = text[s:e]
+                bare = mention[:-2] if mention.endswith(("'s", "\u2019s")) else mention
+                if (start <= s < def_end) or (s < start < e) or bare in (acronym, full):
+                    # a piece of the definition ("Syria (ISIS"), the acronym or the full name again
+                    if bare in (acronym, full) and not start <= s < def_end:
+                        merged.mentions.append((s, e))
+                    if merged.category == "other":
+                        merged.category = row.category
+                    first = r if first < 0 else first
+                else:
+                    keep.append((s, e))
+            if row.mentions and not keep:  # every mention moved: the entity is the merged one
+                merged.olds.extend(row.olds)
+                merged.speakers |= row.speakers
+            elif len(keep) < len(row.mentions):
+                if row.text not in {text[s:e] for s, e in keep}:
+                    row.text = max((text[s:e] for s, e in keep), key=len)  # "Syria (ISIS" keeps "Syria"
+                gone = set(row.mentions) - set(keep)
+                merged.speakers |= row.speakers & gone
+                row.speakers -= gone
+            row.mentions = keep
+        if first >= 0:
+            before = sum(1 for r in rows[:first] if r.mentions)
+            rows = _same_names([r for r in rows if r.mentions])
+            before = min(before, len(rows))
+            rows.insert(before, merged)
+            merged.olds = sorted(set(merged.olds))
+            merged.mentions = sorted(set(merged.mentions))
+            for k in moved:
+                if moved[k] >= before:
+                    moved[k] += 1
+            moved.update((span, before) for span in merged.mentions)
+    return rows
+
+
+def _same_names(rows: list[_Row]) -> list[_Row]:
+    """Rows of the same name and kind joined into the first ("Syria" left of "Syria (ISIS" and "Syria")."""
+    first: dict[tuple[str, str], _Row] = {}
+    out: list[_Row] = []
+    for row in rows:
+        into = first.get((row.text, row.kind)) or first.get((row.text, "person" if row.kind == "org" else "org"))
+        if into is None:
+            first[(row.text, row.kind)] = row
+            out.append(row)
+            continue
+        into.mentions.extend(row.mentions)
+        into.olds.extend(row.olds)
+        into.speakers |= row.speakers
+        if into.category == "other":
+            into.category = row.category
+    return out
+
+
+def expose_entities(text: str, tokens: Tokens, entities: list[Entity],
+                    spoken: dict[int, set[tuple[int, int]]]) -> tuple[list[Entity], list[int], dict[tuple[int, int], int]]:
+    """The entities an article exposes, the index among them of each entity given (-1: left out), and moved mentions.
+
+    A mention moved to the entity of a defined acronym ("ISIS" of "the
+    Islamic State of Iraq and Syria (ISIS)") maps to that entity's index in
+    the third value: a speaker with that span belongs to it.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    tokens : Tokens
+        Its tokens.
+    entities : list of Entity
+        The linked entities (:meth:`~framing.attribution.entities.Entities.to_list`).
+    spoken : dict
+        The spans of the speakers linked to each entity (by index): these entities are kept.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> text = "Iraqi forces retook Mosul on Monday. Sunnis fled to Baghdad."
+    >>> ents = [Entity("Iraqi", "other", ((0, 5),)), Entity("Mosul", "other", ((20, 25),)),
+    ...         Entity("Monday", "other", ((29, 35),)), Entity("Sunnis", "other", ((37, 43),))]
+    >>> out, index, _ = expose_entities(text, tokenize(text), ents, {})
+    >>> [(e.text, e.kind) for e in out], index
+    ([('Mosul', 'place'), ('Sunnis', 'group')], [-1, 0, -1, 1])
+    """
+    ctx = _Context(text, tokens)
+    rows = [_Row(e.text, e.category, list(e.mentions), e.kind, [k], set(spoken.get(k, ())))
+            for k, e in enumerate(entities)]
+    moved: dict[tuple[int, int], int] = {}
+    if "(" in text:
+        rows = _merge_acronyms(ctx, rows, moved)
+    out: list[Entity] = []
+    index = [-1] * len(entities)
+    position: dict[int, int] = {}  # row -> exposed index
+    for r, row in enumerate(rows):
+        if not row.spoken:
+            _abbreviation(ctx, row)
+            if noise(ctx, row) is not None:
+                continue
+        position[r] = len(out)
+        kind = row.kind
+        if _place(ctx, row):
+            kind = "org" if row.spoken else "place"
+        elif kind == "person" and len(row.text.split()) > 1 and row.text.split()[-1].lower() in _ORG_HEADS:
+            kind = "org"  # "Kurdish Regional Government", "Islamic State"
+        elif demonym(row.text) == "plural" or (kind == "person" and demonym(_words(row.text)[-1]) == "plural"):
+            kind = "group"  # "Sunnis", "Iraqi Kurds"
+        for k in row.olds:
+            index[k] = len(out)
+        out.append(Entity(row.text, row.category, tuple(sorted(set(row.mentions))), kind))
+    return out, index, {span: position[r] for span, r in moved.items() if r in position}

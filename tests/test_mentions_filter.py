@@ -1,0 +1,158 @@
+"""The entities an article exposes (framing.attribution.mentions_filter): names, not stray capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.attribution.doc import link_quotes
+from framing.attribution.mentions_filter import defined_acronyms, expose_entities, title_lines
+from framing.attribution.quotes import find_quotes
+from framing.attribution.records import Entity
+from framing.text import split_sentences, tokenize
+
+
+def entities(text: str) -> tuple[list[Entity], list]:
+    toks = tokenize(text)
+    return link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
+
+
+def names(text: str) -> dict[str, str]:
+    return {e.text: e.kind for e in entities(text)[0]}
+
+
+# 1. dates, fragments, function words, headlines and titles, sentence openers
+
+
+def test_months_weekdays_and_holidays_are_no_entities() -> None:
+    found = names("The Senate returns on Monday. Lawmakers left before Thanksgiving and the deadline is Feb. 15. "
+                  "In September, Sen. Chuck Schumer met President Joe Biden.")
+    assert "Monday" not in found and "Thanksgiving" not in found and "Feb" not in found
+    assert "September" not in found
+    assert found["Chuck Schumer"] == "person" and found["Joe Biden"] == "person"
+
+
+def test_url_and_handle_fragments_are_no_entities() -> None:
+    found = names("Watch the clip at youtube.com/watch?v=ZkdI3u57yY today. You can go to JonahGoldberg.com for "
+                  "more, wrote Jonah Goldberg.")
+    assert "ZkdI3u57yY" not in found and "JonahGoldberg.com" not in found
+    assert "Jonah Goldberg" in found
+
+
+def test_the_hill_link_text_repeating_a_name_is_no_entity() -> None:
+    found = names("The trip of first lady Melania Trump Melania TrumpWhite House staff on the tour to Africa "
+                  "was set. Melania Trump will travel to Africa.")
+    assert not any("TrumpWhite" in n for n in found)
+    assert "Melania Trump" in found
+
+
+def test_title_of_a_work_is_no_entity() -> None:
+    found = names("We are also continuing with Alia Malek, author of The Home That Was Our Country: A Memoir of "
+                  "Syria. He has also published a memoir, \u201cMy Life Had Stood a Loaded Gun.\u201d")
+    assert not any("Home That Was" in n or "Life Had Stood" in n for n in found)
+    assert found["Alia Malek"] == "person"
+
+
+def test_runs_inside_a_title_case_headline_line_are_no_entities() -> None:
+    text = ("Obama Intensifies Drive Against Islamic State Militants\n"
+            "President Barack Obama met his advisers on Tuesday, the White House said.")
+    found = names(text)
+    assert "Intensifies Drive" not in found and "Obama Intensifies Drive" not in found
+    assert "Barack Obama" in found and "White House" in found
+
+
+def test_title_lines() -> None:
+    text = "Policies Still Aren't Working For Families\nThe plan, officials said, is working."
+    assert [text[s:e] for s, e in title_lines(text)] == ["Policies Still Aren't Working For Families"]
+
+
+def test_a_sentence_opening_common_word_is_no_entity() -> None:
+    found = names("Much of the money went to Medicaid. Much remains unclear, said Gov. Andrew Cuomo. "
+                  "Cuomo spoke to Medicaid officials.")
+    assert "Much" not in found
+    assert "Andrew Cuomo" in found
+
+
+# 2. demonyms and hyphenated adjectives
+
+
+def test_demonyms_used_as_modifiers_are_no_entities() -> None:
+    found = names("Iraqi forces retook the city with US-backed militias, and Iranian-backed fighters moved north. "
+                  "He is a British citizen of Kuwaiti descent who wrote about the American right.")
+    for word in ("Iraqi", "US-backed", "Iranian-backed", "Kuwaiti", "American", "British"):
+        assert word not in found
+
+
+def test_a_plural_demonym_is_a_group() -> None:
+    text = "Sunnis say the government ignores them. \u201cWe are not heard,\u201d Sunnis in Anbar said."
+    ents, quotes = entities(text)
+    kinds = {e.text: e.kind for e in ents}
+    assert kinds.get("Sunnis") == "group"
+
+
+def test_a_speaking_modifier_phrase_stays() -> None:
+    ents, quotes = entities("Iraqi forces said they were ready to retake the city.")
+    sp = quotes[0].speaker
+    assert sp is not None and sp.entity is not None and ents[sp.entity].text == "Iraqi forces"
+
+
+# 3. places
+
+
+def test_places_get_kind_place() -> None:
+    found = names("The attack in Mosul shook the Middle East. Troops from Iraq moved toward Baghdad, "
+                  "and the families fled to Hartford, Conn., and to Central Florida.")
+    for place in ("Mosul", "Middle East", "Iraq", "Baghdad", "Hartford", "Conn.", "Central Florida"):
+        assert found.get(place) == "place", place
+
+
+def test_a_place_that_speaks_stays_an_organisation() -> None:
+    ents, quotes = entities("China said on Tuesday that it would retaliate.")
+    sp = quotes[0].speaker
+    assert sp is not None and ents[sp.entity].text == "China"
+    assert ents[sp.entity].kind == "org" and ents[sp.entity].category == "government"
+
+
+def test_a_place_is_never_a_person_to_the_speaker_resolver() -> None:
+    text = "Iraq's military chief left Baghdad. He said the army was ready, Iraq's officials added."
+    ents, quotes = entities(text)
+    assert not any(e.text == "Iraq" and e.kind == "person" for e in ents)
+
+
+# 4. acronyms defined in parentheses
+
+
+def test_defined_acronym_gives_one_entity_named_by_its_full_name() -> None:
+    text = ("Fighters of the Islamic State of Iraq and Syria (ISIS) seized Mosul. "
+            "\u201cWe will advance,\u201d ISIS said in a statement. ISIS fighters moved south.")
+    ents, quotes = entities(text)
+    full = [e for e in ents if e.text == "Islamic State of Iraq and Syria"]
+    assert len(full) == 1
+    mentions = [text[s:e] for s, e in full[0].mentions]
+    assert mentions.count("ISIS") >= 2 and "Islamic State of Iraq and Syria" in mentions
+    assert not any("(" in e.text for e in ents)
+    sp = quotes[0].speaker
+    assert sp is not None and sp.text == "ISIS" and ents[sp.entity] is full[0]
+
+
+def test_defined_acronyms() -> None:
+    text = "The National Highway Traffic Safety Administration (NHTSA) opened an inquiry."
+    assert [(text[s:e], a) for s, e, a, _ in defined_acronyms(text)] == [
+        ("National Highway Traffic Safety Administration", "NHTSA")]
+
+
+def test_speakers_keep_their_entity_index() -> None:
+    text = ("On Monday, Sen. Ted Cruz of Texas spoke. \u201cWe will win,\u201d Cruz said. "
+            "Iraqi officials disagreed.")
+    ents, quotes = entities(text)
+    for q in quotes:
+        assert q.speaker is not None and q.speaker.entity is not None
+        assert ents[q.speaker.entity].category == q.speaker.category
+    assert ents[quotes[0].speaker.entity].text == "Ted Cruz"
+
+
+@pytest.mark.parametrize("name", ["Monday", "Iraqi", "US-backed", "who"])
+def test_a_spoken_entity_is_always_kept(name: str) -> None:
+    text = f"{name} spoke here."
+    ents = [Entity(name, "other", ((0, len(name)),))]
+    out, index, _ = expose_entities(text, tokenize(text), ents, {0: {(0, len(name))}})
+    assert [e.text for e in out] == [name] and index == [0]
