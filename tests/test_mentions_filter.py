@@ -32,10 +32,23 @@ def test_months_weekdays_and_holidays_are_no_entities() -> None:
 
 
 def test_url_and_handle_fragments_are_no_entities() -> None:
-    found = names("Watch the clip at youtube.com/watch?v=ZkdI3u57yY today. You can go to JonahGoldberg.com for "
-                  "more, wrote Jonah Goldberg.")
-    assert "ZkdI3u57yY" not in found and "JonahGoldberg.com" not in found
-    assert "Jonah Goldberg" in found
+    found = names("Watch the clip at youtube.com/watch?v=ZkdI3u57yY today. https://t.co/JZfuAKldCC — Shimon "
+                  "Prokupecz (@ShimonPro) July 28. The latest Marist/NBC/Wall Street Journal poll, compiled by "
+                  "RealClearPolitics, shows it.")
+    assert "ZkdI3u57yY" not in found and "JZfuAKldCC" not in found and "ShimonPro" not in found
+    assert "Shimon Prokupecz" in found and "Wall Street Journal" in found and "RealClearPolitics" in found
+
+
+def test_a_name_cut_after_of_keeps_its_name() -> None:
+    found = names("Bob Vander Plaats, president and CEO of The Family Leader, spoke to the ACLU of Florida.")
+    assert "of The Family Leader" not in found and "of Florida" not in found
+    assert found["Family Leader"] == "org" and found["Florida"] == "place"
+
+
+def test_a_credit_line_is_no_headline() -> None:
+    text = "The bill passed the House.\nPeter Sullivan, Nathaniel Weixel and Ben Kamisar contributed."
+    found = names(text)
+    assert "Nathaniel Weixel" in found and "Ben Kamisar" in found
 
 
 def test_the_hill_link_text_repeating_a_name_is_no_entity() -> None:
@@ -103,6 +116,13 @@ def test_places_get_kind_place() -> None:
                   "and the families fled to Hartford, Conn., and to Central Florida.")
     for place in ("Mosul", "Middle East", "Iraq", "Baghdad", "Hartford", "Conn.", "Central Florida"):
         assert found.get(place) == "place", place
+
+
+def test_a_person_before_a_state_is_no_place() -> None:
+    found = names("Senate Judiciary Committee Chairman Chuck Grassley, Iowa Republican, sent a letter. The case "
+                  "was argued by Stephen I. Vladeck, New York Times contributor, and filed in Silver Spring, Maryland.")
+    assert found["Chuck Grassley"] == "person" and found["Stephen I. Vladeck"] == "person"
+    assert found["Silver Spring"] == "place"
 
 
 def test_a_place_that_speaks_stays_an_organisation() -> None:

@@ -54,18 +54,20 @@ from dataclasses import dataclass, field
 from ..tagger import load_tagger
 from ..text import Tokens
 from .gazetteers import calendar_word, demonym, figure_category, is_place, us_state
+from .marks import quote_spans
 from .names import _sentence_initial
 from .phrases import _STOP, DETERMINERS, PRONOUNS, word_set
 from .records import Entity
 
 __all__ = ["defined_acronyms", "expose_entities"]
 
-_FUNCTION = (_STOP | DETERMINERS | PRONOUNS | word_set("whom whose more less much very")) - word_set("us")
+_FUNCTION = (_STOP | DETERMINERS | PRONOUNS | word_set("whom whose more less much very ok okay")) - word_set("us")
 # Capitalised words inside a run that make it a title: not "Theresa May", "Will Smith" (first or last word)
 _TITLE_WORDS = _FUNCTION - word_set("of for and the us it will may can")
 _CONTRACTION = re.compile(r"[A-Za-z]['\u2019](?:d|m|re|ve|ll|t)\b|n['\u2019]t\b|\b(?:it|that|there|what|who|here|he|she)"
                           r"['\u2019]s\b", re.IGNORECASE)
-_CODE_CASE = re.compile(r"[a-z][A-Z].*[a-z][A-Z]|[A-Z]{2}[a-z]+[A-Z]")  # "ZkdI3u57yY", "iPhoneX"
+_CODE_CASE = re.compile(r"[a-z][A-Z][a-z]?[A-Z]|[A-Z]{2}[a-z].*[A-Z]{2}[a-z]")  # "JZfuAKldCC", not "RealClearPolitics"
+_URL = re.compile(r"://|www\.|\.(?:com|org|net|gov|co)/", re.IGNORECASE)
 _HYPHEN_ADJECTIVE = re.compile(r"-[a-z]+(?:ed|ing|en)\Z")  # "US-backed", "Sunni-populated", "Kremlin-leaning"
 _PARTICLES = word_set("al el de da di du la le van von der den bin ibn")
 _DIRECTIONS = word_set(
@@ -86,17 +88,21 @@ _ORG_HEADS = word_set(
     """
     government army forces military police regime guard corps navy command brigade battalion militia
     movement alliance front league parliament assembly legislature cabinet ministry embassy agency
-    state caucus society survey institute council conference club
+    state caucus society survey institute council conference club force
     """
 )
+# Events and laws, not people or bodies: "Cold War", "Equal Rights Amendment", "Operation Allied Force"
+_EVENT_FIRST = word_set("operation hurricane typhoon cyclone tropical")
+_EVENT_LAST = word_set("war wars revolution act amendment summit olympics crisis scandal massacre accords treaty doctrine")
+_LEGAL_SUFFIXES = word_set("llc inc corp ltd plc co")  # "The Washington Times, LLC": the company form alone
+_PREFIX = re.compile(r"(?:anti|pro|non|post|pre|neo|mid)-|then-\S+\Z", re.IGNORECASE)  # "anti-Sanders", "then-Gov"
 _OPENER_TAGS = frozenset({"ADV", "DET", "ADJ", "NOUN", "PRON", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "NUM",
                           "PART", "INTJ"})
 _MIN_TITLE_WORDS = 4  # words of a title-case line
+_HEADLINE_END = re.compile(r"[\w?!\"'\u201d\u2019]\s*\Z")  # no final period: not "Ben Kamisar contributed."
 _TITLE_SHARE = 0.8  # share of its words (minor words aside) written capitalised
 _MINOR = word_set("a an the of and or for to in on at by with as vs from but nor")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
-_DOMAIN = re.compile(r"\.(?:com|org|net|gov|edu|co|io|tv|us|uk)\b", re.IGNORECASE)
-_QUOTES = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{1,80})[\"\u201d]")
 _MAX_TITLE_QUOTE = 10  # words of a quoted title ("The Myth of Martyrdom")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _MAX_DEFINED_WORDS = 8  # words of the full name before "(ACRONYM)"
@@ -107,7 +113,9 @@ def title_lines(text: str) -> list[tuple[int, int]]:
 
     A line of :data:`_MIN_TITLE_WORDS` words or more where at least
     :data:`_TITLE_SHARE` of the words other than short function words
-    ("of", "the", "and") start with a capital.
+    ("of", "the", "and") start with a capital, and that does not end with
+    a period or a bracket (a credit line, "Peter Sullivan and Ben Kamisar
+    contributed.", or a caption ends so).
 
     Examples
     --------
@@ -115,7 +123,8 @@ def title_lines(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in title_lines(text)]
     ['Obama Intensifies Drive Against Islamic State']
     """
-    return [m.span() for m in re.finditer(r"[^\n]+", text) if _title_case(m.group(), _MIN_TITLE_WORDS, None)]
+    return [m.span() for m in re.finditer(r"[^\n]+", text)
+            if _title_case(m.group(), _MIN_TITLE_WORDS, None) and _HEADLINE_END.search(m.group())]
 
 
 def _title_case(line: str, least: int, most: int | None) -> bool:
@@ -193,7 +202,7 @@ class _Context:
         self.text, self.tokens = text, tokens
         self.titles = title_lines(text)
         self._title_starts = [s for s, _ in self.titles]
-        self.quoted = [m.span(1) for m in _QUOTES.finditer(text) if _title_case(m.group(1), 2, _MAX_TITLE_QUOTE)]
+        self.quoted = [(a, b) for a, b in quote_spans(text)[0] if _title_case(text[a:b], 2, _MAX_TITLE_QUOTE)]
         self._quoted_starts = [s for s, _ in self.quoted]
 
     def in_quoted_title(self, start: int, end: int) -> bool:
@@ -217,6 +226,13 @@ class _Context:
             and not self.in_title(toks.starts[t])
             for t, norm in enumerate(toks.norms)
         )
+
+    def lower_case(self, name: str) -> bool:
+        """Whether the article also writes ``name`` in lower case, and the tagger knows each of its words."""
+        low = name.lower()
+        tagger = load_tagger()
+        return all(tagger.knows(w) for w in low.split()) and re.search(
+            r"(?<![\w.])" + re.escape(low) + r"\b", self.text) is not None
 
     def common_word(self, start: int, word: str) -> bool:
         """Whether ``word`` at ``start``, lower-cased and tagged in context, is a common word, not a name."""
@@ -242,11 +258,15 @@ def noise(ctx: _Context, row: _Row) -> str | None:
         return "date"
     forms = name.split()
     if any(ch.isdigit() for ch in name) or _CODE_CASE.search(name) or len(name.rstrip(".")) < 2 or any(
-        (s > 0 and text[s - 1] in "/@#=_") or text[e : e + 1] == "/" or _DOMAIN.match(text, e)
-        for s, e in row.mentions
-    ) or _DOMAIN.search(name) or (len(forms) > 3 and " ".join(forms[:2]) in " ".join(forms[2:])):
+        (s > 0 and text[s - 1] in "@#=_") or _URL.search(_chunk(text, s, e)) for s, e in row.mentions
+    ) or (len(forms) > 3 and " ".join(forms[:2]) in " ".join(forms[2:])):
         return "fragment"  # a code, a link or a handle; The Hill's "Melania Trump Melania TrumpWhite House"
     first = name.split()[0].lower() if name.split() else ""
+    if _PREFIX.match(name) or name.lower().rstrip(".") in _LEGAL_SUFFIXES:
+        return "modifier"
+    if first in _EVENT_FIRST or (len(words) > 1 and words[-1].lower() in _EVENT_LAST and not any(
+            w in ("of", "for", "on") for w in words)):  # not "Institute for the Study of War"
+        return "event"
     if not name or first in _FUNCTION or _CONTRACTION.search(name) or (
         name[0].islower() and first not in _PARTICLES and "-" not in first
     ):
@@ -255,8 +275,11 @@ def noise(ctx: _Context, row: _Row) -> str | None:
         len(forms) > 1 and all(w.isupper() for w in forms) and any(w.lower() in _TITLE_WORDS for w in forms)
     ):
         return "title"
-    if all(ctx.in_title(s) or ctx.in_quoted_title(s, e) for s, e in row.mentions) and not _known(name):
+    if all(ctx.in_title(s) or ctx.in_quoted_title(s, e) or _scare_quoted(text, s, e) for s, e in row.mentions) and (
+            not _known(name)):
         return "headline"
+    if len(forms) > 1 and ctx.lower_case(name):
+        return "common"  # "Health Care", "Climate Change": the article writes them in lower case too
     if len(forms) == 1 and demonym(name) != "plural" and all(
         _sentence_initial(text, ctx.tokens, ctx.token(s)) or ctx.in_title(s) for s, _ in row.mentions
     ) and not ctx.capitalised_inside(_words(name)[0]) and ctx.common_word(row.mentions[0][0], _words(name)[0]):
@@ -267,6 +290,18 @@ def noise(ctx: _Context, row: _Row) -> str | None:
     ):
         return "modifier"
     return None
+
+
+def _chunk(text: str, s: int, e: int) -> str:
+    """The text around a mention up to the spaces either side (a URL it is part of)."""
+    left = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s)) + 1
+    right = min(k for k in (text.find(" ", e), text.find("\n", e), len(text)) if k >= 0)
+    return text[left:right]
+
+
+def _scare_quoted(text: str, s: int, e: int) -> bool:
+    """A word in quotes of its own (the “Gory” approach)."""
+    return s > 0 and text[s - 1] in "\"\u201c" and text[e : e + 1] in ("\"", "\u201d")
 
 
 def _known(name: str) -> bool:
@@ -285,9 +320,11 @@ def _place(ctx: _Context, row: _Row) -> bool:
     if len(words) > 1 and words[-1].lower() in _GEO_HEADS:
         return True  # "Orange County", "Mekong River"
     text = ctx.text
-    for _, e in row.mentions:  # "Hartford, Conn.", "Parkland, Florida"
-        m = re.match(r", ((?:[A-Z][\w.]*\.?)(?: [A-Z][\w.]*)?)", text[e : e + 24])
-        if m is not None and (us_state(m.group(1)) or us_state(m.group(1).split(" ")[0])):
+    if _known(name) or re.search(r"\b[A-Z]\.", name):
+        return False  # "Chuck Grassley, Iowa Republican", "Stephen I. Vladeck, New York Times": a person
+    for _, e in row.mentions:  # "Hartford, Conn.", "Parkland, Florida", the state ending the phrase
+        m = re.match(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,;:)\n]|\.?\s|\Z)", text[e : e + 24])
+        if m is not None and (us_state(m.group(1)) or us_state(m.group(1).rstrip("."))):
             return True
     return False
 
@@ -300,6 +337,17 @@ def _abbreviation(ctx: _Context, row: _Row) -> None:
     ):
         row.text += "."
         row.mentions = [(s, e + 1) for s, e in row.mentions]
+
+
+def _trim(ctx: _Context, row: _Row) -> None:
+    """A name cut after "of" keeps its name: "of Florida" is Florida, "of The Family Leader" The Family Leader."""
+    m = re.match(r"(?:(?:of|for|the)\s+)+(?:The\s+)?(?=[A-Z])", row.text)
+    if m is None:
+        return
+    cut = m.end()
+    prefix = row.text[:cut]
+    row.text = row.text[cut:]
+    row.mentions = [(s + cut, e) if ctx.text.startswith(prefix, s) else (s, e) for s, e in row.mentions]
 
 
 def _merge_acronyms(ctx: _Context, rows: list[_Row], moved: dict[tuple[int, int], int]) -> list[_Row]:
@@ -409,6 +457,7 @@ def expose_entities(text: str, tokens: Tokens, entities: list[Entity],
     position: dict[int, int] = {}  # row -> exposed index
     for r, row in enumerate(rows):
         if not row.spoken:
+            _trim(ctx, row)
             _abbreviation(ctx, row)
             if noise(ctx, row) is not None:
                 continue
@@ -416,8 +465,11 @@ def expose_entities(text: str, tokens: Tokens, entities: list[Entity],
         kind = row.kind
         if _place(ctx, row):
             kind = "org" if row.spoken else "place"
-        elif kind == "person" and len(row.text.split()) > 1 and row.text.split()[-1].lower() in _ORG_HEADS:
-            kind = "org"  # "Kurdish Regional Government", "Islamic State"
+        elif kind == "person" and (
+            (len(row.text.split()) > 1 and row.text.split()[-1].lower() in _ORG_HEADS)
+            or (row.text.isupper() and row.text.isalpha() and len(row.text) > 1 and not row.spoken)
+        ):
+            kind = "org"  # "Kurdish Regional Government", "Islamic State", "EU"
         elif demonym(row.text) == "plural" or (kind == "person" and demonym(_words(row.text)[-1]) == "plural"):
             kind = "group"  # "Sunnis", "Iraqi Kurds"
         for k in row.olds:
