@@ -4,29 +4,34 @@ The last step of :mod:`framing.attribution.entities`, run by
 :func:`~framing.attribution.doc.link_speakers` once the speakers are linked.
 The name runs of :mod:`~framing.attribution.names` are capitalised words, and
 capitals are not only names. An entity that no quote's speaker links to is
-left out when it is
+left out (:func:`noise` says why) when it is
 
-1. **a date**: months, weekdays and holidays, with their numbers and
-   abbreviations ("Monday", "Feb. 15", "Thanksgiving": the ``calendar``
+1. **a date**: months, weekdays, holidays and time zones, with their numbers
+   and abbreviations ("Monday", "Feb. 15", "Thanksgiving": the ``calendar``
    gazetteer);
 2. **a fragment** of a URL, a handle or a code ("ZkdI3u57yY", "Su-25"): a
-   digit, letters after "/", "@" or "#", or the mixed case of a code;
+   digit, one letter, the mixed case of a code, a word after "@", "#" or
+   "=" or inside a URL, a run repeating its first words (link text);
 3. **function words**: a name that starts with a pronoun, determiner or
-   preposition ("who", "the more", "of the Kurds") or holds a contraction
-   ("I'd", "That's different");
-4. **a headline or a title**: every mention inside a title-case line
-   ("Adelson Allow", "Intensifies Drive"), unless a gazetteer knows the name,
-   or a run with a capitalised function word inside it ("The Home That Was
-   Our Country", "Policies Still Aren't Working", "Politics The Evolution");
-5. **a sentence opener**: a single word that only ever opens a sentence or a
+   preposition ("who", "the more") or holds a contraction ("I'd"); a name cut
+   after "of" ("of Florida") keeps its name instead;
+4. **a modifier**: demonyms and adjectives of peoples and faiths ("Iraqi",
+   "American", "Iraqi Shiite": the ``demonyms`` gazetteer), hyphenated
+   adjectives ("US-backed", "Al Qaeda-derived") and prefixed words
+   ("anti-Sanders"). A plural ("Sunnis", "Iraqis") names a group and stays,
+   with kind ``group``;
+5. **an event or a law** ("Cold War", "Affordable Care Act", "Operation
+   Allied Force");
+6. **a headline or a title**: every mention inside a title-case line
+   ("Adelson Allow", "Intensifies Drive"), a quoted title or quotes of its
+   own, unless a gazetteer knows the name; or a run with a capitalised
+   function word inside it ("The Home That Was Our Country");
+7. **a common phrase** the article also writes in lower case ("Health Care");
+8. **a sentence opener**: a single word that only ever opens a sentence or a
    title-case line, that the article never writes capitalised inside a
    sentence, and that is a common word (tagged, in lower case and in
    context, other than a proper noun, and known to the tagger or written in
-   lower case elsewhere in the article: "Much", "Percent", "Culture");
-6. **a modifier**: demonyms and adjectives of peoples and faiths ("Iraqi",
-   "American", "Iraqi Shiite": the ``demonyms`` gazetteer) and hyphenated
-   adjectives ("US-backed", "Al Qaeda-derived", "Sunni-populated"). A plural
-   ("Sunnis", "Iraqis") names a group and stays, with kind ``group``.
+   lower case elsewhere in the article: "Much", "Shares").
 
 A speaker's entity is always kept as the speaker resolver made it: "Iraqi
 forces said" keeps "Iraqi forces", "China said" keeps China as the
@@ -36,13 +41,17 @@ organisation speaking for its government.
 ``localities`` gazetteers ("Iraq", "Mosul", "Middle East", "Conn."), a
 direction before one ("Central Florida", "Northern Syria"), a name with a
 geographic head ("Orange County", "Mekong River") and a name followed by a
-US state ("Hartford, Conn."). A place that speaks ("China said") stays kind
-``org``. Non-speaking places stay entities: the tone toward a country is
-something users ask for, and kind ``place`` sets them apart.
+US state that ends the phrase ("Hartford, Conn."). A place that speaks
+("China said") stays kind ``org``. Non-speaking places stay entities: the
+tone toward a country is something users ask for, and kind ``place`` sets
+them apart.
 
 **Acronyms** defined in parentheses ("the Islamic State of Iraq and Syria
 (ISIS)") give one entity named by the full name, the acronym's mentions
 among its mentions (:func:`defined_acronyms`).
+
+The rules, the gazetteers and the development samples they were measured
+on are in ``docs/attribution.md``, "Which entities an article exposes".
 """
 
 from __future__ import annotations

@@ -69,19 +69,20 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A person, organisation or group mentioned in an article, its mentions linked.
+    """A person, organisation, group or place mentioned in an article, its mentions linked.
 
     ``text`` is the fullest name ("Nancy Pelosi"), ``category`` the one source
     category of the whole article for it (from its most informative mention:
     "House Speaker Nancy Pelosi" gives ``government``), ``mentions`` the
     character spans of its names, short names and pronouns in text order, and
-    ``kind`` one of ``"person"``, ``"org"``, ``"group"``. ``kind`` is not
-    part of the JSONL contract (:meth:`to_dict`).
+    ``kind`` one of ``"person"``, ``"org"``, ``"group"``, ``"place"`` (a place
+    that no speaker is: "Mosul", "the Middle East"; a place that speaks, "China
+    said", is an ``"org"`` speaking for its government).
 
     Examples
     --------
     >>> Entity("Nancy Pelosi", "government", ((0, 12), (30, 36))).to_dict()
-    {'text': 'Nancy Pelosi', 'category': 'government', 'mentions': [[0, 12], [30, 36]]}
+    {'text': 'Nancy Pelosi', 'category': 'government', 'mentions': [[0, 12], [30, 36]], 'kind': 'person'}
     """
 
     text: str
@@ -92,7 +93,7 @@ class Entity:
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (an item of the JSONL ``entities``)."""
         return {"text": self.text, "category": self.category,
-                "mentions": [[s, e] for s, e in self.mentions]}
+                "mentions": [[s, e] for s, e in self.mentions], "kind": self.kind}
 
 
 @dataclass(frozen=True, slots=True)

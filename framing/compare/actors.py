@@ -39,7 +39,7 @@ def actor_tone(
     by: str | pd.Series = "outlet",
     top: int = 10,
     actors: Sequence[str] | None = None,
-    kinds: Sequence[str] | None = ("person", "org", "group"),
+    kinds: Sequence[str] | None = ("person", "org", "group", "place"),
     groups: Sequence[Any] | None = None,
     min_articles: int = 1,
     confidence: float = 0.95,
@@ -70,8 +70,9 @@ def actor_tone(
         How many actors, most articles first (ties by name).
     actors : list of str, optional
         These actors instead of the ``top`` ones, in this order.
-    kinds : list of str or None, default ("person", "org", "group")
-        Entity kinds kept; None keeps all.
+    kinds : list of str or None, default ("person", "org", "group", "place")
+        Entity kinds kept; None keeps all. Countries and cities that no
+        speaker is have kind ``"place"``.
     groups : list, optional
         Default: every group with at least ``min_articles`` articles, largest first.
     min_articles : int, default 1
