@@ -89,7 +89,7 @@ _DIRECTIONS = word_set(
 _GEO_HEADS = word_set(
     """
     county province parish river valley mountains mountain island islands bay sea ocean gulf strait
-    peninsula desert lake canyon coast region prefecture borough township side
+    peninsula desert lake canyon coast region prefecture borough township side garden wing
     """
 )
 # Heads that make a name an organisation the name runs file as a person ("Kurdish Regional Government")
@@ -105,6 +105,9 @@ _EVENT_FIRST = word_set("operation hurricane typhoon cyclone tropical")
 _EVENT_LAST = word_set("war wars revolution act amendment summit olympics crisis scandal massacre accords treaty doctrine")
 _LEGAL_SUFFIXES = word_set("llc inc corp ltd plc co")  # "The Washington Times, LLC": the company form alone
 _PREFIX = re.compile(r"(?:anti|pro|non|post|pre|neo|mid)-|then-\S+\Z", re.IGNORECASE)  # "anti-Sanders", "then-Gov"
+# One-word bodies that stay names after a capitalised word ("U.S. Senate", "Washington Post")
+_BODIES = word_set("house senate congress times post journal court department council committee administration "
+                   "agency party guard navy army pentagon treasury")
 _OPENER_TAGS = frozenset({"ADV", "DET", "ADJ", "NOUN", "PRON", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "NUM",
                           "PART", "INTJ"})
 _MIN_TITLE_WORDS = 4  # words of a title-case line
@@ -243,6 +246,12 @@ class _Context:
         return all(tagger.knows(w) for w in low.split()) and re.search(
             r"(?<![\w.])" + re.escape(low) + r"\b", self.text) is not None
 
+    def common_noun(self, word: str) -> bool:
+        """Whether the tagger knows ``word`` in lower case as a noun ("project", "view"), not a name."""
+        low = word.lower()
+        tagger = load_tagger()
+        return tagger.knows(low) and tagger.tag_forms(["the", low, "."])[1] == "NOUN"
+
     def common_word(self, start: int, word: str) -> bool:
         """Whether ``word`` at ``start``, lower-cased and tagged in context, is a common word, not a name."""
         toks, text = self.tokens, self.text
@@ -263,12 +272,12 @@ def noise(ctx: _Context, row: _Row) -> str | None:
     """Why an entity is not a name (``"date"``, ``"fragment"``, ...), else None."""
     name, text = row.text, ctx.text
     words = [w.rstrip(".") for w in name.split()]
-    if all(calendar_word(w) or w.isdigit() for w in words) or calendar_word(name):
-        return "date"
+    if all(calendar_word(w) or calendar_word(w[:-1]) or w.isdigit() for w in words) or calendar_word(name):
+        return "date"  # "Monday", "Feb. 15", "Mondays"
     forms = name.split()
     if any(ch.isdigit() for ch in name) or _CODE_CASE.search(name) or len(name.rstrip(".")) < 2 or any(
         (s > 0 and text[s - 1] in "@#=_") or _URL.search(_chunk(text, s, e)) for s, e in row.mentions
-    ) or (len(forms) > 3 and " ".join(forms[:2]) in " ".join(forms[2:])):
+    ) or (len(forms) > 3 and " ".join(forms[:2]) in " ".join(forms[2:])) or "(" in name or ")" in name:
         return "fragment"  # a code, a link or a handle; The Hill's "Melania Trump Melania TrumpWhite House"
     first = name.split()[0].lower() if name.split() else ""
     if _PREFIX.match(name) or name.lower().rstrip(".") in _LEGAL_SUFFIXES:
@@ -293,6 +302,9 @@ def noise(ctx: _Context, row: _Row) -> str | None:
         _sentence_initial(text, ctx.tokens, ctx.token(s)) or ctx.in_title(s) for s, _ in row.mentions
     ) and not ctx.capitalised_inside(_words(name)[0]) and ctx.common_word(row.mentions[0][0], _words(name)[0]):
         return "opener"
+    if len(forms) == 1 and name.lower() not in _BODIES and not name.endswith("s") and demonym(name) is None and (
+            not is_place(name)) and all(_tail(text, s) for s, _ in row.mentions) and ctx.common_noun(name):
+        return "fragment"  # "Refugees Project", "Bloomberg View": the last word of a longer name
     parts = _words(name)
     if _HYPHEN_ADJECTIVE.search(name) or (parts and all(demonym(w) == "singular" for w in parts)) or (
         demonym(name) == "singular"
@@ -309,8 +321,14 @@ def _chunk(text: str, s: int, e: int) -> str:
 
 
 def _scare_quoted(text: str, s: int, e: int) -> bool:
-    """A word in quotes of its own (the “Gory” approach)."""
-    return s > 0 and text[s - 1] in "\"\u201c" and text[e : e + 1] in ("\"", "\u201d")
+    """A word in quotes of its own (the “Gory” approach, ‘Nothing,’)."""
+    return s > 0 and text[s - 1] in "\"\u201c\u2018" and text[e : e + 2].rstrip(",.") in ("\"", "\u201d", "\u2019")
+
+
+def _tail(text: str, s: int) -> bool:
+    """Whether the mention at ``s`` follows a capitalised word (not "The") or "and" after one, one space apart."""
+    m = re.search(r"(?:([A-Z][\w'\u2019-]*)|[A-Z][\w-]* and) \Z", text[max(0, s - 40) : s])
+    return m is not None and (m.group(1) is None or m.group(1).lower() not in _FUNCTION)
 
 
 def _known(name: str) -> bool:
@@ -321,8 +339,8 @@ def _known(name: str) -> bool:
 
 def _place(ctx: _Context, row: _Row) -> bool:
     name = row.text
-    if is_place(name):
-        return True
+    if is_place(name) or (name.isupper() and len(name) > 3 and is_place(name.title())):
+        return True  # "Mosul", a dateline "WASHINGTON"
     words = name.split()
     if len(words) > 1 and words[0].lower() in _DIRECTIONS and is_place(" ".join(words[1:])):
         return True  # "Central Florida", "Northern Syria"
@@ -349,7 +367,15 @@ def _abbreviation(ctx: _Context, row: _Row) -> None:
 
 
 def _trim(ctx: _Context, row: _Row) -> None:
-    """A name cut after "of" keeps its name: "of Florida" is Florida, "of The Family Leader" The Family Leader."""
+    """A name cut after "of" keeps its name: "of Florida" is Florida, "of The Family Leader" The Family Leader.
+
+    A name run on into a parenthesis ends before it: "Terry Branstad (R" is Terry Branstad.
+    """
+    cut_at = row.text.find(" (")
+    if cut_at > 0 and row.text[0].isupper():
+        text = ctx.text
+        row.text = row.text[:cut_at]
+        row.mentions = [(s, s + text[s:e].find(" (")) if " (" in text[s:e] else (s, e) for s, e in row.mentions]
     m = re.match(r"(?:(?:of|for|the)\s+)+(?:The\s+)?(?=[A-Z])", row.text)
     if m is None:
         return
