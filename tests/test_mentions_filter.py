@@ -230,3 +230,16 @@ def test_a_spoken_entity_is_always_kept(name: str) -> None:
     ents = [Entity(name, "other", ((0, len(name)),))]
     out, index, _ = expose_entities(text, tokenize(text), ents, {0: {(0, len(name))}})
     assert [e.text for e in out] == [name] and index == [0]
+
+
+def test_a_month_is_no_speaker() -> None:
+    ents, quotes = entities("Trump in January announced that, in exchange for money, he would reopen the government.")
+    assert all(q.speaker is None or q.speaker.text != "January" for q in quotes)
+    assert not any(e.text == "January" for e in ents)
+
+
+def test_organisation_heads_give_kind_org() -> None:
+    found = names("Envision got money from Magnolia Ventures, a New York firm, and from the Federalist Society. "
+                  "Voters met at New World Academy.")
+    assert found["Magnolia Ventures"] == "org" and found["New World Academy"] == "org"
+    assert found["Federalist Society"] == "org"

@@ -272,10 +272,13 @@ def not_speaker(phrase: str) -> bool:
     (True, True, False)
     >>> not_speaker("Don\u2019t bother"), not_speaker("That's different"), not_speaker("That official")
     (True, True, False)
+    >>> not_speaker("January"), not_speaker("Labor Day"), not_speaker("May")
+    (True, True, False)
     """
     plain = phrase.replace("\u2019", "'")
     first = plain.split(" ", 1)[0].lower()
     return _NUMBER.match(phrase) is not None or page_label(phrase) or plain in _FUNCTION_WORDS or (
+        calendar_word(phrase.rstrip(".")) and phrase not in _NAME_MONTHS) or (
         plain != first and (first in _NEGATIVES or first in _CONTRACTED)  # "Don't bother", "That's different"
     )
 
@@ -292,6 +295,7 @@ _FUNCTION_WORDS = word_set(
     and or but so yet if that which
     """
 )
+_NAME_MONTHS = frozenset(("May", "June", "April", "August"))  # "May said": Theresa May
 _NEGATIVES = frozenset(w for w in _FUNCTION_WORDS if w.endswith("n't"))
 # a demonstrative or adverb with a contracted verb opens a clause, never a speaker phrase
 _CONTRACTED = word_set("that's there's here's what's that'd there'd let's")

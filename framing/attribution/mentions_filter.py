@@ -97,7 +97,9 @@ _ORG_HEADS = word_set(
     """
     government army forces military police regime guard corps navy command brigade battalion militia
     movement alliance front league parliament assembly legislature cabinet ministry embassy agency
-    state caucus society survey institute council conference club force
+    state caucus society survey institute council conference club force academy patrol airlines airways
+    media press network channel magazine partners ventures holdings industries enterprises systems
+    technologies labs motors pharmaceuticals studios entertainment energy
     """
 )
 # Events and laws, not people or bodies: "Cold War", "Equal Rights Amendment", "Operation Allied Force"
@@ -500,7 +502,7 @@ def expose_entities(text: str, tokens: Tokens, entities: list[Entity],
         kind = row.kind
         if _place(ctx, row):
             kind = "org" if row.spoken else "place"
-        elif kind == "person" and (
+        elif kind in ("person", "group") and (
             (len(row.text.split()) > 1 and row.text.split()[-1].lower() in _ORG_HEADS)
             or (row.text.isupper() and row.text.isalpha() and len(row.text) > 1 and not row.spoken)
         ):
