@@ -135,7 +135,9 @@ def test_a_place_abbreviation_keeps_its_period() -> None:
 def test_demonyms_used_as_modifiers_are_no_entities() -> None:
     found = names("Iraqi forces retook the city with US-backed militias, and Iranian-backed fighters moved north. "
                   "He is a British citizen of Kuwaiti descent who wrote about the American right.")
-    for word in ("Iraqi", "US-backed", "Iranian-backed", "Kuwaiti", "American", "British"):
+    found.update(names("Some asked why the FBI would pay a Democratic-paid researcher and a London-based firm."))
+    for word in ("Iraqi", "US-backed", "Iranian-backed", "Kuwaiti", "American", "British", "Democratic-paid",
+                 "London-based"):
         assert word not in found
 
 

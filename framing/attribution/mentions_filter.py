@@ -77,7 +77,10 @@ _CONTRACTION = re.compile(r"[A-Za-z]['\u2019](?:d|m|re|ve|ll|t)\b|n['\u2019]t\b|
                           r"['\u2019]s\b", re.IGNORECASE)
 _CODE_CASE = re.compile(r"[a-z][A-Z][a-z]?[A-Z]|[A-Z]{2}[a-z].*[A-Z]{2}[a-z]")  # "JZfuAKldCC", not "RealClearPolitics"
 _URL = re.compile(r"://|www\.|\.(?:com|org|net|gov|co)/", re.IGNORECASE)
-_HYPHEN_ADJECTIVE = re.compile(r"-[a-z]+(?:ed|ing|en)\Z")  # "US-backed", "Sunni-populated", "Kremlin-leaning"
+# "US-backed", "Sunni-populated", "Kremlin-leaning", "Democratic-paid", "Chicago-based", "Gorbachev-type"
+_HYPHEN_ADJECTIVE = re.compile(
+    r"-(?:[a-z]+(?:ed|ing|en)|paid|run|led|born|made|held|built|won|bound|friendly|style|type|like|wide|era|level"
+    r"|esque|minded|only|free|proof|sized)\Z")
 _PARTICLES = word_set("al el de da di du la le van von der den bin ibn")
 _DIRECTIONS = word_set(
     """
