@@ -245,3 +245,11 @@ def test_organisation_heads_give_kind_org() -> None:
                   "Voters met at New World Academy.")
     assert found["Magnolia Ventures"] == "org" and found["New World Academy"] == "org"
     assert found["Federalist Society"] == "org"
+
+
+def test_common_abbreviations_cases_and_party_labels_are_no_entities() -> None:
+    found = names("He said he would respect Roe v. Wade. The ads ran on TV as GDP fell, and Sen. Ted Cruz, "
+                  "R-Texas, skipped the vote on Capitol Hill.")
+    for word in ("Roe", "TV", "GDP", "R-Texas"):
+        assert word not in found
+    assert found["Ted Cruz"] == "person" and found["Capitol Hill"] == "place"

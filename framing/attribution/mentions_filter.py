@@ -92,7 +92,7 @@ _DIRECTIONS = word_set(
 _GEO_HEADS = word_set(
     """
     county province parish river valley mountains mountain island islands bay sea ocean gulf strait
-    peninsula desert lake canyon coast region prefecture borough township side garden wing
+    peninsula desert lake canyon coast region prefecture borough township side garden wing straits beach
     """
 )
 # Heads that make a name an organisation the name runs file as a person ("Kurdish Regional Government")
@@ -109,7 +109,9 @@ _ORG_HEADS = word_set(
 _EVENT_FIRST = word_set("operation hurricane typhoon cyclone tropical")
 _EVENT_LAST = word_set("war wars revolution act amendment summit olympics crisis scandal massacre accords treaty doctrine")
 _LEGAL_SUFFIXES = word_set("llc inc corp ltd plc co")  # "The Washington Times, LLC": the company form alone
-_PREFIX = re.compile(r"(?:anti|pro|non|post|pre|neo|mid)-|then-\S+\Z", re.IGNORECASE)  # "anti-Sanders", "then-Gov"
+# "anti-Sanders", "then-Gov", a party label alone ("R-Texas")
+_PREFIX = re.compile(r"(?:anti|pro|non|post|pre|neo|mid)-|then-\S+\Z|[RDI]-[A-Z][\w.]*\Z", re.IGNORECASE)
+_ABBREVIATIONS = word_set("tv gdp ceo cfo id pm am")  # common nouns written in capitals ("TV ads", "GDP")
 # One-word bodies that stay names after a capitalised word ("U.S. Senate", "Washington Post")
 _BODIES = word_set("house senate congress times post journal court department council committee administration "
                    "agency party guard navy army pentagon treasury")
@@ -287,6 +289,8 @@ def noise(ctx: _Context, row: _Row) -> str | None:
     first = name.split()[0].lower() if name.split() else ""
     if _PREFIX.match(name) or name.lower().rstrip(".") in _LEGAL_SUFFIXES:
         return "modifier"
+    if name.lower() in _ABBREVIATIONS or any(text.startswith((" v. ", " vs. "), e) for _, e in row.mentions):
+        return "common"  # "TV", "GDP"; a party to a case: "Roe v. Wade"
     if first in _EVENT_FIRST or (len(words) > 1 and words[-1].lower() in _EVENT_LAST and not any(
             w in ("of", "for", "on") for w in words)):  # not "Institute for the Study of War"
         return "event"
