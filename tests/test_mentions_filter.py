@@ -136,8 +136,9 @@ def test_demonyms_used_as_modifiers_are_no_entities() -> None:
     found = names("Iraqi forces retook the city with US-backed militias, and Iranian-backed fighters moved north. "
                   "He is a British citizen of Kuwaiti descent who wrote about the American right.")
     found.update(names("Some asked why the FBI would pay a Democratic-paid researcher and a London-based firm."))
+    found.update(names("This includes a Spanish-language billboard for Midwestern voters in Muslim-majority areas."))
     for word in ("Iraqi", "US-backed", "Iranian-backed", "Kuwaiti", "American", "British", "Democratic-paid",
-                 "London-based"):
+                 "London-based", "Spanish-language", "Midwestern", "Muslim-majority"):
         assert word not in found
 
 

@@ -93,6 +93,7 @@ _GEO_HEADS = word_set(
     """
     county province parish river valley mountains mountain island islands bay sea ocean gulf strait
     peninsula desert lake canyon coast region prefecture borough township side garden wing straits beach
+    square
     """
 )
 # Heads that make a name an organisation the name runs file as a person ("Kurdish Regional Government")
@@ -315,10 +316,10 @@ def noise(ctx: _Context, row: _Row) -> str | None:
             not is_place(name)) and all(_tail(text, s) for s, _ in row.mentions) and ctx.common_noun(name):
         return "fragment"  # "Refugees Project", "Bloomberg View": the last word of a longer name
     parts = _words(name)
-    if _HYPHEN_ADJECTIVE.search(name) or (parts and all(demonym(w) == "singular" for w in parts)) or (
-        demonym(name) == "singular"
-    ):
-        return "modifier"
+    if _HYPHEN_ADJECTIVE.search(name) or re.search(r"(?:^|\s)[A-Z][^-\s]*-[a-z]+\Z", name) or (
+        parts and all(demonym(w) == "singular" for w in parts)
+    ) or demonym(name) == "singular":
+        return "modifier"  # "US-backed", "Spanish-language", "Muslim-majority", "Iraqi", "Iraqi Shiite"
     return None
 
 
