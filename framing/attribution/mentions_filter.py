@@ -513,8 +513,9 @@ def expose_entities(text: str, tokens: Tokens, entities: list[Entity],
         elif kind in ("person", "group") and (
             (len(row.text.split()) > 1 and row.text.split()[-1].lower() in _ORG_HEADS)
             or (row.text.isupper() and row.text.isalpha() and len(row.text) > 1 and not row.spoken)
+            or re.search(r"\.(?:com|org|net|gov)\Z", row.text, re.IGNORECASE) is not None
         ):
-            kind = "org"  # "Kurdish Regional Government", "Islamic State", "EU"
+            kind = "org"  # "Kurdish Regional Government", "Islamic State", "EU", "Cincinnati.com"
         elif demonym(row.text) == "plural" or (kind == "person" and demonym(_words(row.text)[-1]) == "plural"):
             kind = "group"  # "Sunnis", "Iraqi Kurds"
         for k in row.olds:
