@@ -254,3 +254,11 @@ def test_common_abbreviations_cases_and_party_labels_are_no_entities() -> None:
     for word in ("Roe", "TV", "GDP", "R-Texas"):
         assert word not in found
     assert found["Ted Cruz"] == "person" and found["Capitol Hill"] == "place"
+
+
+def test_emphasis_in_capitals_articles_of_law_and_creeds_are_no_entities() -> None:
+    found = names("Democrats are flailing and lying like CRAZY! Gorsuch wants Article III courts to rule. "
+                  "Less doctrinaire than other Communist leaders, Gen. Omar Bashir flew to Irbil.")
+    for word in ("CRAZY", "Article III", "Communist"):
+        assert word not in found
+    assert found["Omar Bashir"] == "person" and found["Irbil"] == "place"

@@ -107,7 +107,7 @@ _ORG_HEADS = word_set(
     """
 )
 # Events and laws, not people or bodies: "Cold War", "Equal Rights Amendment", "Operation Allied Force"
-_EVENT_FIRST = word_set("operation hurricane typhoon cyclone tropical")
+_EVENT_FIRST = word_set("operation hurricane typhoon cyclone tropical article title")  # "Article III"
 _EVENT_LAST = word_set("war wars revolution act amendment summit olympics crisis scandal massacre accords treaty doctrine")
 _LEGAL_SUFFIXES = word_set("llc inc corp ltd plc co")  # "The Washington Times, LLC": the company form alone
 # "anti-Sanders", "then-Gov", a party label alone ("R-Texas")
@@ -118,6 +118,7 @@ _BODIES = word_set("house senate congress times post journal court department co
                    "agency party guard navy army pentagon treasury")
 _OPENER_TAGS = frozenset({"ADV", "DET", "ADJ", "NOUN", "PRON", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "NUM",
                           "PART", "INTJ"})
+_EMPHASIS_TAGS = frozenset({"ADJ", "ADV", "VERB", "INTJ"})  # a word in capitals for emphasis, not "WHO", "AIDS"
 _MIN_TITLE_WORDS = 4  # words of a title-case line
 _HEADLINE_END = re.compile(r"[\w?!\"'\u201d\u2019]\s*\Z")  # no final period: not "Ben Kamisar contributed."
 _TITLE_SHARE = 0.8  # share of its words (minor words aside) written capitalised
@@ -260,8 +261,8 @@ class _Context:
         tagger = load_tagger()
         return tagger.knows(low) and tagger.tag_forms(["the", low, "."])[1] == "NOUN"
 
-    def common_word(self, start: int, word: str) -> bool:
-        """Whether ``word`` at ``start``, lower-cased and tagged in context, is a common word, not a name."""
+    def common_word(self, start: int, word: str, tags: frozenset[str] = _OPENER_TAGS) -> bool:
+        """Whether ``word`` at ``start``, lower-cased and tagged in context, is a common word (of ``tags``)."""
         toks, text = self.tokens, self.text
         low = word.lower()
         tagger = load_tagger()
@@ -269,7 +270,7 @@ class _Context:
             return False  # a word the tagger never saw and the article never writes in lower case
         t = self.token(start)
         forms = [low, *(text[toks.starts[k] : toks.ends[k]] for k in range(t + 1, min(len(toks), t + 3)))]
-        return tagger.tag_forms(forms, stop=1)[0] in _OPENER_TAGS
+        return tagger.tag_forms(forms, stop=1)[0] in tags
 
 
 def _words(name: str) -> list[str]:
@@ -290,6 +291,9 @@ def noise(ctx: _Context, row: _Row) -> str | None:
     first = name.split()[0].lower() if name.split() else ""
     if _PREFIX.match(name) or name.lower().rstrip(".") in _LEGAL_SUFFIXES:
         return "modifier"
+    if len(forms) == 1 and name.isupper() and len(name) > 3 and not _known(name) and ctx.common_word(
+            row.mentions[0][0], name, _EMPHASIS_TAGS):
+        return "common"  # a word in capitals for emphasis: "lying like CRAZY!"
     if name.lower() in _ABBREVIATIONS or any(text.startswith((" v. ", " vs. "), e) for _, e in row.mentions):
         return "common"  # "TV", "GDP"; a party to a case: "Roe v. Wade"
     if first in _EVENT_FIRST or (len(words) > 1 and words[-1].lower() in _EVENT_LAST and not any(
