@@ -262,3 +262,9 @@ def test_emphasis_in_capitals_articles_of_law_and_creeds_are_no_entities() -> No
     for word in ("CRAZY", "Article III", "Communist"):
         assert word not in found
     assert found["Omar Bashir"] == "person" and found["Irbil"] == "place"
+
+
+def test_a_prefixed_adjective_before_a_name_is_cut_off() -> None:
+    found = names("The group kept its membership with the generally pro-Republican US Chamber of Commerce.")
+    assert found.get("US Chamber of Commerce") == "org"
+    assert not any(n.startswith("pro-") for n in found)

@@ -390,7 +390,8 @@ def _trim(ctx: _Context, row: _Row) -> None:
         text = ctx.text
         row.text = row.text[:cut_at]
         row.mentions = [(s, s + text[s:e].find(" (")) if " (" in text[s:e] else (s, e) for s, e in row.mentions]
-    m = re.match(r"(?:(?:of|for|the)\s+)+(?:The\s+)?(?=[A-Z])", row.text)
+    m = re.match(r"(?:(?:of|for|the)\s+)+(?:The\s+)?(?=[A-Z])|(?i:anti|pro|non|post|pre|neo|mid)-\S+\s+(?=[A-Z])",
+                 row.text)  # "pro-Republican US Chamber of Commerce", "post-Taliban Kabul"
     if m is None:
         return
     cut = m.end()
