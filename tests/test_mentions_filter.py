@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from framing.attribution.doc import link_quotes
@@ -268,3 +270,27 @@ def test_a_prefixed_adjective_before_a_name_is_cut_off() -> None:
     found = names("The group kept its membership with the generally pro-Republican US Chamber of Commerce.")
     assert found.get("US Chamber of Commerce") == "org"
     assert not any(n.startswith("pro-") for n in found)
+
+
+# golden test on the seed article: its entities are names, its places places
+
+
+def test_seed_article_entities(seed_path: Path) -> None:
+    import framing
+    from framing.readers import read_text_file
+
+    article = read_text_file(seed_path)
+    result = framing.analyze(article)
+    by_name = {e.text: e for e in result.entities}
+    for noise in ("Iraqi", "American", "Sunni", "US-backed", "Al Qaeda-derived", "Iranian-backed", "Iraqi Shiite",
+                  "Syria (ISIS", "of the Kurds"):
+        assert noise not in by_name
+    assert by_name["Iraq"].kind == "place" and by_name["Iraq"].category == "government"
+    assert by_name["Mosul"].kind == "place" and by_name["Middle East"].kind == "place"
+    isis = by_name["Islamic State of Iraq and Syria"]
+    assert isis.kind == "org" and sum(article.text[s:e] == "ISIS" for s, e in isis.mentions) >= 5
+    assert by_name["Martin Dempsey"].kind == "person" and by_name["Martin Dempsey"].category == "military"
+    assert by_name["Sunnis"].kind == "group" and by_name["Shiites"].kind == "group"
+    for q in result.quotes:
+        if q.speaker is not None and q.speaker.text == "ISIS":
+            assert result.entities[q.speaker.entity] is isis

@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 
 from ..tagger import load_tagger
 from ..text import Tokens
-from .gazetteers import calendar_word, demonym, figure_category, is_place, us_state
+from .gazetteers import calendar_word, demonym, figure_category, is_place, place_category, us_state
 from .marks import quote_spans
 from .names import _sentence_initial
 from .phrases import _STOP, DETERMINERS, PRONOUNS, word_set
@@ -515,6 +515,8 @@ def expose_entities(text: str, tokens: Tokens, entities: list[Entity],
         kind = row.kind
         if _place(ctx, row):
             kind = "org" if row.spoken else "place"
+            if not row.spoken:  # no source: the category of the places gazetteer ("Iraq": government), else other
+                row.category = place_category(row.text) or "other"
         elif kind in ("person", "group") and (
             (len(row.text.split()) > 1 and row.text.split()[-1].lower() in _ORG_HEADS)
             or (row.text.isupper() and row.text.isalpha() and len(row.text) > 1 and not row.spoken)
