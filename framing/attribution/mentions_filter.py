@@ -59,6 +59,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..tagger import load_tagger
 from ..text import Tokens
@@ -120,13 +121,21 @@ _OPENER_TAGS = frozenset({"ADV", "DET", "ADJ", "NOUN", "PRON", "ADP", "VERB", "A
                           "PART", "INTJ"})
 _EMPHASIS_TAGS = frozenset({"ADJ", "ADV", "VERB", "INTJ"})  # a word in capitals for emphasis, not "WHO", "AIDS"
 _MIN_TITLE_WORDS = 4  # words of a title-case line
+_MAX_TITLE_CHARS = 400  # a longer line is a paragraph
 _HEADLINE_END = re.compile(r"[\w?!\"'\u201d\u2019]\s*\Z")  # no final period: not "Ben Kamisar contributed."
 _TITLE_SHARE = 0.8  # share of its words (minor words aside) written capitalised
 _MINOR = word_set("a an the of and or for to in on at by with as vs from but nor")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 _MAX_TITLE_QUOTE = 10  # words of a quoted title ("The Myth of Martyrdom")
+_CAP_HYPHEN_LOWER = re.compile(r"(?:^|\s)[A-Z][^-\s]*-[a-z]+\Z")  # "Spanish-language", not "al-Assad"
+_TAIL = re.compile(r"(?:([A-Z][\w'\u2019-]*)|[A-Z][\w-]* and) \Z")  # a capitalised word just before
+_INITIAL = re.compile(r"\b[A-Z]\.")
+_STATE_AFTER = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,;:)\n]|\.?\s|\Z)")
+_LEADING = re.compile(r"(?:(?:of|for|the)\s+)+(?:The\s+)?(?=[A-Z])|(?i:anti|pro|non|post|pre|neo|mid)-\S+\s+(?=[A-Z])")
+_SITE = re.compile(r"\.(?:com|org|net|gov)\Z", re.IGNORECASE)
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
 _MAX_DEFINED_WORDS = 8  # words of the full name before "(ACRONYM)"
+_MAX_ACRONYMS = 24  # acronym definitions merged per article (each is a pass over the mentions)
 
 
 def title_lines(text: str) -> list[tuple[int, int]]:
@@ -145,7 +154,8 @@ def title_lines(text: str) -> list[tuple[int, int]]:
     ['Obama Intensifies Drive Against Islamic State']
     """
     return [m.span() for m in re.finditer(r"[^\n]+", text)
-            if _title_case(m.group(), _MIN_TITLE_WORDS, None) and _HEADLINE_END.search(m.group())]
+            if m.end() - m.start() <= _MAX_TITLE_CHARS and _HEADLINE_END.search(m.group())
+            and _title_case(m.group(), _MIN_TITLE_WORDS, None)]
 
 
 def _title_case(line: str, least: int, most: int | None) -> bool:
@@ -217,7 +227,11 @@ class _Row:
 
 
 class _Context:
-    """What the rules read of one article: its tokens, title-case lines and tagger."""
+    """What the rules read of one article: its tokens, title-case lines and tagger.
+
+    Every lookup is built in one pass over the tokens, so the rules stay
+    linear in the length of the text however many entities it has.
+    """
 
     def __init__(self, text: str, tokens: Tokens) -> None:
         self.text, self.tokens = text, tokens
@@ -225,6 +239,8 @@ class _Context:
         self._title_starts = [s for s, _ in self.titles]
         self.quoted = [(a, b) for a, b in quote_spans(text)[0] if _title_case(text[a:b], 2, _MAX_TITLE_QUOTE)]
         self._quoted_starts = [s for s, _ in self.quoted]
+        self._inside: set[str] | None = None  # norms written capitalised inside a sentence
+        self._lower: tuple[set[str], set[tuple[str, str]]] | None = None  # lower-case words and word pairs
 
     def in_quoted_title(self, start: int, end: int) -> bool:
         """Whether the span lies in a quoted title ("“The Myth of Martyrdom”")."""
@@ -240,20 +256,36 @@ class _Context:
 
     def capitalised_inside(self, word: str) -> bool:
         """Whether the article writes ``word`` capitalised inside a sentence, outside title-case lines."""
-        toks, text = self.tokens, self.text
-        low = word.lower()
-        return any(
-            norm == low and text[toks.starts[t]].isupper() and not _sentence_initial(text, toks, t)
-            and not self.in_title(toks.starts[t])
-            for t, norm in enumerate(toks.norms)
-        )
+        if self._inside is None:
+            toks, text = self.tokens, self.text
+            self._inside = {
+                norm for t, norm in enumerate(toks.norms)
+                if text[toks.starts[t]].isupper() and not _sentence_initial(text, toks, t)
+                and not self.in_title(toks.starts[t])
+            }
+        return word.lower() in self._inside
+
+    def _lower_case(self) -> tuple[set[str], set[tuple[str, str]]]:
+        if self._lower is None:
+            toks, text = self.tokens, self.text
+            low = [text[toks.starts[t]].islower() for t in range(len(toks))]
+            norms = toks.norms
+            words = {norms[t] for t in range(len(toks)) if low[t]}
+            pairs = {(norms[t], norms[t + 1]) for t in range(len(toks) - 1) if low[t] and low[t + 1]}
+            self._lower = (words, pairs)
+        return self._lower
 
     def lower_case(self, name: str) -> bool:
         """Whether the article also writes ``name`` in lower case, and the tagger knows each of its words."""
         low = name.lower()
+        if low not in self.text:  # the common case, one scan in C
+            return False
+        words = low.split()
         tagger = load_tagger()
-        return all(tagger.knows(w) for w in low.split()) and re.search(
-            r"(?<![\w.])" + re.escape(low) + r"\b", self.text) is not None
+        if not all(tagger.knows(w) for w in words):
+            return False
+        _, pairs = self._lower_case()
+        return all(pair in pairs for pair in pairwise(words))
 
     def common_noun(self, word: str) -> bool:
         """Whether the tagger knows ``word`` in lower case as a noun ("project", "view"), not a name."""
@@ -266,7 +298,7 @@ class _Context:
         toks, text = self.tokens, self.text
         low = word.lower()
         tagger = load_tagger()
-        if not tagger.knows(low) and not re.search(r"(?<![\w.])" + re.escape(low) + r"\b", text):
+        if not tagger.knows(low) and low not in self._lower_case()[0]:
             return False  # a word the tagger never saw and the article never writes in lower case
         t = self.token(start)
         forms = [low, *(text[toks.starts[k] : toks.ends[k]] for k in range(t + 1, min(len(toks), t + 3)))]
@@ -285,7 +317,8 @@ def noise(ctx: _Context, row: _Row) -> str | None:
         return "date"  # "Monday", "Feb. 15", "Mondays"
     forms = name.split()
     if any(ch.isdigit() for ch in name) or _CODE_CASE.search(name) or len(name.rstrip(".")) < 2 or any(
-        (s > 0 and text[s - 1] in "@#=_") or _URL.search(_chunk(text, s, e)) for s, e in row.mentions
+        (s > 0 and text[s - 1] in "@#=_") or (_slash(text, s, e) and _URL.search(_chunk(text, s, e)))
+        for s, e in row.mentions
     ) or (len(forms) > 3 and " ".join(forms[:2]) in " ".join(forms[2:])) or "(" in name or ")" in name:
         return "fragment"  # a code, a link or a handle; The Hill's "Melania Trump Melania TrumpWhite House"
     first = name.split()[0].lower() if name.split() else ""
@@ -320,11 +353,17 @@ def noise(ctx: _Context, row: _Row) -> str | None:
             not is_place(name)) and all(_tail(text, s) for s, _ in row.mentions) and ctx.common_noun(name):
         return "fragment"  # "Refugees Project", "Bloomberg View": the last word of a longer name
     parts = _words(name)
-    if _HYPHEN_ADJECTIVE.search(name) or re.search(r"(?:^|\s)[A-Z][^-\s]*-[a-z]+\Z", name) or (
+    if _HYPHEN_ADJECTIVE.search(name) or _CAP_HYPHEN_LOWER.search(name) or (
         parts and all(demonym(w) == "singular" for w in parts)
     ) or demonym(name) == "singular":
         return "modifier"  # "US-backed", "Spanish-language", "Muslim-majority", "Iraqi", "Iraqi Shiite"
     return None
+
+
+def _slash(text: str, s: int, e: int) -> bool:
+    """Whether a "/" or "www." is near the mention (a URL may hold it)."""
+    near = text[max(0, s - 80) : e + 80]
+    return "/" in near or "www." in near
 
 
 def _chunk(text: str, s: int, e: int) -> str:
@@ -341,7 +380,7 @@ def _scare_quoted(text: str, s: int, e: int) -> bool:
 
 def _tail(text: str, s: int) -> bool:
     """Whether the mention at ``s`` follows a capitalised word (not "The") or "and" after one, one space apart."""
-    m = re.search(r"(?:([A-Z][\w'\u2019-]*)|[A-Z][\w-]* and) \Z", text[max(0, s - 40) : s])
+    m = _TAIL.search(text, max(0, s - 40), s)
     return m is not None and (m.group(1) is None or m.group(1).lower() not in _FUNCTION)
 
 
@@ -361,10 +400,12 @@ def _place(ctx: _Context, row: _Row) -> bool:
     if len(words) > 1 and words[-1].lower() in _GEO_HEADS:
         return True  # "Orange County", "Mekong River"
     text = ctx.text
-    if _known(name) or re.search(r"\b[A-Z]\.", name):
+    if _known(name) or _INITIAL.search(name):
         return False  # "Chuck Grassley, Iowa Republican", "Stephen I. Vladeck, New York Times": a person
     for _, e in row.mentions:  # "Hartford, Conn.", "Parkland, Florida", the state ending the phrase
-        m = re.match(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,;:)\n]|\.?\s|\Z)", text[e : e + 24])
+        if not text.startswith(", ", e):
+            continue
+        m = _STATE_AFTER.match(text[e : e + 24])
         if m is not None and (us_state(m.group(1)) or us_state(m.group(1).rstrip("."))):
             return True
     return False
@@ -390,8 +431,7 @@ def _trim(ctx: _Context, row: _Row) -> None:
         text = ctx.text
         row.text = row.text[:cut_at]
         row.mentions = [(s, s + text[s:e].find(" (")) if " (" in text[s:e] else (s, e) for s, e in row.mentions]
-    m = re.match(r"(?:(?:of|for|the)\s+)+(?:The\s+)?(?=[A-Z])|(?i:anti|pro|non|post|pre|neo|mid)-\S+\s+(?=[A-Z])",
-                 row.text)  # "pro-Republican US Chamber of Commerce", "post-Taliban Kabul"
+    m = _LEADING.match(row.text)  # "of Florida", "pro-Republican US Chamber of Commerce", "post-Taliban Kabul"
     if m is None:
         return
     cut = m.end()
@@ -407,7 +447,7 @@ def _merge_acronyms(ctx: _Context, rows: list[_Row], moved: dict[tuple[int, int]
     of that entity in the returned rows.
     """
     text = ctx.text
-    for start, end, acronym, def_end in defined_acronyms(text):
+    for start, end, acronym, def_end in defined_acronyms(text)[:_MAX_ACRONYMS]:
         full = text[start:end]
         merged = _Row(full, "other", [(start, end)], "org")
         first = -1
@@ -520,7 +560,7 @@ def expose_entities(text: str, tokens: Tokens, entities: list[Entity],
         elif kind in ("person", "group") and (
             (len(row.text.split()) > 1 and row.text.split()[-1].lower() in _ORG_HEADS)
             or (row.text.isupper() and row.text.isalpha() and len(row.text) > 1 and not row.spoken)
-            or re.search(r"\.(?:com|org|net|gov)\Z", row.text, re.IGNORECASE) is not None
+            or _SITE.search(row.text) is not None
         ):
             kind = "org"  # "Kurdish Regional Government", "Islamic State", "EU", "Cincinnati.com"
         elif demonym(row.text) == "plural" or (kind == "person" and demonym(_words(row.text)[-1]) == "plural"):
