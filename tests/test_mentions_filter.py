@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from framing.attribution.acronyms import defined_acronyms
 from framing.attribution.doc import link_quotes
-from framing.attribution.mentions_filter import defined_acronyms, expose_entities, title_lines
+from framing.attribution.mentions_filter import expose_entities, title_lines
 from framing.attribution.quotes import find_quotes
 from framing.attribution.records import Entity
 from framing.text import split_sentences, tokenize

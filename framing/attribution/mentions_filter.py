@@ -48,7 +48,8 @@ them apart.
 
 **Acronyms** defined in parentheses ("the Islamic State of Iraq and Syria
 (ISIS)") give one entity named by the full name, the acronym's mentions
-among its mentions (:func:`defined_acronyms`).
+among its mentions (:mod:`~framing.attribution.acronyms`); the kinds are
+:mod:`~framing.attribution.entity_kinds`'s.
 
 The rules, the gazetteers and the development samples they were measured
 on are in ``docs/attribution.md``, "Which entities an article exposes".
@@ -58,18 +59,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..tagger import load_tagger
 from ..text import Tokens
-from .gazetteers import calendar_word, demonym, figure_category, is_place, place_category, us_state
+from .acronyms import EntityRow, merge_acronyms
+from .entity_kinds import entity_kind, known_name, place_abbreviation
+from .gazetteers import calendar_word, demonym, is_place
 from .marks import quote_spans
 from .names import _sentence_initial
 from .phrases import _STOP, DETERMINERS, PRONOUNS, word_set
 from .records import Entity
 
-__all__ = ["defined_acronyms", "expose_entities"]
+__all__ = ["expose_entities", "noise", "title_lines"]
 
 _FUNCTION = (_STOP | DETERMINERS | PRONOUNS | word_set("whom whose more less much very ok okay")) - word_set("us")
 # Capitalised words inside a run that make it a title: not "Theresa May", "Will Smith" (first or last word)
@@ -83,30 +85,6 @@ _HYPHEN_ADJECTIVE = re.compile(
     r"-(?:[a-z]+(?:ed|ing|en)|paid|run|led|born|made|held|built|won|bound|friendly|style|type|like|wide|era|level"
     r"|esque|minded|only|free|proof|sized)\Z")
 _PARTICLES = word_set("al el de da di du la le van von der den bin ibn")
-_DIRECTIONS = word_set(
-    """
-    north south east west central northern southern eastern western northeast northwest southeast
-    southwest northeastern northwestern southeastern southwestern upper lower greater downtown rural
-    """
-)
-# Heads of geographic names ("Orange County", "Mekong River", "Korean Peninsula")
-_GEO_HEADS = word_set(
-    """
-    county province parish river valley mountains mountain island islands bay sea ocean gulf strait
-    peninsula desert lake canyon coast region prefecture borough township side garden wing straits beach
-    square
-    """
-)
-# Heads that make a name an organisation the name runs file as a person ("Kurdish Regional Government")
-_ORG_HEADS = word_set(
-    """
-    government army forces military police regime guard corps navy command brigade battalion militia
-    movement alliance front league parliament assembly legislature cabinet ministry embassy agency
-    state caucus society survey institute council conference club force academy patrol airlines airways
-    media press network channel magazine partners ventures holdings industries enterprises systems
-    technologies labs motors pharmaceuticals studios entertainment energy
-    """
-)
 # Events and laws, not people or bodies: "Cold War", "Equal Rights Amendment", "Operation Allied Force"
 _EVENT_FIRST = word_set("operation hurricane typhoon cyclone tropical article title")  # "Article III"
 _EVENT_LAST = word_set("war wars revolution act amendment summit olympics crisis scandal massacre accords treaty doctrine")
@@ -129,13 +107,7 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 _MAX_TITLE_QUOTE = 10  # words of a quoted title ("The Myth of Martyrdom")
 _CAP_HYPHEN_LOWER = re.compile(r"(?:^|\s)[A-Z][^-\s]*-[a-z]+\Z")  # "Spanish-language", not "al-Assad"
 _TAIL = re.compile(r"(?:([A-Z][\w'\u2019-]*)|[A-Z][\w-]* and) \Z")  # a capitalised word just before
-_INITIAL = re.compile(r"\b[A-Z]\.")
-_STATE_AFTER = re.compile(r", ([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?=[,;:)\n]|\.?\s|\Z)")
 _LEADING = re.compile(r"(?:(?:of|for|the)\s+)+(?:The\s+)?(?=[A-Z])|(?i:anti|pro|non|post|pre|neo|mid)-\S+\s+(?=[A-Z])")
-_SITE = re.compile(r"\.(?:com|org|net|gov)\Z", re.IGNORECASE)
-_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
-_MAX_DEFINED_WORDS = 8  # words of the full name before "(ACRONYM)"
-_MAX_ACRONYMS = 24  # acronym definitions merged per article (each is a pass over the mentions)
 
 
 def title_lines(text: str) -> list[tuple[int, int]]:
@@ -163,67 +135,6 @@ def _title_case(line: str, least: int, most: int | None) -> bool:
     if len(words) < least or (most is not None and len(words) > most):
         return False
     return sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words)
-
-
-def defined_acronyms(text: str) -> list[tuple[int, int, str, int]]:
-    """The acronyms defined in parentheses: ``(name start, name end, acronym, end of "(ACRONYM)")``.
-
-    The full name is the capitalised words (with "of", "and", "the", "for"
-    between them) before "(ACRONYM)" whose initials spell it, else the
-    longest run whose initials are in the acronym, in its order.
-
-    Examples
-    --------
-    >>> text = "Fighters of the Islamic State of Iraq and Syria (ISIS) took Mosul."
-    >>> [(text[s:e], a) for s, e, a, _ in defined_acronyms(text)]
-    [('Islamic State of Iraq and Syria', 'ISIS')]
-    """
-    out: list[tuple[int, int, str, int]] = []
-    for m in _ACRONYM_DEF.finditer(text):
-        acronym = m.group(1)
-        words = list(re.finditer(r"[\w'\u2019.&-]+", text[max(0, m.start() - 200) : m.start()]))
-        base = max(0, m.start() - 200)
-        if not words or text[base + words[-1].end() : m.start()].strip():
-            continue
-        best: tuple[int, int] | None = None
-        initials = ""
-        caps = 0
-        for w in reversed(words[-_MAX_DEFINED_WORDS * 2 :]):
-            form = w.group()
-            if form[0].isupper():
-                initials = form[0] + initials
-                caps += 1
-                if form[0] == acronym[0] and (initials == acronym or (
-                        caps >= 2 and _subsequence(initials, acronym))):
-                    best = (base + w.start(), caps if initials == acronym else 0)
-                    if initials == acronym:
-                        break
-            elif form.lower() not in _MINOR:
-                break
-            if caps > _MAX_DEFINED_WORDS:
-                break
-        if best is not None:
-            out.append((best[0], base + words[-1].end(), acronym, m.end()))
-    return out
-
-
-def _subsequence(small: str, big: str) -> bool:
-    it = iter(big)
-    return all(ch in it for ch in small)
-
-
-@dataclass(slots=True)
-class _Row:
-    text: str
-    category: str
-    mentions: list[tuple[int, int]]
-    kind: str
-    olds: list[int] = field(default_factory=list)
-    speakers: set[tuple[int, int]] = field(default_factory=set)  # spans of the speakers linked to it
-
-    @property
-    def spoken(self) -> bool:
-        return bool(self.speakers)
 
 
 class _Context:
@@ -309,7 +220,7 @@ def _words(name: str) -> list[str]:
     return [w[:-2] if w.endswith(("'s", "\u2019s")) else w for w in name.replace("-", " - ").split() if w != "-"]
 
 
-def noise(ctx: _Context, row: _Row) -> str | None:
+def noise(ctx: _Context, row: EntityRow) -> str | None:
     """Why an entity is not a name (``"date"``, ``"fragment"``, ...), else None."""
     name, text = row.text, ctx.text
     words = [w.rstrip(".") for w in name.split()]
@@ -324,7 +235,7 @@ def noise(ctx: _Context, row: _Row) -> str | None:
     first = name.split()[0].lower() if name.split() else ""
     if _PREFIX.match(name) or name.lower().rstrip(".") in _LEGAL_SUFFIXES:
         return "modifier"
-    if len(forms) == 1 and name.isupper() and len(name) > 3 and not _known(name) and ctx.common_word(
+    if len(forms) == 1 and name.isupper() and len(name) > 3 and not known_name(name) and ctx.common_word(
             row.mentions[0][0], name, _EMPHASIS_TAGS):
         return "common"  # a word in capitals for emphasis: "lying like CRAZY!"
     if name.lower() in _ABBREVIATIONS or any(text.startswith((" v. ", " vs. "), e) for _, e in row.mentions):
@@ -341,7 +252,7 @@ def noise(ctx: _Context, row: _Row) -> str | None:
     ):
         return "title"
     if all(ctx.in_title(s) or ctx.in_quoted_title(s, e) or _scare_quoted(text, s, e) for s, e in row.mentions) and (
-            not _known(name)):
+            not known_name(name)):
         return "headline"
     if len(forms) > 1 and ctx.lower_case(name):
         return "common"  # "Health Care", "Climate Change": the article writes them in lower case too
@@ -384,44 +295,7 @@ def _tail(text: str, s: int) -> bool:
     return m is not None and (m.group(1) is None or m.group(1).lower() not in _FUNCTION)
 
 
-def _known(name: str) -> bool:
-    words = name.lower().split()
-    return is_place(name) or (len(words) > 1 and figure_category(words[0], words[-1]) is not None) or (
-        len(words) == 1 and figure_category("", words[0]) is not None)
-
-
-def _place(ctx: _Context, row: _Row) -> bool:
-    name = row.text
-    if is_place(name) or (name.isupper() and len(name) > 3 and is_place(name.title())):
-        return True  # "Mosul", a dateline "WASHINGTON"
-    words = name.split()
-    if len(words) > 1 and words[0].lower() in _DIRECTIONS and is_place(" ".join(words[1:])):
-        return True  # "Central Florida", "Northern Syria"
-    if len(words) > 1 and words[-1].lower() in _GEO_HEADS:
-        return True  # "Orange County", "Mekong River"
-    text = ctx.text
-    if _known(name) or _INITIAL.search(name):
-        return False  # "Chuck Grassley, Iowa Republican", "Stephen I. Vladeck, New York Times": a person
-    for _, e in row.mentions:  # "Hartford, Conn.", "Parkland, Florida", the state ending the phrase
-        if not text.startswith(", ", e):
-            continue
-        m = _STATE_AFTER.match(text[e : e + 24])
-        if m is not None and (us_state(m.group(1)) or us_state(m.group(1).rstrip("."))):
-            return True
-    return False
-
-
-def _abbreviation(ctx: _Context, row: _Row) -> None:
-    """A place abbreviation cut before its period ("Conn", "D.C") gets it back ("Conn.", "D.C.")."""
-    text = ctx.text
-    if row.text and not is_place(row.text) and is_place(row.text + ".") and all(
-        text[e : e + 1] == "." for _, e in row.mentions
-    ):
-        row.text += "."
-        row.mentions = [(s, e + 1) for s, e in row.mentions]
-
-
-def _trim(ctx: _Context, row: _Row) -> None:
+def _trim(ctx: _Context, row: EntityRow) -> None:
     """A name cut after "of" keeps its name: "of Florida" is Florida, "of The Family Leader" The Family Leader.
 
     A name run on into a parenthesis ends before it: "Terry Branstad (R" is Terry Branstad.
@@ -438,73 +312,6 @@ def _trim(ctx: _Context, row: _Row) -> None:
     prefix = row.text[:cut]
     row.text = row.text[cut:]
     row.mentions = [(s + cut, e) if ctx.text.startswith(prefix, s) else (s, e) for s, e in row.mentions]
-
-
-def _merge_acronyms(ctx: _Context, rows: list[_Row], moved: dict[tuple[int, int], int]) -> list[_Row]:
-    """One entity per acronym defined in parentheses, named by its full name.
-
-    ``moved`` gets, for each mention moved to the new entity, the position
-    of that entity in the returned rows.
-    """
-    text = ctx.text
-    for start, end, acronym, def_end in defined_acronyms(text)[:_MAX_ACRONYMS]:
-        full = text[start:end]
-        merged = _Row(full, "other", [(start, end)], "org")
-        first = -1
-        for r, row in enumerate(rows):
-            keep: list[tuple[int, int]] = []
-            for s, e in row.mentions:
-                mention = text[s:e]
-                bare = mention[:-2] if mention.endswith(("'s", "\u2019s")) else mention
-                if (start <= s < def_end) or (s < start < e) or bare in (acronym, full):
-                    # a piece of the definition ("Syria (ISIS"), the acronym or the full name again
-                    if bare in (acronym, full) and not start <= s < def_end:
-                        merged.mentions.append((s, e))
-                    if merged.category == "other":
-                        merged.category = row.category
-                    first = r if first < 0 else first
-                else:
-                    keep.append((s, e))
-            if row.mentions and not keep:  # every mention moved: the entity is the merged one
-                merged.olds.extend(row.olds)
-                merged.speakers |= row.speakers
-            elif len(keep) < len(row.mentions):
-                if row.text not in {text[s:e] for s, e in keep}:
-                    row.text = max((text[s:e] for s, e in keep), key=len)  # "Syria (ISIS" keeps "Syria"
-                gone = set(row.mentions) - set(keep)
-                merged.speakers |= row.speakers & gone
-                row.speakers -= gone
-            row.mentions = keep
-        if first >= 0:
-            before = sum(1 for r in rows[:first] if r.mentions)
-            rows = _same_names([r for r in rows if r.mentions])
-            before = min(before, len(rows))
-            rows.insert(before, merged)
-            merged.olds = sorted(set(merged.olds))
-            merged.mentions = sorted(set(merged.mentions))
-            for k in moved:
-                if moved[k] >= before:
-                    moved[k] += 1
-            moved.update((span, before) for span in merged.mentions)
-    return rows
-
-
-def _same_names(rows: list[_Row]) -> list[_Row]:
-    """Rows of the same name and kind joined into the first ("Syria" left of "Syria (ISIS" and "Syria")."""
-    first: dict[tuple[str, str], _Row] = {}
-    out: list[_Row] = []
-    for row in rows:
-        into = first.get((row.text, row.kind)) or first.get((row.text, "person" if row.kind == "org" else "org"))
-        if into is None:
-            first[(row.text, row.kind)] = row
-            out.append(row)
-            continue
-        into.mentions.extend(row.mentions)
-        into.olds.extend(row.olds)
-        into.speakers |= row.speakers
-        if into.category == "other":
-            into.category = row.category
-    return out
 
 
 def expose_entities(text: str, tokens: Tokens, entities: list[Entity],
@@ -537,34 +344,22 @@ def expose_entities(text: str, tokens: Tokens, entities: list[Entity],
     ([('Mosul', 'place'), ('Sunnis', 'group')], [-1, 0, -1, 1])
     """
     ctx = _Context(text, tokens)
-    rows = [_Row(e.text, e.category, list(e.mentions), e.kind, [k], set(spoken.get(k, ())))
+    rows = [EntityRow(e.text, e.category, list(e.mentions), e.kind, [k], set(spoken.get(k, ())))
             for k, e in enumerate(entities)]
     moved: dict[tuple[int, int], int] = {}
     if "(" in text:
-        rows = _merge_acronyms(ctx, rows, moved)
+        rows = merge_acronyms(text, rows, moved)
     out: list[Entity] = []
     index = [-1] * len(entities)
     position: dict[int, int] = {}  # row -> exposed index
     for r, row in enumerate(rows):
         if not row.spoken:
             _trim(ctx, row)
-            _abbreviation(ctx, row)
+            place_abbreviation(text, row)
             if noise(ctx, row) is not None:
                 continue
         position[r] = len(out)
-        kind = row.kind
-        if _place(ctx, row):
-            kind = "org" if row.spoken else "place"
-            if not row.spoken:  # no source: the category of the places gazetteer ("Iraq": government), else other
-                row.category = place_category(row.text) or "other"
-        elif kind in ("person", "group") and (
-            (len(row.text.split()) > 1 and row.text.split()[-1].lower() in _ORG_HEADS)
-            or (row.text.isupper() and row.text.isalpha() and len(row.text) > 1 and not row.spoken)
-            or _SITE.search(row.text) is not None
-        ):
-            kind = "org"  # "Kurdish Regional Government", "Islamic State", "EU", "Cincinnati.com"
-        elif demonym(row.text) == "plural" or (kind == "person" and demonym(_words(row.text)[-1]) == "plural"):
-            kind = "group"  # "Sunnis", "Iraqi Kurds"
+        kind = entity_kind(text, row)
         for k in row.olds:
             index[k] = len(out)
         out.append(Entity(row.text, row.category, tuple(sorted(set(row.mentions))), kind))
