@@ -292,6 +292,9 @@ def test_seed_article_entities(seed_path: Path) -> None:
     assert isis.kind == "org" and sum(article.text[s:e] == "ISIS" for s, e in isis.mentions) >= 5
     assert by_name["Martin Dempsey"].kind == "person" and by_name["Martin Dempsey"].category == "military"
     assert by_name["Sunnis"].kind == "group" and by_name["Shiites"].kind == "group"
-    for q in result.quotes:
-        if q.speaker is not None and q.speaker.text == "ISIS":
-            assert result.entities[q.speaker.entity] is isis
+    isis_quotes = [q for q in result.quotes if q.speaker is not None and q.speaker.text == "ISIS"]
+    assert isis_quotes
+    for q in isis_quotes:  # the speaker moved to the acronym's entity takes its name and category
+        assert result.entities[q.speaker.entity] is isis
+        assert q.speaker.name == "Islamic State of Iraq and Syria" and q.speaker.category == "military"
+    assert all("(" not in q.speaker.name for q in result.quotes if q.speaker is not None and q.speaker.name)

@@ -203,6 +203,8 @@ def test_strategists_the_opposition_and_a_camp(text: str, category: str) -> None
         ("Bill Smith, a Herald reporter, said the fire spread quickly.", "media"),
         ("The Federal Reserve Bank of New York said growth slowed.", "government"),
         ("The bank said profits rose.", "business"),  # a bank that is no Federal Reserve Bank
+        ("The Islamic State said it had taken the city.", "military"),
+        ("Boko Haram said it had kidnapped the girls.", "military"),
     ],
 )
 def test_newspapers_by_their_head_word_and_the_reserve_banks(text: str, category: str) -> None:

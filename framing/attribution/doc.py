@@ -202,7 +202,10 @@ def link_speakers(quotes: Sequence[Quote], entities: Entities,
             continue
         # the constructors with every field (tests/test_attribution.py pins the fields): dataclasses.replace
         # reads the fields anew on each call, about five times the cost, on every quote of every article
-        k = moved.get((sp.start, sp.end), new_index[e])  # a speaker's entity is always exposed
-        linked = Speaker(sp.text, sp.start, sp.end, exposed[k].category, sp.name, k)
+        k = moved.get((sp.start, sp.end), -1)  # a speaker's entity is always exposed
+        # a speaker moved to another entity ("ISIS" to "Islamic State of Iraq and Syria") takes its name
+        name = sp.name if k < 0 else exposed[k].text
+        k = new_index[e] if k < 0 else k
+        linked = Speaker(sp.text, sp.start, sp.end, exposed[k].category, name, k)
         out.append(Quote(q.start, q.end, q.text, q.kind, linked, q.cue, q.act))
     return exposed, out
