@@ -225,3 +225,18 @@ def test_a_surname_opening_a_sentence_is_the_name_written_before_in_a_possessive
     text = ("Washington (CNN) President Donald Trump's aides were worried on Monday. Trump said the virus "
             "was not a crisis.")
     assert speakers(text) == [("Trump", "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Al Gore said the planet was warming.", "Al Gore"),
+        ("De Blasio said the city was safe.", "De Blasio"),
+        ("Le Pen said the vote was rigged.", "Le Pen"),
+        ("Mayor Bill de Blasio said the city was safe.", "Mayor Bill de Blasio"),
+        # near miss: a capitalised "Of" or "For" opening a sentence is no name word
+        ("For Smith, the plan failed, aides said.", "aides"),
+    ],
+)
+def test_a_capitalised_name_particle_opens_the_name(text: str, speaker: str) -> None:
+    assert [s for s, _ in speakers(text)] == [speaker]

@@ -359,7 +359,8 @@ def _phrase_left(text: str, tokens: Tokens, j: int, lo: int, *, names: bool = Fa
                 k -= 2  # over the preposition
                 continue
             break
-        if norm in _CONNECTORS or (k < j and norm == "and" and org_and(text, tokens, k, lo)):
+        if (norm in _CONNECTORS and not _name_particle(text, starts[k], norm)) or (
+                k < j and norm == "and" and org_and(text, tokens, k, lo)):
             k -= 1
             continue
         cap = not text[starts[k] : ends[k]].islower()
@@ -373,12 +374,17 @@ def _phrase_left(text: str, tokens: Tokens, j: int, lo: int, *, names: bool = Fa
             break
         first = k
         k -= 1
-    # a leading connector is never part of the phrase
-    while first <= j and norms[first] in _CONNECTORS:
+    # a leading connector is never part of the phrase ("Al" of "Al Gore" is a name)
+    while first <= j and norms[first] in _CONNECTORS and not _name_particle(text, starts[first], norms[first]):
         first += 1
     if first > j:
         return None
     return (first, j + 1)
+
+
+def _name_particle(text: str, start: int, norm: str) -> bool:
+    """A capitalised particle that is a name word ("Al Gore", "De Blasio"), not "of" or "for"."""
+    return text[start].isupper() and norm not in ("of", "for")
 
 
 def _appositive(text: str, tokens: Tokens, j: int, lo: int) -> tuple[int, int] | None:
