@@ -298,3 +298,14 @@ def test_seed_article_entities(seed_path: Path) -> None:
         assert result.entities[q.speaker.entity] is isis
         assert q.speaker.name == "Islamic State of Iraq and Syria" and q.speaker.category == "military"
     assert all("(" not in q.speaker.name for q in result.quotes if q.speaker is not None and q.speaker.name)
+
+
+def test_an_organisation_the_lexicon_names_is_an_org() -> None:
+    import framing
+
+    text = "According to Politico, the deal was dead. Pfizer said it would act. Gallup found that approval fell."
+    kinds = {e.text: e.kind for e in framing.analyze(text).entities}
+    assert kinds["Politico"] == kinds["Pfizer"] == kinds["Gallup"] == "org"
+    # near miss: a party member named by the party word stays a person, a person stays a person
+    kinds = {e.text: e.kind for e in framing.analyze("Republican said no. Jane Smith said yes.").entities}
+    assert kinds.get("Republican") != "org" and kinds["Jane Smith"] == "person"

@@ -5,13 +5,17 @@ Places get kind ``place`` (the ``places`` and ``localities`` gazetteers, a
 direction before one, a geographic head, a name followed by a US state),
 unless they speak: "China said" is an ``org`` speaking for its government.
 A name the name runs filed as a person but whose head is an organisation
-word is an ``org``; the plural of a demonym is a ``group``.
+word is an ``org``, and so is one whose whole name is an organisation of
+the ``source_roles`` lexicon ("Politico", "Pfizer"); the plural of a
+demonym is a ``group``.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..lexicon import load_lexicon
 from .acronyms import EntityRow
 from .gazetteers import demonym, figure_category, is_place, place_category, us_state
 from .phrases import word_set
@@ -98,6 +102,24 @@ def place_abbreviation(text: str, row: EntityRow) -> None:
         row.mentions = [(s, e + 1) for s, e in row.mentions]
 
 
+@lru_cache(maxsize=1)
+def _organisations() -> frozenset[str]:
+    """Capitalised one-word ``source_roles`` terms of full weight that name one organisation ("Politico").
+
+    A term whose lower-case form is also a term is a title ("Secretary"),
+    plurals ("Houthis", "MEPs") are groups or people, and the people
+    categories (citizen, anonymous) are left out.
+    """
+    entries = list(load_lexicon("source_roles"))
+    lower = {e.term for e in entries if not e.case_sensitive}
+    return frozenset(
+        e.term for e in entries
+        if e.case_sensitive and e.weight >= 1 and e.category not in ("citizen", "anonymous")
+        and e.term.lower() not in lower and " " not in e.term and not e.term.endswith("s")
+        and e.term not in ("CEO", "CFO", "COO", "NGO", "MEP", "MP", "DA", "Democrat", "Republican", "Tory", "Rev")
+    )
+
+
 def entity_kind(text: str, row: EntityRow) -> str:
     """The kind of an exposed entity; a place that does not speak also gets its category.
 
@@ -121,6 +143,8 @@ def entity_kind(text: str, row: EntityRow) -> str:
         or _SITE.search(row.text) is not None
     ):
         return "org"  # "Kurdish Regional Government", "Islamic State", "EU", "Cincinnati.com"
+    if kind == "person" and row.text in _organisations():
+        return "org"  # "Politico", "Pfizer", "Gallup": an organisation the lexicon names
     last = words[-1] if words else ""
     if demonym(row.text) == "plural" or (kind == "person" and demonym(last.removesuffix("'s")) == "plural"):
         return "group"  # "Sunnis", "Iraqi Kurds"
