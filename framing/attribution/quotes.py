@@ -384,7 +384,7 @@ def _attribute(
         elif text[nxt] == ",":
             t = doc.tok_at(start)
             # "The economy, Smith said, is weak."
-            # after an inverted speaker only a verb goes on with the clause ("The economy,
+            # after an inverted speaker only an auxiliary goes on with the clause ("The economy,
             # said Smith, is weak."); "..., says John Smith, a professor at Yale" is his apposition
             split = (left is not None and doc.quote_at(left[0]) < 0 and (
                 not inverted or (t < n and norms[t] in _CLAUSE_GOES_ON))) or (
