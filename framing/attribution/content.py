@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from .calendar import MONTHS as _MONTHS
+from .calendar import TIMES as _TIMES
 from .cues import _CueHit
 from .doc import _Doc
 from .marks import _QUOTE_CHARS
-from .phrases import _MONTHS, _PREPOSITIONS, _TIMES, DETERMINERS, phrase_after, word_set
+from .phrases import _PREPOSITIONS, DETERMINERS, phrase_after, word_set
 
 __all__ = ["MAX_CLAUSE_CHARS"]
 

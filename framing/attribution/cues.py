@@ -23,7 +23,9 @@ from operator import attrgetter
 from ..lexicon import Lexicon, Match, Matcher, load_lexicon
 from ..tagger import load_tagger, tag_window
 from ..text import Sentence, Tokens
-from .phrases import _MONTHS, _PREPOSITIONS, _TIMES, DETERMINERS, word_set
+from .calendar import MONTHS as _MONTHS
+from .calendar import TIMES as _TIMES
+from .phrases import _PREPOSITIONS, DETERMINERS, word_set
 from .records import Act
 from .senses import NOUN_BEFORE, reports, subject_before
 

@@ -16,13 +16,13 @@ from .. import text as _text
 from .._compiled import optional_extension
 from ..tagger import load_tagger
 from ..text import Tokens
+from .calendar import MONTHS as _MONTHS
+from .calendar import TIMES as _TIMES
 from .evidence import _PARTY_LABEL
 from .gazetteers import name_key
 from .phrases import (
     _CONNECTORS,
-    _MONTHS,
     _STOP,
-    _TIMES,
     DETERMINERS,
     PRONOUNS,
     _gap_ok,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from ..lexicon import load_lexicon
 from ..text import Tokens
+from .calendar import TIMES as _TIMES
 
 __all__ = ["BETWEEN", "DETERMINERS", "PRONOUNS", "org_and", "phrase_after", "subject_before", "word_set"]
 
@@ -69,9 +70,7 @@ BETWEEN = word_set(
     now just is are was were been being be am however too
     """
 )
-_TIMES = word_set("monday tuesday wednesday thursday friday saturday sunday week month year morning "
-                  "afternoon evening night weekend")
-_MONTHS = word_set("january february march april may june july august september october november december")
+
 # Lower-case words that may join the words of a name or title.
 _CONNECTORS = word_set(
     """

@@ -16,13 +16,13 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..tagger import load_tagger
+from .calendar import MONTHS as _MONTHS
+from .calendar import TIMES as _TIMES
 from .gazetteers import document_head, people_head, proxy_head
 from .names import _sentence_initial
 from .phrases import (
     _ANONYMOUS_HEADS,
-    _MONTHS,
     _ORG_HEADS,
-    _TIMES,
     PRONOUNS,
     _contracted_pronoun,
     word_set,

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from ..lexicon import Lexicon, Match, load_lexicon
 from ..tagger import load_tagger
 from ..text import Tokens
+from .calendar import MONTHS as _MONTHS
+from .calendar import TIMES as _TIMES
 from .entities import (
     _PRONOUN_GENDER,
     Entities,
@@ -45,10 +47,8 @@ from .names import _first_occurrences, _opening_adverb, _sentence_initial
 from .phrases import (
     _ANONYMOUS_HEADS,
     _MAX_PHRASE,
-    _MONTHS,
     _ORG_HEADS,
     _STOP,
-    _TIMES,
     BETWEEN,
     DETERMINERS,
     PRONOUNS,
