@@ -14,6 +14,7 @@ single quotes are nested quotes and left alone.
 from __future__ import annotations
 
 import re
+import threading
 
 __all__ = ["quote_spans"]
 
@@ -65,6 +66,19 @@ def quote_spans(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     >>> [text[s:e] for s, e in quote_spans(text)[0]]
     ['\u201cFirst paragraph.\\n\\n\u201cSecond one,\u201d']
     """
+    # quote attribution and the entity filter both read the marks of the same text: scanned once
+    last = getattr(_LAST, "value", None)
+    if last is not None and last[0] is text:
+        return list(last[1]), list(last[2])
+    spans, paragraphs = _scan(text)
+    _LAST.value = (text, spans, paragraphs)
+    return list(spans), list(paragraphs)
+
+
+_LAST = threading.local()  # the last text scanned in this thread, and its spans and paragraph breaks
+
+
+def _scan(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     single = _HAS_DOUBLE.search(text) is None
     pattern = _SINGLE_MARKS if single else _DOUBLE_MARKS
     spans: list[tuple[int, int]] = []

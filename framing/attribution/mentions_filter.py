@@ -59,7 +59,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import and_, itemgetter, not_
 
 from ..tagger import load_tagger
 from ..text import Tokens
@@ -67,7 +68,7 @@ from .acronyms import EntityRow, merge_acronyms
 from .entity_kinds import entity_kind, known_name, place_abbreviation
 from .gazetteers import calendar_word, demonym, is_place
 from .marks import quote_spans
-from .names import _sentence_initial
+from .names import _SENTENCE_MARKS, _sentence_initial
 from .phrases import _STOP, DETERMINERS, PRONOUNS, word_set
 from .records import Entity
 
@@ -100,7 +101,8 @@ _OPENER_TAGS = frozenset({"ADV", "DET", "ADJ", "NOUN", "PRON", "ADP", "VERB", "A
 _EMPHASIS_TAGS = frozenset({"ADJ", "ADV", "VERB", "INTJ"})  # a word in capitals for emphasis, not "WHO", "AIDS"
 _MIN_TITLE_WORDS = 4  # words of a title-case line
 _MAX_TITLE_CHARS = 400  # a longer line is a paragraph
-_HEADLINE_END = re.compile(r"[\w?!\"'\u201d\u2019]\s*\Z")  # no final period: not "Ben Kamisar contributed."
+_HEADLINE_END = re.compile(r"[\w?!\"'\u201d\u2019]")  # the last character, no final period: not "Ben Kamisar contributed."
+_LINE = re.compile(r"[^\n]+")
 _TITLE_SHARE = 0.8  # share of its words (minor words aside) written capitalised
 _MINOR = word_set("a an the of and or for to in on at by with as vs from but nor")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
@@ -125,16 +127,24 @@ def title_lines(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in title_lines(text)]
     ['Obama Intensifies Drive Against Islamic State']
     """
-    return [m.span() for m in re.finditer(r"[^\n]+", text)
-            if m.end() - m.start() <= _MAX_TITLE_CHARS and _HEADLINE_END.search(m.group())
+    return [m.span() for m in _LINE.finditer(text)
+            if m.end() - m.start() <= _MAX_TITLE_CHARS and _headline_end(m.group())
             and _title_case(m.group(), _MIN_TITLE_WORDS, None)]
 
 
+def _headline_end(line: str) -> bool:
+    """Whether the last character before the line's trailing white space is one of :data:`_HEADLINE_END`."""
+    k = len(line.rstrip())  # str.rstrip strips what the regular expressions' \s matches
+    return k > 0 and _HEADLINE_END.match(line, k - 1) is not None
+
+
 def _title_case(line: str, least: int, most: int | None) -> bool:
-    words = [w for w in _WORD.findall(line) if w.lower() not in _MINOR]
-    if len(words) < least or (most is not None and len(words) > most):
+    words = _WORD.findall(line)
+    major = list(map(not_, map(_MINOR.__contains__, map(str.lower, words))))  # not a short function word
+    n = sum(major)
+    if n < least or (most is not None and n > most):
         return False
-    return sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words)
+    return sum(compress(map(str.isupper, map(itemgetter(0), words)), major)) >= _TITLE_SHARE * n
 
 
 class _Context:
@@ -169,20 +179,22 @@ class _Context:
         """Whether the article writes ``word`` capitalised inside a sentence, outside title-case lines."""
         if self._inside is None:
             toks, text = self.tokens, self.text
+            starts, ends, norms = toks.starts, toks.ends, toks.norms
+            marks, in_title = _SENTENCE_MARKS.isdisjoint, self.in_title
+            # the capitalised tokens not opening a sentence (names._sentence_initial) nor in a title line
             self._inside = {
-                norm for t, norm in enumerate(toks.norms)
-                if text[toks.starts[t]].isupper() and not _sentence_initial(text, toks, t)
-                and not self.in_title(toks.starts[t])
+                norms[t] for t, s in enumerate(starts)
+                if text[s].isupper() and t and marks(text[ends[t - 1] : s]) and not in_title(s)
             }
         return word.lower() in self._inside
 
     def _lower_case(self) -> tuple[set[str], set[tuple[str, str]]]:
         if self._lower is None:
             toks, text = self.tokens, self.text
-            low = [text[toks.starts[t]].islower() for t in range(len(toks))]
+            low = [text[s].islower() for s in toks.starts]
             norms = toks.norms
-            words = {norms[t] for t in range(len(toks)) if low[t]}
-            pairs = {(norms[t], norms[t + 1]) for t in range(len(toks) - 1) if low[t] and low[t + 1]}
+            words = set(compress(norms, low))
+            pairs = set(compress(pairwise(norms), map(and_, low, low[1:])))
             self._lower = (words, pairs)
         return self._lower
 
@@ -227,7 +239,7 @@ def noise(ctx: _Context, row: EntityRow) -> str | None:
     if all(calendar_word(w) or calendar_word(w[:-1]) or w.isdigit() for w in words) or calendar_word(name):
         return "date"  # "Monday", "Feb. 15", "Mondays"
     forms = name.split()
-    if any(ch.isdigit() for ch in name) or _CODE_CASE.search(name) or len(name.rstrip(".")) < 2 or any(
+    if any(map(str.isdigit, name)) or _CODE_CASE.search(name) or len(name.rstrip(".")) < 2 or any(
         (s > 0 and text[s - 1] in "@#=_") or (_slash(text, s, e) and _URL.search(_chunk(text, s, e)))
         for s, e in row.mentions
     ) or (len(forms) > 3 and " ".join(forms[:2]) in " ".join(forms[2:])) or "(" in name or ")" in name:
