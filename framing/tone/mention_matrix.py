@@ -169,16 +169,22 @@ class _Model:
         missing = np.flatnonzero(ids < 0)
         if len(missing):
             columns, none = self._columns.get, [-1] * 5
-            table = self._table
+            first = len(forms)
+            rows: list[tuple[int, ...]] = []  # the new forms' rows, written to the table at once
+            found: list[int] = []
             for j in missing.tolist():
                 w = norms[j]
                 i = forms.get(w, -1)
                 if i < 0:
                     i = forms[w] = len(forms)
-                    if i >= len(table):
-                        table = self._table = np.concatenate([table, np.zeros_like(table)])
-                    table[i] = (*columns(w, none), w in NEGATORS or w.endswith("n't"), w.endswith("'s"))
-                ids[j] = i
+                    rows.append((*columns(w, none), w in NEGATORS or w.endswith("n't"), w.endswith("'s")))
+                found.append(i)
+            ids[missing] = found
+            if rows:
+                table = self._table
+                while len(forms) > len(table):
+                    table = self._table = np.concatenate([table, np.zeros_like(table)])
+                table[first : len(forms)] = rows
         return self._table[ids]
 
 
