@@ -9,8 +9,10 @@ between words as extra context tokens.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Sequence
+from operator import is_
 from typing import Any
 
 from ._validation import parameter_error
@@ -106,9 +108,28 @@ def _check_inputs(tokens: Any, text: Any, owner: str) -> None:
 def _sentence_bounds(
     tokens: Tokens, text: str, sentences: Sequence[Sentence] | None
 ) -> list[tuple[int, int, int, int]]:
-    """``(first token, end token, first char, end char)`` of each sentence that has tokens."""
+    """``(first token, end token, first char, end char)`` of each sentence that has tokens.
+
+    The lexicon stage and the cue filter both tag windows of the same
+    document: the bounds of the last ``(tokens, text, sentences)`` of this
+    thread are kept (the callers only read them).
+    """
     if sentences is None:
-        sentences = split_sentences(text)
+        return _bounds(tokens, text, split_sentences(text))
+    last = getattr(_LAST, "value", None)
+    if last is not None and last[0] is tokens and last[1] is text and len(last[2]) == len(sentences) and all(
+            map(is_, last[2], sentences)):
+        bounds: list[tuple[int, int, int, int]] = last[3]
+        return bounds
+    out = _bounds(tokens, text, sentences)
+    _LAST.value = (tokens, text, tuple(sentences), out)
+    return out
+
+
+_LAST = threading.local()
+
+
+def _bounds(tokens: Tokens, text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int, int, int]]:
     starts = tokens.starts
     out = []
     lo = 0

@@ -70,7 +70,7 @@ from .gazetteers import (
     place_category,
     proxy_head,
 )
-from .names import _runs, _sentence_initial
+from .names import _SENTENCE_MARKS, _runs, _sentence_initial
 from .phrases import _CONNECTORS, _STOP, DETERMINERS, _gap_ok, word_set
 from .records import Entity
 
@@ -252,9 +252,9 @@ def find_entities(
     # words the article writes capitalised inside a sentence: names, not sentence openers
     inside: set[str] = set()
     for i, j in runs:
-        if not _sentence_initial(text, tokens, i):
+        if i and _SENTENCE_MARKS.isdisjoint(text[ends[i - 1] : starts[i]]):  # not _sentence_initial
             inside.add(norms[i])
-        inside.update(w for u in norms[i + 1 : j] for w in (u, _surname(u)))  # "Trump" after "Donald Trump's"
+        inside.update(norms[i + 1 : j], map(_surname, norms[i + 1 : j]))  # "Trump" after "Donald Trump's"
     clusters: list[_Cluster] = []
     token_entity: dict[int, int] = {}
     by_surname: dict[str, list[int]] = {}
