@@ -64,7 +64,9 @@ def _segment(
     for k in range(lo, hi):
         start = starts[k]
         if start > prev:
-            forms.extend(_gap(text[prev:start]))
+            gap = text[prev:start]
+            if gap != " ":  # one space, the common gap, is no context token
+                forms.extend(_gap(gap))
         positions.append(len(forms))
         word = text[start:ends[k]]
         forms.append(word if ascii_words else word.translate(_WORD_NORM))

@@ -160,6 +160,8 @@ class _Context:
         self._title_starts = [s for s, _ in self.titles]
         self.quoted = [(a, b) for a, b in quote_spans(text)[0] if _title_case(text[a:b], 2, _MAX_TITLE_QUOTE)]
         self._quoted_starts = [s for s, _ in self.quoted]
+        self.links = "/" in text or "www." in text  # a mention may be part of a URL
+        self.versus = " v. " in text or " vs. " in text  # a mention may be a party to a case
         self._inside: set[str] | None = None  # norms written capitalised inside a sentence
         self._lower: tuple[set[str], set[tuple[str, str]]] | None = None  # lower-case words and word pairs
 
@@ -235,22 +237,23 @@ def _words(name: str) -> list[str]:
 def noise(ctx: _Context, row: EntityRow) -> str | None:
     """Why an entity is not a name (``"date"``, ``"fragment"``, ...), else None."""
     name, text = row.text, ctx.text
-    words = [w.rstrip(".") for w in name.split()]
+    forms = name.split()
+    words = [w.rstrip(".") for w in forms]
     if all(calendar_word(w) or calendar_word(w[:-1]) or w.isdigit() for w in words) or calendar_word(name):
         return "date"  # "Monday", "Feb. 15", "Mondays"
-    forms = name.split()
     if any(map(str.isdigit, name)) or _CODE_CASE.search(name) or len(name.rstrip(".")) < 2 or any(
-        (s > 0 and text[s - 1] in "@#=_") or (_slash(text, s, e) and _URL.search(_chunk(text, s, e)))
+        (s > 0 and text[s - 1] in "@#=_") or (ctx.links and _slash(text, s, e) and _URL.search(_chunk(text, s, e)))
         for s, e in row.mentions
     ) or (len(forms) > 3 and " ".join(forms[:2]) in " ".join(forms[2:])) or "(" in name or ")" in name:
         return "fragment"  # a code, a link or a handle; The Hill's "Melania Trump Melania TrumpWhite House"
-    first = name.split()[0].lower() if name.split() else ""
+    first = forms[0].lower() if forms else ""
     if _PREFIX.match(name) or name.lower().rstrip(".") in _LEGAL_SUFFIXES:
         return "modifier"
     if len(forms) == 1 and name.isupper() and len(name) > 3 and not known_name(name) and ctx.common_word(
             row.mentions[0][0], name, _EMPHASIS_TAGS):
         return "common"  # a word in capitals for emphasis: "lying like CRAZY!"
-    if name.lower() in _ABBREVIATIONS or any(text.startswith((" v. ", " vs. "), e) for _, e in row.mentions):
+    if name.lower() in _ABBREVIATIONS or (ctx.versus and any(text.startswith((" v. ", " vs. "), e)
+                                                             for _, e in row.mentions)):
         return "common"  # "TV", "GDP"; a party to a case: "Roe v. Wade"
     if first in _EVENT_FIRST or (len(words) > 1 and words[-1].lower() in _EVENT_LAST and not any(
             w in ("of", "for", "on") for w in words)):  # not "Institute for the Study of War"
