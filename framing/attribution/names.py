@@ -142,7 +142,8 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
             j -= 1  # "said Trump Tuesday", "Adam Schiff (D-Calif.)"
         if i >= j or j - i > _MAX_NAME:
             continue
-        if not text[max(0, starts[i] - 40) : starts[i]].strip(" \t\"\u201c").rsplit("\n", 1)[-1]:
+        before = text[max(0, starts[i] - 40) : starts[i]].rstrip(" \t\"\u201c")
+        if not before or before[-1] == "\n":  # only spaces and quote marks since a line break
             for k in range(i + 1, min(j, i + _DATELINE + 1)):
                 if text[ends[k - 1] : starts[k]].strip() == ")":
                     i = k  # a dateline opening a line: "Washington (CNN) President Donald Trump"
