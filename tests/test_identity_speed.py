@@ -154,3 +154,37 @@ def test_split_sentences_of_the_same_text_again_is_a_fresh_equal_list() -> None:
     again = split_sentences(text)
     assert again == split_sentences(text[:]) == split_sentences("".join(text))
     assert len(again) == 2
+
+
+def test_quote_spans_of_the_same_text_again_are_fresh_equal_lists() -> None:
+    from framing.attribution import quote_spans
+
+    text = "\u201cWe will win,\u201d she said.\n\nHe said \"no.\" Then he left."
+    spans, paragraphs = quote_spans(text)
+    assert [text[s:e] for s, e in spans] == ["\u201cWe will win,\u201d", "\"no.\""] and len(paragraphs) == 1
+    spans.append((0, 1))  # a caller may change its lists
+    paragraphs.clear()
+    again = quote_spans(text)
+    assert again == quote_spans(text.encode().decode()) and len(again[0]) == 2 and len(again[1]) == 1
+
+
+def test_sentence_bounds_follow_a_changed_list_of_sentences() -> None:
+    from framing._tagger_input import _sentence_bounds
+    from framing.text import Sentence, tokenize
+
+    text = "Officials denied the claims. The company claims it did nothing wrong."
+    toks = tokenize(text)
+    sentences = split_sentences(text)
+    assert [b[:2] for b in _sentence_bounds(toks, text, sentences)] == [(0, 4), (4, 11)]
+    sentences[:] = [Sentence(0, len(text))]  # the same list, now one sentence
+    assert _sentence_bounds(toks, text, sentences) == [(0, 11, 0, len(text))]
+
+
+@pytest.mark.parametrize("line", ["Obama Intensifies Drive", "Ben Kamisar contributed.", "A Title\u201d\u00a0",
+                                  "Why Now?\u2009 ", "  ", "", "under_", "2016", "caf\u00e9\x1c", "(AP)"])
+def test_headline_end_is_the_regular_expression_it_replaces(line: str) -> None:
+    import re
+
+    from framing.attribution.mentions_filter import _headline_end
+
+    assert _headline_end(line) == (re.search(r"[\w?!\"'\u201d\u2019]\s*\Z", line) is not None)
