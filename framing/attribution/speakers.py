@@ -184,9 +184,13 @@ class SpeakerResolver:
     def _role_hits(self, start: int, end: int) -> list[RoleHit]:
         """The speaker-lexicon hits inside the character span ``[start, end)``."""
         if self._roles is not None:
+            # as in :meth:`_category`: a hit across an edge of the span may hide a shorter one
+            # inside it ("Secretary" of "Defense Secretary"), so the span is then matched on its own
             lo = bisect_left(self._role_starts, start)
             hi = bisect_left(self._role_starts, end, lo)
-            return [m for m in self._roles[lo:hi] if m.end <= end] if hi > lo else []
+            inside: list[RoleHit] = list(self._roles[lo:hi])
+            if not (lo and self._role_ends[lo - 1] > start) and all(m.end <= end for m in inside):
+                return inside
         phrase = self.text[start:end]
         found = (
             _phrase_hits(phrase) if self._matcher is None
