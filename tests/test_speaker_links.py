@@ -240,3 +240,66 @@ def test_a_surname_opening_a_sentence_is_the_name_written_before_in_a_possessive
 )
 def test_a_capitalised_name_particle_opens_the_name(text: str, speaker: str) -> None:
     assert [s for s, _ in speakers(text)] == [speaker]
+
+
+# -- owners written as possessives (2026-12-03, the seed-20261209 hand check) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Iran's leaders said the nuclear deal was dead.", "government"),
+        ("Israel's leader said the talks would go on.", "government"),
+        ("Afghanistan\u2019s leaders have already rejected releasing 5,000 prisoners.", "government"),
+        ("Iranian officials met on Monday. Iran's spokesman said the deal was dead.", "government"),
+        ("China's foreign ministry said the visit was a provocation.", "government"),
+        ("Apple's executives said the phone would ship in May.", "business"),
+        ("The company's leaders said the plant would close.", "business"),
+        ("The prosecutor's spokesman said the pilot had been treated for depression.", "law_enforcement"),
+        ("The San Francisco district attorney\u2019s office said the charge was dropped.", "law_enforcement"),
+        ("The attorney general\u2019s office said the tunnels were used by smugglers.", "law_enforcement"),
+        ("But the president's personal lawyer, Rudy Giuliani, welcomed the news, saying it was over.",
+         "government"),
+    ],
+)
+def test_a_proxy_after_a_possessive_speaks_for_the_owner(text: str, category: str) -> None:
+    # the owner is read without its "'s" (no lexicon term ends in one): a place stands for its
+    # government, a role or an organisation of source_roles gives its category
+    assert [c for _, c in speakers(text)] == [category]
+
+
+def test_a_possessive_pronoun_takes_the_owner_from_its_antecedent() -> None:
+    text = "Iran has rejected the talks. Its leaders said the deal was dead."
+    assert speakers(text) == [("Iran", "government"), ("Its leaders", "government")]
+    # "It" after a place is the place too (a place is never "he" or "she")
+    assert speakers("Iran rejected the talks on Monday. It said the deal was dead.")[-1] == ("It", "government")
+
+
+def test_leaders_without_an_owner_stay_other() -> None:
+    # near misses: no owner; a demonym is a modifier, not the owner ("Hispanic leaders")
+    assert speakers("The leaders said the deal was dead.") == [("The leaders", "other")]
+    text = ("The Hispanic Chamber of Commerce met. About two dozen Hispanic leaders said they would "
+            "not back Trump.")
+    assert speakers(text) == [("two dozen Hispanic leaders", "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The NRA's president said the law was wrong.", "advocacy"),
+        ("The union's president said the strike would go on.", "advocacy"),
+        ("Apple's founder said the phone was a revolution.", "business"),
+        ("Iran's president said the deal was dead.", "government"),
+        ("The committee\u2019s chairman said Wednesday that hearings would go on.", "government"),
+    ],
+)
+def test_an_owner_title_after_a_possessive_takes_the_owners_category(text: str, category: str) -> None:
+    # "president", "founder", "chairman" are titles any organisation has (owner=org in source_roles)
+    assert [c for _, c in speakers(text)] == [category]
+
+
+def test_an_owner_title_keeps_its_own_category_without_an_owner() -> None:
+    # near misses: an owner that is no organisation of the lexicon, and no possessive at all
+    assert [c for _, c in speakers("Smith's president said the law was wrong.")] == ["government"]
+    assert [c for _, c in speakers("Administration allies including FDD\u2019s chief executive, "
+                                   "Mark Dubowitz, said the deal was bad.")] == ["business"]

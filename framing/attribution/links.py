@@ -14,14 +14,17 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from .phrases import _ORG_HEADS, word_set
+from .evidence import owner_titles
+from .gazetteers import demonym, place_category
+from .phrases import _ORG_HEADS, _STOP, DETERMINERS, _gap_ok, word_set
 
 if TYPE_CHECKING:
     from ..text import Tokens
     from .speakers import SpeakerResolver
 
 __all__ = [
-    "acronym_category", "earlier_owner", "owner_category", "phrase_kind", "reflexive_core", "titled_antecedent",
+    "acronym_category", "earlier_owner", "owner_category", "owner_title", "phrase_kind", "possessive_owner",
+    "reflexive_core", "titled_antecedent",
 ]
 
 # Plurals without an -s: never "he" or "she" ("people who wish to emigrate ... she told").
@@ -154,16 +157,125 @@ def earlier_owner(res: SpeakerResolver, i: int) -> str:
 
 
 def owner_category(res: SpeakerResolver, i: int, head: int) -> str:
-    """The category of the owner of a proxy ("her" in "her spokesman", "Trump's" in "Trump's lawyer")."""
-    toks = res.tokens
+    """The category of the owner of a proxy ("her" in "her spokesman", "Trump's" in "Trump's lawyer").
+
+    The owner is a possessive pronoun or a possessive (:func:`possessive_owner`) within two
+    words before the head, or a name right before it ("the Clinton camp"; a demonym is a
+    modifier, not an owner: "Hispanic leaders").
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "the prosecutor's spokesman and Iran's leaders"
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> owner_category(res, 0, 2), owner_category(res, 4, 5)
+    ('law_enforcement', 'government')
+    """
+    toks, text = res.tokens, res.text
+    for p in range(head - 1, max(i, head - 3) - 1, -1):
+        if toks.norms[p] in _POSSESSIVE or _possessive(text, toks, p):
+            return possessive_owner(res, i, p + 1)[1]
+        e = res.entities().at(p) if p == head - 1 else -1
+        if e >= 0 and demonym(text[toks.starts[p] : toks.ends[p]]) is None:  # "the Clinton camp"
+            return res.entities().category(e)
+    return "other"
+
+
+def _possessive(text: str, toks: Tokens, t: int) -> bool:
+    """Whether token ``t`` is a possessive ("Iran's", "the prosecutor’s"; not "it's")."""
+    norm = toks.norms[t]
+    return norm.endswith("'s") and text[toks.ends[t] - 2] in "'\u2019" and norm not in _CONTRACTED
+
+
+_CONTRACTED = word_set("it's he's she's that's there's here's what's who's let's")
+_MAX_OWNER = 5  # words of an owner written as a possessive ("The San Francisco district attorney's")
+
+
+def _owner_start(text: str, toks: Tokens, i: int, p: int) -> int:
+    """The first token of the owner whose possessive is token ``p``: its capitalised name, or its noun phrase.
+
+    "Administration allies including FDD's": FDD; "The San Francisco district
+    attorney's": the whole phrase, with its determiner.
+    """
+    s, lower = p, text[toks.starts[p]].islower()
+    while s > i and p - s < _MAX_OWNER and _gap_ok(text, toks, s - 1):
+        w = toks.norms[s - 1]
+        if w in DETERMINERS:
+            return s - 1
+        if w in _STOP or not (text[toks.starts[s - 1]].isupper() or (lower and w.isalpha())):
+            break
+        s -= 1
+    return s
+
+
+def possessive_owner(res: SpeakerResolver, i: int, head: int) -> tuple[int, str]:
+    """The possessive owner of the head at token ``head`` in a phrase from token ``i``: its token and category.
+
+    The closest possessive pronoun ("its leaders": the antecedent's category)
+    or possessive word ("Iran's leaders", "the NRA's president") within two
+    words before the head. An owner written as a possessive is read without
+    its "'s", since no lexicon term ends in one: a place stands for its
+    government ("Iran's"), else the entity it names, else the
+    ``source_roles`` category of its words ("the prosecutor", "the NRA").
+    ``(-1, "other")`` without a possessive.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "the NRA's president"
+    >>> possessive_owner(SpeakerResolver(text, tokenize(text)), 0, 2)
+    (1, 'advocacy')
+    """
+    toks, text = res.tokens, res.text
     for p in range(head - 1, max(i, head - 3) - 1, -1):
         norm = toks.norms[p]
         if norm in _POSSESSIVE:
-            return res._pronoun(_POSSESSIVE[norm], toks.starts[p], toks.ends[p], p).category
-        if norm.endswith("'s") or (p == head - 1 and res.entities().at(p) >= 0):  # "the Clinton camp"
-            e = res.entities().at(p)
-            return res.entities().category(e) if e >= 0 else res.category_of(toks.starts[i], toks.ends[p])
-    return "other"
+            return p, res._pronoun(_POSSESSIVE[norm], toks.starts[p], toks.ends[p], p).category
+        if not _possessive(text, toks, p):
+            continue
+        owner = text[toks.starts[_owner_start(text, toks, i, p)] : toks.ends[p] - 2]
+        place = place_category(owner)
+        if place is not None:
+            return p, place
+        ents = res.entities()
+        e = ents.at(p)
+        if e >= 0 and ents.category(e) != "other":
+            return p, ents.category(e)
+        category = res._term_category(owner)
+        return p, "other" if category == "anonymous" else category
+    return -1, "other"
+
+
+def owner_title(res: SpeakerResolver, i: int, j: int, category: str) -> str:
+    """The category of a speaker at tokens ``[i, j)`` whose title is an owner title after a possessive.
+
+    A title any organisation has (``owner=org`` in ``source_roles``:
+    president, CEO, founder, chairman) takes the category of the
+    organisation named next to it (:func:`~framing.attribution.evidence._pick`),
+    also when the organisation is a possessive before it: "the NRA's
+    president" is advocacy, "Apple's founder" business, "Iran's president"
+    government. Else ``category``, the phrase's own.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "the union's president"
+    >>> owner_title(SpeakerResolver(text, tokenize(text)), 0, 3, "government")
+    'advocacy'
+    """
+    toks = res.tokens
+    hits = [m for m in res._role_hits(toks.starts[i], toks.ends[j - 1]) if m.weight >= 0.5]
+    if not hits:
+        return category
+    best = max(hits, key=lambda m: m.start)
+    if best.text.lower() not in owner_titles():
+        return category
+    title = bisect_left(toks.starts, best.start)
+    p, owner = possessive_owner(res, i, title)
+    return owner if p >= 0 and owner not in ("other", "anonymous") else category
 
 
 def phrase_kind(text: str, toks: Tokens, i: int, j: int) -> str:

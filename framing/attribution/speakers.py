@@ -38,6 +38,7 @@ from .links import (
     acronym_category,
     earlier_owner,
     owner_category,
+    owner_title,
     phrase_kind,
     reflexive_core,
     titled_antecedent,
@@ -328,7 +329,7 @@ class SpeakerResolver:
             e = ents.add_speaker((mention.start, mention.end), mention.entity, mention.name,
                                  mention.category, mention.kind, named=named)
             mention = Mention(mention.start, mention.end, mention.name, ents.category(e),
-                              mention.kind, e)
+                              ents.kind(e), e)  # "Iran said ... Its leaders": a place is no "he"
         self._history.append(mention)
         return mention
 
@@ -354,6 +355,8 @@ class SpeakerResolver:
         category = self.category_of(start, toks.ends[name_end - 1])
         if category == "other" and name_end < j:
             category = self.category_of(start, end)
+        elif category != "other":
+            category = owner_title(self, i, name_end, category)  # "the NRA's president": advocacy
         name = text[start : toks.ends[head_t]]
         kind = self._kind(i, name_end)
         ents = self.entities()
