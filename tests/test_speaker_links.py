@@ -303,3 +303,53 @@ def test_an_owner_title_keeps_its_own_category_without_an_owner() -> None:
     assert [c for _, c in speakers("Smith's president said the law was wrong.")] == ["government"]
     assert [c for _, c in speakers("Administration allies including FDD\u2019s chief executive, "
                                    "Mark Dubowitz, said the deal was bad.")] == ["business"]
+
+
+# -- a person's name is no organisation (2026-12-03, the seed-20261209 hand check) ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His accuser, Christine Blasey Ford, said she was afraid.",
+        "Kavanaugh\u2019s accuser, Christine Blasey Ford, said she was afraid.",
+        "Ms. Ford said she was afraid.",
+        "Mr. Baker said the cloud was safe.",
+        "Freddy Ford, a spokesman for Bush, said the story was made up.",
+        ("Freddy Ford, a spokesman for Bush, told The Texas Tribune that Bush would not run. "
+         "\u201cThis is completely made up,\u201d Ford said in an email."),
+    ],
+)
+def test_a_company_word_in_a_persons_name_is_no_role(text: str) -> None:
+    # "Ford" (business) and "baker" (citizen) of source_roles are surnames here: the honorific,
+    # the given name with a description set off beside it or the surname alone say it is a person
+    assert [c for _, c in speakers(text)][-1] == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Rep. Rob Bishop said the land was safe.", "government"),  # a title, not the clergy
+        ("Former New York Mayor Michael Bloomberg said the city was safe.", "government"),
+    ],
+)
+def test_a_title_before_a_name_decides_over_a_role_word_in_it(text: str, category: str) -> None:
+    assert [c for _, c in speakers(text)] == [category]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Ford Motor said the car was safe.", "business"),
+        ("Ford Motor, the automaker, said the car was safe.", "business"),
+        ("Ford said the car was safe.", "business"),
+        ("The Ford spokesman said the car was safe.", "business"),
+        ("The California Democrat said the land was safe.", "government"),
+        ("Belén Sisa, Sanders\u2019 Latino Press Secretary, told BuzzFeed News that it was over.",
+         "government"),
+        ("The Colorado Springs Gazette reported that the numbers were few.", "media"),
+    ],
+)
+def test_a_role_word_in_a_name_without_a_given_name_still_counts(text: str, category: str) -> None:
+    # near misses: a company named by its word, a place or a title before the word, a possessive
+    assert [c for _, c in speakers(text)] == [category]

@@ -14,8 +14,9 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from .evidence import owner_titles
-from .gazetteers import demonym, place_category
+from ..tagger import load_tagger
+from .evidence import _category, owner_titles
+from .gazetteers import demonym, is_place, place_category
 from .phrases import _ORG_HEADS, _STOP, DETERMINERS, _gap_ok, word_set
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "acronym_category", "earlier_owner", "owner_category", "owner_title", "phrase_kind", "possessive_owner",
-    "reflexive_core", "titled_antecedent",
+    "reflexive_core", "titled_antecedent", "unnamed_category",
 ]
 
 # Plurals without an -s: never "he" or "she" ("people who wish to emigrate ... she told").
@@ -276,6 +277,80 @@ def owner_title(res: SpeakerResolver, i: int, j: int, category: str) -> str:
     title = bisect_left(toks.starts, best.start)
     p, owner = possessive_owner(res, i, title)
     return owner if p >= 0 and owner not in ("other", "anonymous") else category
+
+
+def _given_name(res: SpeakerResolver, first: int, before: int) -> bool:
+    """Whether the name from token ``first`` has a given name before the character ``before``.
+
+    Its first word is no role, organisation head, possessive, place or demonym, the
+    text never writes it in lower case, and the tagger reads it as a proper noun in lower
+    case too ("Christine Blasey Ford", not "House Democrat", "Latino Press Secretary",
+    "Small Arms Survey", "The Latest AP").
+    """
+    toks, text = res.tokens, res.text
+    word = text[toks.starts[first] : toks.ends[first]]
+    norm = toks.norms[first]
+    after = text[toks.ends[first] : toks.ends[first] + 1]
+    if (toks.ends[first] >= before or word.isupper() or "'" in norm or after in ("'", "\u2019")
+            or norm in _ORG_HEADS or is_place(word) or demonym(word) is not None):
+        return False  # "Sanders' Latino Press Secretary", "House Democrat"
+    if res._lower is None:
+        res._lower = {toks.norms[t] for t in range(len(toks.norms)) if text[toks.starts[t]].islower()}
+    if norm in res._lower or res._term_category(word) != "other":
+        return False
+    # read in lower case, a given name is still a proper noun ("christine", not "latest", "associated")
+    forms = [norm, *(text[toks.starts[t] : toks.ends[t]] for t in range(first + 1, min(first + 3, len(toks.norms))))]
+    return load_tagger().tag_forms(forms, stop=1)[0] == "PROPN"
+
+
+def unnamed_category(res: SpeakerResolver, start: int, end: int, until: int = 0, *, person: bool = False) -> str:
+    """The source category of the span ``[start, end)`` without the role words inside a person's name.
+
+    A role word that is a word of the name of a person entity (a surname:
+    "Ford", "Bishop", "Baker", "Bloomberg") is no role when the text says the
+    entity is a person: an honorific ("Ms. Ford", "Mr. Baker"), a role before
+    the name in the phrase ("Rep. Rob Bishop" is no clergy, "Mayor Michael
+    Bloomberg" no outlet) or a description set off before or after it (up to
+    ``until``, the end of the phrase: "His accuser, Christine Blasey Ford": no
+    company; "Freddy Ford, a spokesman for Bush"), with a given name before
+    the word (:func:`_given_name`); ``person``: the text wrote the person by this
+    name alone ("Ford" for "Freddy Ford"). Without such a sign the word counts ("the
+    California Democrat", "Ford Motor", "Sanders' Latino Press Secretary"). Else
+    :meth:`SpeakerResolver.category_of`.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "His accuser, Christine Blasey Ford, spoke."
+    >>> unnamed_category(SpeakerResolver(text, tokenize(text)), 0, 34)
+    'other'
+    >>> text = "Ford Motor spoke."
+    >>> unnamed_category(SpeakerResolver(text, tokenize(text)), 0, 10)
+    'business'
+    """
+    hits = res._role_hits(start, end)
+    if not hits:
+        return "other"
+    toks, ents, text = res.tokens, res.entities(), res.text
+    names: list[tuple[int, int]] = []  # (hit index, first token of the person's name)
+    for k, m in enumerate(hits):
+        first = bisect_left(toks.starts, m.start)
+        last = bisect_left(toks.starts, m.end, first)
+        e = ents.at(first)
+        if e < 0 or ents.kind(e) != "person" or any(ents.at(t) != e for t in range(first + 1, last)):
+            continue
+        while first > 0 and toks.starts[first - 1] >= start and ents.at(first - 1) == e:
+            first -= 1
+        if ents.gender(e) or (_given_name(res, first, m.start) and (
+            person or "," in text[start : toks.starts[first]] or "," in text[m.end : until or end]
+            or any(h.end <= toks.starts[first] for h in hits)
+        )):
+            names.append((k, first))
+    if not names:
+        return res.category_of(start, end)
+    dropped = {k for k, _ in names}
+    return _category([m for k, m in enumerate(hits) if k not in dropped])
 
 
 def phrase_kind(text: str, toks: Tokens, i: int, j: int) -> str:

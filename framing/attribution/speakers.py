@@ -42,6 +42,7 @@ from .links import (
     phrase_kind,
     reflexive_core,
     titled_antecedent,
+    unnamed_category,
 )
 from .names import _MAX_OCCURRENCES as _MAX_OCCURRENCES  # re-exported
 from .names import _first_occurrences, _opening_adverb, _sentence_initial
@@ -352,9 +353,9 @@ class SpeakerResolver:
         head_t = name_end - 1
         # the title before the name wins over an appositive ("Rep. Bill Huizenga, a
         # former Rubio supporter"); without one, the appositive gives the role
-        category = self.category_of(start, toks.ends[name_end - 1])
+        category = unnamed_category(self, start, toks.ends[name_end - 1], end)  # "Ms. Ford": no company
         if category == "other" and name_end < j:
-            category = self.category_of(start, end)
+            category = unnamed_category(self, start, end)
         elif category != "other":
             category = owner_title(self, i, name_end, category)  # "the NRA's president": advocacy
         name = text[start : toks.ends[head_t]]
@@ -368,11 +369,13 @@ class SpeakerResolver:
                     entity, head_t = ents.at(t - 1), t - 1
                     name = text[start : toks.ends[head_t]]
                     break
+        alone = False  # the phrase is a person's name and nothing else
         if entity >= 0:
             kind = ents.kind(entity)
+            alone = kind == "person" and all(ents.at(t) == entity for t in range(i, j))
             if ents.category(entity) != "other":
                 category = ents.category(entity)
-            elif kind == "person" and all(ents.at(t) == entity for t in range(i, j)):
+            elif alone:
                 category = "other"  # "Bloomberg" for Michael Bloomberg: the person, not the outlet
         if category == "other" and (defined := acronym_category(self, head_t)) != "other":
             category, kind = defined, "org"  # "NCTC" after "the National Counterterrorism Center (NCTC)"
@@ -383,7 +386,7 @@ class SpeakerResolver:
             if fe - fs > len(name):
                 name = text[fs:fe]
                 if category == "other":
-                    category = self.category_of(fs, fe)
+                    category = unnamed_category(self, fs, fe, person=alone)  # "Ford" for Freddy Ford
         elif (category == "other" and j - i == 2 and toks.norms[i] == "the" and toks.norms[head_t] in _ORG_HEADS
               and not document_head(toks.norms[head_t])):
             # "the group": the organisation named before, of a kind the noun can name
