@@ -309,21 +309,22 @@ def test_an_owner_title_keeps_its_own_category_without_an_owner() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "category"),
     [
-        "His accuser, Christine Blasey Ford, said she was afraid.",
-        "Kavanaugh\u2019s accuser, Christine Blasey Ford, said she was afraid.",
-        "Ms. Ford said she was afraid.",
-        "Mr. Baker said the cloud was safe.",
-        "Freddy Ford, a spokesman for Bush, said the story was made up.",
+        # the accuser (source_roles 1.9.0: citizen), not the company
+        ("His accuser, Christine Blasey Ford, said she was afraid.", "citizen"),
+        ("Kavanaugh\u2019s accuser, Christine Blasey Ford, said she was afraid.", "citizen"),
+        ("Ms. Ford said she was afraid.", "other"),
+        ("Mr. Baker said the cloud was safe.", "other"),
+        ("Freddy Ford, a spokesman for Bush, said the story was made up.", "other"),
         ("Freddy Ford, a spokesman for Bush, told The Texas Tribune that Bush would not run. "
-         "\u201cThis is completely made up,\u201d Ford said in an email."),
+         "\u201cThis is completely made up,\u201d Ford said in an email.", "other"),
     ],
 )
-def test_a_company_word_in_a_persons_name_is_no_role(text: str) -> None:
+def test_a_company_word_in_a_persons_name_is_no_role(text: str, category: str) -> None:
     # "Ford" (business) and "baker" (citizen) of source_roles are surnames here: the honorific,
     # the given name with a description set off beside it or the surname alone say it is a person
-    assert [c for _, c in speakers(text)][-1] == "other"
+    assert [c for _, c in speakers(text)][-1] == category
 
 
 @pytest.mark.parametrize(
@@ -352,4 +353,33 @@ def test_a_title_before_a_name_decides_over_a_role_word_in_it(text: str, categor
 )
 def test_a_role_word_in_a_name_without_a_given_name_still_counts(text: str, category: str) -> None:
     # near misses: a company named by its word, a place or a title before the word, a possessive
+    assert [c for _, c in speakers(text)] == [category]
+
+
+# -- writers for an outlet (2026-12-03, the seed-20261209 hand check) ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mitch Albom wrote in the Detroit Free Press that the team was done.",
+        "\u201cShe can\u2019t divorce him,\u201d Michelle Goldberg wrote recently in Slate.",
+        "Jane Doe wrote in a column for The Atlantic that the team was done.",
+        "David Roberts wrote on Vox that the plan could break down.",
+    ],
+)
+def test_a_writer_who_writes_in_an_outlet_is_media(text: str) -> None:
+    assert [c for _, c in speakers(text)] == ["media"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Jane Doe wrote on Twitter that the team was done.", "other"),  # a platform, no outlet
+        ("Jane Doe wrote in a letter to Congress that the team was done.", "other"),
+        ("Jane Doe said on CNN that the team was done.", "other"),  # a guest, not a writer
+        ("Sen. Jane Doe wrote in The Atlantic that the bill was dead.", "government"),  # her own role
+    ],
+)
+def test_a_writer_without_an_outlet_keeps_her_category(text: str, category: str) -> None:
     assert [c for _, c in speakers(text)] == [category]

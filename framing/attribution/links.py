@@ -15,6 +15,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from ..tagger import load_tagger
+from .calendar import TIMES
 from .evidence import _category, owner_titles
 from .gazetteers import demonym, is_place, place_category
 from .phrases import _ORG_HEADS, _STOP, DETERMINERS, _gap_ok, word_set
@@ -311,8 +312,8 @@ def unnamed_category(res: SpeakerResolver, start: int, end: int, until: int = 0,
     entity is a person: an honorific ("Ms. Ford", "Mr. Baker"), a role before
     the name in the phrase ("Rep. Rob Bishop" is no clergy, "Mayor Michael
     Bloomberg" no outlet) or a description set off before or after it (up to
-    ``until``, the end of the phrase: "His accuser, Christine Blasey Ford": no
-    company; "Freddy Ford, a spokesman for Bush"), with a given name before
+    ``until``, the end of the phrase: "His accuser, Christine Blasey Ford" is a
+    citizen, no company; "Freddy Ford, a spokesman for Bush"), with a given name before
     the word (:func:`_given_name`); ``person``: the text wrote the person by this
     name alone ("Ford" for "Freddy Ford"). Without such a sign the word counts ("the
     California Democrat", "Ford Motor", "Sanders' Latino Press Secretary"). Else
@@ -322,9 +323,9 @@ def unnamed_category(res: SpeakerResolver, start: int, end: int, until: int = 0,
     --------
     >>> from framing.text import tokenize
     >>> from framing.attribution.speakers import SpeakerResolver
-    >>> text = "His accuser, Christine Blasey Ford, spoke."
+    >>> text = "His accuser, Christine Blasey Ford, spoke."  # the accuser, not the company
     >>> unnamed_category(SpeakerResolver(text, tokenize(text)), 0, 34)
-    'other'
+    'citizen'
     >>> text = "Ford Motor spoke."
     >>> unnamed_category(SpeakerResolver(text, tokenize(text)), 0, 10)
     'business'
@@ -351,6 +352,44 @@ def unnamed_category(res: SpeakerResolver, start: int, end: int, until: int = 0,
         return res.category_of(start, end)
     dropped = {k for k, _ in names}
     return _category([m for k, m in enumerate(hits) if k not in dropped])
+
+
+_OUTLET_PREPOSITIONS = word_set("in for on at")
+_MAX_OUTLET = 10  # words of the phrase after the preposition ("a column for the Detroit Free Press")
+
+
+def writer_outlet(res: SpeakerResolver, j: int) -> str:
+    """``media`` when a writing cue ending before token ``j`` says the news outlet written in, else ``other``.
+
+    "Mitch Albom wrote in the Detroit Free Press", "Michelle Goldberg wrote
+    recently in Slate", "David Roberts wrote on Vox": who writes in a news
+    outlet writes for it. Up to two adverbs or times may come first; the
+    phrase after "in", "for", "on" or "at" must be ``media`` in
+    ``source_roles`` ("wrote on Twitter", "wrote in a letter to Congress" say
+    nothing of the writer).
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "Mitch Albom wrote in the Detroit Free Press that the team was done."
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> writer_outlet(res, 3)
+    'media'
+    """
+    toks, text = res.tokens, res.text
+    norms, n = toks.norms, len(toks.norms)
+    t = j
+    while t < n and t - j < 2 and (norms[t] in TIMES or (norms[t].endswith("ly") and text[toks.starts[t]].islower())):
+        t += 1  # "wrote recently in Slate", "wrote Sunday in The Atlantic"
+    if t >= n or norms[t] not in _OUTLET_PREPOSITIONS or text[toks.ends[t - 1] : toks.starts[t]].strip():
+        return "other"
+    k = t + 1
+    while k < n and k - t <= _MAX_OUTLET and not text[toks.ends[k - 1] : toks.starts[k]].strip(" "):
+        k += 1  # the phrase up to the first punctuation: "in a column for The Atlantic"
+    if k == t + 1:
+        return "other"
+    return "media" if res.category_of(toks.starts[t + 1], toks.ends[k - 1]) == "media" else "other"
 
 
 def phrase_kind(text: str, toks: Tokens, i: int, j: int) -> str:
