@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from framing.attribution import (
@@ -772,9 +772,33 @@ _PIECES = st.sampled_from(
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(_PIECES, min_size=1, max_size=40))
+@example(["Smith", "according to", *["Defense Secretary Jim Mattis"] * 3, "Maliki's"])
 def test_matches_give_identical_quotes_property(pieces: list[str]) -> None:
     plain, given_ = _with_and_without_matches(" ".join(pieces))
     assert plain == given_
+
+
+def test_a_name_run_that_starts_inside_a_role_reads_the_same_roles_with_the_articles_hits() -> None:
+    # Regression (found by the property test above): the capitalised run is cut after twelve
+    # words, so the name run starts at the "Secretary" of "Defense Secretary". Matched on its
+    # own the run holds the title "Secretary"; the article's hits hold only "Defense Secretary",
+    # which crosses the run's edge, so with them the run had no title and became the
+    # organisation "Secretary Jim Mattis Maliki" (government) while without them it was the
+    # person "Jim Mattis Maliki" under "Defense Secretary". A hit across an edge of a span now
+    # makes the span be matched on its own, as the categories of speaker phrases already were.
+    from framing.attribution.evidence import _phrase_category
+    from framing.attribution.speakers import SpeakerResolver
+    from framing.pipeline import Analyzer
+
+    text = "Smith according to " + "Defense Secretary Jim Mattis " * 3 + "Maliki's"
+    plain, given_ = _with_and_without_matches(text)
+    assert plain == given_
+    assert [r["speaker"]["category"] for r in plain] == [_phrase_category("Defense Secretary")]
+    toks = tokenize(text)
+    hits = Analyzer().matcher.find(text, toks)
+    with_hits = SpeakerResolver(text, toks, hits).entities().to_list()
+    assert with_hits == SpeakerResolver(text, toks).entities().to_list()
+    assert [(e.text, e.kind) for e in with_hits] == [("Jim Mattis Maliki", "person")]
 
 
 # -- the per-text indexes give what a rescan gives ---------------------------------------

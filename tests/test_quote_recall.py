@@ -323,3 +323,25 @@ def test_according_to_a_lower_case_source() -> None:
     assert q.speaker.text == "someone"
     # no source
     assert quotes_of("The work went ahead according to plan.") == []
+
+
+def test_an_inverted_speaker_may_open_with_a_role_before_the_name() -> None:
+    # "said former President Barack Obama", "wrote columnist Jane Doe": a few lower-case words
+    # before a name, as "said the minister" (the seed-20261209 hand check: writers as other)
+    assert described("\u201cWe will win,\u201d said former President Barack Obama.") == [
+        ("former President Barack Obama", "\u201cWe will win,\u201d", "say")
+    ]
+    assert described("The war is lost, wrote columnist Jane Doe.") == [
+        ("columnist Jane Doe", "The war is lost", "write")
+    ]
+    # near misses: a lower-case word alone, a function word, no name after the words
+    assert [s for s, _, _ in described("\u201cWe will win,\u201d said yesterday in Washington.")] == []
+    assert [s for s, _, _ in described("\u201cWe will win,\u201d said officials.")] in ([], [None])
+
+
+def test_a_preposition_before_punctuation_makes_no_modifier_of_the_cue() -> None:
+    # "over, said former ...": the comma ends the clause; "over alleged abuses" is a modifier
+    assert [s for s, _, _ in described("\u201cIt is over,\u201d said former President Barack Obama.")] == [
+        "former President Barack Obama"
+    ]
+    assert described("He was fired over alleged abuses.") == []

@@ -364,8 +364,8 @@ def find_entities(
         if weight == 0.0:
             category, weight = owner
         if weight == 0.0 and j < n and text[ends[j - 1] : starts[j]] == " ":
-            # "the Trump administration", "the Obama campaign": who heads a government body
-            head = _evidence(_hits(roles, starts[j], ends[j]))
+            # "the Trump administration", "the Obama campaign": who heads a government body ("NRA's president" not)
+            head = _evidence([m for m in _hits(roles, starts[j], ends[j]) if m.text.lower() not in titles])
             if head[0] == "government" and head[1] >= 0.7:
                 category, weight = head[0], 0.3
         if whole and j - i == 1:

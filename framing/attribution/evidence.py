@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
-from ..lexicon import Lexicon, Match, Matcher, load_lexicon
+from ..lexicon import Lexicon, Matcher, load_lexicon
 from ..text import Tokens
 from .gazetteers import body_category, place_category
 from .phrases import _STOP, DETERMINERS, _gap_ok, _verb_forms
@@ -297,7 +297,7 @@ def _title_abbreviation(text: str, toks: Tokens, k: int) -> bool:
     return text[toks.ends[k] : toks.ends[k] + 1] == "." and ("." in toks.norms[k] or len(toks.norms[k]) <= 3)
 
 
-def _category(found: list[Match]) -> str:
+def _category(found: Sequence[RoleHit]) -> str:
     if not found:
         return "other"
     if any(m.category == "anonymous" for m in found):

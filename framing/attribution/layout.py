@@ -14,13 +14,14 @@ import re
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
+from ..text import Tokens
 from ..types import QuoteKind
 from .content import _SUBJECT_PRONOUNS, _ends_phrase, _quote_or_mixed, _trim
 from .cues import _CueHit
 from .doc import _Doc
 from .gazetteers import people_head
 from .marks import _QUOTE_CHARS
-from .phrases import _PREPOSITIONS, DETERMINERS, phrase_after, word_set
+from .phrases import _PREPOSITIONS, _STOP, DETERMINERS, phrase_after, word_set
 from .records import Quote, Speaker
 
 __all__: list[str] = []
@@ -352,12 +353,32 @@ def _inverted_speaker(doc: _Doc, c: _CueHit, hi: int) -> tuple[int, int] | None:
     cand = phrase_after(text, toks, c.j, hi)
     if cand is None or not (
         norms[cand[0]] in DETERMINERS or text[starts[cand[0]]].isupper() or norms[cand[0]] in _SUBJECT_PRONOUNS
+        or _described_name(text, toks, *cand)
     ):
         return None
     if _ends_phrase(doc, cand[1]):
         return cand
     closed = prev in _QUOTE_CHARS and doc.quote_ending(prev_end) >= 0 and _comma_closed(text, prev_end)
     return cand if closed and c.form in ("past", "3sg") and norms[cand[0]] not in _SUBJECT_PRONOUNS else None
+
+
+_MAX_DESCRIPTION = 3  # lower-case words before an inverted speaker's name ("said former state senator")
+
+
+def _described_name(text: str, toks: Tokens, i: int, j: int) -> bool:
+    """Whether tokens ``[i, j)`` are a few lower-case words and a name after them.
+
+    "“...,” wrote columnist Jane Doe", "said former President Barack Obama",
+    "said spokesman John Smith": a role or description before a name, an
+    inverted speaker as "said the minister" is.
+    """
+    starts, norms = toks.starts, toks.norms
+    k = i
+    while k < j and text[starts[k]].islower():
+        if norms[k] in _STOP or not norms[k].replace("-", "").isalpha():
+            return False
+        k += 1
+    return 0 < k - i <= _MAX_DESCRIPTION and k < j and text[starts[j - 1]].isupper()
 
 
 _OBJECT_PRONOUNS = word_set("him her them us me")

@@ -14,14 +14,19 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from .phrases import _ORG_HEADS, word_set
+from ..tagger import load_tagger
+from .calendar import TIMES
+from .evidence import _category, owner_titles
+from .gazetteers import demonym, is_place, place_category
+from .phrases import _ORG_HEADS, _STOP, DETERMINERS, _gap_ok, word_set
 
 if TYPE_CHECKING:
     from ..text import Tokens
     from .speakers import SpeakerResolver
 
 __all__ = [
-    "acronym_category", "earlier_owner", "owner_category", "phrase_kind", "reflexive_core", "titled_antecedent",
+    "acronym_category", "earlier_owner", "owner_category", "owner_title", "phrase_kind", "possessive_owner",
+    "reflexive_core", "titled_antecedent", "unnamed_category",
 ]
 
 # Plurals without an -s: never "he" or "she" ("people who wish to emigrate ... she told").
@@ -154,16 +159,237 @@ def earlier_owner(res: SpeakerResolver, i: int) -> str:
 
 
 def owner_category(res: SpeakerResolver, i: int, head: int) -> str:
-    """The category of the owner of a proxy ("her" in "her spokesman", "Trump's" in "Trump's lawyer")."""
-    toks = res.tokens
+    """The category of the owner of a proxy ("her" in "her spokesman", "Trump's" in "Trump's lawyer").
+
+    The owner is a possessive pronoun or a possessive (:func:`possessive_owner`) within two
+    words before the head, or a name right before it ("the Clinton camp"; a demonym is a
+    modifier, not an owner: "Hispanic leaders").
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "the prosecutor's spokesman and Iran's leaders"
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> owner_category(res, 0, 2), owner_category(res, 4, 5)
+    ('law_enforcement', 'government')
+    """
+    toks, text = res.tokens, res.text
+    for p in range(head - 1, max(i, head - 3) - 1, -1):
+        if toks.norms[p] in _POSSESSIVE or _possessive(text, toks, p):
+            return possessive_owner(res, i, p + 1)[1]
+        e = res.entities().at(p) if p == head - 1 else -1
+        if e >= 0 and demonym(text[toks.starts[p] : toks.ends[p]]) is None:  # "the Clinton camp"
+            return res.entities().category(e)
+    return "other"
+
+
+def _possessive(text: str, toks: Tokens, t: int) -> bool:
+    """Whether token ``t`` is a possessive ("Iran's", "the prosecutor’s"; not "it's")."""
+    norm = toks.norms[t]
+    return norm.endswith("'s") and text[toks.ends[t] - 2] in "'\u2019" and norm not in _CONTRACTED
+
+
+_CONTRACTED = word_set("it's he's she's that's there's here's what's who's let's")
+_MAX_OWNER = 5  # words of an owner written as a possessive ("The San Francisco district attorney's")
+
+
+def _owner_start(text: str, toks: Tokens, i: int, p: int) -> int:
+    """The first token of the owner whose possessive is token ``p``: its capitalised name, or its noun phrase.
+
+    "Administration allies including FDD's": FDD; "The San Francisco district
+    attorney's": the whole phrase, with its determiner.
+    """
+    s, lower = p, text[toks.starts[p]].islower()
+    while s > i and p - s < _MAX_OWNER and _gap_ok(text, toks, s - 1):
+        w = toks.norms[s - 1]
+        if w in DETERMINERS:
+            return s - 1
+        if w in _STOP or not (text[toks.starts[s - 1]].isupper() or (lower and w.isalpha())):
+            break
+        s -= 1
+    return s
+
+
+def possessive_owner(res: SpeakerResolver, i: int, head: int) -> tuple[int, str]:
+    """The possessive owner of the head at token ``head`` in a phrase from token ``i``: its token and category.
+
+    The closest possessive pronoun ("its leaders": the antecedent's category)
+    or possessive word ("Iran's leaders", "the NRA's president") within two
+    words before the head. An owner written as a possessive is read without
+    its "'s", since no lexicon term ends in one: a place stands for its
+    government ("Iran's"), else the entity it names, else the
+    ``source_roles`` category of its words ("the prosecutor", "the NRA").
+    ``(-1, "other")`` without a possessive.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "the NRA's president"
+    >>> possessive_owner(SpeakerResolver(text, tokenize(text)), 0, 2)
+    (1, 'advocacy')
+    """
+    toks, text = res.tokens, res.text
     for p in range(head - 1, max(i, head - 3) - 1, -1):
         norm = toks.norms[p]
         if norm in _POSSESSIVE:
-            return res._pronoun(_POSSESSIVE[norm], toks.starts[p], toks.ends[p], p).category
-        if norm.endswith("'s") or (p == head - 1 and res.entities().at(p) >= 0):  # "the Clinton camp"
-            e = res.entities().at(p)
-            return res.entities().category(e) if e >= 0 else res.category_of(toks.starts[i], toks.ends[p])
-    return "other"
+            return p, res._pronoun(_POSSESSIVE[norm], toks.starts[p], toks.ends[p], p).category
+        if not _possessive(text, toks, p):
+            continue
+        owner = text[toks.starts[_owner_start(text, toks, i, p)] : toks.ends[p] - 2]
+        place = place_category(owner)
+        if place is not None:
+            return p, place
+        ents = res.entities()
+        e = ents.at(p)
+        if e >= 0 and ents.category(e) != "other":
+            return p, ents.category(e)
+        category = res._term_category(owner)
+        return p, "other" if category == "anonymous" else category
+    return -1, "other"
+
+
+def owner_title(res: SpeakerResolver, i: int, j: int, category: str) -> str:
+    """The category of a speaker at tokens ``[i, j)`` whose title is an owner title after a possessive.
+
+    A title any organisation has (``owner=org`` in ``source_roles``:
+    president, CEO, founder, chairman) takes the category of the
+    organisation named next to it (:func:`~framing.attribution.evidence._pick`),
+    also when the organisation is a possessive before it: "the NRA's
+    president" is advocacy, "Apple's founder" business, "Iran's president"
+    government. Else ``category``, the phrase's own.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "the union's president"
+    >>> owner_title(SpeakerResolver(text, tokenize(text)), 0, 3, "government")
+    'advocacy'
+    """
+    toks = res.tokens
+    hits = [m for m in res._role_hits(toks.starts[i], toks.ends[j - 1]) if m.weight >= 0.5]
+    if not hits:
+        return category
+    best = max(hits, key=lambda m: m.start)
+    if best.text.lower() not in owner_titles():
+        return category
+    title = bisect_left(toks.starts, best.start)
+    p, owner = possessive_owner(res, i, title)
+    return owner if p >= 0 and owner not in ("other", "anonymous") else category
+
+
+def _given_name(res: SpeakerResolver, first: int, before: int) -> bool:
+    """Whether the name from token ``first`` has a given name before the character ``before``.
+
+    Its first word is no role, organisation head, possessive, place or demonym, the
+    text never writes it in lower case, and the tagger reads it as a proper noun in lower
+    case too ("Christine Blasey Ford", not "House Democrat", "Latino Press Secretary",
+    "Small Arms Survey", "The Latest AP").
+    """
+    toks, text = res.tokens, res.text
+    word = text[toks.starts[first] : toks.ends[first]]
+    norm = toks.norms[first]
+    after = text[toks.ends[first] : toks.ends[first] + 1]
+    if (toks.ends[first] >= before or word.isupper() or "'" in norm or after in ("'", "\u2019")
+            or norm in _ORG_HEADS or is_place(word) or demonym(word) is not None):
+        return False  # "Sanders' Latino Press Secretary", "House Democrat"
+    if res._lower is None:
+        res._lower = {toks.norms[t] for t in range(len(toks.norms)) if text[toks.starts[t]].islower()}
+    if norm in res._lower or res._term_category(word) != "other":
+        return False
+    # read in lower case, a given name is still a proper noun ("christine", not "latest", "associated")
+    forms = [norm, *(text[toks.starts[t] : toks.ends[t]] for t in range(first + 1, min(first + 3, len(toks.norms))))]
+    return load_tagger().tag_forms(forms, stop=1)[0] == "PROPN"
+
+
+def unnamed_category(res: SpeakerResolver, start: int, end: int, until: int = 0, *, person: bool = False) -> str:
+    """The source category of the span ``[start, end)`` without the role words inside a person's name.
+
+    A role word that is a word of the name of a person entity (a surname:
+    "Ford", "Bishop", "Baker", "Bloomberg") is no role when the text says the
+    entity is a person: an honorific ("Ms. Ford", "Mr. Baker"), a role before
+    the name in the phrase ("Rep. Rob Bishop" is no clergy, "Mayor Michael
+    Bloomberg" no outlet) or a description set off before or after it (up to
+    ``until``, the end of the phrase: "His accuser, Christine Blasey Ford" is a
+    citizen, no company; "Freddy Ford, a spokesman for Bush"), with a given name before
+    the word (:func:`_given_name`); ``person``: the text wrote the person by this
+    name alone ("Ford" for "Freddy Ford"). Without such a sign the word counts ("the
+    California Democrat", "Ford Motor", "Sanders' Latino Press Secretary"). Else
+    :meth:`SpeakerResolver.category_of`.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "His accuser, Christine Blasey Ford, spoke."  # the accuser, not the company
+    >>> unnamed_category(SpeakerResolver(text, tokenize(text)), 0, 34)
+    'citizen'
+    >>> text = "Ford Motor spoke."
+    >>> unnamed_category(SpeakerResolver(text, tokenize(text)), 0, 10)
+    'business'
+    """
+    hits = res._role_hits(start, end)
+    if not hits:
+        return "other"
+    toks, ents, text = res.tokens, res.entities(), res.text
+    names: list[tuple[int, int]] = []  # (hit index, first token of the person's name)
+    for k, m in enumerate(hits):
+        first = bisect_left(toks.starts, m.start)
+        last = bisect_left(toks.starts, m.end, first)
+        e = ents.at(first)
+        if e < 0 or ents.kind(e) != "person" or any(ents.at(t) != e for t in range(first + 1, last)):
+            continue
+        while first > 0 and toks.starts[first - 1] >= start and ents.at(first - 1) == e:
+            first -= 1
+        if ents.gender(e) or (_given_name(res, first, m.start) and (
+            person or "," in text[start : toks.starts[first]] or "," in text[m.end : until or end]
+            or any(h.end <= toks.starts[first] for h in hits)
+        )):
+            names.append((k, first))
+    if not names:
+        return res.category_of(start, end)
+    dropped = {k for k, _ in names}
+    return _category([m for k, m in enumerate(hits) if k not in dropped])
+
+
+_OUTLET_PREPOSITIONS = word_set("in for on at")
+_MAX_OUTLET = 10  # words of the phrase after the preposition ("a column for the Detroit Free Press")
+
+
+def writer_outlet(res: SpeakerResolver, j: int) -> str:
+    """``media`` when a writing cue ending before token ``j`` says the news outlet written in, else ``other``.
+
+    "Mitch Albom wrote in the Detroit Free Press", "Michelle Goldberg wrote
+    recently in Slate", "David Roberts wrote on Vox": who writes in a news
+    outlet writes for it. Up to two adverbs or times may come first; the
+    phrase after "in", "for", "on" or "at" must be ``media`` in
+    ``source_roles`` ("wrote on Twitter", "wrote in a letter to Congress" say
+    nothing of the writer).
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "Mitch Albom wrote in the Detroit Free Press that the team was done."
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> writer_outlet(res, 3)
+    'media'
+    """
+    toks, text = res.tokens, res.text
+    norms, n = toks.norms, len(toks.norms)
+    t = j
+    while t < n and t - j < 2 and (norms[t] in TIMES or (norms[t].endswith("ly") and text[toks.starts[t]].islower())):
+        t += 1  # "wrote recently in Slate", "wrote Sunday in The Atlantic"
+    if t >= n or norms[t] not in _OUTLET_PREPOSITIONS or text[toks.ends[t - 1] : toks.starts[t]].strip():
+        return "other"
+    k = t + 1
+    while k < n and k - t <= _MAX_OUTLET and not text[toks.ends[k - 1] : toks.starts[k]].strip(" "):
+        k += 1  # the phrase up to the first punctuation: "in a column for The Atlantic"
+    if k == t + 1:
+        return "other"
+    return "media" if res.category_of(toks.starts[t + 1], toks.ends[k - 1]) == "media" else "other"
 
 
 def phrase_kind(text: str, toks: Tokens, i: int, j: int) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from operator import attrgetter, itemgetter
 
 from ..lexicon import Lexicon, Match
@@ -38,6 +39,7 @@ from .content import (
 )
 from .cues import CueHit, _find_cues
 from .doc import _Doc
+from .gazetteers import document_head
 from .layout import (
     _according_source,
     _attribute_colon,
@@ -50,6 +52,7 @@ from .layout import (
     _unattributed,
     _without_overlaps,
 )
+from .links import writer_outlet
 from .marks import _QUOTE_CHARS
 from .naming import _boilerplate_sentences, _naming_cues
 from .phrases import (
@@ -169,6 +172,13 @@ def find_quotes(
             if resolver is None:
                 resolver = SpeakerResolver(text, tokens, matches, lexicons=speaker_lexicons)
             mention = resolver.resolve(*subject)
+            if (mention is not None and mention.category == "other" and mention.kind == "person"
+                    and mention.entity >= 0 and not document_head(mention.name.lower()) and c is not None
+                    and c.lemma == "write" and writer_outlet(resolver, c.j) == "media"):
+                # "Mitch Albom wrote in the Detroit Free Press": a writer for the outlet
+                resolver.entities().add_speaker((mention.start, mention.end), mention.entity, mention.name,
+                                                "media", mention.kind, named=True)
+                mention = replace(mention, category="media")
             if mention is not None:  # else not a source ("the traffic", "doing")
                 speaker = Speaker(
                     text[mention.start : mention.end],

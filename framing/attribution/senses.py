@@ -302,6 +302,9 @@ def reports(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) ->
     >>> s = "She has been investigating alleged misconduct."
     >>> reports(s, tokenize(s), 4, 5, "allege", "past")
     False
+    >>> s = "“It is over,” said former President Barack Obama."  # punctuation: no modifier
+    >>> reports(s, tokenize(s), 3, 4, "say", "past")
+    True
     """
     norms, starts = tokens.norms, tokens.starts
     n = len(norms)
@@ -312,7 +315,7 @@ def reports(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) ->
     if (
         form in ("past", "past_participle") and i and j < n and text[starts[j]].islower()
         and norms[j].isalpha() and norms[j] not in _AFTER_A_VERB and norms[j] not in _WH
-        and norms[j] not in _RELATIVES and (
+        and norms[j] not in _RELATIVES and not text[tokens.ends[i - 1] : starts[i]].strip() and (
             norms[i - 1] in _MODIFIER_PREPOSITIONS
             or (norms[i - 1].endswith("ing") and norms[i - 1] not in ("having", "being"))
         )

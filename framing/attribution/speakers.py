@@ -38,9 +38,11 @@ from .links import (
     acronym_category,
     earlier_owner,
     owner_category,
+    owner_title,
     phrase_kind,
     reflexive_core,
     titled_antecedent,
+    unnamed_category,
 )
 from .names import _MAX_OCCURRENCES as _MAX_OCCURRENCES  # re-exported
 from .names import _first_occurrences, _opening_adverb, _sentence_initial
@@ -184,9 +186,13 @@ class SpeakerResolver:
     def _role_hits(self, start: int, end: int) -> list[RoleHit]:
         """The speaker-lexicon hits inside the character span ``[start, end)``."""
         if self._roles is not None:
+            # as in :meth:`_category`: a hit across an edge of the span may hide a shorter one
+            # inside it ("Secretary" of "Defense Secretary"), so the span is then matched on its own
             lo = bisect_left(self._role_starts, start)
             hi = bisect_left(self._role_starts, end, lo)
-            return [m for m in self._roles[lo:hi] if m.end <= end] if hi > lo else []
+            inside: list[RoleHit] = list(self._roles[lo:hi])
+            if not (lo and self._role_ends[lo - 1] > start) and all(m.end <= end for m in inside):
+                return inside
         phrase = self.text[start:end]
         found = (
             _phrase_hits(phrase) if self._matcher is None
@@ -324,7 +330,7 @@ class SpeakerResolver:
             e = ents.add_speaker((mention.start, mention.end), mention.entity, mention.name,
                                  mention.category, mention.kind, named=named)
             mention = Mention(mention.start, mention.end, mention.name, ents.category(e),
-                              mention.kind, e)
+                              ents.kind(e), e)  # "Iran said ... Its leaders": a place is no "he"
         self._history.append(mention)
         return mention
 
@@ -347,9 +353,11 @@ class SpeakerResolver:
         head_t = name_end - 1
         # the title before the name wins over an appositive ("Rep. Bill Huizenga, a
         # former Rubio supporter"); without one, the appositive gives the role
-        category = self.category_of(start, toks.ends[name_end - 1])
+        category = unnamed_category(self, start, toks.ends[name_end - 1], end)  # "Ms. Ford": no company
         if category == "other" and name_end < j:
-            category = self.category_of(start, end)
+            category = unnamed_category(self, start, end)
+        elif category != "other":
+            category = owner_title(self, i, name_end, category)  # "the NRA's president": advocacy
         name = text[start : toks.ends[head_t]]
         kind = self._kind(i, name_end)
         ents = self.entities()
@@ -361,11 +369,13 @@ class SpeakerResolver:
                     entity, head_t = ents.at(t - 1), t - 1
                     name = text[start : toks.ends[head_t]]
                     break
+        alone = False  # the phrase is a person's name and nothing else
         if entity >= 0:
             kind = ents.kind(entity)
+            alone = kind == "person" and all(ents.at(t) == entity for t in range(i, j))
             if ents.category(entity) != "other":
                 category = ents.category(entity)
-            elif kind == "person" and all(ents.at(t) == entity for t in range(i, j)):
+            elif alone:
                 category = "other"  # "Bloomberg" for Michael Bloomberg: the person, not the outlet
         if category == "other" and (defined := acronym_category(self, head_t)) != "other":
             category, kind = defined, "org"  # "NCTC" after "the National Counterterrorism Center (NCTC)"
@@ -376,7 +386,7 @@ class SpeakerResolver:
             if fe - fs > len(name):
                 name = text[fs:fe]
                 if category == "other":
-                    category = self.category_of(fs, fe)
+                    category = unnamed_category(self, fs, fe, person=alone)  # "Ford" for Freddy Ford
         elif (category == "other" and j - i == 2 and toks.norms[i] == "the" and toks.norms[head_t] in _ORG_HEADS
               and not document_head(toks.norms[head_t])):
             # "the group": the organisation named before, of a kind the noun can name
