@@ -100,6 +100,18 @@ def test_wildcards_and_case_rules() -> None:
     assert hits(lex, "The Reds won; reds lost.") == [("Reds", "label", False)]
 
 
+def test_a_then_prefix_matches_the_title_after_it() -> None:
+    lex = Lexicon("t")
+    lex.add("senator", "government")
+    lex.add("secretary of state", "government")
+    lex.add("FBI", "law_enforcement")
+    assert hits(lex, "then-senator Smith and then-Secretary of State Clinton") == [
+        ("then-senator", "government", False), ("then-Secretary of State", "government", False)]
+    assert hits(lex, "then-FBI Director Comey; then-fbi") == [("then-FBI", "law_enforcement", False)]
+    # near misses: only "then-" is read as a prefix, and the rest of the token must be the term
+    assert hits(lex, "ex-senator Smith, anti-FBI, then-senatorial, thenFBI") == []
+
+
 def test_same_span_in_two_categories_yields_two_matches() -> None:
     lex = Lexicon("t")
     lex.add("thug", "pejorative")

@@ -280,8 +280,8 @@ def find_entities(
             t = bisect_left(ends, m.end, i, j)
             if t + 1 < j:
                 k = max(k, t + 1)
-        if norms[k] in _CONNECTORS or norms[k] in ("the", "and"):
-            k = i  # "Bank of America": an organisation named by its role word
+        if norms[k] in _CONNECTORS or norms[k] in ("the", "and") or (k > i and norms[k] in _STOP):
+            k = i  # "Bank of America", "Mothers Against Drunk Driving": an organisation named by its role word
         owner = ("other", 0.0)  # "CNN's Anderson Cooper", "Nate Silver of FiveThirtyEight"
         for t in range(k, j - 1):
             if norms[t].endswith("'s") and text[ends[t] - 2] in "'\u2019":

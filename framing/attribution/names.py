@@ -126,6 +126,7 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
         t = j
         while i < j and (
             norms[i] in _NOT_NAMES
+            or norms[i].startswith("then-")  # "then-FBI Director James Comey": a title of the time
             or (i + 1 < j and _all_caps(text, starts[i], ends[i]) and not _all_caps(text, starts[i + 1], ends[i + 1]))
         ):
             i += 1  # "The", "But", a label in capitals ("WATCH Hillary Clinton")

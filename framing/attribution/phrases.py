@@ -117,7 +117,7 @@ def _gap_ok(text: str, tokens: Tokens, left: int) -> bool:
     if stripped == "&":  # "Johnson & Johnson", "Procter & Gamble": one name
         return text[tokens.starts[left]].isupper() and text[tokens.starts[left + 1]].isupper()
     if stripped == ".":
-        norm = tokens.norms[left]
+        norm = tokens.norms[left].removeprefix("then-")  # "then-Sen. Blanche Lincoln"
         return norm in _TITLE_ABBREVIATIONS or len(norm) == 1 or "." in norm
     return False
 
@@ -267,12 +267,7 @@ def _verb_forms() -> set[str]:
     which are often nouns inside names and roles ("state media")."""
     if not _VERB_FORMS:
         for entry in load_lexicon("reporting_verbs"):
-            if len(entry.words) == 1 and entry.extra.get("form") in (
-                "past",
-                "past_participle",
-                "3sg",
-                "gerund",
-            ):
+            if len(entry.words) == 1 and entry.extra.get("form") in ("past", "past_participle", "3sg", "gerund"):
                 _VERB_FORMS.add(entry.words[0])
         _VERB_FORMS.add("according")
     return _VERB_FORMS
@@ -364,6 +359,9 @@ def _phrase_left(text: str, tokens: Tokens, j: int, lo: int, *, names: bool = Fa
             continue
         cap = not text[starts[k] : ends[k]].islower()
         if (norm in _STOP or norm in PRONOUNS) and not (cap and norm in ("us", "u.s")):
+            if cap and lo < k < j and norm in _PREPOSITIONS and text[starts[k - 1]].isupper():
+                k -= 1  # "Mothers Against Drunk Driving": a preposition written capitalised inside a name
+                continue
             break
         if not cap and k < j and norm in verb_forms:
             break  # "said Zbigniew Brzezinski": a reporting verb is not part of a speaker
@@ -459,7 +457,8 @@ def phrase_after(text: str, tokens: Tokens, i: int, hi: int) -> tuple[int, int] 
         if norm in _CONNECTORS or (norm == "at" and k + 1 < hi):
             k += 1
             continue
-        if norm in _STOP or norm in PRONOUNS:
+        if (norm in _STOP or norm in PRONOUNS) and not (  # "said Mothers Against Drunk Driving"
+                cap and last == k - 1 and k + 1 < hi and norm in _PREPOSITIONS and text[starts[k + 1]].isupper()):
             break
         if not cap and k > i and last >= 0 and _looks_verb(norm):
             break

@@ -140,6 +140,8 @@ class Matcher:
             if n > len(norm):
                 break
             found.extend(self._stems.get(norm[:n], ()))
+        if norm.startswith("then-") and len(norm) > 5:  # "then-President": the title held at the time
+            found.extend(self._lookup(norm[5:]))
         return found
 
     def _resolve(self, norm: str) -> None:
@@ -485,6 +487,8 @@ def _match_rest(
             t = i + off
             written = entry.term.split()[off] if len(entry.term.split()) == k else None
             surface = text[starts[t] : ends[t]]
+            if off == 0 and surface[:5].lower() == "then-" and norms[t] != entry.words[0]:
+                surface = surface[5:]  # "then-FBI Director": the title's own capitals
             if written is not None:
                 core = written.rstrip("*")
                 if not surface.startswith(core) if wild[off] else surface != core:
