@@ -112,6 +112,21 @@ def test_a_then_prefix_matches_the_title_after_it() -> None:
     assert hits(lex, "ex-senator Smith, anti-FBI, then-senatorial, thenFBI") == []
 
 
+def test_a_possessive_ends_a_term() -> None:
+    lex = Lexicon("t")
+    lex.add("regime", "label")
+    lex.add("White House", "office")
+    lex.add("department of justice", "office")
+    lex.add("sheriff's office", "office")
+    lex.add("FBI agents", "office")
+    text = "The regime's thugs, the White House\u2019s plan, the Department of Justice's memo, the sheriff's office."
+    assert hits(lex, text) == [("regime's", "label", False), ("White House\u2019s", "office", False),
+                               ("Department of Justice's", "office", False), ("sheriff's office", "office", False)]
+    # near misses: a possessive inside a term is no term ("the FBI's agents"), nor are a case-sensitive
+    # term in lower case, another suffix, or the bare "'s"
+    assert hits(lex, "the FBI's agents, the white house's lawn, the regimes' ends, 's") == []
+
+
 def test_same_span_in_two_categories_yields_two_matches() -> None:
     lex = Lexicon("t")
     lex.add("thug", "pejorative")

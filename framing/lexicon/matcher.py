@@ -16,6 +16,9 @@ from .._validation import parameter_error
 from ..tagger import tag_window
 from ..text import NEGATION_WINDOW, NEGATORS, Sentence, Tokens, negated_at, tokenize
 from .heads import Exclude, Gates, heads_to_tag
+from .terms import JOINERS as _JOINERS
+from .terms import add_spans as _add_spans
+from .terms import base_form as _base_form
 
 if TYPE_CHECKING:
     from .model import Entry, Lexicon
@@ -26,7 +29,6 @@ __all__ = ["Match", "Matcher"]
 # 3 MB; on 10,000 AllSides articles 93% of the token lookups are hits, 98.5% with 100,000, but a miss
 # costs about what a hit does: resolving a form is a few dictionary lookups)
 _MAX_CACHE = 20_000
-_JOINERS = " \t\n\r-\u2010\u2011"  # what may separate the words of a term
 
 _Hit = tuple[int, "Entry"]
 # A precomputed one-word match: lexicon index, lexicon name, category, weight.
@@ -140,8 +142,10 @@ class Matcher:
             if n > len(norm):
                 break
             found.extend(self._stems.get(norm[:n], ()))
-        if norm.startswith("then-") and len(norm) > 5:  # "then-President": the title held at the time
-            found.extend(self._lookup(norm[5:]))
+        if not found and (norm.startswith("then-") or norm.endswith("'s")):
+            base = _base_form(norm)  # "then-President", "regime's": the word itself
+            if base != norm:  # a possessive ends a term: "the regime's", not "the FBI's agents"
+                found = [h for h in self._lookup(base) if len(h[1].words) == 1 or not norm.endswith("'s")]
         return found
 
     def _resolve(self, norm: str) -> None:
@@ -174,6 +178,8 @@ class Matcher:
                 singles.setdefault(li, []).append(e)
             elif len(e.words) > 1 and not e.wildcards[1]:
                 by_second.setdefault(e.words[1], []).append((li, e))
+                if len(e.words) == 2 and not e.words[1].endswith("'s"):
+                    by_second.setdefault(e.words[1] + "'s", []).append((li, e))  # "the White House's"
             else:
                 rest.append((li, e))
         pos_singles = tuple(
@@ -197,6 +203,8 @@ class Matcher:
                     two.append((li, e))
                 elif not e.wildcards[2]:
                     by_third.setdefault(e.words[2], []).append((li, e))
+                    if len(e.words) == 3 and not e.words[2].endswith("'s"):
+                        by_third.setdefault(e.words[2] + "'s", []).append((li, e))
                 else:
                     other.append((li, e))
             self._pairs[norm, second] = (
@@ -447,52 +455,3 @@ def _matches(rows: list[tuple[int, int, str, str, str, float, bool]]) -> list[Ma
     for set_field, column in zip(_MATCH_SETTERS, zip(*rows), strict=True):
         deque(map(set_field, matches, column), maxlen=0)
     return matches
-
-
-def _add_spans(
-    spans: dict[tuple[int, int, int], list[Entry]],
-    hits: tuple[_Hit, ...],
-    norms: list[str],
-    text: str,
-    starts: list[int],
-    ends: list[int],
-    i: int,
-    n: int,
-) -> None:
-    """Add the spans of the ``hits`` that match in full at token ``i``."""
-    for li, entry in hits:
-        j = _match_rest(entry, norms, text, starts, ends, i, n)
-        if j:
-            spans.setdefault((li, i - j, i), []).append(entry)
-
-
-def _match_rest(
-    entry: Entry, norms: list[str], text: str, starts: list[int], ends: list[int], i: int, n: int
-) -> int:
-    """End token index (exclusive) if ``entry`` matches at token ``i``, else 0."""
-    words, wild = entry.words, entry.wildcards
-    k = len(words)
-    if i + k > n:
-        return 0
-    for off in range(1, k):
-        t = i + off
-        word = words[off]
-        if not (norms[t].startswith(word) if wild[off] else norms[t] == word):
-            return 0
-        gap = text[ends[t - 1] : starts[t]]
-        if gap.strip(_JOINERS):
-            return 0  # words of a term are separated by whitespace or hyphens only
-    if entry.case_sensitive:
-        for off in range(k):
-            t = i + off
-            written = entry.term.split()[off] if len(entry.term.split()) == k else None
-            surface = text[starts[t] : ends[t]]
-            if off == 0 and surface[:5].lower() == "then-" and norms[t] != entry.words[0]:
-                surface = surface[5:]  # "then-FBI Director": the title's own capitals
-            if written is not None:
-                core = written.rstrip("*")
-                if not surface.startswith(core) if wild[off] else surface != core:
-                    return 0
-            elif surface.lower() == surface:
-                return 0
-    return i + k
