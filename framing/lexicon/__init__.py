@@ -44,6 +44,10 @@ Term rules
 * A term written in lower case matches any capitalisation; a term with a
   capital letter matches only that capitalisation (``Reds`` matches *Reds*
   but not *reds*).
+* A possessive ends a term: the last word of a term matches its form with
+  "'s" (*the regime's*, *the White House's*), a word inside a term does not
+  (*the FBI's agents* is no *FBI agents*). A word written "then-X" is X
+  (*then-Sen.*, *then-Secretary of State*). The hit is the whole token.
 * Within one lexicon, overlapping hits are resolved longest first, then
   leftmost; a span listed under several categories yields one match per
   category. Different lexicons may overlap.
