@@ -334,3 +334,50 @@ def tag_forms(Model model, list forms, list context, Py_ssize_t stop, int featur
         PyList_Append(out, tag)
         prev2, prev = prev, tag
     return out
+
+
+def second_pass(Model model, list forms, list context, list first, list at,
+                unicode start, unicode start2, unicode end, unicode end2):
+    """The second pass's tags of the positions ``at`` (``framing._tagger_second.second_names``).
+
+    ``model`` holds the second pass's weights; ``first`` the first pass's tags
+    up to two words past the last position (when the sentence has them);
+    ``start``/``start2`` and ``end``/``end2`` are NLTK's START and END pairs.
+    """
+    cdef list out = []
+    cdef Py_ssize_t i, k, n = len(forms)
+    cdef PyObject* hit
+    cdef object tag
+    cdef unicode word, prev, prev2, before, t1, t2, here
+    cdef dict tagdict = model.tagdict
+    if len(context) != n + 4:
+        raise ValueError(f"expected {n + 4} context forms, got {len(context)}")
+    for i in at:
+        if not 0 <= i < n or len(first) < min(i + 3, n):
+            raise ValueError(f"position {i} needs first-pass tags up to {min(i + 3, n)}, got {len(first)}")
+        word = forms[i]
+        hit = PyDict_GetItem(tagdict, word)
+        if hit is not NULL and <object>hit:
+            tag = <object>hit
+        else:
+            for k in range(model.n):
+                model.scores[k] = 0.0
+            prev = first[i - 1] if i >= 1 else start
+            prev2 = first[i - 2] if i >= 2 else (start if i == 1 else start2)
+            before = first[i - 1] if i >= 1 else start2
+            t1 = first[i + 1] if i + 1 < n else end
+            t2 = first[i + 2] if i + 2 < n else (end if i + 2 == n else end2)
+            _framing_features(model, i, word, context, prev, prev2, True)
+            model._add(u"s t+1 " + t1)
+            model._add(u"s t+2 " + t2)
+            model._add(u"s t+1 t+2 " + t1 + u" " + t2)
+            model._add(u"s t-1 t+1 " + before + u" " + t1)
+            model._add(u"s w t+1 " + <unicode>context[i + 2] + u" " + t1)
+            model._add(u"s suf t+1 " + word[-3:] + u" " + t1)
+            here = first[i]
+            model._add(u"s t0 " + here)
+            model._add(u"s t0 t+1 " + here + u" " + t1)
+            model._add(u"s t-1 t0 t+1 " + before + u" " + here + u" " + t1)
+            tag = model._best()
+        PyList_Append(out, tag)
+    return out
