@@ -142,6 +142,7 @@ def test_a_fixed_phrase_holding_a_cue_is_no_quote(text: str, said: list[tuple[st
         "The top 1 percent would see an average tax cut of $275,000.",
         "Soleimani's Quds Force funds and supports proxy groups across the region.",
         "Only certain tech companies declared essential by the state may stay open.",
+        "The spending cuts agreed to by Congress should be restored.",
     ],
 )
 def test_actions_without_speech_are_no_quotes(text: str) -> None:
@@ -159,6 +160,7 @@ def test_actions_without_speech_are_no_quotes(text: str) -> None:
         ("The governor sees that the state is ready.", [("The governor", "see")]),
         ("The group supports the bill.", [("The group", "support")]),
         ("Mining companies declared bankruptcy in 2015.", [("Mining companies", "declare")]),
+        ("To replace the drug, he has proposed death by nitrogen hypoxia.", [("he", "propose")]),
         ("The governor declared that the state was ready.", [("The governor", "declare")]),
         ("A knife-wielding man stormed a church in Nice on Thursday, police said.", [("police", "say")]),
     ],

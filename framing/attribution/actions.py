@@ -48,6 +48,8 @@ _STORM_DIRECTIONS = word_set("out off in into through onto past away back up dow
 _PRONOUNS = word_set("me you him her us them it himself herself themselves")
 _CLAUSE_WORDS = word_set("that as how what whether why who which where when if")
 _CLAUSE_VERBS = word_set("to is are was were will would")  # "see the plan is", "see them to"
+# words ending in "s" that are no plural noun before a participle ("has proposed death by")
+_NOT_PLURALS = word_set("is has was does this its his us thus as plus less unless yes whereas")
 _OBJECT_START = DETERMINERS | word_set("more less")
 _AMOUNTS = word_set("more less fewer few many much several some no two three four five six seven eight nine ten")
 
@@ -132,6 +134,7 @@ def action_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
     if (
         form == "past" and i and j + 1 < n and norms[j + 1] == "by" and nxt.isalpha() and text[starts[j]].islower()
         and nxt not in _OBJECT_START and nxt not in _PRONOUNS and norms[i - 1].endswith("s")
+        and norms[i - 1] not in _NOT_PLURALS
         and not norms[i - 1].endswith("'s") and norms[i - 1].isalpha() and not text[starts[i - 1]].isupper()
     ):
         return "reduced_passive"  # "companies declared essential by the state": declared, not declaring
