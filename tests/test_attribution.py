@@ -554,6 +554,8 @@ def test_speaker_record_defaults() -> None:
 # 0.807 / 0.716 / 0.736, speaker 0.910; speech 0.908 / 0.838 / 0.838, speaker 0.931
 # measured 2026-12-03 after the cue-filter rules of issue 15 (docs/attribution.md): all
 # 0.808 / 0.719 / 0.740, speaker 0.911; speech 0.910 / 0.841 / 0.843, speaker 0.933
+# measured 2026-12-03 after the fixed-phrase and action rules (actions.py): all
+# 0.810 / 0.719 / 0.741, speaker 0.912; speech 0.913 / 0.842 / 0.844, speaker 0.933
 FLOORS = {
     ("all", "Content", "overlap"): 0.803,
     ("all", "Cue", "overlap"): 0.714,

@@ -96,6 +96,43 @@ def test_a_participle_after_a_preposition_or_gerund_modifies_its_noun(text: str)
     assert cues_of(text) == [] and not analyze(text).quotes, text
 
 
+@pytest.mark.parametrize(
+    ("text", "participle"),
+    [
+        ("Russia denied any role in Syria's purported use of chemical weapons.", "purported"),
+        ("The senator’s alleged remarks drew fire.", "alleged"),
+        ("Obama's proposed budget was rejected by the House.", "proposed"),
+        ("Lawmakers questioned the agency's reported findings.", "reported"),
+    ],
+)
+def test_a_participle_after_a_possessive_modifies_its_noun(text: str, participle: str) -> None:
+    assert participle not in cues_of(text)
+    assert participle not in [q.cue.text for q in analyze(text).quotes if q.cue is not None]
+
+
+def test_the_real_quote_after_a_possessive_participle_stays() -> None:
+    text = (
+        "As President Obama weighs a military response to Syria's purported use of chemical "
+        "weapons, some observers say the strike would be illegal."
+    )
+    assert cues_of(text) == ["say"]
+    [q] = analyze(text).quotes
+    assert q.speaker is not None and q.speaker.text == "some observers"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("He's said that he will run again.", "said"),  # "'s" is "has"
+        ("Trump's told reporters he will win.", "told"),
+        ("It's claimed that the vote was rigged.", "claimed"),
+        ("The company's reported that profits fell.", "reported"),  # "that" starts a clause
+    ],
+)
+def test_a_contracted_has_before_a_participle_leaves_it_a_cue(text: str, cue: str) -> None:
+    assert cue in cues_of(text)
+
+
 def test_the_same_participles_as_verbs_stay_cues() -> None:
     assert cues_of("The lawsuit alleged misconduct by officials.") == ["alleged"]
     assert cues_of("After having alleged that the vote was rigged, he left the country.") == ["alleged"]

@@ -100,3 +100,83 @@ def test_a_sentence_opener_leaves_the_speaker_only_before_a_name(text: str, spea
     quotes = analyze(text).quotes
     assert len(quotes) == 1 and quotes[0].speaker is not None and quotes[0].speaker.text == speaker
 
+
+
+def _said(text: str) -> list[tuple[str, str]]:
+    """(speaker, cue lemma) of each quote of ``text``."""
+    return [(q.speaker.text if q.speaker else "", q.cue.lemma if q.cue else "") for q in quotes_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # fixed phrases of the author: the quote is the one of the verb after them
+        ("All told, including attorney's fees, taxes and cost, Knott said he spent about $1,500 "
+         "on the case.", [("Knott", "say")]),
+        ("Truth be told, the mayor said she never wanted the job.", [("the mayor", "say")]),
+        ("That said, the senator said the deal was dead.", [("the senator", "say")]),
+        ("Needless to say, the plan failed.", []),
+        ("Having said that, Smith argued that corporate taxes should be low.", [("Smith", "argue")]),
+        # near misses: the same words reporting speech
+        ("They all told me the plan had failed.", [("They", "tell")]),
+        ("All told reporters that the plan had failed.", [("All", "tell")]),
+        ("Well, you see, she has charisma.", []),
+        ("You know, the plan failed.", []),
+        ("That, he said, was the plan.", [("he", "say"), ("he", "say")]),
+        ("You know that the plan failed.", [("You", "know")]),
+    ],
+)
+def test_a_fixed_phrase_holding_a_cue_is_no_quote(text: str, said: list[tuple[str, str]]) -> None:
+    assert _said(text) == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a movement, a gesture, a perception, an action's object, a passive participle
+        "A knife-wielding man stormed a church in Nice on Thursday.",
+        "The protesters stormed into the building and smashed windows.",
+        "Barack Obama points to supporters during a rally in Denver, Colorado.",
+        "Hillary Clinton pointed to the crowd as she walked on stage.",
+        "Turnout drops in midterm years when voters don't see the stakes.",
+        "The top 1 percent would see an average tax cut of $275,000.",
+        "Soleimani's Quds Force funds and supports proxy groups across the region.",
+        "Only certain tech companies declared essential by the state may stay open.",
+        "The spending cuts agreed to by Congress should be restored.",
+    ],
+)
+def test_actions_without_speech_are_no_quotes(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("\u2018Get out!\u2019 he stormed.", [("he", "storm")]),
+        ("She pointed to the rising costs of care.", [("She", "point to")]),
+        ("Many see the strikes as a mistake.", [("Many", "see")]),
+        ("American investors certainly see more rate increases on the horizon.", [("American investors", "see")]),
+        ("Sanders pointed to the millions of dollars in donations from Wall Street.", [("Sanders", "point to")]),
+        ("The governor sees that the state is ready.", [("The governor", "see")]),
+        ("The group supports the bill.", [("The group", "support")]),
+        ("Mining companies declared bankruptcy in 2015.", [("Mining companies", "declare")]),
+        ("To replace the drug, he has proposed death by nitrogen hypoxia.", [("he", "propose")]),
+        ("The governor declared that the state was ready.", [("The governor", "declare")]),
+        ("A knife-wielding man stormed a church in Nice on Thursday, police said.", [("police", "say")]),
+    ],
+)
+def test_the_same_cues_reporting_words_stay_quotes(text: str, said: list[tuple[str, str]]) -> None:
+    assert _said(text) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Voters don\u2019t believe the plan will work.", "Voters"),
+        ("Many voters didn't think that the race was close.", "Many voters"),
+        ("The Republican nominee and his aides haven't said much about the debate.", "his aides"),
+    ],
+)
+def test_a_negated_auxiliary_is_no_part_of_the_speaker(text: str, speaker: str) -> None:
+    [q] = quotes_of(text)
+    assert q.speaker is not None and q.speaker.text == speaker

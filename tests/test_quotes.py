@@ -270,6 +270,31 @@ def test_a_bulletin_label_is_no_speaker() -> None:
     assert quotes_of("Bulletin: The fall of deep blue Detroit is near.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Translation: They will vote in favor of cloture, but not for the final bill.",
+        "Bottom Line: The deal is dead.",
+        "The Bottom Line: The deal is dead.",
+        "Why It Matters: Turnout in the suburbs decides the race.",
+        "The Upshot: Neither party has the votes.",
+        "Background: The law was passed in 2010.",
+        "Editor's Note: This story has been updated.",
+        "The Latest: Trump urges supporters to monitor polling places.",
+    ],
+)
+def test_the_authors_gloss_before_a_colon_is_no_speaker(text: str) -> None:
+    # Regression of the hand check: speaker "Translation" with the cue ":"
+    assert [q for q in quotes_of(text) if q.cue is not None and q.cue.text == ":"] == []
+
+
+def test_a_name_before_a_colon_stays_a_speaker() -> None:
+    [q] = quotes_of("Sanders: We will win the nomination.")
+    assert q.speaker is not None and q.speaker.text == "Sanders"
+    [q] = quotes_of("Translation Bureau Chief Ann Lee: We are ready.")
+    assert q.speaker is not None and q.speaker.text == "Translation Bureau Chief Ann Lee"
+
+
 def _no_overlap(quotes: list[Quote]) -> list[tuple[str, str]]:
     ordered = sorted(quotes, key=lambda q: (q.start, q.end))
     return [(a.text, b.text) for a, b in pairwise(ordered) if b.start < a.end]

@@ -19,7 +19,7 @@ from ..types import QuoteKind
 from .content import _SUBJECT_PRONOUNS, _ends_phrase, _quote_or_mixed, _trim
 from .cues import _CueHit
 from .doc import _Doc
-from .gazetteers import people_head
+from .gazetteers import page_label, people_head
 from .marks import _QUOTE_CHARS
 from .phrases import _PREPOSITIONS, _STOP, DETERMINERS, phrase_after, word_set
 from .records import Quote, Speaker
@@ -62,7 +62,8 @@ def _outranks(a: Quote, b: Quote) -> bool:
 
 _COLON = re.compile(r":[ \t]+(?=[^\s\d])")  # after a word character, checked in _colon_cues
 _WORD_CHAR = re.compile(r"\w")
-# labels before a colon that introduce no speaker ("Update: ...", "Photo: ...")
+# words that make a name before a colon a label ("Update: ...", "Photo: ..."); whole labels
+# ("Translation", "Why It Matters") are page labels of the labels gazetteer
 _COLON_LABELS = word_set(
     """
     note update editor editors correction clarification disclosure photo photos image
@@ -160,6 +161,8 @@ def _colon_name(doc: _Doc, pos: int) -> tuple[int, int] | None:
         return None
     if norms[first] in _COLON_LABELS or norms[t] in _COLON_LABELS or norms[first] in ("of", "and", "to"):
         return None
+    if page_label(text[toks.starts[first + (norms[first] == "the" and first < t)] : toks.ends[t]]):
+        return None  # the author's label, kept in the labels gazetteer: "Translation:", "The Bottom Line:"
     return (first, last)
 
 

@@ -63,11 +63,11 @@ _PREPOSITIONS = word_set(
 # Words between a subject and its verb: auxiliaries and common adverbs.
 BETWEEN = word_set(
     """
-    has have had also later earlier previously once then first again would will could
-    can may might must did does do had already recently repeatedly publicly privately
-    often frequently never not reportedly allegedly yesterday today initially
-    subsequently since still further himself herself themselves itself sometimes
-    now just is are was were been being be am however too
+    has have had also later earlier previously once then first again would will could don't doesn't
+    didn't can may might must did does do had already recently repeatedly publicly privately can't
+    couldn't often frequently never not reportedly allegedly yesterday today initially won't
+    wouldn't subsequently since still further himself herself themselves itself sometimes hasn't
+    haven't now just is are was were been being be am however too shouldn't
     """
 )
 

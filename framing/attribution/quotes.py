@@ -231,7 +231,7 @@ def _attribute(
     lo = bisect_left(starts, sent_start)  # doc.tok_at
     hi = bisect_left(starts, sent_end)
 
-    if other_sense(text, toks, c.i, c.j, c.lemma, c.form):
+    if other_sense(text, toks, c.i, c.j, c.lemma, c.form, c.act):
         return None  # a verb that reports nothing: "said to have harbored", "would find"
     if c.lemma == "according to":
         subj = _according_source(doc, c.j, hi)

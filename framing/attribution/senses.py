@@ -20,6 +20,8 @@ import re
 from collections.abc import Sequence
 
 from ..text import Tokens
+from .actions import action_rule
+from .gazetteers import people_head
 from .phrases import DETERMINERS, word_set
 
 __all__ = ["other_sense", "reports", "sense_rule", "subject_before"]
@@ -56,7 +58,7 @@ _AIM_PREPOSITIONS = word_set("toward towards")
 _TELLING_PEOPLE = word_set("he she they i we who everyone someone somebody")
 
 
-def other_sense(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) -> bool:
+def other_sense(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str, act: str = "speech") -> bool:
     """Whether the cue-lexicon hit on tokens ``i:j`` is a sense that reports nothing.
 
     Parameters
@@ -69,11 +71,13 @@ def other_sense(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
         The hit's first token and the token after its last.
     lemma, form : str
         The hit's lemma and inflection (the lexicon's ``lemma`` and ``form`` columns).
+    act : str, optional
+        The lexicon's ``act`` column ("speech" or "belief").
 
     Returns
     -------
     bool
-        True for a raising passive ("a man said to have harbored"), a modal
+        True for a fixed phrase ("All told, ...", "truth be told"), a raising passive ("a man said to have harbored"), a modal
         hypothesis ("would find", "can regulators know"), a proposal ("Let's
         say you think"), a skill ("knows how
         to react"), a reciprocal "know" ("had known each other"), an action
@@ -93,15 +97,20 @@ def other_sense(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
     >>> other_sense(s, t, 4, 5, "know", "past_participle")
     True
     """
-    return sense_rule(text, tokens, i, j, lemma, form) is not None
+    return sense_rule(text, tokens, i, j, lemma, form, act) is not None
 
 
-def sense_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) -> str | None:
+def sense_rule(
+    text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str, act: str = "speech"
+) -> str | None:
     """The name of the rule of :func:`other_sense` that the hit on tokens ``i:j`` meets, or None."""
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     n = len(norms)
     nxt = norms[j] if j < n else ""
     nxt2 = norms[j + 1] if j + 1 < n else ""
+    rule = action_rule(text, tokens, i, j, lemma, form, act)
+    if rule is not None:
+        return rule
     if lemma in _RAISING and form in ("past", "past_participle") and nxt == "to" and nxt2 in _RAISED:
         return "raising"
     if lemma == "know" and nxt in _RECIPROCALS and nxt2 in ("other", "another"):
@@ -257,6 +266,10 @@ _NUMBER_SUBJECT_BEFORE = word_set("the these those all")
 _MODIFIER_PREPOSITIONS = word_set(
     "of for over about into with on in against amid despite from among toward towards regarding"
 )
+# "'s" after these is "is" or "has" ("he's said", "that's claimed"), not a possessive
+_CONTRACTED = word_set("he she it that there here who what where how let")
+_NOT_ATTRIBUTIVE = word_set("say tell ask")  # no modifier before a noun: "Trump's told reporters" is "has told"
+_OBJECT_PRONOUNS = word_set("me you him her us them it himself herself themselves")
 # verbs whose object takes a bare infinitive ("let her know", "heard her say")
 _BARE_INFINITIVE_VERBS = word_set(
     "let lets letting make makes made making help helps helped helping have has had watch watched "
@@ -267,9 +280,9 @@ _BARE_INFINITIVE_VERBS = word_set(
 def reports(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) -> bool:
     """Whether a verb use of a cue-lexicon form can report speech or thought (cue a quote).
 
-    A participle after a determiner modifies a noun ("the alleged plot", "a
-    proposed law": UD tags it VERB, so it is a verb use, but it reports
-    nothing), and so does one between a preposition or a gerund and a
+    A participle after a determiner or a possessive modifies a noun ("the
+    alleged plot", "a proposed law", "Syria's purported use": UD tags it VERB,
+    so it is a verb use, but it reports nothing), and so does one between a preposition or a gerund and a
     lower-case word ("over alleged abuses", "investigating alleged
     misconduct"; not "having alleged that"); "decline"/"refuse" without "to" is mostly a fall or a rejection
     ("sales declined"; not "declined to comment"); "added to"/"added up" adds
@@ -321,6 +334,13 @@ def reports(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) ->
         )
     ):
         return False  # "investigating alleged misconduct", "over alleged abuses": a modifier
+    if (
+        form in ("past", "past_participle") and i and j < n and norms[i - 1].endswith("'s")
+        and lemma not in _NOT_ATTRIBUTIVE and norms[i - 1][:-2] not in _CONTRACTED and text[starts[j]].islower() and norms[j].isalpha()
+        and norms[j] not in _AFTER_A_VERB and norms[j] not in _WH and norms[j] not in _RELATIVES
+        and norms[j] not in _OBJECT_PRONOUNS and not people_head(norms[j])
+    ):
+        return False  # "Syria's purported use": a modifier after a possessive (not "He's said", "Trump's told reporters")
     if (
         form == "gerund" and i and j < n and norms[i - 1] in ("a", "an") and text[starts[j]].islower()
         and norms[j].isalpha() and norms[j] not in _AFTER_A_VERB and norms[j] not in _WH
