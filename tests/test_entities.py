@@ -502,3 +502,21 @@ def test_an_organisation_named_with_and_is_one_name(name: str, category: str) ->
 def test_and_between_names_joins_only_an_organisation(text: str, speaker: str) -> None:
     (quote,) = framing.analyze(text).quotes
     assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_categories", "names"),
+    [  # a title-case headline: the cue ends the name ("Trump Denies Allegations" was one person, other)
+        ("Trump Denies Allegations Of Secret Ties\n\nPresident-elect Donald Trump denied the report on Tuesday. "
+         "Trump said the claims were false.", ["government"] * 3, ["Donald Trump"]),
+        ("Obama Warns Congress On Debt\n\nPresident Obama said the limit must rise.", ["government", "government"],
+         ["Obama"]),
+        # near misses: a gerund or a last word of a name is no cue ("Consumer Reports", "Investigative Reporting")
+        ('"We test everything," said Consumer Reports Editor John Smith.', ["media"], ["John Smith"]),
+        ('"We checked," said Jane Doe of the Center for Investigative Reporting.', ["expert"], ["Jane Doe"]),
+    ],
+)
+def test_a_headline_cue_ends_a_name(text: str, speaker_categories: list[str], names: list[str]) -> None:
+    result = framing.Analyzer()(text)
+    assert [q.speaker.category for q in result.quotes if q.speaker is not None] == speaker_categories
+    assert [e.text for e in result.entities] == names

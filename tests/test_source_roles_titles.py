@@ -88,7 +88,7 @@ def test_plain_nouns_as_speakers_give_the_category(text: str, category: str) -> 
 
 def test_the_version_note_says_what_was_added() -> None:
     lex = load_lexicon("source_roles")
-    assert lex.version == "1.10.0"
+    assert lex.version == "1.11.0"
     terms = {e.term for e in lex}
     assert {"fire chief", "CIA director", "campaign chairman", "union boss", "cofounder"} <= terms
     assert {"National Weather Service", "case agent", "Canadians", "respondents"} <= terms
@@ -329,3 +329,24 @@ def test_a_then_title_is_a_title(text: str, speaker: str, category: str) -> None
     assert [(q.speaker.text, q.speaker.category) for q in quotes if q.speaker is not None] == [(speaker, category)]
     (entity,) = [e for e in _ANALYZER(text).entities if e.category == category]
     assert not entity.text.lower().startswith("then-")  # the prefix is no part of the name
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "category"),
+    [  # source_roles 1.11.0: relatives, trades, publicists, USA TODAY in capitals
+        ('"It was a miracle," said his cousin Viva Hardigg.', "his cousin Viva Hardigg", "citizen"),
+        ('"He was kind," said her nephew, John Smith.', "her nephew", "citizen"),
+        ('"I can not work," said Ron Kirk, an electrician in Boston.', "Ron Kirk", "citizen"),
+        ('"It was fine," said music publicist Rob Goldstone.', "music publicist Rob Goldstone", "business"),
+        ("\"We are hopeful,\" USA TODAY's Susan Page reported.", "USA TODAY's Susan Page", "media"),
+        # near miss: "usa today" in lower case is no outlet
+        ('"We are hopeful," said John Smith of usa today.', "John Smith of usa today", "other"),
+    ],
+)
+def test_relatives_trades_and_publicists_of_1_11_0(text: str, speaker: str, category: str) -> None:
+    toks = tokenize(text)
+    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
+    found = [(q.speaker.text, q.speaker.category) for q in quotes if q.speaker is not None]
+    assert found == [(speaker, category)]
+    quotes = _ANALYZER(text).quotes
+    assert [(q.speaker.text, q.speaker.category) for q in quotes if q.speaker is not None] == found

@@ -26,6 +26,7 @@ from .phrases import (
     DETERMINERS,
     PRONOUNS,
     _gap_ok,
+    _verb_forms,
     org_and,
     word_set,
 )
@@ -109,12 +110,17 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
         caps, capitalised = _capitalised(text, toks)
     t = 0
     pairs: Counter[tuple[str, str]] | None = None
+    verbs = _verb_forms()
     for t0 in capitalised:
         if t0 < t:
             continue
         i = j = t0
         j += 1
+        cue = False
         while j < n and j - i <= _MAX_NAME:
+            if caps[j] and j + 1 < n and caps[j + 1] and norms[j] in verbs and not norms[j].endswith("ing"):
+                cue = True  # a headline in title case: "Trump Denies Allegations" is "Trump" and a cue
+                break
             if (caps[j] and _gap_ok(text, toks, j - 1)) or (norms[j] == "and" and org_and(text, toks, j, i)) or ((
                 norms[j] in _CONNECTORS or (norms[j] == "the" and norms[j - 1] == "of")
             ) and j + 1 < n and _gap_ok(text, toks, j - 1) and (
@@ -123,7 +129,7 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
                 j += 1
             else:
                 break
-        t = j
+        t = j + cue
         while i < j and (
             norms[i] in _NOT_NAMES
             or norms[i].startswith("then-")  # "then-FBI Director James Comey": a title of the time
