@@ -51,8 +51,6 @@ from ._tagger_features import (
     word_shape,
 )
 from ._tagger_input import _check_inputs, _segment, _sentence_bounds, tagger_input
-from ._tagger_reference import first_reference, second_reference
-from ._tagger_second import LOOKAHEAD, SECOND_PASS
 from ._validation import check_int, parameter_error
 from .text import Sentence, Tokens
 
@@ -125,24 +123,6 @@ class Tagger:
         self._norms: dict[str, str] = {}  # form -> its normalised form (the features' context)
         self._model: Any = None  # the compiled kernel's view of the weights, built on first use
         self._model_of: tuple[int, int] = (0, 0)
-        self._second: dict[str, dict[str, float]] | None = None  # the second pass's weights (two-pass models)
-        self._model2: Any = None  # the compiled kernel's view of them
-
-    def set_second_pass(self, weights: Mapping[str, Mapping[str, float]] | None) -> None:
-        """Make this a two-pass model with the second pass's ``weights`` (``None``: one pass).
-
-        The second pass (:mod:`framing._tagger_second`) needs the ``framing-3`` features.
-        """
-        if weights is not None and self._features != "framing-3":
-            raise parameter_error("weights", "Tagger.set_second_pass", "None for a model without the framing-3 "
-                                  "features", "second-pass weights")
-        self._second = None if weights is None else {f: dict(w) for f, w in weights.items()}
-        self._model2 = None
-
-    @property
-    def reach(self) -> int:
-        """How many forms after a word its tag reads: 2, or ``2 + LOOKAHEAD`` for a two-pass model."""
-        return 2 if self._second is None else 2 + LOOKAHEAD
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> Tagger:
@@ -171,12 +151,6 @@ class Tagger:
                                   f"{type(obj.get('lexicon')).__name__}")
         tagger._set_lexicon(obj.get("lexicon") if features == "framing-3" else None)
         tagger._init_caches()
-        second = obj.get("second_pass")
-        if second is not None:
-            if not isinstance(second, Mapping) or second.get("features") != SECOND_PASS:
-                raise parameter_error("obj", "Tagger.from_json", f"a 'second_pass' with the features {SECOND_PASS!r}",
-                                      repr(second)[:80])
-            tagger.set_second_pass(second["weights"])
         return tagger
 
     @property
@@ -219,8 +193,6 @@ class Tagger:
         out = {"weights": weights, "tagdict": tagdict, "classes": sorted(classes), "features": self.features}
         if self._lexicon_json is not None:
             out["lexicon"] = self._lexicon_json
-        if self._second is not None:
-            out["second_pass"] = {"features": SECOND_PASS, "weights": self._second}
         return out
 
     @property
@@ -233,8 +205,8 @@ class Tagger:
 
         With ``stop``, only ``forms[:stop]`` are tagged, the forms after them
         still serving as context: the same tags as ``tag_forms(forms)[:stop]``
-        (a tag depends on the tags before it and on the :attr:`reach` forms
-        after it), for less work.
+        (a tag depends on the tags before it and on the two forms after it),
+        for less work.
 
         Examples
         --------
@@ -245,30 +217,9 @@ class Tagger:
         """
         if not forms:
             return []
-        return self._tag(forms, stop, None, self._compiled())
-
-    def _compiled(self) -> bool:
-        return _core is not None and _text.COMPILED and bool(self.classes)
-
-    def _tag(self, forms: Sequence[str], stop: int | None, at: Sequence[int] | None, compiled: bool) -> list[str]:
-        """The tags of ``forms[:stop]``, or of the sorted positions ``at`` only (the second pass skips the rest)."""
-        forms = list(forms)
-        n = len(forms)
-        end = (at[-1] + 1 if at else 0) if at is not None else n if stop is None else slice(stop).indices(n)[1]
-        first_pass = self._first_compiled if compiled else self._first_reference
-        if self._second is None:
-            first = first_pass(forms, end if end < n else None)
-            return first if at is None else [first[k] for k in at]
-        reach = min(end + LOOKAHEAD, n)
-        first = first_pass(forms, reach if reach < n else None)
-        wanted = range(end) if at is None else at
-        return (self._second_compiled if compiled else self._second_reference)(forms, first, wanted)
-
-    def _tag_compiled(self, forms: Sequence[str], stop: int | None) -> list[str]:
-        return self._tag(forms, stop, None, True)  # tag_forms by the compiled kernel (framing._tagger_core)
-
-    def _tag_reference(self, forms: Sequence[str], stop: int | None) -> list[str]:
-        return self._tag(forms, stop, None, False)  # tag_forms in pure Python: the kernel's reference
+        if _core is not None and _text.COMPILED and self.classes:
+            return self._tag_compiled(forms, stop)
+        return self._tag_reference(forms, stop)
 
     def knows(self, word: str) -> bool:
         """Whether ``word`` (as written) was a word of the training data.
@@ -289,37 +240,69 @@ class Tagger:
             norms.clear()
         return [*START, *[norms.get(w) or self._normalize(w) for w in forms], *END]
 
-    def _first_compiled(self, forms: list[str], stop: int | None) -> list[str]:
-        """The first (or only) pass by the compiled kernel (``framing._tagger_core``)."""
+    def _tag_compiled(self, forms: Sequence[str], stop: int | None) -> list[str]:
+        """:meth:`tag_forms` by the compiled kernel (``framing._tagger_core``)."""
         weights, tagdict, classes = self._parts()
         model = self._model
         if model is None or self._model_of != (id(weights), id(tagdict)):
             model = self._model = _core.Model(weights, tagdict, classes, self._lexicon, self._unknown)
             self._model_of = (id(weights), id(tagdict))
-        end = len(forms) if stop is None else stop
+        forms = list(forms)
+        end = len(forms) if stop is None else slice(None, stop).indices(len(forms))[1]
         start, start2 = START
         tags: list[str] = _core.tag_forms(model, forms, self._context(forms), end,
                                           _KERNEL_FEATURES[self.features], start, start2)
         return tags
 
-    def _second_compiled(self, forms: list[str], first: list[str], at: Sequence[int]) -> list[str]:
-        """The second pass's tags of the positions ``at`` by the compiled kernel."""
-        _, tagdict, classes = self._parts()
-        if self._model2 is None:
-            self._model2 = _core.Model(self._second, tagdict, classes, self._lexicon, self._unknown)
-        tags: list[str] = _core.second_pass(self._model2, forms, self._context(forms), first, list(at), *START, *END)
-        return tags
-
-    def _second_reference(self, forms: list[str], first: list[str], at: Sequence[int]) -> list[str]:
-        """The second pass in pure Python (:func:`framing._tagger_second.second_names`)."""
-        return second_reference(self._second or {}, self.tagdict, self.classes, self._context(forms), forms, first,
-                                at, self._lexicon, self._unknown)
-
-    def _first_reference(self, forms: list[str], stop: int | None) -> list[str]:
-        """The first (or only) pass in pure Python: the reference the compiled kernel must match."""
+    def _tag_reference(self, forms: Sequence[str], stop: int | None) -> list[str]:
+        """:meth:`tag_forms` in pure Python: the reference the compiled kernel must match."""
         if stop is None:
             return [t for _, t in self.perceptron.tag(list(forms))]
-        return first_reference(self.perceptron, self._context(forms), forms, stop, self.features == "nltk")
+        p = self.perceptron
+        weights, tagdict, classes = p.model.weights, p.tagdict, sorted(p.classes)
+        context = self._context(forms)
+        prev, prev2 = p.START
+        inline = self.features == "nltk"
+        out: list[str] = []
+        for i, word in enumerate(forms[:stop]):
+            tag = tagdict.get(word)
+            if not tag:
+                # NLTK's AveragedPerceptron.predict without its per-call overhead; for NLTK's own
+                # feature set the features are built inline, in _get_features' order (the scores
+                # are the same floats; every feature string is distinct, so each counts once)
+                scores = dict.fromkeys(classes, 0.0)
+                if inline:
+                    k = i + 2
+                    before, here, after = context[k - 1], context[k], context[k + 1]
+                    feats: Any = ((f, 1) for f in (
+                        "bias",
+                        "i suffix " + word[-3:],
+                        "i pref1 " + (word[0] if word else ""),
+                        "i-1 tag " + prev,
+                        "i-2 tag " + prev2,
+                        "i tag+i-2 tag " + prev + " " + prev2,
+                        "i word " + here,
+                        "i-1 tag+i word " + prev + " " + here,
+                        "i-1 word " + before,
+                        "i-1 suffix " + before[-3:],
+                        "i-2 word " + context[k - 2],
+                        "i+1 word " + after,
+                        "i+1 suffix " + after[-3:],
+                        "i+2 word " + context[k + 2],
+                    ))
+                else:  # framing's richer sets: the perceptron's own feature function
+                    feats = p._get_features(i, word, context, prev, prev2).items()
+                for feat, value in feats:
+                    w = weights.get(feat)
+                    if w is not None and value:
+                        for label, weight in w.items():
+                            scores[label] += value * weight
+                # NLTK's max(classes, key=(score, label)): the greatest label of the best score
+                best = max(scores.values())
+                tag = max([label for label, score in scores.items() if score == best])
+            out.append(tag)
+            prev2, prev = prev, tag
+        return out
 
     def _normalize(self, word: str) -> str:
         """The perceptron's ``normalize`` of ``word`` (:func:`normalize` until it exists), kept in a cache."""
@@ -359,13 +342,11 @@ class Tagger:
             return []
         bounds = _sentence_bounds(tokens, text, sentences)
         firsts = [b[0] for b in bounds]
-        # windows [lo, hi) clipped to their sentence, merged when they touch; a two-pass model's
-        # tags read further to the right (reach), so its windows are that much longer there
+        # windows [lo, hi) clipped to their sentence, merged when they touch
         windows: list[list[int]] = []
-        extra = self.reach - 2
         for i in sorted(set(wanted)):
             s_lo, s_hi, s_left, s_right = bounds[bisect_left(firsts, i + 1) - 1]
-            lo, hi = max(s_lo, i - width), min(s_hi, i + width + extra + 1)
+            lo, hi = max(s_lo, i - width), min(s_hi, i + width + 1)
             if windows and windows[-1][0] == s_lo and lo <= windows[-1][2]:
                 windows[-1][2] = max(windows[-1][2], hi)
             else:
@@ -378,10 +359,10 @@ class Tagger:
             right = s_right if hi == s_hi else starts[hi]
             forms, positions = _segment(tokens, text, lo, hi, left, right)
             # A tag depends on the tags before it and on the forms after it
-            # only: the window is tagged up to its last wanted token (by the
-            # second pass, when there is one, at the wanted tokens only).
-            at = [k for k in range(lo, hi) if k in wanted_set]
-            found.update(zip(at, self._tag(forms, None, [positions[k - lo] for k in at], self._compiled())))
+            # only: the window is tagged up to its last wanted token.
+            last = max(k for k in range(lo, hi) if k in wanted_set)
+            tags = self.tag_forms(forms, stop=positions[last - lo] + 1)
+            found.update((k, tags[positions[k - lo]]) for k in range(lo, last + 1))
         return [found[i] for i in wanted]
 
 

@@ -257,8 +257,7 @@ def test_a_plural_noun_closing_its_clause_is_not(text: str, noun: str) -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="the framing-3 tagger reads 'environmentalists' as VERB (NOUN with "
-                   "framing-2) and, with two passes, 'worry' as ADJ, so the plural-subject rule does not fire "
-                   "(docs/tagger.md)")
+                   "framing-2), so the plural-subject rule does not fire (docs/tagger.md)")
 def test_a_base_form_after_a_plural_subject_before_that_is_a_verb_after_but() -> None:
     text = "But environmentalists worry that Mr. Clarke is breathing new life into a polluting industry."
     assert "worry" in cues_of(text)

@@ -131,7 +131,6 @@ def test_other_languages_are_not_plainly_english(text: str) -> None:
 
 
 def test_tag_forms_with_stop_equals_nltks_perceptron(articles) -> None:  # type: ignore[no-untyped-def]
-    from framing._tagger_reference import second_reference
     from framing.tagger import _segment, _sentence_bounds, load_tagger
     from framing.text import tokenize
 
@@ -141,11 +140,7 @@ def test_tag_forms_with_stop_equals_nltks_perceptron(articles) -> None:  # type:
         tokens = tokenize(text)
         for lo, hi, left, right in _sentence_bounds(tokens, text, split_sentences(text)):
             forms, _ = _segment(tokens, text, lo, hi, left, right)
-            # the first pass is NLTK's perceptron as it is; the second re-tags with its tags
-            first = [t for _, t in tagger.perceptron.tag(list(forms))]
-            reference = second_reference(tagger._second or {}, tagger.tagdict, tagger.classes,
-                                         tagger._context(forms), forms, first, range(len(forms)),
-                                         tagger._lexicon, tagger._unknown)
+            reference = [t for _, t in tagger.perceptron.tag(list(forms))]
             assert tagger.tag_forms(forms, stop=len(forms)) == reference
             assert tagger.tag_forms(forms, stop=len(forms) // 2) == reference[: len(forms) // 2]
             n += len(forms)

@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "framing"
 
 LAYERS: dict[str, int] = {
     "_version": 0, "types": 0, "exceptions": 0, "_validation": 0, "_deprecation": 0, "_compiled": 0,
-    "readers": 1, "text": 1, "tagger": 1, "_tagger_features": 1, "_tagger_input": 1, "_tagger_second": 1, "_tagger_reference": 1, "datasets": 1,
+    "readers": 1, "text": 1, "tagger": 1, "_tagger_features": 1, "_tagger_input": 1, "datasets": 1,
     "lexicon": 2,
     "attribution": 3, "tone": 3,
     "pipeline": 4,

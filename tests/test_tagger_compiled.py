@@ -30,14 +30,12 @@ needs_core = pytest.mark.skipif(tagger_module._core is None,
 def _nltk_tagger() -> Tagger:
     """The shipped weights read with NLTK's feature set (many of its feature strings are shared)."""
     model = load_tagger().to_json()
-    model.pop("second_pass", None)
     return Tagger.from_json({**model, "features": "nltk"})
 
 
 def _framing2_tagger() -> Tagger:
     """The shipped weights read with the framing-2 feature set (all of its feature strings are shared)."""
     model = load_tagger().to_json()
-    model.pop("second_pass", None)
     return Tagger.from_json({**model, "features": "framing-2"})
 
 
@@ -111,18 +109,6 @@ def test_identical_with_word_lexicons_of_other_shapes(sizes: int) -> None:
 def test_a_lexicon_entry_of_the_wrong_length_is_refused() -> None:
     with pytest.raises(ValueError, match="3 fields"):
         tagger_module._core.Model({}, {}, ["NOUN", "VERB"], {"claims": ("NOUN|VERB", "3")}, ("?",) * 3)
-
-
-@needs_core
-def test_the_second_pass_refuses_positions_without_their_first_pass_tags() -> None:
-    tagger = load_tagger()
-    forms = ["She", "claims", "the", "claims", "are", "false", "."]
-    first = tagger._first_compiled(forms, None)
-    assert tagger._second_compiled(forms, first, [1, 3]) == tagger._second_reference(forms, first, [1, 3])
-    with pytest.raises(ValueError, match="first-pass tags up to 6"):
-        tagger._second_compiled(forms, first[:4], [3])
-    with pytest.raises(ValueError, match="position 7"):
-        tagger._second_compiled(forms, first, [7])
 
 
 @needs_core

@@ -208,7 +208,6 @@ def train_tagger(
     min_weight: float = 0.0,
     decimals: int | None = None,
     random_state: int = 0,
-    two_pass: bool = True,
 ) -> Tagger:
     """Train NLTK's averaged perceptron on EWT train (its sentence order shuffled by ``random_state``).
 
@@ -223,10 +222,6 @@ def train_tagger(
     below it and ``decimals`` rounds the rest (features left without weights
     are dropped): the shipped model uses 0.5 and 1, which keep the accuracy
     and shrink the file from 0.9 MB to 0.5 MB.
-
-    With ``two_pass`` (``framing-3`` only) a second pass is trained on
-    jackknifed first-pass tags (:mod:`framing.evaluation._tagger_stacking`)
-    and pruned the same way.
     """
     data = _training_sentences(read_treebank("train", data_home), scheme)
     perceptron = perceptron_class(features)(load=False)
@@ -242,29 +237,16 @@ def train_tagger(
         perceptron.train(data, nr_iter=n_iter)
     finally:
         random.setstate(state)
-    tagger = Tagger(perceptron, lexicon)
-    second = None
-    if two_pass and features == "framing-3":
-        from ._tagger_stacking import train_second_pass
-
-        second = train_second_pass(data, tagger, n_iter=n_iter, random_state=random_state)
     if min_weight > 0 or decimals is not None:
-        perceptron.model.weights = _pruned(perceptron.model.weights, min_weight, decimals)
-        second = None if second is None else _pruned(second, min_weight, decimals)
-    tagger = Tagger(perceptron, lexicon)
-    tagger.set_second_pass(second)
-    return tagger
-
-
-def _pruned(weights: dict[str, dict[str, float]], min_weight: float, decimals: int | None) -> dict[str, Any]:
-    """The weights of magnitude ``min_weight`` or more, rounded to ``decimals``; features left empty dropped."""
-    out = {}
-    for feat, by_class in weights.items():
-        kept = {c: w if decimals is None else round(w, decimals) for c, w in by_class.items() if abs(w) >= min_weight}
-        kept = {c: w for c, w in kept.items() if w}
-        if kept:
-            out[feat] = kept
-    return out
+        weights = {}
+        for feat, by_class in perceptron.model.weights.items():
+            kept = {c: w if decimals is None else round(w, decimals)
+                    for c, w in by_class.items() if abs(w) >= min_weight}
+            kept = {c: w for c, w in kept.items() if w}
+            if kept:
+                weights[feat] = kept
+        perceptron.model.weights = weights
+    return Tagger(perceptron, lexicon)
 
 
 def _accuracy(tagger: Tagger, sentences: Sequence[TreebankSentence], view: str) -> tuple[int, int]:
@@ -418,13 +400,6 @@ def _write_model(tagger: Tagger, out: Path, command: str, data_home: str | None,
                      "random_state": 0, **pruning},
         "accuracy": accuracy,
     })
-    second = tagger.to_json().get("second_pass")
-    if second is not None:
-        from ._tagger_stacking import N_FOLDS
-
-        sidecar["second_pass"] = {"features": second["features"], "jackknife_folds": N_FOLDS,
-                                  "features_count": len(second["weights"]),
-                                  "weights": sum(len(v) for v in second["weights"].values())}
     lexicon = tagger.to_json().get("lexicon")
     if lexicon is not None:
         classes = lexicon["word_classes"]

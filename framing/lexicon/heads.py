@@ -101,30 +101,27 @@ def heads_to_tag(
     when the tagger's tag dictionary gives its tag whatever the context
     (noted in ``tag_of``), or else when ``droppable(i)`` says its hits are
     dropped anyway (noted in ``excluded``). The tags of the others are those
-    of tagging them all: a tag depends on the tags before it and on the
-    :attr:`~framing.tagger.Tagger.reach` forms after it
-    (:meth:`framing.tagger.Tagger.tag_forms`), a window that ends earlier
-    keeps at least ``width`` tokens after its last head, and the windows
-    before are unchanged.
+    of tagging them all: a tag depends on the tags before it and on the two
+    forms after it (:meth:`framing.tagger.Tagger.tag_forms`), a window that
+    ends earlier keeps at least ``width`` tokens after its last head, and
+    the windows before are unchanged.
 
     Examples
     --------
     >>> from framing.text import tokenize
-    >>> text = "He said it was a very long and tiring day. Then she claims it."
+    >>> text = "He said it was a very long day. Then she claims it."
     >>> tag_of, excluded = {}, set()
-    >>> heads_to_tag(text, tokenize(text), [1, 12], 3, lambda i: False, tag_of, excluded)
-    [12]
+    >>> heads_to_tag(text, tokenize(text), [1, 10], 3, lambda i: False, tag_of, excluded)
+    [10]
     >>> tag_of
     {1: 'VERB'}
     >>> near = "He said she claims it."  # the windows of "said" and "claims" merge
     >>> heads_to_tag(near, tokenize(near), [1, 3], 3, lambda i: False, {}, set())
     [1, 3]
     """
-    tagger = load_tagger()
-    tagdict = tagger.tagdict
+    tagdict = load_tagger().tagdict
     starts, ends = tokens.starts, tokens.ends
-    # heads further apart have windows that never merge (a window reaches reach - 2 further right)
-    apart = 2 * width + 1 + tagger.reach - 2
+    apart = 2 * width + 1  # heads further apart have windows that never merge
     kept: list[int] = []
     after = len(tokens) + apart + 1  # the next head kept
     for i in reversed(at):
