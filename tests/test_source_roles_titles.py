@@ -280,6 +280,16 @@ def test_the_head_words_of_1_9_0_are_case_sensitive_and_weak() -> None:
 _ANALYZER = Analyzer()
 
 
+def _speakers_on_both_paths(text: str) -> list[tuple[str, str]]:
+    """(speaker, category) of each quote, the same without and with the analyzer's lexicon matches."""
+    toks = tokenize(text)
+    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
+    found = [(q.speaker.text, q.speaker.category) for q in quotes if q.speaker is not None]
+    quotes = _ANALYZER(text).quotes  # the analyzer's path, with the lexicon stage's matches
+    assert [(q.speaker.text, q.speaker.category) for q in quotes if q.speaker is not None] == found
+    return found
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "category"),
     [  # source_roles 1.10.0 and names written with a capitalised preposition
@@ -300,16 +310,6 @@ _ANALYZER = Analyzer()
         ('"Coalition forces advanced," the general said.', "the general", "military"),
     ],
 )
-def _speakers_on_both_paths(text: str) -> list[tuple[str, str]]:
-    """(speaker, category) of each quote, the same without and with the analyzer's lexicon matches."""
-    toks = tokenize(text)
-    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
-    found = [(q.speaker.text, q.speaker.category) for q in quotes if q.speaker is not None]
-    quotes = _ANALYZER(text).quotes  # the analyzer's path, with the lexicon stage's matches
-    assert [(q.speaker.text, q.speaker.category) for q in quotes if q.speaker is not None] == found
-    return found
-
-
 def test_bodies_and_owner_titles_of_1_10_0(text: str, speaker: str, category: str) -> None:
     assert _speakers_on_both_paths(text) == [(speaker, category)]
 
