@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from ..text import Tokens
 from .gazetteers import people_head
-from .phrases import DETERMINERS, word_set
+from .phrases import DETERMINERS, OBJECT_PRONOUNS, word_set
 
 __all__ = ["action_rule"]
 
@@ -45,7 +45,6 @@ _IDIOMS: tuple[tuple[tuple[str, ...], int], ...] = (
 )
 # what may follow "storm" when it reports an outburst: the end of a clause, a quote, "that", "at"
 _STORM_DIRECTIONS = word_set("out off in into through onto past away back up down across toward towards")
-_PRONOUNS = word_set("me you him her us them it himself herself themselves")
 _CLAUSE_WORDS = word_set("that as how what whether why who which where when if")
 _CLAUSE_VERBS = word_set("to is are was were will would")  # "see the plan is", "see them to"
 # words ending in "s" that are no plural noun before a participle ("has proposed death by")
@@ -111,15 +110,15 @@ def action_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
     if _idiom(text, tokens, i):
         return "idiom"
     if lemma == "storm" and j < n and (
-        nxt in _STORM_DIRECTIONS or nxt in _OBJECT_START or nxt in _PRONOUNS or text[starts[j]].isupper()
+        nxt in _STORM_DIRECTIONS or nxt in _OBJECT_START or nxt in OBJECT_PRONOUNS or text[starts[j]].isupper()
     ):
         return "storm_movement"  # "stormed a church", "stormed out of the room", "stormed Congress"
     if lemma == "point to":
         k = j + 1 if nxt in DETERMINERS else j
-        if k < n and (norms[k] in _PRONOUNS or people_head(norms[k])) and norms[k + 1 : k + 2] != ["of"]:
+        if k < n and (norms[k] in OBJECT_PRONOUNS or people_head(norms[k])) and norms[k + 1 : k + 2] != ["of"]:
             return "gesture"  # "points to supporters", "pointed to the crowd", "pointed to him"
     if (
-        lemma == "see" and form in ("base", "3sg") and nxt not in _PRONOUNS and nxt not in _AMOUNTS
+        lemma == "see" and form in ("base", "3sg") and nxt not in OBJECT_PRONOUNS and nxt not in _AMOUNTS
         and not nxt.isdigit() and _bare_object(text, tokens, j)
     ):
         # "voters don't see the stakes": not "see the strikes as", "sees that", nor a
@@ -133,7 +132,7 @@ def action_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
         return "coordinated_action"  # "funds and supports proxy groups": the object of an action
     if (
         form == "past" and i and j + 1 < n and norms[j + 1] == "by" and nxt.isalpha() and text[starts[j]].islower()
-        and nxt not in _OBJECT_START and nxt not in _PRONOUNS and norms[i - 1].endswith("s")
+        and nxt not in _OBJECT_START and nxt not in OBJECT_PRONOUNS and norms[i - 1].endswith("s")
         and norms[i - 1] not in _NOT_PLURALS
         and not norms[i - 1].endswith("'s") and norms[i - 1].isalpha() and not text[starts[i - 1]].isupper()
     ):

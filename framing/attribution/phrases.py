@@ -40,6 +40,7 @@ DETERMINERS = word_set(
 )
 # Subject pronouns a speaker can be; "who" is resolved to the noun phrase it follows.
 PRONOUNS = word_set("he she they it we i you who")
+OBJECT_PRONOUNS = word_set("me you him her us them it himself herself themselves")
 
 # Function words and auxiliaries that end a noun phrase (not part of it).
 _STOP = word_set(

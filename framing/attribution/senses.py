@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from ..text import Tokens
 from .actions import action_rule
 from .gazetteers import people_head
-from .phrases import DETERMINERS, word_set
+from .phrases import DETERMINERS, OBJECT_PRONOUNS, word_set
 
 __all__ = ["other_sense", "reports", "sense_rule", "subject_before"]
 
@@ -269,7 +269,6 @@ _MODIFIER_PREPOSITIONS = word_set(
 # "'s" after these is "is" or "has" ("he's said", "that's claimed"), not a possessive
 _CONTRACTED = word_set("he she it that there here who what where how let")
 _NOT_ATTRIBUTIVE = word_set("say tell ask")  # no modifier before a noun: "Trump's told reporters" is "has told"
-_OBJECT_PRONOUNS = word_set("me you him her us them it himself herself themselves")
 # verbs whose object takes a bare infinitive ("let her know", "heard her say")
 _BARE_INFINITIVE_VERBS = word_set(
     "let lets letting make makes made making help helps helped helping have has had watch watched "
@@ -338,7 +337,7 @@ def reports(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) ->
         form in ("past", "past_participle") and i and j < n and norms[i - 1].endswith("'s")
         and lemma not in _NOT_ATTRIBUTIVE and norms[i - 1][:-2] not in _CONTRACTED and text[starts[j]].islower() and norms[j].isalpha()
         and norms[j] not in _AFTER_A_VERB and norms[j] not in _WH and norms[j] not in _RELATIVES
-        and norms[j] not in _OBJECT_PRONOUNS and not people_head(norms[j])
+        and norms[j] not in OBJECT_PRONOUNS and not people_head(norms[j])
     ):
         return False  # "Syria's purported use": a modifier after a possessive (not "He's said", "Trump's told reporters")
     if (
