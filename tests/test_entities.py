@@ -62,7 +62,27 @@ def test_same_surname_two_people_stay_two() -> None:
     text = "Bill Clinton spoke first. Hillary Clinton spoke next. Clinton then left."
     ents = entities(text)
     assert [e[0] for e in ents] == ["Bill Clinton", "Hillary Clinton"]
-    assert ents[1][2] == ["Hillary Clinton", "Clinton"]  # the closest earlier full name
+    assert ents[1][2] == ["Hillary Clinton", "Clinton"]  # as often named so far: the closest
+
+
+def test_a_surname_is_the_person_named_most_so_far() -> None:
+    # a relative named later does not take the surname from the article's subject
+    text = ("President Donald Trump spoke on Monday. Trump praised the economy. His daughter, Ivanka "
+            "Trump, was there. Trump said taxes would fall.")
+    ents = entities(text)
+    assert ents[0] == ("Donald Trump", "government", ["Donald Trump", "Trump", "Trump"])
+    assert ents[1][0] == "Ivanka Trump" and ents[1][2] == ["Ivanka Trump"]
+    _, quotes = linked(text)
+    assert {(q.speaker.text, q.speaker.entity, q.speaker.category) for q in quotes} == {("Trump", 0, "government")}
+
+
+def test_a_surname_in_capitals_is_the_person_named_most_so_far() -> None:
+    text = ("Sen. Bernie Sanders spoke in Iowa. Sanders left early. His wife, Jane Sanders, joined him. "
+            "SANDERS: We will win the nomination.")
+    ents, quotes = linked(text)
+    (q,) = quotes
+    assert q.speaker is not None and q.speaker.text == "SANDERS"
+    assert q.speaker.entity is not None and ents[q.speaker.entity].text == "Bernie Sanders"
 
 
 def test_honorific_gender_keeps_relatives_apart() -> None:

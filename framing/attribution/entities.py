@@ -20,9 +20,9 @@ speakers of :mod:`framing.attribution.speakers`:
    their categories, is the ``source_roles`` lexicon's knowledge; the code
    only knows where to look.
 3. **Linking.** A full name starts an entity; a later surname ("Pelosi",
-   "Ms. Pelosi", "Pelosi's") joins the closest earlier entity with that
-   surname (else the first later one), so "Bill Clinton" and "Hillary
-   Clinton" stay two. Organisations link by their full name. The entity's
+   "Ms. Pelosi", "Pelosi's") joins the earlier entity with that surname
+   mentioned most so far (the closest on ties; else the first later one),
+   so "Bill Clinton" and "Hillary Clinton" stay two. Organisations link by their full name. The entity's
    category is that of its most informative mention (the heaviest role
    evidence, the earliest on ties); ``other`` only when no mention has any.
 
@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..text import Tokens
@@ -196,17 +196,13 @@ class Entities:
         return entity
 
     def _capitals(self, name: str, start: int) -> int:
-        """The person whose surname is ``name`` in capitals: the closest full name before ``start``, else after."""
+        """The person whose surname is ``name`` in capitals, chosen as a surname is (:func:`_salient`)."""
         if self._surnames is None:
             self._surnames = {}
             for k, c in enumerate(self._clusters):
                 if c.kind == "person" and c.first:
                     self._surnames.setdefault(c.surname, []).append(k)
-        found = -1
-        for k in self._surnames.get(name_key(name.lower()), ()):
-            if self._clusters[k].mentions[0][0] < start or found < 0:
-                found = k
-        return found
+        return _salient(self._clusters, self._surnames.get(name_key(name.lower()), ()), start)
 
     def to_list(self) -> list[Entity]:
         """The entities as records, in the order of their first mention."""
@@ -390,7 +386,7 @@ def find_entities(
             if e < 0:
                 e = by_org[key] = len(clusters)
                 clusters.append(_Cluster(key, key, kind, [], (0.0, 0), "other", span))
-            _add(clusters[e], span, category, weight, gender, k, j)
+            _add(clusters[e], span, category, weight, gender)
             for t in range(k, j):
                 token_entity[t] = e
             continue
@@ -408,7 +404,7 @@ def find_entities(
             e = len(clusters)
             clusters.append(_Cluster(surname, first, kind, [], (0.0, 0), "other", span))
             by_surname.setdefault(surname, []).append(e)
-        _add(clusters[e], span, category, weight, gender, k, j)
+        _add(clusters[e], span, category, weight, gender)
         for t in range(k, j):
             token_entity[t] = e
     by_first: dict[str, list[int]] = {}  # the persons' first names (the clusters added below have none)
@@ -417,7 +413,7 @@ def find_entities(
             by_first.setdefault(cluster.first, []).append(c)
         elif cluster.kind == "org" and (words := text[cluster.name[0] : cluster.name[1]].split())[1:]:
             by_first.setdefault("\0" + _surname(words[0].lower()), []).append(c)  # "Sunrise Movement"
-    for k, j, surname, weight, category, gender in singles:
+    for k, _, surname, weight, category, gender in singles:
         # "Ms. Trump" is not "Donald Trump"; "President Trump" is the public figure of that office
         # ("Donald Trump", not a nearer "Lara Trump"), else a full name with that role, if any
         candidates = [c for c in by_surname.get(surname, []) if not gender or clusters[c].gender in ("", gender)]
@@ -431,10 +427,7 @@ def find_entities(
         if weight >= 0.5:
             candidates = [c for c in candidates if figure_category(clusters[c].first, surname) == category] or [
                 c for c in candidates if clusters[c].best[0] > 0.0 and clusters[c].category == category] or candidates
-        e = -1
-        for c in candidates:  # the closest earlier full name, else the first later one
-            if clusters[c].mentions[0][0] < starts[k] or e < 0:
-                e = c
+        e = _salient(clusters, candidates, starts[k])
         if e < 0:
             e = len(clusters)
             span = (starts[k], ends[k] - (2 if norms[k].endswith("'s") else 0))
@@ -444,7 +437,7 @@ def find_entities(
             clusters.append(_Cluster(surname, "", kind, [], (0.0, 0), "other", span))
             by_surname[surname] = [e]
         end = ends[k] - (2 if norms[k].endswith("'s") and text[ends[k] - 2] in "'\u2019" else 0)
-        _add(clusters[e], (starts[k], end), category, weight, gender, k, j)
+        _add(clusters[e], (starts[k], end), category, weight, gender)
         token_entity[k] = e
     for cluster in clusters:
         if cluster.best[0] == 0.0:
@@ -468,8 +461,20 @@ def _known(c: _Cluster, name: str) -> None:
 _name_key = _surname = name_key
 
 
-def _add(c: _Cluster, span: tuple[int, int], category: str, weight: float, gender: str, k: int,
-         j: int) -> None:
+def _salient(clusters: list[_Cluster], candidates: Iterable[int], start: int) -> int:
+    """Of the entities named before ``start``, the one mentioned most so far, the closest on ties
+    ("Trump" after "Ivanka Trump" stays Donald Trump); else the first named after; -1 if none."""
+    found, best = -1, (-1, -1)
+    for c in candidates:
+        if (first := clusters[c].mentions[0][0]) < start:
+            if (key := (sum(m[0] < start for m in clusters[c].mentions), first)) > best:
+                found, best = c, key
+        elif found < 0:
+            found = c
+    return found
+
+
+def _add(c: _Cluster, span: tuple[int, int], category: str, weight: float, gender: str) -> None:
     c.mentions.append(span)
     if weight > c.best[0]:
         c.best = (weight, -span[0])
