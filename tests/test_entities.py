@@ -380,6 +380,21 @@ def test_an_appositive_stops_at_a_relative_pronoun() -> None:
     assert ("Charlie Sykes", "media") in [e[:2] for e in entities(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "category"),
+    [
+        # a reporting verb right after the comma opens the sentence's predicate, not an appositive:
+        # "the Daily Herald" and "the city" are what the person told or said, not who the person is
+        ("Maria Lopez, 31, told the Daily Herald that she would appeal.", "Maria Lopez", "other"),
+        ("Ed Burns, said the city would appeal.", "Ed Burns", "other"),
+        # near miss: an appositive with a role before the verb keeps it
+        ("Maria Lopez, a reporter, told the court that she would appeal.", "Maria Lopez", "media"),
+    ],
+)
+def test_an_appositive_never_opens_with_a_reporting_verb(text: str, name: str, category: str) -> None:
+    assert (name, category) in [e[:2] for e in entities(text)]
+
+
 def test_a_current_role_over_a_former_one_and_an_attached_office_over_both() -> None:
     text = ("Evo Morales, a left-wing union leader and former coca farmer, won in 2005. "
             "President Morales said the vote was fair.")

@@ -191,7 +191,7 @@ def _after(
             relative = True  # "a former state legislator who is now a lobbyist": the current role is after it
         if end > t + 1 and norms[end] in ("in", "from") and end + 1 < n and text[starts[end + 1]].isupper():
             break  # "partner at Summit Trail Advisors in New York": the place is not the role
-        if end > t and not relative and norms[end] in _verb_forms() and text[starts[end]].islower():
+        if not relative and norms[end] in _verb_forms() and text[starts[end]].islower():
             return "other", 0.0  # "Backing Donald Trump, the generals said": a subject, not an appositive
         end += 1
     found = _hits(roles, starts[t], ends[end - 1])
