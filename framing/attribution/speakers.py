@@ -59,6 +59,7 @@ from .phrases import (
     _phrase_left,
     word_set,
 )
+from .proxies import speaking_for
 from .sources import (
     PREPOSITIONS,
     anaphor_fits,
@@ -208,7 +209,8 @@ class SpeakerResolver:
         if self._entities is None:
             self._entities = memo_entities(
                 self.text, self.tokens, self._key,
-                lambda: find_entities(self.text, self.tokens, self._role_hits, self._term_category),
+                lambda: speaking_for(find_entities(self.text, self.tokens, self._role_hits, self._term_category),
+                                     self.text, self.tokens, self._role_hits),
             )
         return self._entities
 
