@@ -535,3 +535,23 @@ def test_a_headline_cue_ends_a_name(text: str, speaker_categories: list[str], na
     result = framing.Analyzer()(text)
     assert [q.speaker.category for q in result.quotes if q.speaker is not None] == speaker_categories
     assert [e.text for e in result.entities] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "category"),
+    [  # a name before a media head noun is the outlet ("Time magazine"), as "the Trump administration"
+        ('The senator was on the cover of Time magazine in May. "She rarely loses," Time reported.',
+         "Time", "media"),
+        ('The story ran in Reason magazine on Monday. "The law failed," Reason reported.', "Reason", "media"),
+    ],
+)
+def test_a_name_before_a_media_noun_is_the_outlet(text: str, speaker: str, category: str) -> None:
+    result = framing.Analyzer()(text)
+    assert [(q.speaker.text, q.speaker.category) for q in result.quotes if q.speaker is not None] == [
+        (speaker, category)]
+
+
+def test_a_place_before_a_media_noun_stays_a_place() -> None:
+    # near miss: "Chicago newspaper editors" names no outlet called Chicago
+    result = framing.Analyzer()('Chicago newspaper editors met on Monday. "We will appeal," Chicago said.')
+    assert [q.speaker.category for q in result.quotes if q.speaker is not None] != ["media"]
