@@ -555,3 +555,18 @@ def test_a_place_before_a_media_noun_stays_a_place() -> None:
     # near miss: "Chicago newspaper editors" names no outlet called Chicago
     result = framing.Analyzer()('Chicago newspaper editors met on Monday. "We will appeal," Chicago said.')
     assert [q.speaker.category for q in result.quotes if q.speaker is not None] != ["media"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "category"),
+    [  # a role word inside a name headed by an organisation noun is the name's, not a title before it
+        ('"It is unworkable," said the National Association of Police Organizations.',
+         "National Association of Police Organizations", "advocacy"),  # source_roles 1.12.0: police unions
+        ('"We object," said the Senate Judiciary Committee.', "Senate Judiciary Committee", "government"),
+        # near miss: a title before a person's name still ends at the title
+        ('"We object," said Senate Judiciary Chairman Lindsey Graham.', "Lindsey Graham", "government"),
+    ],
+)
+def test_a_role_word_inside_an_organisation_name_keeps_the_name(text: str, name: str, category: str) -> None:
+    result = framing.Analyzer()(text)
+    assert [(e.text, e.category) for e in result.entities] == [(name, category)]

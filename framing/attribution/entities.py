@@ -88,7 +88,7 @@ _ORG_WORDS = word_set(
     campaign office organization organisation group network university commission board
     bank institute association foundation union center centre house senate congress
     times post journal news service bureau authority church fund school college hospital
-    inc corp ltd co llc county district associates newswire federation coalition
+    inc corp ltd co llc county district associates newswire federation coalition organizations
     """
 )
 _OFFICES = frozenset(("government", "military", "law_enforcement"))
@@ -280,8 +280,8 @@ def find_entities(
             t = bisect_left(ends, m.end, i, j)
             if t + 1 < j:
                 k = max(k, t + 1)
-        if norms[k] in _CONNECTORS or norms[k] in ("the", "and") or (k > i and norms[k] in _STOP):
-            k = i  # "Bank of America", "Mothers Against Drunk Driving": an organisation named by its role word
+        if norms[k] in _CONNECTORS or norms[k] in ("the", "and") or (k > i and (norms[k] in _STOP or norms[j - 1] in _ORG_WORDS)):
+            k = i  # "Bank of America", "Mothers Against Drunk Driving", "... of Police Organizations": an organisation named by its role word
         owner = ("other", 0.0)  # "CNN's Anderson Cooper", "Nate Silver of FiveThirtyEight"
         for t in range(k, j - 1):
             if norms[t].endswith("'s") and text[ends[t] - 2] in "'\u2019":
