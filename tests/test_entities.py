@@ -389,6 +389,14 @@ def test_an_appositive_stops_at_a_relative_pronoun() -> None:
         ("Ed Burns, said the city would appeal.", "Ed Burns", "other"),
         # near miss: an appositive with a role before the verb keeps it
         ("Maria Lopez, a reporter, told the court that she would appeal.", "Maria Lopez", "media"),
+        # a gerund after the role ends the appositive: the modifier of a noun, or a clause after it
+        ('"Growth will be slow," said Nora Vance, chief economist at the forecasting firm Delta Metrics.',
+         "Nora Vance", "expert"),
+        ('"People lie," said Ron Pate, a psychology professor at Ames College speaking broadly about the trial.',
+         "Ron Pate", "expert"),
+        # near miss: a gerund after a clause that opens the appositive gives no role
+        ("Tim Kroll, sent a letter to the Federal Election Commission on Monday disavowing the group.",
+         "Tim Kroll", "other"),
     ],
 )
 def test_an_appositive_never_opens_with_a_reporting_verb(text: str, name: str, category: str) -> None:
