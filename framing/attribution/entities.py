@@ -366,7 +366,7 @@ def find_entities(
         if weight == 0.0 and j < n and text[ends[j - 1] : starts[j]] == " ":
             # "the Trump administration", "the Obama campaign": who heads a government body ("NRA's president" not)
             head = _evidence([m for m in _hits(roles, starts[j], ends[j]) if m.text.lower() not in titles])
-            if (head[0] == "government" or (head[0] == "media" and not is_place(text[starts[i] : ends[j - 1]]))) and head[1] >= 0.7:  # "Time magazine" (not "the Chicago newspaper")
+            if (head[0] == "government" or (head[0] == "media" and not is_place(text[starts[i] : ends[j - 1]]) and not (j + 1 < n and text[starts[j + 1]].isupper()) and not (i and norms[i - 1] in DETERMINERS))) and head[1] >= 0.7:  # "Time magazine" (not "Chicago newspaper editors", "a British newspaper", "the ISIS magazine Dabiq")
                 category, weight = head[0], 0.3
         if whole and j - i == 1:
             if any(clusters[c].kind == "person" for c in by_surname.get(_surname(norms[i]), [])):
