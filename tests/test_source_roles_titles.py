@@ -138,8 +138,9 @@ def test_other_share_on_200_allsides_articles_has_a_ceiling() -> None:
     # 200 articles at 20e11d3 (source_roles 1.4.0, speakers are sources): other 0.235, not documents
     # 0.201, no speaker 0.066 (0.273 and 0.241 with 1.3.0); 0.216 on 1,000, see docs/attribution.md.
     # With source_roles 1.5.0 and the entity rules of that version: 0.234, 0.200, 0.065 (0.216 on 1,000)
-    assert shares["other (of quotes with a speaker)"] <= 0.24
-    assert shares["other: not documents (of quotes with a speaker)"] <= 0.21
+    # With source_roles 1.12.0 and the proxy owners (2026-12-03): 0.198, 0.164 (0.214, 0.181 at b49b27f)
+    assert shares["other (of quotes with a speaker)"] <= 0.21
+    assert shares["other: not documents (of quotes with a speaker)"] <= 0.18
     # With the recall rules (long quotations no attribution took are quotes with no speaker):
     # other 0.239, not documents 0.202, no speaker 0.105, of which with a cue 0.068.
     # The share of `other` may not fall by dropping speakers: attributed quotes with no speaker stay few
