@@ -400,6 +400,29 @@ def test_an_appositive_stops_at_a_relative_pronoun() -> None:
     assert ("Charlie Sykes", "media") in [e[:2] for e in entities(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "category"),
+    [
+        # a reporting verb right after the comma opens the sentence's predicate, not an appositive:
+        # "the Daily Herald" and "the city" are what the person told or said, not who the person is
+        ("Maria Lopez, 31, told the Daily Herald that she would appeal.", "Maria Lopez", "other"),
+        ("Ed Burns, said the city would appeal.", "Ed Burns", "other"),
+        # near miss: an appositive with a role before the verb keeps it
+        ("Maria Lopez, a reporter, told the court that she would appeal.", "Maria Lopez", "media"),
+        # a gerund after the role ends the appositive: the modifier of a noun, or a clause after it
+        ('"Growth will be slow," said Nora Vance, chief economist at the forecasting firm Delta Metrics.',
+         "Nora Vance", "expert"),
+        ('"People lie," said Ron Pate, a psychology professor at Ames College speaking broadly about the trial.',
+         "Ron Pate", "expert"),
+        # near miss: a gerund after a clause that opens the appositive gives no role
+        ("Tim Kroll, sent a letter to the Federal Election Commission on Monday disavowing the group.",
+         "Tim Kroll", "other"),
+    ],
+)
+def test_an_appositive_never_opens_with_a_reporting_verb(text: str, name: str, category: str) -> None:
+    assert (name, category) in [e[:2] for e in entities(text)]
+
+
 def test_a_current_role_over_a_former_one_and_an_attached_office_over_both() -> None:
     text = ("Evo Morales, a left-wing union leader and former coca farmer, won in 2005. "
             "President Morales said the vote was fair.")
@@ -540,3 +563,45 @@ def test_a_headline_cue_ends_a_name(text: str, speaker_categories: list[str], na
     result = framing.Analyzer()(text)
     assert [q.speaker.category for q in result.quotes if q.speaker is not None] == speaker_categories
     assert [e.text for e in result.entities] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "category"),
+    [  # a name before a media head noun is the outlet ("Time magazine"), as "the Trump administration"
+        ('The senator was on the cover of Time magazine in May. "She rarely loses," Time reported.',
+         "Time", "media"),
+        ('The story ran in Reason magazine on Monday. "The law failed," Reason reported.', "Reason", "media"),
+    ],
+)
+def test_a_name_before_a_media_noun_is_the_outlet(text: str, speaker: str, category: str) -> None:
+    result = framing.Analyzer()(text)
+    assert [(q.speaker.text, q.speaker.category) for q in result.quotes if q.speaker is not None] == [
+        (speaker, category)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # near misses: a place, a modifier after a determiner, an outlet named after the noun
+        'Chicago newspaper editors met on Monday. "We will appeal," Chicago said.',
+        'A British newspaper ran the story. "We will appeal," the British said.',
+        'The ISIS magazine Dabiq ran the story. "We will strike," ISIS said.',
+    ],
+)
+def test_a_modifier_before_a_media_noun_is_no_outlet(text: str) -> None:
+    result = framing.Analyzer()(text)
+    assert [q.speaker.category for q in result.quotes if q.speaker is not None] != ["media"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "category"),
+    [  # a role word inside a name headed by an organisation noun is the name's, not a title before it
+        ('"It is unworkable," said the National Association of Police Organizations.',
+         "National Association of Police Organizations", "advocacy"),  # source_roles 1.12.0: police unions
+        ('"We object," said the Senate Judiciary Committee.', "Senate Judiciary Committee", "government"),
+        # near miss: a title before a person's name still ends at the title
+        ('"We object," said Senate Judiciary Chairman Lindsey Graham.', "Lindsey Graham", "government"),
+    ],
+)
+def test_a_role_word_inside_an_organisation_name_keeps_the_name(text: str, name: str, category: str) -> None:
+    result = framing.Analyzer()(text)
+    assert [(e.text, e.category) for e in result.entities] == [(name, category)]

@@ -88,7 +88,7 @@ def test_plain_nouns_as_speakers_give_the_category(text: str, category: str) -> 
 
 def test_the_version_note_says_what_was_added() -> None:
     lex = load_lexicon("source_roles")
-    assert lex.version == "1.11.0"
+    assert lex.version == "1.12.0"
     terms = {e.term for e in lex}
     assert {"fire chief", "CIA director", "campaign chairman", "union boss", "cofounder"} <= terms
     assert {"National Weather Service", "case agent", "Canadians", "respondents"} <= terms
@@ -138,8 +138,9 @@ def test_other_share_on_200_allsides_articles_has_a_ceiling() -> None:
     # 200 articles at 20e11d3 (source_roles 1.4.0, speakers are sources): other 0.235, not documents
     # 0.201, no speaker 0.066 (0.273 and 0.241 with 1.3.0); 0.216 on 1,000, see docs/attribution.md.
     # With source_roles 1.5.0 and the entity rules of that version: 0.234, 0.200, 0.065 (0.216 on 1,000)
-    assert shares["other (of quotes with a speaker)"] <= 0.24
-    assert shares["other: not documents (of quotes with a speaker)"] <= 0.21
+    # With source_roles 1.12.0 and the proxy owners (2026-12-03): 0.198, 0.164 (0.214, 0.181 at b49b27f)
+    assert shares["other (of quotes with a speaker)"] <= 0.21
+    assert shares["other: not documents (of quotes with a speaker)"] <= 0.18
     # With the recall rules (long quotations no attribution took are quotes with no speaker):
     # other 0.239, not documents 0.202, no speaker 0.105, of which with a cue 0.068.
     # The share of `other` may not fall by dropping speakers: attributed quotes with no speaker stay few
@@ -350,3 +351,30 @@ def test_a_then_title_is_a_title(text: str, speaker: str, category: str) -> None
 )
 def test_relatives_trades_and_publicists_of_1_11_0(text: str, speaker: str, category: str) -> None:
     assert _speakers_on_both_paths(text) == [(speaker, category)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "category"),
+    [  # source_roles 1.12.0: the entertainment trade, co-owners, portfolio managers, co-presidents
+        ('"I was scared," said Lena Marsh, an actress who starred in two of his films.', "Lena Marsh", "citizen"),
+        ('"It was a mistake," rapper Big Tom told the crowd.', "rapper Big Tom", "citizen"),
+        ('"Sales are down," said Nina Cho, co-owner of the Blue Door Bakery.', "Nina Cho", "business"),
+        ('"Rates will rise," said Omar Pike, senior portfolio manager at Harbor Funds.', "Omar Pike", "business"),
+        ('"We will stay," said Rosa Vela, a DACA recipient in Texas.', "Rosa Vela", "citizen"),
+        ('"We will march again," said co-President Tara Lyle.', "co-President Tara Lyle", "advocacy"),
+        ('"Voters want action," said Gil Amos, a policymaker in the Carter years.', "Gil Amos", "government"),
+        ('"It is satire," said Rick Dunn, an editorial cartoonist.', "Rick Dunn", "media"),
+        # near miss: an office outranks the weak trade ("a former actress" who is now a senator)
+        ('"We need the funds," said state Sen. Lia Moss, a former actress.', "state Sen. Lia Moss", "government"),
+    ],
+)
+def test_trades_and_owner_titles_of_1_12_0(text: str, speaker: str, category: str) -> None:
+    assert _speakers_on_both_paths(text) == [(speaker, category)]
+
+
+def test_the_1_12_0_owner_titles_take_the_category_of_their_organisation() -> None:
+    owners = {e.term for e in load_lexicon("source_roles") if e.extra.get("owner") == "org"}
+    assert {"co-owner", "co-president", "co-chair", "co-chairman"} <= owners
+    # a co-chair of a named advocacy group is advocacy, not the title's default (government)
+    text = '"We will sue," said Dee Hart, co-chair of the American Civil Liberties Union.'
+    assert _speakers_on_both_paths(text) == [("Dee Hart", "advocacy")]

@@ -383,3 +383,17 @@ def test_a_writer_who_writes_in_an_outlet_is_media(text: str) -> None:
 )
 def test_a_writer_without_an_outlet_keeps_her_category(text: str, category: str) -> None:
     assert [c for _, c in speakers(text)] == [category]
+
+
+@pytest.mark.parametrize("dash", [",", " \u2013", " \u2014", " --"])
+def test_who_after_an_appositive_set_off_by_a_dash_is_the_name(dash: str) -> None:
+    # "Sen. Mara Quill – a Yale-educated economist who has warned": "who" is the senator, not "an economist"
+    text = (f"On Tuesday, Ohio Sen. Mara Quill{dash} a Yale-educated economist who has warned that the plan "
+            "would fail, voted no.")
+    assert ("who", "government") in speakers(text)
+
+
+def test_who_after_an_unnamed_phrase_keeps_the_phrase() -> None:
+    # near miss: no name before the dash, "who" is the phrase before it
+    text = "On Tuesday, the panel \u2013 an economist who has warned that the plan would fail \u2013 voted no."
+    assert ("who", "expert") in speakers(text)

@@ -88,7 +88,7 @@ _ORG_WORDS = word_set(
     campaign office organization organisation group network university commission board
     bank institute association foundation union center centre house senate congress
     times post journal news service bureau authority church fund school college hospital
-    inc corp ltd co llc county district associates newswire federation coalition
+    inc corp ltd co llc county district associates newswire federation coalition organizations
     """
 )
 _OFFICES = frozenset(("government", "military", "law_enforcement"))
@@ -276,8 +276,8 @@ def find_entities(
             t = bisect_left(ends, m.end, i, j)
             if t + 1 < j:
                 k = max(k, t + 1)
-        if norms[k] in _CONNECTORS or norms[k] in ("the", "and") or (k > i and norms[k] in _STOP):
-            k = i  # "Bank of America", "Mothers Against Drunk Driving": an organisation named by its role word
+        if norms[k] in _CONNECTORS or norms[k] in ("the", "and") or (k > i and (norms[k] in _STOP or norms[j - 1] in _ORG_WORDS)):
+            k = i  # "Bank of America", "Mothers Against Drunk Driving", "... of Police Organizations": an organisation named by its role word
         owner = ("other", 0.0)  # "CNN's Anderson Cooper", "Nate Silver of FiveThirtyEight"
         for t in range(k, j - 1):
             if norms[t].endswith("'s") and text[ends[t] - 2] in "'\u2019":
@@ -362,7 +362,7 @@ def find_entities(
         if weight == 0.0 and j < n and text[ends[j - 1] : starts[j]] == " ":
             # "the Trump administration", "the Obama campaign": who heads a government body ("NRA's president" not)
             head = _evidence([m for m in _hits(roles, starts[j], ends[j]) if m.text.lower() not in titles])
-            if head[0] == "government" and head[1] >= 0.7:
+            if (head[0] == "government" or (head[0] == "media" and not is_place(text[starts[i] : ends[j - 1]]) and not (j + 1 < n and text[starts[j + 1]].isupper()) and not (i and norms[i - 1] in DETERMINERS))) and head[1] >= 0.7:  # "Time magazine" (not "Chicago newspaper editors", "a British newspaper", "the ISIS magazine Dabiq")
                 category, weight = head[0], 0.3
         if whole and j - i == 1:
             if any(clusters[c].kind == "person" for c in by_surname.get(_surname(norms[i]), [])):

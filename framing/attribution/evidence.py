@@ -191,7 +191,10 @@ def _after(
             relative = True  # "a former state legislator who is now a lobbyist": the current role is after it
         if end > t + 1 and norms[end] in ("in", "from") and end + 1 < n and text[starts[end + 1]].isupper():
             break  # "partner at Summit Trail Advisors in New York": the place is not the role
-        if end > t and not relative and norms[end] in _verb_forms() and text[starts[end]].islower():
+        if not relative and norms[end] in _verb_forms() and text[starts[end]].islower():
+            if end > t and norms[end].endswith("ing") and norms[t] not in _RELATIVES and _hits(
+                    roles, starts[t], ends[min(t + _ROLE_HEAD, end) - 1]):
+                break  # "chief economist at the forecasting firm", "a professor speaking broadly": after the role
             return "other", 0.0  # "Backing Donald Trump, the generals said": a subject, not an appositive
         end += 1
     found = _hits(roles, starts[t], ends[end - 1])
@@ -251,6 +254,7 @@ _AGE = re.compile(r"\d{1,3}-year-old\Z")  # the head of "a 12-year-old", "a 34-y
 _AGE_WEIGHT = 0.4  # weaker than any role said of the person elsewhere
 _SETTINGS = frozenset(("during", "after", "before", "since", "until", "when", "while"))  # a time, not a role
 _RELATIVES = frozenset(("who", "which", "whose", "whom", "that"))
+_ROLE_HEAD = 4  # words of an appositive that hold its role when a gerund follows ("an economics professor")
 
 
 _MAX_OWNER_WORDS = 4  # capitalised words of the body a proxy speaks for

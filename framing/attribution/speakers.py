@@ -59,6 +59,7 @@ from .phrases import (
     _phrase_left,
     word_set,
 )
+from .proxies import speaking_for
 from .sources import (
     PREPOSITIONS,
     anaphor_fits,
@@ -208,7 +209,8 @@ class SpeakerResolver:
         if self._entities is None:
             self._entities = memo_entities(
                 self.text, self.tokens, self._key,
-                lambda: find_entities(self.text, self.tokens, self._role_hits, self._term_category),
+                lambda: speaking_for(find_entities(self.text, self.tokens, self._role_hits, self._term_category),
+                                     self.text, self.tokens, self._role_hits),
             )
         return self._entities
 
@@ -428,8 +430,8 @@ class SpeakerResolver:
             ents = self.entities()
             if span is not None and span[1] == i:
                 toks, a, e = self.tokens, span[0], -1
-                if a and self.text[toks.ends[a - 1] : toks.starts[a]].strip() == ",":
-                    e = ents.at(a - 1)  # "Mr. Ekovich, an analyst, who ...": the name
+                if a and self.text[toks.ends[a - 1] : toks.starts[a]].strip() in (",", "\u2013", "\u2014", "--"):
+                    e = ents.at(a - 1)  # "Mr. Ekovich, an analyst, who ...", "Cruz – a lawyer who": the name
                 if e < 0 and a and toks.norms[a - 1] in PREPOSITIONS:
                     e = appositive_owner(self.text, toks, ents, a - 1)  # "McHugh, partner at Summit Trail Advisors in New York, who"
                 if e < 0:

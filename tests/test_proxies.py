@@ -1,0 +1,104 @@
+"""Tests for :mod:`framing.attribution.proxies`: a person takes the category of whom they speak for.
+
+Each sentence is invented, written the way news articles introduce a spokesperson, a lawyer or
+a director; each rule has a near miss that keeps the person's category ``other``. Every sentence
+is read on both paths (quotes linked on their own, and through the analyzer with the lexicon
+stage's matches).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.attribution import find_quotes
+from framing.attribution.doc import link_quotes
+from framing.attribution.speakers import SpeakerResolver
+from framing.lexicon import load_lexicon
+from framing.pipeline import Analyzer
+from framing.text import split_sentences, tokenize
+
+_ANALYZER = Analyzer()
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    """(speaker, category) of each quote, the same without and with the analyzer's lexicon matches."""
+    toks = tokenize(text)
+    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
+    found = [(q.speaker.text, q.speaker.category) for q in quotes if q.speaker is not None]
+    assert [(q.speaker.text, q.speaker.category) for q in _ANALYZER(text).quotes if q.speaker is not None] == found
+    return found
+
+
+def _category(text: str, name: str) -> str:
+    (entity,) = [e for e in SpeakerResolver(text, tokenize(text)).entities().to_list() if e.text == name]
+    return entity.category
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "category"),
+    [
+        # the owner after the proxy: a named person, a body named for a cause, a body word
+        ('Sen. Ada Price wrote the bill. "It will pass," said Tom Berg, a spokesman for Price.',
+         "Tom Berg", "government"),
+        ('"The tax is unfair," said Dana Kirk, a spokeswoman for Ohioans for Clean Water.',
+         "Dana Kirk", "advocacy"),
+        ('"The bills are paid," said Ed Lowe, spokesman for Springfield\'s parks department.',
+         "Ed Lowe", "government"),
+        # ... its second appositive says what the owner is
+        ('"We will win," said Sam Ortiz, head of Forward Together Now, an advocacy group.',
+         "Sam Ortiz", "advocacy"),
+        # the owner before the proxy, in the appositive or before the name
+        ('Gov. Jane Wu spoke first. "It is a start," said Mark Ellis, Wu\'s communication director.',
+         "Mark Ellis", "government"),
+        ('President Donald Trump left early. "He is tired," Trump spokesman Leo Marsh said.',
+         "Trump spokesman Leo Marsh", "government"),
+    ],
+)
+def test_a_proxy_takes_the_category_of_its_owner(text: str, speaker: str, category: str) -> None:
+    assert (speaker, category) in _speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a former proxy speaks for nobody now
+        ('Sen. Ada Price wrote the bill. "It will fail," said Jo Park, a former spokeswoman for Price.',
+         "Jo Park"),
+        # a lawyer with no client named stays other (source_roles leaves bare lawyers out)
+        ('"He is innocent," said Ana Ruiz, an immigration lawyer.', "Ana Ruiz"),
+        # an owner with no category of its own gives nothing
+        ('"Sales are steady," said Mike Dunn, editorial director of Corner Grocer.', "Mike Dunn"),
+    ],
+)
+def test_a_proxy_without_a_known_owner_stays_other(text: str, speaker: str) -> None:
+    assert (speaker, "other") in _speakers(text)
+
+
+def test_a_possessive_proxy_set_off_before_the_name() -> None:
+    # "Reyes's attorney, Nora Quinn,": a possessive proxy opening the sentence
+    text = "Mayor Tom Reyes lost the vote. Reyes's attorney, Nora Quinn, said the city would appeal."
+    assert _category(text, "Nora Quinn") == "government"
+    # near miss: the possessive inside the sentence is an object's ("met Reyes's attorney, Nora Quinn")
+    text = "Mayor Tom Reyes lost the vote. Police met Reyes's attorney, Nora Quinn, on Friday."
+    assert _category(text, "Nora Quinn") == "other"
+
+
+def test_the_proxy_and_the_name_must_be_one_phrase() -> None:
+    # "camp" ends a sentence; the name after it opens the next one: no proxy of the name
+    text = "President Donald Trump spoke. Officials praised Trump's camp. Paul Kessler denied the report."
+    assert _category(text, "Paul Kessler") == "other"
+    text = "President Donald Trump spoke. Trump spokesman Paul Kessler denied the report."
+    assert _category(text, "Paul Kessler") == "government"
+
+
+def test_a_role_of_the_person_outranks_the_owner() -> None:
+    # Kim's own role (an economist) is the person's, whoever the person speaks for
+    text = 'Sen. Ada Price wrote the bill. "It will pass," said Lee Kim, an economist and adviser to Price.'
+    assert ("Lee Kim", "expert") in _speakers(text)
+
+
+def test_directors_are_proxies() -> None:
+    rows = {e.term for e in load_lexicon("source_roles")}
+    assert "director" not in rows  # a director has the category of the body directed, not one of its own
+    text = 'Gov. Jane Wu spoke first. "Revenue is up," said Lars Kemp, director of Wu\'s budget office.'
+    assert ("Lars Kemp", "government") in _speakers(text)
