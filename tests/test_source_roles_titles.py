@@ -88,7 +88,7 @@ def test_plain_nouns_as_speakers_give_the_category(text: str, category: str) -> 
 
 def test_the_version_note_says_what_was_added() -> None:
     lex = load_lexicon("source_roles")
-    assert lex.version == "1.12.0"
+    assert lex.version == "1.13.0"
     terms = {e.term for e in lex}
     assert {"fire chief", "CIA director", "campaign chairman", "union boss", "cofounder"} <= terms
     assert {"National Weather Service", "case agent", "Canadians", "respondents"} <= terms
@@ -96,6 +96,8 @@ def test_the_version_note_says_what_was_added() -> None:
     assert {"vice president", "chairman", "CEO", "executive director"} <= owners and "senator" not in owners
     assert {"secretary of homeland security", "local chapter", "insurance company"} <= terms
     assert {"chapter", "local chapter"} <= owners
+    assert "House" in terms  # 1.13.0, case-sensitive: "house" stays a building
+    assert "house" not in terms
 
 
 def test_a_titled_surname_links_to_the_public_figure_of_that_office() -> None:
@@ -378,3 +380,18 @@ def test_the_1_12_0_owner_titles_take_the_category_of_their_organisation() -> No
     # a co-chair of a named advocacy group is advocacy, not the title's default (government)
     text = '"We will sue," said Dee Hart, co-chair of the American Civil Liberties Union.'
     assert _speakers_on_both_paths(text) == [("Dee Hart", "advocacy")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "category"),
+    [  # source_roles 1.13.0: "House" in capitals alone is the chamber
+        ("The House said the tax plan would pass by Friday.", "The House", "government"),
+        ("The U.S. House said the tax plan would pass by Friday.", "The U.S. House", "government"),
+        ("Freedom House said the election was unfair.", "Freedom House", "advocacy"),  # a longer name wins
+        # near misses: the word in lower case, or opening a sentence before another speaker
+        ("The house was empty for weeks, neighbors said.", "neighbors", "citizen"),
+        ("House prices rose in the spring, economists said.", "economists", "expert"),
+    ],
+)
+def test_the_house_of_1_13_0(text: str, speaker: str, category: str) -> None:
+    assert _speakers_on_both_paths(text) == [(speaker, category)]
