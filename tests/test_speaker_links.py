@@ -284,6 +284,23 @@ def test_leaders_without_an_owner_stay_other() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "category"),
+    [  # a country or its nationality before a leader or spokesman: the country's government
+        ("The Iranian leader said the talks had failed.", "The Iranian leader", "government"),
+        ("The US leader said the talks had failed.", "The US leader", "government"),
+        ("The North Korean leader said the missile test had worked.", "The North Korean leader", "government"),
+        ("A Chinese spokesman said the visit was a provocation.", "A Chinese spokesman", "government"),
+        ("Russian leaders said the sanctions would fail.", "Russian leaders", "government"),
+        # near misses: a people that is no country, a proxy a nationality does not own
+        ("An Islamist leader said the talks had failed.", "An Islamist leader", "other"),
+        ("An Iranian lawyer said the trial was unfair.", "An Iranian lawyer", "other"),
+    ],
+)
+def test_a_nationality_before_a_leader_is_the_countrys_government(text: str, speaker: str, category: str) -> None:
+    assert speakers(text) == [(speaker, category)]
+
+
+@pytest.mark.parametrize(
     ("text", "category"),
     [
         ("The NRA's president said the law was wrong.", "advocacy"),

@@ -36,8 +36,8 @@ from ..lexicon import lexicon_dir
 from .phrases import word_set
 
 __all__ = [
-    "body_category", "calendar_word", "demonym", "document_head", "figure_category", "is_place", "name_key",
-    "not_speaker", "page_label", "people_head", "place_category", "proxy_head", "us_state",
+    "body_category", "calendar_word", "country_of", "demonym", "document_head", "figure_category", "is_place",
+    "name_key", "not_speaker", "page_label", "people_head", "place_category", "proxy_head", "us_state",
 ]
 
 _PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|da|di|van|von)-", re.IGNORECASE)
@@ -153,6 +153,22 @@ def demonym(word: str) -> str | None:
     ('singular', 'plural', 'singular', None)
     """
     return _demonyms().get(word)
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> dict[str, str]:
+    return {r[0]: r[3] for r in _rows("demonyms") if r[2] == "nationality" and r[3]}
+
+
+def country_of(word: str) -> str | None:
+    """The country of a nationality adjective ("Iranian": "Iran"), else None (also for "Hispanic", "Sunni").
+
+    Examples
+    --------
+    >>> country_of("Iranian"), country_of("American"), country_of("Hispanic"), country_of("Iran")
+    ('Iran', 'United States', None, None)
+    """
+    return _nationalities().get(word)
 
 
 @lru_cache(maxsize=1)

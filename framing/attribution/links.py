@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..tagger import load_tagger
 from .calendar import TIMES
 from .evidence import _category, owner_titles
-from .gazetteers import demonym, is_place, place_category
+from .gazetteers import country_of, demonym, is_place, place_category
 from .phrases import _ORG_HEADS, _STOP, DETERMINERS, _gap_ok, word_set
 
 if TYPE_CHECKING:
@@ -163,25 +163,38 @@ def owner_category(res: SpeakerResolver, i: int, head: int) -> str:
 
     The owner is a possessive pronoun or a possessive (:func:`possessive_owner`) within two
     words before the head, or a name right before it ("the Clinton camp"; a demonym is a
-    modifier, not an owner: "Hispanic leaders").
+    modifier, not an owner: "Hispanic leaders"), or a country or its nationality before a
+    leader or spokesman ("the Iranian leader", "the US leader": the country's category).
 
     Examples
     --------
     >>> from framing.text import tokenize
     >>> from framing.attribution.speakers import SpeakerResolver
-    >>> text = "the prosecutor's spokesman and Iran's leaders"
+    >>> text = "the prosecutor's spokesman and Iran's leaders and the Iranian leader"
     >>> res = SpeakerResolver(text, tokenize(text))
-    >>> owner_category(res, 0, 2), owner_category(res, 4, 5)
-    ('law_enforcement', 'government')
+    >>> owner_category(res, 0, 2), owner_category(res, 4, 5), owner_category(res, 7, 9)
+    ('law_enforcement', 'government', 'government')
     """
     toks, text = res.tokens, res.text
     for p in range(head - 1, max(i, head - 3) - 1, -1):
         if toks.norms[p] in _POSSESSIVE or _possessive(text, toks, p):
             return possessive_owner(res, i, p + 1)[1]
         e = res.entities().at(p) if p == head - 1 else -1
-        if e >= 0 and demonym(text[toks.starts[p] : toks.ends[p]]) is None:  # "the Clinton camp"
+        word = text[toks.starts[p] : toks.ends[p]]
+        if e >= 0 and demonym(word) is None:  # "the Clinton camp"
             return res.entities().category(e)
+        if p == head - 1 and toks.norms[head] in _STATE_VOICES:
+            pair = text[toks.starts[p - 1] : toks.ends[p]] if p > i else ""  # "North Korean"
+            country = place_category(country_of(pair) or country_of(word) or word)
+            if country is not None:  # "the Iranian leader", "the US leader": the country's government
+                return country
     return "other"
+
+
+# proxies a country's name or nationality owns ("the Iranian leader"; not "an Iranian lawyer", "Hispanic leaders")
+_STATE_VOICES = word_set(
+    "leader leaders leadership spokesman spokesmen spokeswoman spokeswomen spokesperson spokespersons spokespeople"
+)
 
 
 def _possessive(text: str, toks: Tokens, t: int) -> bool:
