@@ -320,7 +320,8 @@ def test_article_objects_with_preset_errors_pass_through() -> None:
     lambda mb: "PRESIDENT SMITH SAID THE PLAN FAILED. HE ADDED THAT IT WAS LOUD. " * int(mb * 15_000),
     lambda mb: "Smith Jones said word " * int(mb * 45_000),
     lambda mb: "President John Smith, a Republican, said he agreed. " * int(mb * 19_000),
-], ids=["no_capitals", "all_capitals", "unpunctuated_names", "titled_names_and_pronouns"])
+    lambda mb: "John Smith spoke. Jane Smith spoke. Smith said it was over. " * int(mb * 16_000),
+], ids=["no_capitals", "all_capitals", "unpunctuated_names", "titled_names_and_pronouns", "shared_surnames"])
 def test_entity_linking_is_linear_and_gives_one_row(make: Callable[[float], str]) -> None:
     """Names, titles and pronouns linked on 0.25 and 0.5 MB: one row, offsets exact, linear time."""
     analyze(make(0.01))

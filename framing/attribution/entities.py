@@ -36,7 +36,8 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..text import Tokens
@@ -126,6 +127,7 @@ class Entities:
         self._groups: dict[tuple[str, str], int] = {}  # (name, kind) of speakers that are not names
         self._last: list[tuple[int, int]] | None = None  # (mention end token, entity) sorted
         self._surnames: dict[str, list[int]] | None = None  # surname -> persons with a full name
+        self._starts: list[list[int]] | None = None  # the sorted mention starts of each entity, when read
 
     def __len__(self) -> int:
         return len(self._clusters)
@@ -202,7 +204,10 @@ class Entities:
             for k, c in enumerate(self._clusters):
                 if c.kind == "person" and c.first:
                     self._surnames.setdefault(c.surname, []).append(k)
-        return _salient(self._clusters, self._surnames.get(name_key(name.lower()), ()), start)
+        if self._starts is None:
+            self._starts = [sorted(s for s, _ in c.mentions) for c in self._clusters]
+        return _salient([(k, self._starts[k][0], bisect_left(self._starts[k], start))
+                         for k in self._surnames.get(name_key(name.lower()), ())], start)
 
     def to_list(self) -> list[Entity]:
         """The entities as records, in the order of their first mention."""
@@ -408,6 +413,8 @@ def find_entities(
         for t in range(k, j):
             token_entity[t] = e
     by_first: dict[str, list[int]] = {}  # the persons' first names (the clusters added below have none)
+    named = [sorted(s for s, _ in c.mentions) for c in clusters]  # the full names' starts, per entity
+    added: Counter[int] = Counter()  # surnames joined so far (all before the next), per entity
     for c, cluster in enumerate(clusters):
         if cluster.kind == "person":
             by_first.setdefault(cluster.first, []).append(c)
@@ -427,7 +434,8 @@ def find_entities(
         if weight >= 0.5:
             candidates = [c for c in candidates if figure_category(clusters[c].first, surname) == category] or [
                 c for c in candidates if clusters[c].best[0] > 0.0 and clusters[c].category == category] or candidates
-        e = _salient(clusters, candidates, starts[k])
+        e = _salient([(c, clusters[c].mentions[0][0], bisect_left(named[c], starts[k]) + added[c])
+                      for c in candidates], starts[k])
         if e < 0:
             e = len(clusters)
             span = (starts[k], ends[k] - (2 if norms[k].endswith("'s") else 0))
@@ -436,8 +444,10 @@ def find_entities(
             kind = "org" if k and norms[k - 1] in _LOCATIVE and "'" not in norms[k] else "person"
             clusters.append(_Cluster(surname, "", kind, [], (0.0, 0), "other", span))
             by_surname[surname] = [e]
+            named.append([])
         end = ends[k] - (2 if norms[k].endswith("'s") and text[ends[k] - 2] in "'\u2019" else 0)
         _add(clusters[e], (starts[k], end), category, weight, gender)
+        added[e] += 1
         token_entity[k] = e
     for cluster in clusters:
         if cluster.best[0] == 0.0:
@@ -461,17 +471,11 @@ def _known(c: _Cluster, name: str) -> None:
 _name_key = _surname = name_key
 
 
-def _salient(clusters: list[_Cluster], candidates: Iterable[int], start: int) -> int:
-    """Of the entities named before ``start``, the one mentioned most so far, the closest on ties
-    ("Trump" after "Ivanka Trump" stays Donald Trump); else the first named after; -1 if none."""
-    found, best = -1, (-1, -1)
-    for c in candidates:
-        if (first := clusters[c].mentions[0][0]) < start:
-            if (key := (sum(m[0] < start for m in clusters[c].mentions), first)) > best:
-                found, best = c, key
-        elif found < 0:
-            found = c
-    return found
+def _salient(candidates: list[tuple[int, int, int]], start: int) -> int:
+    """Of the (entity, first mention, mentions so far) named before ``start``, the most mentioned, the
+    closest on ties ("Trump" after "Ivanka Trump" stays Donald Trump); else the first named after."""
+    earlier = [(n, first, c) for c, first, n in candidates if first < start]
+    return max(earlier)[2] if earlier else next((c for c, _, _ in candidates), -1)
 
 
 def _add(c: _Cluster, span: tuple[int, int], category: str, weight: float, gender: str) -> None:
