@@ -120,6 +120,8 @@ def sense_rule(
         back = norms[max(0, i - 4) : i]
         if back and (back[-1] in _MODALS or (len(back) > 1 and back[-2] in _MODALS and back[-1] != "not")):
             return "modal"
+    if form == "base" and _generic_conjecture(norms, i, lemma):
+        return "generic_modal"  # "You would think", "One could argue", "many Democrats may agree": the author's conjecture
     if form == "base" and i and norms[i - 1] in ("let's", "lets"):
         return "let_us"  # "Let's say you think ...": the author's supposition or proposal
     if lemma == "assume" and (nxt in _OFFICES or (nxt in ("the", "a", "an") and nxt2 in _OFFICES)):
@@ -160,7 +162,7 @@ def sense_rule(
     if lemma == "tell" and form in ("base", "3sg") and nxt == "us" and not _telling_person(text, tokens, i):
         return "tell_us"  # "Trump's tax bill will tell us a lot", "the fact that ... tells us": the author's argument
     if _generic_who(text, tokens, i):
-        return "generic_who"  # "the sort of person who would defend", "anyone who says": a type, no one quoted
+        return "generic_who"  # "the sort of person who would defend", "anyone who says", "someone who could": no one quoted
     if (
         form == "gerund" and i > 1 and text[ends[i - 1] : starts[i]] == " " and norms[i - 1] in ("people", "men", "women")
         and norms[i - 2] == "of" and "with" not in norms[max(0, i - 4) : i]
@@ -193,6 +195,33 @@ _GENERIC_WHO = re.compile(
 )
 
 
+# a conjecture of the author's with a modal and a generic subject: "You would think", "some might argue"
+_CONJECTURED = word_set("think say argue agree believe claim feel")
+_CONJECTURE_MODALS = word_set("may might could would")
+_GENERIC_SUBJECTS = word_set("you one some many few others most")
+
+
+def _generic_conjecture(norms: Sequence[str], i: int, lemma: str) -> bool:
+    """Whether the base form at token ``i`` follows a modal after "you", "one" or a quantifier ("many Democrats")."""
+    if lemma not in _CONJECTURED or i < 2 or norms[i - 1] not in _CONJECTURE_MODALS:
+        return False
+    if norms[i - 2] in _GENERIC_SUBJECTS:
+        return True  # "You would think", "some might argue"
+    # "many Democrats may agree", "few political observers would say": a quantifier and at most two words
+    return any(
+        k >= 0 and norms[k] in _QUANTIFIED and all(w.isalpha() for w in norms[k + 1 : i - 1])
+        and (k == 0 or norms[k - 1] not in NOUN_BEFORE)
+        for k in (i - 3, i - 4)
+    )
+
+
+_QUANTIFIED = word_set("many few some most")
+
+
+# "someone ... who could defend him": a person wished for, when a modal follows "who"
+_WISHED_WHO = re.compile(r"\b(?:someone|somebody)\b[^.;:!?\"\u201c\u201d]{0,80}\Z", re.IGNORECASE)
+
+
 def _generic_who(text: str, tokens: Tokens, i: int) -> bool:
     """Whether the cue at token ``i`` follows a "who" (and a modal) after a type of person, not a person."""
     k = i - 1
@@ -200,7 +229,14 @@ def _generic_who(text: str, tokens: Tokens, i: int) -> bool:
         k -= 1
     if k < 0 or tokens.norms[k] != "who":
         return False
+    if k < i - 1 and tokens.norms[k + 1] in _WISHING_MODALS and _WISHED_WHO.search(
+        text, max(0, tokens.starts[k] - 80), tokens.starts[k]
+    ):
+        return True  # "will he opt for someone with a reputation who could defend him": no one yet
     return _GENERIC_WHO.search(text, max(0, tokens.starts[k] - 60), tokens.starts[k]) is not None
+
+
+_WISHING_MODALS = word_set("could would might")
 
 
 def _telling_person(text: str, tokens: Tokens, i: int) -> bool:
