@@ -57,6 +57,9 @@ def _said_on_both_paths(text: str) -> list[tuple[str | None, str | None]]:
         ("You would think the council had learned its lesson by now.", "think"),
         ("One might argue that the tax is fair.", "argue"),
         ("It is a plan many economists may agree with.", "agree"),
+        # a condition inside the sentence: a hypothesis, nobody's words
+        ("The plant will stay open if the board rejects the offer.", "reject"),
+        ("Voters can stay home if they want to.", "want"),
     ],
 )
 def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
@@ -91,6 +94,9 @@ def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
         ("He spoke to someone who said the plan would fail.", ("who", "say")),
         ("You said the tax was fair.", ("You", "say")),
         ("Smith said he would argue that the tax is fair.", ("Smith", "say")),
+        # "as if" is no condition; a condition inside a reported clause leaves its report
+        ("He talks as if he believes the polls are wrong.", ("he", "believe")),
+        ("The mayor said the plant will close if the union rejects the offer.", ("The mayor", "say")),
     ],
 )
 def test_a_close_quote_stays(text: str, said: tuple[str, str]) -> None:

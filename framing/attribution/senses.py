@@ -171,7 +171,7 @@ def sense_rule(
     if form == "gerund" and i and norms[i - 1] in _AIM_PREPOSITIONS:
         return "aim"  # "the push toward supporting Black-owned restaurants": a course, not a report
     if _conditional(text, tokens, i):
-        return "conditional"  # "If a campaign announced ..., we assumed": the author's hypothesis
+        return "conditional"  # "If a campaign announced ..., we assumed", "if they want to": a hypothesis
     if lemma == "seek" and form == "gerund" and nxt != "to" and i and text[ends[i - 1] : starts[i]].strip() == ",":
         return "seek_object"  # "trying to defy the odds, seeking a third term": an aim pursued
     if (
@@ -254,12 +254,24 @@ _MAX_CONDITION = 6  # words between a sentence-opening "If" and the cue it makes
 
 
 def _conditional(text: str, tokens: Tokens, i: int) -> bool:
-    """Whether the cue at token ``i`` is in a clause opened by a capitalised "If" a few words before it."""
+    """Whether the cue at token ``i`` is in a clause opened by "if" a few words before it.
+
+    A capitalised "If" opens the sentence ("If a campaign announced"); a
+    lower-case "if" opens a condition inside one ("what happens if the FBI
+    recommends", "if they want to"), not after "as" ("as if") nor past a
+    comma, a dash or a quotation mark. ("unless Democrats agree" stays: PolNeAR
+    dev holds two "unless" cues, both gold attributions.)
+    """
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     for k in range(i - 1, max(-1, i - _MAX_CONDITION - 1), -1):
         if norms[k] == "if" and text[starts[k]] == "I":
             return "," not in text[ends[k] : starts[i]]
+        if norms[k] == "if" and (k == 0 or norms[k - 1] != "as"):
+            return not _CONDITION_BREAKS.intersection(text[ends[k] : starts[i]])
     return False
+
+
+_CONDITION_BREAKS = frozenset(",;:\u2014\"\u201c\u201d")
 
 
 # words after which a base or 3sg form is a noun ("the state", "an attack", "of claims")
