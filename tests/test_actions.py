@@ -60,6 +60,11 @@ def _said_on_both_paths(text: str) -> list[tuple[str | None, str | None]]:
         # a condition inside the sentence: a hypothesis, nobody's words
         ("The plant will stay open if the board rejects the offer.", "reject"),
         ("Voters can stay home if they want to.", "want"),
+        # a yes/no question asks, reports nothing; "known as" gives a name
+        ("Does the mayor want to close the plant?", "want"),
+        ("But does the governor believe the polls?", "believe"),
+        ("The farmer suffers from a lung disease known as silicosis, which has no cure.", "know"),
+        ("In 2015, a hacker known as \"Nightjar\" broke into the city's servers.", "know"),
     ],
 )
 def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
@@ -97,6 +102,12 @@ def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
         # "as if" is no condition; a condition inside a reported clause leaves its report
         ("He talks as if he believes the polls are wrong.", ("he", "believe")),
         ("The mayor said the plant will close if the union rejects the offer.", ("The mayor", "say")),
+        # the attribution of a question, a statement, a question's asker
+        ("\u201cShouldn't we be ashamed?\u201d said the senator.", ("the senator", "say")),
+        ("Is the plant safe? According to the inspector, it is.", ("the inspector", "according to")),
+        ("The mayor wants to close the plant.", ("The mayor", "want")),
+        ("So did the mayor inflate the figures, the reporter asked.", ("the reporter", "ask")),
+        ("The senator is known for saying that the tax is unfair.", ("The senator", "say")),
     ],
 )
 def test_a_close_quote_stays(text: str, said: tuple[str, str]) -> None:

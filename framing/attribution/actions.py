@@ -36,7 +36,12 @@ the hand-checked sample in docs/attribution.md whose "speaker" said nothing:
   "As I have noted", "as we explained in": no source of the article;
 * a gerund after "accused of", "suspected of", "charged with" ("He's accused of
   threatening a center"): the act alleged, not words of the accused;
-* a byline, "This story was reported by ...", "The article was written by".
+* a byline, "This story was reported by ...", "The article was written by";
+* "known as" ("a disease known as silicosis"): a name, nobody's knowledge;
+* the verb of a yes/no question opened by an auxiliary ("Does he want to
+  follow the experts?", "Did you know ...?"): asked, not reported (not the
+  asking verb itself, nor a cue after the question mark: '"Shouldn't we?" said
+  McCain').
 """
 
 from __future__ import annotations
@@ -215,6 +220,10 @@ def _named_or_done(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: 
         return "alleged_act"  # "accused of threatening a center": what is alleged, not what is said
     if lemma in _OWN_WORDS and _own_words(text, tokens, i):
         return "own_words"  # "As we reported earlier, ...": the outlet's own report, no source
+    if lemma == "know" and form in ("past", "past_participle") and nxt == "as":
+        return "naming"  # "a disease known as cavernous hemangioma": a name, nobody's knowledge
+    if lemma not in _QUESTION_CUES and _in_question(text, tokens, i):
+        return "question"  # "Does he want to follow the experts?", "Did you know ...?": asked, not reported
     if (
         lemma in ("report", "write") and form in ("past", "past_participle") and nxt == "by" and i > 1
         and norms[i - 1] in ("was", "is") and norms[i - 2] in _PIECES
@@ -244,6 +253,43 @@ def _indefinite_thing(text: str, tokens: Tokens, i: int) -> bool:
         if norms[k] in DETERMINERS or not norms[k].replace("-", "").isalpha() or norms[k] in _CLAUSE_VERBS:
             return False  # "the ambassador called Flynn", "and he called"
     return False
+
+
+_QUESTION_CUES = word_set("ask wonder question inquire")
+_INVERTED = word_set(
+    """
+    does do did would will can could should is are was were has have had might may must shall
+    isn't aren't wasn't weren't doesn't don't didn't won't wouldn't can't couldn't shouldn't hasn't haven't
+    """
+)
+_CONJUNCTIONS = word_set("but and so or yet then")
+_SUBORDINATORS = word_set("that who which when because if whether while since after before where whom")
+_QUESTION_REACH = 6  # words between the inverted auxiliary and the cue ("Does Chinese President Xi Jinping want")
+
+
+def _in_question(text: str, tokens: Tokens, i: int) -> bool:
+    """Whether the cue at token ``i`` is the verb of a yes/no question opened by an auxiliary a few words before it."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    for k in range(i - 1, max(-1, i - _QUESTION_REACH - 2), -1):
+        if norms[k] in _SUBORDINATORS or text[ends[k] : starts[k + 1]].strip():
+            return False  # "when they accused", "..., she asked", '"Shouldn't we?" said McCain'
+        if norms[k] not in _INVERTED:
+            continue
+        opener = k - 1 if k and norms[k - 1] in _CONJUNCTIONS else k  # "But does he"
+        gap = text[ends[opener - 1] : starts[opener]] if opener else ""
+        if not text[starts[opener]].isupper() or (opener and not ("\n" in gap or _SENTENCE_ENDS.intersection(gap))):
+            return False  # an auxiliary inside a sentence ("he does want"), or a title's capital
+        end = _sentence_end(text, ends[i - 1])
+        return end < len(text) and text[end] == "?"
+    return False
+
+
+def _sentence_end(text: str, pos: int, reach: int = 400) -> int:
+    """The offset of the first "." "?" "!" after ``pos`` that ends a sentence (followed by a space, a quote or the end)."""
+    for k in range(pos, min(len(text), pos + reach)):
+        if text[k] in ".?!" and (k + 1 >= len(text) or text[k + 1] in " \n\"'\u201d\u2019)"):
+            return k
+    return len(text)
 
 
 def _complement_after_name(text: str, tokens: Tokens, j: int) -> bool:
