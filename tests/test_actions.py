@@ -60,6 +60,10 @@ def _said_on_both_paths(text: str) -> list[tuple[str | None, str | None]]:
         # a condition inside the sentence: a hypothesis, nobody's words
         ("The plant will stay open if the board rejects the offer.", "reject"),
         ("Voters can stay home if they want to.", "want"),
+        # everybody or nobody as the subject: the author's generalisation
+        ("Everyone knows the council will raise taxes.", "know"),
+        ("No one thinks that the mayor will resign.", "think"),
+        ("Nobody is suggesting that the council resign.", "suggest"),
         # a yes/no question asks, reports nothing; "known as" gives a name
         ("Does the mayor want to close the plant?", "want"),
         ("But does the governor believe the polls?", "believe"),
@@ -102,6 +106,8 @@ def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
         # "as if" is no condition; a condition inside a reported clause leaves its report
         ("He talks as if he believes the polls are wrong.", ("he", "believe")),
         ("The mayor said the plant will close if the union rejects the offer.", ("The mayor", "say")),
+        # "not everyone" reports a disagreement
+        ("Not everyone agrees with the mayor's plan.", ("everyone", "agree")),
         # the attribution of a question, a statement, a question's asker
         ("\u201cShouldn't we be ashamed?\u201d said the senator.", ("the senator", "say")),
         ("Is the plant safe? According to the inspector, it is.", ("the inspector", "according to")),

@@ -122,6 +122,8 @@ def sense_rule(
             return "modal"
     if form == "base" and _generic_conjecture(norms, i, lemma):
         return "generic_modal"  # "You would think", "One could argue", "many Democrats may agree": the author's conjecture
+    if _universal_subject(norms, i):
+        return "universal"  # "Everyone knows the proposition", "Nobody is suggesting": the author's generalisation
     if form == "base" and i and norms[i - 1] in ("let's", "lets"):
         return "let_us"  # "Let's say you think ...": the author's supposition or proposal
     if lemma == "assume" and (nxt in _OFFICES or (nxt in ("the", "a", "an") and nxt2 in _OFFICES)):
@@ -216,6 +218,22 @@ def _generic_conjecture(norms: Sequence[str], i: int, lemma: str) -> bool:
 
 
 _QUANTIFIED = word_set("many few some most")
+
+
+# a subject naming everybody or nobody, which no article quotes: "Everyone knows", "as everybody knows"
+_UNIVERSAL = word_set("everyone everybody nobody")
+_BEFORE_VERB = word_set("has have had is was does did really ever always already surely")
+
+
+def _universal_subject(norms: Sequence[str], i: int) -> bool:
+    """Whether the cue at token ``i`` has "everyone", "everybody" or "nobody" (not "not everyone") as its subject."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and norms[k] in _BEFORE_VERB:
+        k -= 1
+    if k < 0 or (norms[k] not in _UNIVERSAL and not (k and norms[k - 1] == "no" and norms[k] == "one")):
+        return False
+    first = k - 1 if norms[k] == "one" else k
+    return not first or norms[first - 1] not in ("not", "almost", "nearly")
 
 
 # "someone ... who could defend him": a person wished for, when a modal follows "who"
