@@ -106,6 +106,7 @@ def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
         # "as if" is no condition; a condition inside a reported clause leaves its report
         ("He talks as if he believes the polls are wrong.", ("he", "believe")),
         ("The mayor said the plant will close if the union rejects the offer.", ("The mayor", "say")),
+        ("She will resign if she loses. I think the plan is fair.", ("I", "think")),
         # "not everyone" reports a disagreement
         ("Not everyone agrees with the mayor's plan.", ("everyone", "agree")),
         # the attribution of a question, a statement, a question's asker

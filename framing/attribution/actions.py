@@ -221,7 +221,7 @@ def _named_or_done(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: 
     if lemma in _OWN_WORDS and _own_words(text, tokens, i):
         return "own_words"  # "As we reported earlier, ...": the outlet's own report, no source
     if lemma == "know" and form in ("past", "past_participle") and nxt == "as":
-        return "naming"  # "a disease known as cavernous hemangioma": a name, nobody's knowledge
+        return "known_as"  # "a disease known as cavernous hemangioma": a name, nobody's knowledge
     if lemma not in _QUESTION_CUES and _in_question(text, tokens, i):
         return "question"  # "Does he want to follow the experts?", "Did you know ...?": asked, not reported
     if (

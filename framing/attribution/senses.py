@@ -277,7 +277,7 @@ def _conditional(text: str, tokens: Tokens, i: int) -> bool:
     A capitalised "If" opens the sentence ("If a campaign announced"); a
     lower-case "if" opens a condition inside one ("what happens if the FBI
     recommends", "if they want to"), not after "as" ("as if") nor past a
-    comma, a dash or a quotation mark. ("unless Democrats agree" stays: PolNeAR
+    comma, a dash, a sentence end or a quotation mark. ("unless Democrats agree" stays: PolNeAR
     dev holds two "unless" cues, both gold attributions.)
     """
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
@@ -289,7 +289,7 @@ def _conditional(text: str, tokens: Tokens, i: int) -> bool:
     return False
 
 
-_CONDITION_BREAKS = frozenset(",;:\u2014\"\u201c\u201d")
+_CONDITION_BREAKS = frozenset(",;:.?!\n\u2014\"\u201c\u201d")
 
 
 # words after which a base or 3sg form is a noun ("the state", "an attack", "of claims")
