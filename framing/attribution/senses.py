@@ -84,10 +84,14 @@ def other_sense(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
         ("assumed the presidency", "claimed nearly $20,000", ", seeking a third
         term", "declined to $281 million", "from not denying coverage"), an
         adjective in a list ("violent, threatening behavior"), a clause opened
-        by "If", a capitalised imperative in a name ("'Don't Ask, Don't Tell'
+        by "If" or a condition opened by "if" ("if they want to"), a capitalised imperative in a name ("'Don't Ask, Don't Tell'
         policy"), a plural noun before its verb ("social media posts appear"),
-        and a participle with no auxiliary after a plural noun ("memos
-        written while he was director", "contests known as Super Tuesday").
+        a participle with no auxiliary after a plural noun ("memos
+        written while he was director", "contests known as Super Tuesday"),
+        a conjecture with a modal and a generic subject ("You would think",
+        "many Democrats may agree"), "everyone" or "nobody" as the subject,
+        and the rules of :func:`framing.attribution.actions.action_rule`
+        (perceptions, names, questions, the author's own words, ...).
 
     Examples
     --------
