@@ -57,6 +57,9 @@ def _said_on_both_paths(text: str) -> list[tuple[str | None, str | None]]:
         ("You would think the council had learned its lesson by now.", "think"),
         ("One might argue that the tax is fair.", "argue"),
         ("It is a plan many economists may agree with.", "agree"),
+        # the reader addressed with a modal
+        ("You might have guessed that the plan would fail.", "guess"),
+        ("You can't really argue with the figures.", "argue"),
         # a condition inside the sentence: a hypothesis, nobody's words
         ("The plant will stay open if the board rejects the offer.", "reject"),
         ("Voters can stay home if they want to.", "want"),
@@ -102,6 +105,7 @@ def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
         # someone who did speak, and a person (no generic subject) with a modal
         ("He spoke to someone who said the plan would fail.", ("who", "say")),
         ("You said the tax was fair.", ("You", "say")),
+        ("\u201cYou will see that the plan works,\u201d the mayor said.", ("the mayor", "say")),
         ("Smith said he would argue that the tax is fair.", ("Smith", "say")),
         # "as if" is no condition; a condition inside a reported clause leaves its report
         ("He talks as if he believes the polls are wrong.", ("he", "believe")),

@@ -126,6 +126,8 @@ def sense_rule(
             return "modal"
     if form == "base" and _generic_conjecture(norms, i, lemma):
         return "generic_modal"  # "You would think", "One could argue", "many Democrats may agree": the author's conjecture
+    if _generic_you(norms, i):
+        return "generic_you"  # "You might have guessed", "you can't really argue": the reader, no source
     if _universal_subject(norms, i):
         return "universal"  # "Everyone knows the proposition", "Nobody is suggesting": the author's generalisation
     if form == "base" and i and norms[i - 1] in ("let's", "lets"):
@@ -222,6 +224,21 @@ def _generic_conjecture(norms: Sequence[str], i: int, lemma: str) -> bool:
 
 
 _QUANTIFIED = word_set("many few some most")
+# the reader addressed with a modal: "You might have guessed", "you can't really argue", "you'd expect"
+_YOU_MODALS = word_set("may might could would can will must should can't won't wouldn't couldn't cannot shouldn't")
+_YOU_BETWEEN = word_set("have not n't really also just only inevitably never ever still")
+
+
+def _generic_you(norms: Sequence[str], i: int) -> bool:
+    """Whether the cue at token ``i`` has "you" and a modal before it ("you might ask", "you'd think")."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and norms[k] in _YOU_BETWEEN:
+        k -= 1
+    if k < 0:
+        return False
+    if norms[k] in ("you'd", "you'll"):
+        return True
+    return k > 0 and norms[k] in _YOU_MODALS and norms[k - 1] == "you"
 
 
 # a subject naming everybody or nobody, which no article quotes: "Everyone knows", "as everybody knows"
