@@ -35,6 +35,9 @@ def _said_on_both_paths(text: str) -> list[tuple[str | None, str | None]]:
         ("Every shopper has seen the bare shelves at the corner store.", "see"),
         ("The county saw a sharp rise in rents last year.", "see"),
         ("Without seeing the full report, the figures are hard to judge.", "see"),
+        ("The claims are impossible to judge without seeing the report it was based on.", "see"),
+        # a belief verb sharing the object of an action, up to a purpose ("in order to")
+        ("The militia funds and supports armed groups in order to spread its influence.", "support"),
         # "called" naming a thing after an indefinite noun phrase
         ("She hosted a weekly podcast called \u201cKitchen Table Talks\u201d for three years.", "call"),
         ("He founded a small charity called Bright Steps in 2004.", "call"),
@@ -86,6 +89,8 @@ def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
         ("The mayor saw that the budget was short.", ("The mayor", "see")),
         ("Voters have long seen the senator, a former judge from Ohio, as a moderate.", ("Voters", "see")),
         ("Mr. Lee sees Mr. Park as a rival.", ("Mr. Lee", "see")),
+        ("The group supports the bill in order to win votes.", ("The group", "support")),
+        ("After seeing the report, the mayor said the plant would close.", ("the mayor", "say")),
         # "called" with a person or a name as its subject, or an object and its complement
         ("Governor Hale, a former prosecutor, called the ruling \u201ca disgrace.\u201d",
          ("Governor Hale, a former prosecutor", "call")),

@@ -93,6 +93,7 @@ def _clause_edge(text: str, tokens: Tokens, k: int, after: bool) -> bool:
 
 
 _SENTENCE_ENDS = frozenset(".;?!")
+_BEFORE_SEEING = word_set("without after before upon")  # "without seeing the intelligence it was based on"
 
 
 def _title_dot(text: str, tokens: Tokens, k: int) -> bool:
@@ -138,6 +139,8 @@ def _bare_object(text: str, tokens: Tokens, j: int, reach: int = 8) -> bool:
     for k in range(j, min(len(norms), j + reach)):
         if k > j and text[ends[k - 1] : starts[k]].strip() and not _title_dot(text, tokens, k - 1):
             return True  # the phrase ends at punctuation
+        if norms[k] == "to" and norms[k - 2 : k] == ["in", "order"]:
+            return True  # "supports proxy groups in order to export": a purpose, no clause
         if norms[k] in _CLAUSE_WORDS or norms[k] in _CLAUSE_VERBS:
             return False
     return True
@@ -172,7 +175,10 @@ def action_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
             return "gesture"  # "points to supporters", "pointed to the crowd", "pointed to him"
     if (
         lemma == "see" and nxt not in OBJECT_PRONOUNS and nxt not in _AMOUNTS and nxt != "by"
-        and not nxt.isdigit() and _bare_object(text, tokens, j) and not _as_later(text, tokens, j)
+        and not nxt.isdigit() and not _as_later(text, tokens, j) and (
+            _bare_object(text, tokens, j) or (
+                form == "gerund" and i and norms[i - 1] in _BEFORE_SEEING and nxt.isalpha() and nxt not in _CLAUSE_WORDS)
+        )
     ):
         # "voters don't see the stakes", "has seen the empty shelves": not "see the strikes as",
         # "saw that", nor a forecast of an amount ("analysts see more gains", "sees three main issues")
