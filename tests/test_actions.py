@@ -1,5 +1,7 @@
 """Cues whose subject reports nothing: perceptions, names, passives, provisions, blows, the author's own words.
 
+Also colon cues whose "name" is a heading, a section label or a credit (framing.attribution.layout).
+
 Each rule of framing.attribution.actions (and the conjecture rules of senses) is
 checked both ways on invented sentences: the false quote is gone, a close real
 quote stays. Every sentence is read on both paths (the quote finder alone and
@@ -75,6 +77,11 @@ def _said_on_both_paths(text: str) -> list[tuple[str | None, str | None]]:
         ("But does the governor believe the polls?", "believe"),
         ("The farmer suffers from a lung disease known as silicosis, which has no cure.", "know"),
         ("In 2015, a hacker known as \"Nightjar\" broke into the city's servers.", "know"),
+        # a heading before a colon: its topic comes back after it, a section label, a photo credit
+        ("Measles: Measles cases rose again this winter across the state.", ":"),
+        ("Facts First: The mayor did not cut the school budget last year.", ":"),
+        ("Jane Roe Photographer: John Doe/Reuters", ":"),
+        ("JUST WATCHED Analysis: The budget fight explained", ":"),
     ],
 )
 def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
@@ -116,6 +123,10 @@ def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
         ("He talks as if he believes the polls are wrong.", ("he", "believe")),
         ("The mayor said the plant will close if the union rejects the offer.", ("The mayor", "say")),
         ("She will resign if she loses. I think the plan is fair.", ("I", "think")),
+        # a name before a colon, also after a video label
+        ("Sanders: We will win this state.", ("Sanders", ":")),
+        ("JUST WATCHED Obama: We fumbled the rollout of this law", ("Obama", ":")),
+        ("BREWSTER: I have three children and two jobs.", ("BREWSTER", ":")),
         # "not everyone" reports a disagreement
         ("Not everyone agrees with the mayor's plan.", ("everyone", "agree")),
         # the attribution of a question, a statement, a question's asker
