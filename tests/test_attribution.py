@@ -557,7 +557,8 @@ def test_speaker_record_defaults() -> None:
 # measured 2026-12-03 after the fixed-phrase and action rules (actions.py): all
 # 0.810 / 0.719 / 0.741, speaker 0.912; speech 0.913 / 0.842 / 0.844, speaker 0.933
 # measured 2026-12-03 after the perception, naming, question and condition rules (actions.py,
-# senses.py): all 0.809 / 0.720 / 0.740, speaker 0.913; speech 0.914 / 0.843 / 0.844, speaker 0.933
+# senses.py, layout.py): all 0.809 / 0.719 / 0.740, speaker 0.913; speech 0.913 / 0.843 / 0.844,
+# speaker 0.933
 FLOORS = {
     ("all", "Content", "overlap"): 0.803,
     ("all", "Cue", "overlap"): 0.714,
