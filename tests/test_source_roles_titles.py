@@ -157,7 +157,8 @@ def test_other_share_on_200_allsides_articles_has_a_ceiling() -> None:
         ("GlobeNewswire reported that the company had filed for bankruptcy.", "media"),
         ("Conservative groups said the ruling was a victory.", "advocacy"),
         ("Back in 2010, Forbes described the Clippers in fairly underwhelming terms.", "media"),
-        ("Has someone at 1600 Pennsylvania Avenue concluded they do not want Clinton to win?", "government"),
+        # a statement: the verb of a yes/no question reports nothing ("Has someone ... concluded ...?")
+        ("Someone at 1600 Pennsylvania Avenue concluded they do not want Clinton to win.", "government"),
         ("The confirmed cases were reported by 38 states and one territory, officials said.", "anonymous"),
         # supporters are whoever the article says they are: no category of their own
         ("Supporters will say Mr. Obama faced a recession when he came into office.", "other"),

@@ -11,15 +11,37 @@ the hand-checked sample in docs/attribution.md whose "speaker" said nothing:
   church", "stormed out"): a movement, not an outburst ("'Out!' he stormed");
 * "point(s) to" people ("Barack Obama points to supporters"): a gesture, not
   "pointed to the rising costs";
-* "see" with a bare object and no "as" ("voters don't see the stakes"): a
-  perception, not "many see the strikes as a mistake", "sees that" or a
-  forecast ("analysts see more gains");
+* "see" in any form with a bare object and no "as" ("voters don't see the
+  stakes", "Everyone has seen the empty shelves", "Europe saw a dip", "without
+  seeing the intelligence"): a perception or an experience, not "many see the
+  strikes as a mistake", "saw that" or a forecast ("analysts see more gains");
 * a belief cue joined by "and" to an action verb it shares its object with
   ("Soleimani's Quds Force funds and supports proxy groups");
 * a past form after a plural noun, with its complement and then "by"
   ("certain tech companies declared essential by the state"): a passive
   participle whose noun is what is declared, not who declares ("mining
-  companies declared bankruptcy" stays).
+  companies declared bankruptcy" stays);
+* "called" naming a thing after an indefinite noun phrase ("a radio program
+  called 'Story Time'", "a company called AdmitHub"), not "a spokesman called
+  Trump a liar" nor "the senator called Trump";
+* "accused of" with no object between: a passive whose subject is the accused
+  ("the people accused of crimes", "He's accused of threatening"), not "whom
+  he accused of lying" nor an agent "by" after it;
+* "guarantee" with a bare object: a provision ("the deal would guarantee Iran
+  a weapon", "the bill guarantees rights"), not "guaranteed that" or "I
+  guarantee you we will win";
+* "knock" with a direction ("knocked on doors", "knocked his head against",
+  "knocking them out"): a blow, not "knocked Sanders on his record";
+* the author's or the outlet's own earlier words, "As we reported earlier,",
+  "As I have noted", "as we explained in": no source of the article;
+* a gerund after "accused of", "suspected of", "charged with" ("He's accused of
+  threatening a center"): the act alleged, not words of the accused;
+* a byline, "This story was reported by ...", "The article was written by";
+* "known as" ("a disease known as silicosis"): a name, nobody's knowledge;
+* the verb of a yes/no question opened by an auxiliary ("Does he want to
+  follow the experts?", "Did you know ...?"): asked, not reported (not the
+  asking verb itself, nor a cue after the question mark: '"Shouldn't we?" said
+  McCain').
 """
 
 from __future__ import annotations
@@ -50,6 +72,15 @@ _CLAUSE_VERBS = word_set("to is are was were will would")  # "see the plan is", 
 # words ending in "s" that are no plural noun before a participle ("has proposed death by")
 _NOT_PLURALS = word_set("is has was does this its his us thus as plus less unless yes whereas")
 _OBJECT_START = DETERMINERS | word_set("more less")
+# cues the author or the outlet use of their own earlier words: "As we reported earlier"
+_OWN_WORDS = word_set("report note write explain mention detail predict argue document discuss reveal")
+_OWN_AUXILIARIES = word_set("have has had 've previously earlier first also recently repeatedly already often")
+_ALLEGING = word_set("accused suspected charged convicted guilty acquitted")
+_PIECES = word_set("story report article piece post interview video")
+_KNOCK_DIRECTIONS = word_set("on down out over off into onto against at")
+_KNOCK_AFTER_OBJECT = word_set("down out over off into onto against")
+# words that open a reported clause within reach of "guarantee": "guarantee you we will win"
+_FINITE = word_set("that will would won't wouldn't is are was were can could has have had")
 _AMOUNTS = word_set("more less fewer few many much several some no two three four five six seven eight nine ten")
 
 
@@ -59,6 +90,29 @@ def _clause_edge(text: str, tokens: Tokens, k: int, after: bool) -> bool:
     if after:
         return k >= len(norms) or not norms[k][:1].isalnum() or text[ends[k - 1] : starts[k]].strip() != ""
     return k < 0 or not norms[k][:1].isalnum() or text[ends[k] : starts[k + 1]].strip() != ""
+
+
+_SENTENCE_ENDS = frozenset(".;?!")
+_BEFORE_SEEING = word_set("without after before upon")  # "without seeing the intelligence it was based on"
+
+
+def _title_dot(text: str, tokens: Tokens, k: int) -> bool:
+    """Whether token ``k`` is a short capitalised abbreviation followed by its dot ("Mr.", "Sen.", "U.S.")."""
+    word = text[tokens.starts[k] : tokens.ends[k]]
+    return word[:1].isupper() and len(word.rstrip(".")) <= 4 and text[tokens.ends[k] : tokens.ends[k] + 1] == "." and (
+        text[tokens.ends[k] + 1 : tokens.ends[k] + 2] in (" ", "")
+    )
+
+
+def _as_later(text: str, tokens: Tokens, j: int, reach: int = 30) -> bool:
+    """Whether an "as" follows token ``j`` in its sentence ("saw the toppling of ... — ... — as proof")."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    for k in range(j, min(len(norms), j + reach)):
+        if k > j and _SENTENCE_ENDS.intersection(text[ends[k - 1] : starts[k]]) and not _title_dot(text, tokens, k - 1):
+            return False
+        if norms[k] == "as" and norms[k + 1 : k + 2] != ["well"]:
+            return True  # not "as well"
+    return False
 
 
 def _idiom(text: str, tokens: Tokens, i: int) -> bool:
@@ -83,8 +137,10 @@ def _bare_object(text: str, tokens: Tokens, j: int, reach: int = 8) -> bool:
     if j and text[ends[j - 1] : starts[j]].strip():
         return False  # "you see, she has": punctuation after the cue
     for k in range(j, min(len(norms), j + reach)):
-        if k > j and text[ends[k - 1] : starts[k]].strip():
+        if k > j and text[ends[k - 1] : starts[k]].strip() and not _title_dot(text, tokens, k - 1):
             return True  # the phrase ends at punctuation
+        if norms[k] == "to" and norms[k - 2 : k] == ["in", "order"]:
+            return True  # "supports proxy groups in order to export": a purpose, no clause
         if norms[k] in _CLAUSE_WORDS or norms[k] in _CLAUSE_VERBS:
             return False
     return True
@@ -118,11 +174,14 @@ def action_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
         if k < n and (norms[k] in OBJECT_PRONOUNS or people_head(norms[k])) and norms[k + 1 : k + 2] != ["of"]:
             return "gesture"  # "points to supporters", "pointed to the crowd", "pointed to him"
     if (
-        lemma == "see" and form in ("base", "3sg") and nxt not in OBJECT_PRONOUNS and nxt not in _AMOUNTS
-        and not nxt.isdigit() and _bare_object(text, tokens, j)
+        lemma == "see" and nxt not in OBJECT_PRONOUNS and nxt not in _AMOUNTS and nxt != "by"
+        and not nxt.isdigit() and not _as_later(text, tokens, j) and (
+            _bare_object(text, tokens, j) or (
+                form == "gerund" and i and norms[i - 1] in _BEFORE_SEEING and nxt.isalpha() and nxt not in _CLAUSE_WORDS)
+        )
     ):
-        # "voters don't see the stakes": not "see the strikes as", "sees that", nor a
-        # forecast of an amount ("analysts see more gains", "sees three main issues")
+        # "voters don't see the stakes", "has seen the empty shelves": not "see the strikes as",
+        # "saw that", nor a forecast of an amount ("analysts see more gains", "sees three main issues")
         return "perception"
     if (
         act == "belief" and form in ("3sg", "past") and i > 1 and norms[i - 1] in ("and", "or")
@@ -137,4 +196,151 @@ def action_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
         and not norms[i - 1].endswith("'s") and norms[i - 1].isalpha() and not text[starts[i - 1]].isupper()
     ):
         return "reduced_passive"  # "companies declared essential by the state": declared, not declaring
+    return _named_or_done(text, tokens, i, j, lemma, form)
+
+
+def _named_or_done(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) -> str | None:
+    """The rules of naming, passives, provisions, blows and the author's own words (see the module docstring)."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    n = len(norms)
+    nxt = norms[j] if j < n else ""
+    if lemma == "call" and form in ("past", "past_participle") and j < n and _indefinite_thing(text, tokens, i) and (
+        any(c in _QUOTE_MARKS for c in text[ends[j - 1] : starts[j]]) or (
+            text[starts[j]].isupper() and not _complement_after_name(text, tokens, j))
+    ):
+        return "naming"  # "a radio program, called 'Story Time'": a name, not words of the program
+    if (
+        lemma == "accuse" and form in ("past", "past_participle") and nxt == "of"
+        and _RELATIVE_OBJECTS.isdisjoint(norms[max(0, i - 8) : i]) and "by" not in norms[j : j + 12]
+    ):
+        return "accused_passive"  # "the people accused of crimes": the accused, not the accuser
+    if lemma == "guarantee" and j < n and nxt not in _FINITE and nxt not in _ADDRESSEES and _bare_provision(
+        text, tokens, j
+    ):
+        return "provision"  # "the deal would guarantee Iran a nuclear weapon": what it secures, not a promise
+    if lemma == "knock" and (
+        nxt in _KNOCK_DIRECTIONS or (j < n and _direction_after_object(text, tokens, j))
+    ):
+        return "blow"  # "knocked on doors", "knocked his head against the concrete", "knocking them out"
+    if form == "gerund" and i > 1 and norms[i - 1] in ("of", "with") and norms[i - 2] in _ALLEGING:
+        return "alleged_act"  # "accused of threatening a center": what is alleged, not what is said
+    if lemma in _OWN_WORDS and _own_words(text, tokens, i):
+        return "own_words"  # "As we reported earlier, ...": the outlet's own report, no source
+    if lemma == "know" and form in ("past", "past_participle") and nxt == "as":
+        return "known_as"  # "a disease known as cavernous hemangioma": a name, nobody's knowledge
+    if lemma not in _QUESTION_CUES and _in_question(text, tokens, i):
+        return "question"  # "Does he want to follow the experts?", "Did you know ...?": asked, not reported
+    if (
+        lemma in ("report", "write") and form in ("past", "past_participle") and nxt == "by" and i > 1
+        and norms[i - 1] in ("was", "is") and norms[i - 2] in _PIECES
+    ):
+        return "byline"  # "This story was reported by Jane Doe": who wrote the article
     return None
+
+
+_QUOTE_MARKS = "\"\u201c\u2018'"
+_RELATIVE_OBJECTS = word_set("whom which that who")
+_ADDRESSEES = word_set("you me us everyone everybody")
+_THING_WORDS_BACK = 4  # words between "a" and "called" ("a book last year called")
+
+
+def _indefinite_thing(text: str, tokens: Tokens, i: int) -> bool:
+    """Whether the words before "called" at token ``i`` are an indefinite noun phrase naming no person."""
+    norms, starts = tokens.norms, tokens.starts
+    if not i or not norms[i - 1].replace("-", "").isalpha() or norms[i - 1] in OBJECT_PRONOUNS:
+        return False
+    if people_head(norms[i - 1]) or text[starts[i - 1]].isupper():
+        return False  # "a spokesman called Trump a liar"; a name before "called" is its subject
+    for k in range(i - 1, max(-1, i - _THING_WORDS_BACK - 2), -1):
+        if norms[k] in ("a", "an"):
+            # "Chris Christie, a former US attorney, called Obama": an appositive, its name the subject
+            return not (k and text[tokens.ends[k - 1] : starts[k]].strip() == "," and text[
+                tokens.ends[i - 1] : starts[i]].strip() == ",")
+        if norms[k] in DETERMINERS or not norms[k].replace("-", "").isalpha() or norms[k] in _CLAUSE_VERBS:
+            return False  # "the ambassador called Flynn", "and he called"
+    return False
+
+
+_QUESTION_CUES = word_set("ask wonder question inquire")
+_INVERTED = word_set(
+    """
+    does do did would will can could should is are was were has have had might may must shall
+    isn't aren't wasn't weren't doesn't don't didn't won't wouldn't can't couldn't shouldn't hasn't haven't
+    """
+)
+_CONJUNCTIONS = word_set("but and so or yet then")
+_SUBORDINATORS = word_set("that who which when because if whether while since after before where whom")
+_QUESTION_REACH = 6  # words between the inverted auxiliary and the cue ("Does Chinese President Xi Jinping want")
+
+
+def _in_question(text: str, tokens: Tokens, i: int) -> bool:
+    """Whether the cue at token ``i`` is the verb of a yes/no question opened by an auxiliary a few words before it."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    for k in range(i - 1, max(-1, i - _QUESTION_REACH - 2), -1):
+        if norms[k] in _SUBORDINATORS or text[ends[k] : starts[k + 1]].strip():
+            return False  # "when they accused", "..., she asked", '"Shouldn't we?" said McCain'
+        if norms[k] not in _INVERTED:
+            continue
+        opener = k - 1 if k and norms[k - 1] in _CONJUNCTIONS else k  # "But does he"
+        gap = text[ends[opener - 1] : starts[opener]] if opener else ""
+        if not text[starts[opener]].isupper() or (opener and not ("\n" in gap or _SENTENCE_ENDS.intersection(gap))):
+            return False  # an auxiliary inside a sentence ("he does want"), or a title's capital
+        end = _sentence_end(text, ends[i - 1])
+        return end < len(text) and text[end] == "?"
+    return False
+
+
+def _sentence_end(text: str, pos: int, reach: int = 400) -> int:
+    """The offset of the first "." "?" "!" after ``pos`` that ends a sentence (followed by a space, a quote or the end)."""
+    for k in range(pos, min(len(text), pos + reach)):
+        if text[k] in ".?!" and (k + 1 >= len(text) or text[k + 1] in " \n\"'\u201d\u2019)"):
+            return k
+    return len(text)
+
+
+def _complement_after_name(text: str, tokens: Tokens, j: int) -> bool:
+    """Whether the capitalised words from token ``j`` are followed by a complement ("Ames a liar", "Ames 'reckless'")."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    k = j + 1
+    while k < len(norms) and text[starts[k]].isupper() and not text[ends[k - 1] : starts[k]].strip(" ."):
+        k += 1
+    if k >= len(norms):
+        return False
+    return norms[k] in ("a", "an", "the") or any(c in _QUOTE_MARKS for c in text[ends[k - 1] : starts[k]])
+
+
+def _bare_provision(text: str, tokens: Tokens, j: int, reach: int = 6) -> bool:
+    """Whether the words from token ``j`` are an object with no clause ("that", a finite verb) in reach."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    if not norms[j][:1].isalnum() or text[ends[j - 1] : starts[j]].strip():
+        return False
+    if norms[j] == "to" and j + 1 < len(norms) and norms[j + 1].isalpha():
+        return True  # "guaranteed to provoke objections": a raising passive, no promise
+    for k in range(j, min(len(norms), j + reach)):
+        if k > j and text[ends[k - 1] : starts[k]].strip():
+            return True
+        if norms[k] in _FINITE:
+            return False
+    return True
+
+
+def _direction_after_object(text: str, tokens: Tokens, j: int, reach: int = 4) -> bool:
+    """Whether a direction word follows the object of "knock" at token ``j``, within the clause."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    for k in range(j + 1, min(len(norms), j + reach + 1)):
+        if text[ends[k - 1] : starts[k]].strip():
+            return False
+        if norms[k] in _KNOCK_AFTER_OBJECT:
+            return True
+    return False
+
+
+def _own_words(text: str, tokens: Tokens, i: int) -> bool:
+    """Whether the cue at token ``i`` follows "As we" / "as I" (and auxiliaries) opening a clause."""
+    norms = tokens.norms
+    k = i - 1
+    while k >= 0 and i - k <= 3 and norms[k] in _OWN_AUXILIARIES:
+        k -= 1
+    if k < 1 or norms[k] not in ("we", "i", "we've", "i've") or norms[k - 1] != "as":
+        return False
+    return _clause_edge(text, tokens, k - 2, after=False)

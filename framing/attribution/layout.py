@@ -71,10 +71,11 @@ _COLON_LABELS = word_set(
     advertisement tags share email subscribe follow contact click sign breaking live
     transcript question answer q a part chapter step example summary bottom line
     background context why what how who when where winner winners loser losers quicklist
-    title text bulletin
+    title text bulletin photographer graphic graphics scoop verdict
     """
 )
 _MAX_COLON_NAME = 6
+_VIDEO_LABELS = word_set("just must")  # "JUST WATCHED", "MUST WATCH" before a video's title
 # an imperative before a colon gives the author's example, not a speaker: "Consider World War II: ..."
 _EXAMPLE_VERBS = word_set("consider take remember imagine recall witness")
 # a question word after a colon makes a heading: "ACA Insurers In The Supreme Court: Why Consumers ..."
@@ -137,6 +138,10 @@ def _colon_name(doc: _Doc, pos: int) -> tuple[int, int] | None:
         return None  # "According to HuffPo: ...": the cue is "according to"
     if norms[first] in _EXAMPLE_VERBS or _HEADING_AFTER.match(text, doc.skip_space(pos + 1)):
         return None  # "Consider World War II: ...", "... Court: Why Consumers Should Pay Attention"
+    while first < t and norms[first] in _VIDEO_LABELS and norms[first + 1] in _VIDEO_LABELS | {"watch", "watched"}:
+        first += 1  # "JUST WATCHED Obama: ...", "MUST WATCH Obama: ...": a video's title, the name after the label
+    if first < t and norms[first] in ("watch", "watched"):
+        first += 1
     after_from = False
     if norms[first] == "more" and first + 1 < t and norms[first + 1] == "from":
         first, after_from = first + 2, True
@@ -184,7 +189,19 @@ def _attribute_colon(
     content = _quote_or_mixed(doc, k, end) if k >= 0 else _trim(text, start, end)
     if content[1] <= content[0]:
         return None
+    if k < 0 and _names_its_topic(doc, name, content):
+        return None  # "Ebola: Ebola also hit the campaign trail": a heading, its topic no speaker
     return name, [content]
+
+
+def _names_its_topic(doc: _Doc, name: tuple[int, int], content: tuple[int, int]) -> bool:
+    """Whether the last word of a colon's name comes back in the words after it (a topic heading)."""
+    toks = doc.tokens
+    last = toks.norms[name[1] - 1]
+    if len(last) < 3:
+        return False
+    lo, hi = bisect_left(toks.starts, content[0]), bisect_left(toks.starts, min(content[1], content[0] + 300))
+    return any(toks.norms[k] in (last, last + "'s") for k in range(lo, hi))
 
 
 def _continue_speakers(doc: _Doc, said: list[tuple[int, Speaker]], quotes: list[Quote]) -> None:

@@ -84,10 +84,14 @@ def other_sense(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
         ("assumed the presidency", "claimed nearly $20,000", ", seeking a third
         term", "declined to $281 million", "from not denying coverage"), an
         adjective in a list ("violent, threatening behavior"), a clause opened
-        by "If", a capitalised imperative in a name ("'Don't Ask, Don't Tell'
+        by "If" or a condition opened by "if" ("if they want to"), a capitalised imperative in a name ("'Don't Ask, Don't Tell'
         policy"), a plural noun before its verb ("social media posts appear"),
-        and a participle with no auxiliary after a plural noun ("memos
-        written while he was director", "contests known as Super Tuesday").
+        a participle with no auxiliary after a plural noun ("memos
+        written while he was director", "contests known as Super Tuesday"),
+        a conjecture with a modal and a generic subject ("You would think",
+        "many Democrats may agree"), "everyone" or "nobody" as the subject,
+        and the rules of :func:`framing.attribution.actions.action_rule`
+        (perceptions, names, questions, the author's own words, ...).
 
     Examples
     --------
@@ -120,6 +124,12 @@ def sense_rule(
         back = norms[max(0, i - 4) : i]
         if back and (back[-1] in _MODALS or (len(back) > 1 and back[-2] in _MODALS and back[-1] != "not")):
             return "modal"
+    if form == "base" and _generic_conjecture(norms, i, lemma):
+        return "generic_modal"  # "You would think", "One could argue", "many Democrats may agree": the author's conjecture
+    if _generic_you(norms, i):
+        return "generic_you"  # "You might have guessed", "you can't really argue": the reader, no source
+    if _universal_subject(norms, i):
+        return "universal"  # "Everyone knows the proposition", "Nobody is suggesting": the author's generalisation
     if form == "base" and i and norms[i - 1] in ("let's", "lets"):
         return "let_us"  # "Let's say you think ...": the author's supposition or proposal
     if lemma == "assume" and (nxt in _OFFICES or (nxt in ("the", "a", "an") and nxt2 in _OFFICES)):
@@ -160,7 +170,7 @@ def sense_rule(
     if lemma == "tell" and form in ("base", "3sg") and nxt == "us" and not _telling_person(text, tokens, i):
         return "tell_us"  # "Trump's tax bill will tell us a lot", "the fact that ... tells us": the author's argument
     if _generic_who(text, tokens, i):
-        return "generic_who"  # "the sort of person who would defend", "anyone who says": a type, no one quoted
+        return "generic_who"  # "the sort of person who would defend", "anyone who says", "someone who could": no one quoted
     if (
         form == "gerund" and i > 1 and text[ends[i - 1] : starts[i]] == " " and norms[i - 1] in ("people", "men", "women")
         and norms[i - 2] == "of" and "with" not in norms[max(0, i - 4) : i]
@@ -169,7 +179,7 @@ def sense_rule(
     if form == "gerund" and i and norms[i - 1] in _AIM_PREPOSITIONS:
         return "aim"  # "the push toward supporting Black-owned restaurants": a course, not a report
     if _conditional(text, tokens, i):
-        return "conditional"  # "If a campaign announced ..., we assumed": the author's hypothesis
+        return "conditional"  # "If a campaign announced ..., we assumed", "if they want to": a hypothesis
     if lemma == "seek" and form == "gerund" and nxt != "to" and i and text[ends[i - 1] : starts[i]].strip() == ",":
         return "seek_object"  # "trying to defy the odds, seeking a third term": an aim pursued
     if (
@@ -193,6 +203,64 @@ _GENERIC_WHO = re.compile(
 )
 
 
+# a conjecture of the author's with a modal and a generic subject: "You would think", "some might argue"
+_CONJECTURED = word_set("think say argue agree believe claim feel")
+_CONJECTURE_MODALS = word_set("may might could would")
+_GENERIC_SUBJECTS = word_set("you one some many few others most")
+
+
+def _generic_conjecture(norms: Sequence[str], i: int, lemma: str) -> bool:
+    """Whether the base form at token ``i`` follows a modal after "you", "one" or a quantifier ("many Democrats")."""
+    if lemma not in _CONJECTURED or i < 2 or norms[i - 1] not in _CONJECTURE_MODALS:
+        return False
+    if norms[i - 2] in _GENERIC_SUBJECTS:
+        return True  # "You would think", "some might argue"
+    # "many Democrats may agree", "few political observers would say": a quantifier and at most two words
+    return any(
+        k >= 0 and norms[k] in _QUANTIFIED and all(w.isalpha() for w in norms[k + 1 : i - 1])
+        and (k == 0 or norms[k - 1] not in NOUN_BEFORE)
+        for k in (i - 3, i - 4)
+    )
+
+
+_QUANTIFIED = word_set("many few some most")
+# the reader addressed with a modal: "You might have guessed", "you can't really argue", "you'd expect"
+_YOU_MODALS = word_set("may might could would can will must should can't won't wouldn't couldn't cannot shouldn't")
+_YOU_BETWEEN = word_set("have not n't really also just only inevitably never ever still")
+
+
+def _generic_you(norms: Sequence[str], i: int) -> bool:
+    """Whether the cue at token ``i`` has "you" and a modal before it ("you might ask", "you'd think")."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and norms[k] in _YOU_BETWEEN:
+        k -= 1
+    if k < 0:
+        return False
+    if norms[k] in ("you'd", "you'll"):
+        return True
+    return k > 0 and norms[k] in _YOU_MODALS and norms[k - 1] == "you"
+
+
+# a subject naming everybody or nobody, which no article quotes: "Everyone knows", "as everybody knows"
+_UNIVERSAL = word_set("everyone everybody nobody")
+_BEFORE_VERB = word_set("has have had is was does did really ever always already surely")
+
+
+def _universal_subject(norms: Sequence[str], i: int) -> bool:
+    """Whether the cue at token ``i`` has "everyone", "everybody" or "nobody" (not "not everyone") as its subject."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and norms[k] in _BEFORE_VERB:
+        k -= 1
+    if k < 0 or (norms[k] not in _UNIVERSAL and not (k and norms[k - 1] == "no" and norms[k] == "one")):
+        return False
+    first = k - 1 if norms[k] == "one" else k
+    return not first or norms[first - 1] not in ("not", "almost", "nearly")
+
+
+# "someone ... who could defend him": a person wished for, when a modal follows "who"
+_WISHED_WHO = re.compile(r"\b(?:someone|somebody)\b[^.;:!?\"\u201c\u201d]{0,80}\Z", re.IGNORECASE)
+
+
 def _generic_who(text: str, tokens: Tokens, i: int) -> bool:
     """Whether the cue at token ``i`` follows a "who" (and a modal) after a type of person, not a person."""
     k = i - 1
@@ -200,7 +268,14 @@ def _generic_who(text: str, tokens: Tokens, i: int) -> bool:
         k -= 1
     if k < 0 or tokens.norms[k] != "who":
         return False
+    if k < i - 1 and tokens.norms[k + 1] in _WISHING_MODALS and _WISHED_WHO.search(
+        text, max(0, tokens.starts[k] - 80), tokens.starts[k]
+    ):
+        return True  # "will he opt for someone with a reputation who could defend him": no one yet
     return _GENERIC_WHO.search(text, max(0, tokens.starts[k] - 60), tokens.starts[k]) is not None
+
+
+_WISHING_MODALS = word_set("could would might")
 
 
 def _telling_person(text: str, tokens: Tokens, i: int) -> bool:
@@ -218,12 +293,24 @@ _MAX_CONDITION = 6  # words between a sentence-opening "If" and the cue it makes
 
 
 def _conditional(text: str, tokens: Tokens, i: int) -> bool:
-    """Whether the cue at token ``i`` is in a clause opened by a capitalised "If" a few words before it."""
+    """Whether the cue at token ``i`` is in a clause opened by "if" a few words before it.
+
+    A capitalised "If" opens the sentence ("If a campaign announced"); a
+    lower-case "if" opens a condition inside one ("what happens if the FBI
+    recommends", "if they want to"), not after "as" ("as if") nor past a
+    comma, a dash, a sentence end or a quotation mark. ("unless Democrats agree" stays: PolNeAR
+    dev holds two "unless" cues, both gold attributions.)
+    """
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     for k in range(i - 1, max(-1, i - _MAX_CONDITION - 1), -1):
         if norms[k] == "if" and text[starts[k]] == "I":
             return "," not in text[ends[k] : starts[i]]
+        if norms[k] == "if" and (k == 0 or norms[k - 1] != "as"):
+            return not _CONDITION_BREAKS.intersection(text[ends[k] : starts[i]])
     return False
+
+
+_CONDITION_BREAKS = frozenset(",;:.?!\n\u2014\"\u201c\u201d")
 
 
 # words after which a base or 3sg form is a noun ("the state", "an attack", "of claims")
