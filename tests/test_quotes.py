@@ -351,3 +351,35 @@ def test_a_negation_after_the_cue_or_in_another_clause_leaves_speech() -> None:
     # a negated belief is a belief: "does not believe X" holds a view
     text = "The Trump administration does not believe action on climate change is necessary."
     assert [q.act for q in quotes_of(text)] == ["belief"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No Republican asked the director about the memo when he testified.",
+        "No other senator said the plan would fail.",
+        "No Democratic lawmaker has endorsed the plan.",
+        "There had been no prior intelligence suggesting an attack was near.",
+    ],
+)
+def test_a_subject_opened_by_no_quotes_no_one(text: str) -> None:
+    assert [q for q in quotes_of(text) if q.cue is not None and q.cue.text in ("asked", "said", "endorsed",
+                                                                               "suggesting")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [  # near misses: "no" inside a quote before the cue, a name with "No", "no longer" between subject and verb
+        ("\u201cThat leaves us no other options,\u201d said Speaker Ann Lee.", "Speaker Ann Lee"),
+        ("The group No Labels met on Monday. No Labels founders think the moment is ripe.", "No Labels founders"),
+        ("The senator no longer says the plan will fail.", "The senator"),
+    ],
+)
+def test_no_inside_a_quote_or_a_name_still_quotes(text: str, speaker: str) -> None:
+    assert [q.speaker.text if q.speaker else None for q in quotes_of(text)] == [speaker]
+
+
+def test_no_before_a_preposition_opens_no_subject() -> None:
+    # "no way of knowing": the gerund after "of" has no subject opened by "no"; the rule leaves it
+    quotes = quotes_of("Voters will have no way of knowing how much he pays in taxes.")
+    assert [q.cue.text if q.cue else None for q in quotes] == ["knowing"]

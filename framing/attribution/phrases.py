@@ -159,6 +159,8 @@ def subject_before(text: str, tokens: Tokens, cue: int, lo: int) -> tuple[int, i
             or (norms[j].endswith("ly") and text[starts[j]].islower() and len(norms[j]) > 3)
             or (norms[j] in _TIMES and j > lo and norms[j - 1] in ("on", "last", "this", "early"))
             or (norms[j] in ("on", "last", "this", "early") and j + 1 < cue and norms[j + 1] in _TIMES)
+            or (norms[j] == "longer" and j > lo and norms[j - 1] == "no")  # "The senator no longer says"
+            or (norms[j] == "no" and norms[j + 1] == "longer")
         )
     ):
         j -= 1

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from ..text import Tokens
 from .actions import action_rule
 from .gazetteers import people_head
-from .phrases import DETERMINERS, OBJECT_PRONOUNS, word_set
+from .phrases import _PREPOSITIONS, _STOP, DETERMINERS, OBJECT_PRONOUNS, word_set
 
 __all__ = ["other_sense", "reports", "sense_rule", "subject_before"]
 
@@ -89,7 +89,7 @@ def other_sense(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
         a participle with no auxiliary after a plural noun ("memos
         written while he was director", "contests known as Super Tuesday"),
         a conjecture with a modal and a generic subject ("You would think",
-        "many Democrats may agree"), "everyone" or "nobody" as the subject,
+        "many Democrats may agree"), "everyone", "nobody" or "no <noun>" as the subject,
         and the rules of :func:`framing.attribution.actions.action_rule`
         (perceptions, names, questions, the author's own words, ...).
 
@@ -130,6 +130,8 @@ def sense_rule(
         return "generic_you"  # "You might have guessed", "you can't really argue": the reader, no source
     if _universal_subject(norms, i):
         return "universal"  # "Everyone knows the proposition", "Nobody is suggesting": the author's generalisation
+    if _no_subject(text, tokens, i):
+        return "no_subject"  # "No Republican asked Mr. Comey", "No other senator said": no one is quoted
     if form == "base" and i and norms[i - 1] in ("let's", "lets"):
         return "let_us"  # "Let's say you think ...": the author's supposition or proposal
     if lemma == "assume" and (nxt in _OFFICES or (nxt in ("the", "a", "an") and nxt2 in _OFFICES)):
@@ -255,6 +257,27 @@ def _universal_subject(norms: Sequence[str], i: int) -> bool:
         return False
     first = k - 1 if norms[k] == "one" else k
     return not first or norms[first - 1] not in ("not", "almost", "nearly")
+
+
+def _no_subject(text: str, tokens: Tokens, i: int) -> bool:
+    """Whether the cue at token ``i`` has a subject opened by "no" ("No Republican asked", "No other senator
+    said", "no Democratic lawmaker has endorsed"), written without punctuation ("No, Smith said" is a quote)."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    k = i - 1
+    while k >= 0 and i - k <= 3 and norms[k] in _BEFORE_VERB:
+        k -= 1
+    for d in (k - 1, k - 2):
+        if d >= 0 and norms[d] == "no" and norms[k] not in _NO_QUANTITIES and all(
+            text[ends[t] : starts[t + 1]] == " " for t in range(d, i)
+        ) and all(norms[t].isalpha() and norms[t] not in _STOP and norms[t] not in _PREPOSITIONS
+                  and norms[t] != "of" for t in range(d + 1, k + 1)):  # "no way of knowing": no subject
+            word = text[starts[d + 1] : ends[d + 1]]
+            # "No Labels founders think": a name the article writes with "No" inside a sentence too
+            return not (word[:1].isupper() and re.search(r"[a-z,] No " + re.escape(word) + r"\b", text))
+    return False
+
+
+_NO_QUANTITIES = word_set("longer more fewer less doubt matter")  # "no longer", "no doubt": no subject
 
 
 # "someone ... who could defend him": a person wished for, when a modal follows "who"
