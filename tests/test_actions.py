@@ -82,6 +82,10 @@ def _said_on_both_paths(text: str) -> list[tuple[str | None, str | None]]:
         ("Facts First: The mayor did not cut the school budget last year.", ":"),
         ("Jane Roe Photographer: John Doe/Reuters", ":"),
         ("JUST WATCHED Analysis: The budget fight explained", ":"),
+        # "back" with "out", "down", "away" or "off": a withdrawal, no endorsement
+        ("When the ministry backed out of the treaty, the talks ended.", "back"),
+        ("The senator backed down after the vote.", "back"),
+        ("The agency has backed away from the estimate.", "back"),
     ],
 )
 def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
@@ -135,6 +139,7 @@ def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
         ("The mayor wants to close the plant.", ("The mayor", "want")),
         ("So did the mayor inflate the figures, the reporter asked.", ("the reporter", "ask")),
         ("The senator is known for saying that the tax is unfair.", ("The senator", "say")),
+        ("The ministry backed the treaty in May.", ("The ministry", "back")),
     ],
 )
 def test_a_close_quote_stays(text: str, said: tuple[str, str]) -> None:

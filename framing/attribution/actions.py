@@ -77,6 +77,7 @@ _OWN_WORDS = word_set("report note write explain mention detail predict argue do
 _OWN_AUXILIARIES = word_set("have has had 've previously earlier first also recently repeatedly already often")
 _ALLEGING = word_set("accused suspected charged convicted guilty acquitted")
 _PIECES = word_set("story report article piece post interview video")
+_WITHDRAWALS = word_set("out down away off")  # "backed out", "backed down": not "backed up her claim"
 _KNOCK_DIRECTIONS = word_set("on down out over off into onto against at")
 _KNOCK_AFTER_OBJECT = word_set("down out over off into onto against")
 # words that open a reported clause within reach of "guarantee": "guarantee you we will win"
@@ -169,6 +170,8 @@ def action_rule(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
         nxt in _STORM_DIRECTIONS or nxt in _OBJECT_START or nxt in OBJECT_PRONOUNS or text[starts[j]].isupper()
     ):
         return "storm_movement"  # "stormed a church", "stormed out of the room", "stormed Congress"
+    if lemma == "back" and nxt in _WITHDRAWALS and text[tokens.ends[j - 1] : starts[j]] == " ":
+        return "back_away"  # "Britain backed out of the deal", "the senator backed down": withdrew, no endorsement
     if lemma == "point to":
         k = j + 1 if nxt in DETERMINERS else j
         if k < n and (norms[k] in OBJECT_PRONOUNS or people_head(norms[k])) and norms[k + 1 : k + 2] != ["of"]:
