@@ -126,7 +126,7 @@ def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
         # "as if" is no condition; a condition inside a reported clause leaves its report
         ("He talks as if he believes the polls are wrong.", ("he", "believe")),
         ("The mayor said the plant will close if the union rejects the offer.", ("The mayor", "say")),
-        ("She will resign if she loses. I think the plan is fair.", ("I", "think")),
+        ("She will resign if she loses. Smith thinks the plan is fair.", ("Smith", "think")),
         # a name before a colon, also after a video label
         ("Sanders: We will win this state.", ("Sanders", ":")),
         ("JUST WATCHED Obama: We fumbled the rollout of this law", ("Obama", ":")),

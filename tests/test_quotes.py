@@ -383,3 +383,33 @@ def test_no_before_a_preposition_opens_no_subject() -> None:
     # "no way of knowing": the gerund after "of" has no subject opened by "no"; the rule leaves it
     quotes = quotes_of("Voters will have no way of knowing how much he pays in taxes.")
     assert [q.cue.text if q.cue else None for q in quotes] == ["knowing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote is close. I fear that the bill will not pass.",
+        "We asked our readers to send photos of the flood, and many did.",
+        "But I don't think that anyone expected this outcome, as we now know.",
+    ],
+)
+def test_the_authors_i_and_we_are_no_sources(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_the_authors_words_hold_their_clause() -> None:
+    # the author's "I suspect" is no quote, and the reported verb inside its clause is none either
+    assert quotes_of("Likewise, I suspect the senator himself would have concluded that he had to resign.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [  # near misses: the speaker's own "I" inside quote marks, and a transcript's labelled speakers
+        ("\u201cI think the plan will fail,\u201d Smith said.", ["Smith"]),
+        ("AMY LEE: What happened next?\nJOHN DOE: I think this is an opening we have to seize.\n"
+         "AMY LEE: Thank you.\nJOHN DOE: I believe the talks will resume.", ["JOHN DOE", "AMY LEE", "JOHN DOE"]),
+        ("Where did you find this? CLINTON: Her name is Ana. TRUMP: I think she is wrong.", ["CLINTON", "TRUMP"]),
+    ],
+)
+def test_an_i_in_quotes_or_in_a_transcript_still_speaks(text: str, speakers: list[str]) -> None:
+    assert [q.speaker.text if q.speaker else None for q in quotes_of(text)] == speakers

@@ -25,6 +25,9 @@ from .speakers import SpeakerResolver
 __all__ = ["link_quotes", "link_speakers"]
 
 _NEWLINE = re.compile("\n")
+# speaker labels opening a line ("AMY GOODMAN:", "Q:") or, in capitals, a sentence ("... this? CLINTON: Her")
+_LABELS = re.compile(r"^[ \t]*[A-Z](?:[A-Z.'\u2019 -]{0,30}[A-Z.])?:|(?<=[.?!] )[A-Z][A-Z.'\u2019 -]{0,30}[A-Z]:",
+                     re.MULTILINE)
 
 
 class _Doc:
@@ -43,6 +46,7 @@ class _Doc:
         self.cue_starts: list[int] = []  # offsets of the verb cues, set by find_quotes
         self._coordinated: tuple[list[int], list[int]] | None = None
         self._newlines: list[int] | None = None
+        self._transcript: bool | None = None
         # starts and ends of the ", saying"/", according to" matches, and for
         # each the next outside quotes (built by content._clause_cut)
         self.clause_cuts: tuple[list[int], list[int], list[int]] | None = None
@@ -75,6 +79,15 @@ class _Doc:
             self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
         k = bisect_left(self._newlines, pos)
         return self._newlines[k - 1] + 1 if k else 0
+
+    def transcript(self) -> bool:
+        """Whether the text is a transcript: two or more speaker labels ("AMY GOODMAN:", "Q:", "? TRUMP: Where").
+
+        Its "I" and "we" are the labelled speakers', not the author's (:func:`~framing.attribution.senses.author_subject`).
+        """
+        if self._transcript is None:
+            self._transcript = len(_LABELS.findall(self.text)) >= 2
+        return self._transcript
 
     def tok_at(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""

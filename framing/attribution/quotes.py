@@ -63,7 +63,7 @@ from .phrases import (
     word_set,
 )
 from .records import Act, Cue, Quote, Speaker
-from .senses import other_sense
+from .senses import author_subject, other_sense
 from .speakers import SpeakerResolver
 
 __all__ = ["find_quotes"]
@@ -146,6 +146,7 @@ def find_quotes(
     # (end of the content, speaker) of each attribution, in text order
     said: list[tuple[int, Speaker]] = []
     seen: set[tuple[int, int]] = set()
+    authors: set[int] = set()  # the quotes whose speaker is the author (ids): they hold their words, then go
     cue_tokens = {t for c in cues for t in range(c.i, c.j)}
     doc.cue_starts = [tokens.starts[c.i] for c in cues]
     events: list[tuple[int, CueHit | None]] = [(tokens.starts[c.i], c) for c in cues]
@@ -187,6 +188,8 @@ def find_quotes(
                     mention.category,
                     mention.name,
                 )
+        # "I fear that it will not", "we asked": the author, no source; the words stay taken
+        author = c is not None and author_subject(tokens, c.i, lambda p: doc.quote_at(p) >= 0, doc.transcript())
         cue = Cue(text[cs:ce], cs, ce, lemma, stance)
         act: Act = "speech" if c is None else c.act
         if act == "speech" and c is not None and (c.negated or c.lemma in _REFUSALS):
@@ -196,12 +199,14 @@ def find_quotes(
                 continue  # one record per span: the first cue that claims it
             seen.add((s, e))
             quotes.append(Quote(s, e, text[s:e], _kind(doc, s, e), speaker, cue, act))
-        if speaker is not None and contents:
+            if author:
+                authors.add(id(quotes[-1]))
+        if speaker is not None and contents and not author:
             said.append((max([e for _, e in contents]), speaker))
     _continue_speakers(doc, said, quotes)
     _unattributed(doc, quotes)
     quotes.sort(key=attrgetter("start", "end"))
-    return _without_overlaps(quotes)
+    return [q for q in _without_overlaps(quotes) if id(q) not in authors]
 
 
 def _attribute(

@@ -17,12 +17,12 @@ docs/attribution.md ("precision rules") that were not quotes.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..text import Tokens
 from .actions import action_rule
 from .gazetteers import people_head
-from .phrases import _PREPOSITIONS, _STOP, DETERMINERS, OBJECT_PRONOUNS, word_set
+from .phrases import _PREPOSITIONS, _STOP, BETWEEN, DETERMINERS, OBJECT_PRONOUNS, word_set
 
 __all__ = ["other_sense", "reports", "sense_rule", "subject_before"]
 
@@ -275,6 +275,17 @@ def _no_subject(text: str, tokens: Tokens, i: int) -> bool:
             # "No Labels founders think": a name the article writes with "No" inside a sentence too
             return not (word[:1].isupper() and re.search(r"[a-z,] No " + re.escape(word) + r"\b", text))
     return False
+
+
+def author_subject(tokens: Tokens, i: int, quoted: Callable[[int], bool], transcript: bool) -> bool:
+    """Whether the cue at token ``i`` has the author's "I" or "we" as its subject ("I fear that it will not",
+    "we asked our interview subjects"): outside quote marks (``quoted(offset)`` False) and not in a
+    transcript, where "I" is the labelled speaker's."""
+    norms = tokens.norms
+    k = i - 1
+    while k >= 0 and i - k <= 3 and norms[k] in BETWEEN:
+        k -= 1
+    return k >= 0 and norms[k] in ("i", "we") and not transcript and not quoted(tokens.starts[k])
 
 
 _NO_QUANTITIES = word_set("longer more fewer less doubt matter")  # "no longer", "no doubt": no subject
