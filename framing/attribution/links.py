@@ -191,6 +191,7 @@ def owner_category(res: SpeakerResolver, i: int, head: int) -> str:
     return "other"
 
 
+
 # proxies a country's name or nationality owns ("the Iranian leader"; not "an Iranian lawyer", "Hispanic leaders")
 _STATE_VOICES = word_set(
     "leader leaders leadership spokesman spokesmen spokeswoman spokeswomen spokesperson spokespersons spokespeople"
@@ -256,11 +257,23 @@ def possessive_owner(res: SpeakerResolver, i: int, head: int) -> tuple[int, str]
             return p, place
         ents = res.entities()
         e = ents.at(p)
+        if e < 0 and " " not in owner and owner[:1].isupper():
+            e = _surname(res, owner)  # "Durbin's office", no mention of its own: the person of that surname
         if e >= 0 and ents.category(e) != "other":
             return p, ents.category(e)
         category = res._term_category(owner)
         return p, "other" if category == "anonymous" else category
     return -1, "other"
+
+
+def _surname(res: SpeakerResolver, word: str) -> int:
+    """The person entity whose name ends in the capitalised ``word`` ("Durbin" for Dick Durbin), else -1.
+
+    Only a surname one person of the article bears: two Kennedys give -1.
+    """
+    ents, low = res.entities(), word.lower()
+    found = [k for k in range(len(ents)) if ents.kind(k) == "person" and ents.name(k).lower().rsplit(None, 1)[-1] == low]
+    return found[0] if len(found) == 1 else -1
 
 
 def owner_title(res: SpeakerResolver, i: int, j: int, category: str) -> str:
