@@ -67,7 +67,7 @@ def test_a_proxy_takes_the_category_of_its_owner(text: str, speaker: str, catego
         # a lawyer with no client named stays other (source_roles leaves bare lawyers out)
         ('"He is innocent," said Ana Ruiz, an immigration lawyer.', "Ana Ruiz"),
         # an owner with no category of its own gives nothing
-        ('"Sales are steady," said Mike Dunn, editorial director of Corner Grocer.', "Mike Dunn"),
+        ('"Sales are steady," said Mike Dunn, marketing director of Corner Grocer.', "Mike Dunn"),
     ],
 )
 def test_a_proxy_without_a_known_owner_stays_other(text: str, speaker: str) -> None:

@@ -61,3 +61,13 @@ def test_the_period_of_an_abbreviation_inside_the_appositive() -> None:
     assert [c for _, c in _speakers(text)] == ["other"]
     text = '"I know it well," said Ann Tull, who moved to the U.S. Army officers met her.'
     assert [c for _, c in _speakers(text)] == ["other"]
+
+
+def test_a_setting_after_the_name_is_no_role() -> None:
+    # "speaking to ... host": the host is the other person, not the speaker's role
+    text = 'Iran will act. However, Reza Abadi, speaking to Morning Edition host Steve Inskeep, says Iran is ready.'
+    assert [c for _, c in _speakers(text)] == ["other"]
+    assert _speakers('"No deal," said Ana Ruiz, speaking to CNN host Jake Tapper.') == [("Ana Ruiz", "other")]
+    # near miss: a role before the setting still counts
+    text = '"No deal," said Ana Ruiz, a Democratic senator, speaking to CNN host Jake Tapper.'
+    assert _speakers(text) == [("Ana Ruiz", "government")]

@@ -414,6 +414,17 @@ def test_the_house_of_1_13_0(text: str, speaker: str, category: str) -> None:
         ('"The satellite is in orbit," a state television news reader said.', "a state television news reader", "media"),
         # a research fellow at a foundation keeps the fellow's own role (the weak head noun does not outrank it)
         ('"Talks will fail," said Ann Varga, a research fellow at the Alder Foundation.', "Ann Varga", "expert"),
+        ('"We will sue," the Clean Rivers Alliance said.', "the Clean Rivers Alliance", "advocacy"),
+        ('"We will sue," the Open Water Initiative said.', "the Open Water Initiative", "advocacy"),
+        ('"We will sue," the Fair Trials Society said.', "the Fair Trials Society", "advocacy"),
+        ('"We will sue," the Prairie Voices Forum said.', "the Prairie Voices Forum", "advocacy"),
+        ('"We will vote no," the Rural Caucus said.', "the Rural Caucus", "government"),
+        ('"Prices rose," said Mike Tarn, editorial director of Grocer Weekly.', "Mike Tarn", "media"),
+        ('"It is a hoax," presidential spokesman Yuri Palov said.', "presidential spokesman Yuri Palov", "government"),
+        # a role of the person outranks the weak head noun of the body
+        ('"Talks will fail," said Ann Varga, a senior economist at the Harbor Alliance.', "Ann Varga", "expert"),
+        # near misses: the head nouns in lower case are common words ("an alliance", "the forum")
+        ('"The alliance will hold," the minister said.', "the minister", "government"),
         # near miss: "foundation" in lower case is a base, not a body
         ('"The foundation of the house cracked," the inspector said.', "the inspector", "other"),
     ],

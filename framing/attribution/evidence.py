@@ -264,7 +264,8 @@ _AGE = re.compile(r"\d{1,3}-year-old\Z")  # the head of "a 12-year-old", "a 34-y
 _AGE_WEIGHT = 0.4  # weaker than any role said of the person elsewhere
 _SUFFIXES = frozenset(("jr", "sr"))  # name suffixes written with a period
 _MIN_AGE, _MAX_AGE = 10, 110  # an age set off after a name (", 53,"), not a year or a count
-_SETTINGS = frozenset(("during", "after", "before", "since", "until", "when", "while"))  # a time, not a role
+# a time or a setting, not a role: "during the town hall", "speaking to Morning Edition host Steve Inskeep"
+_SETTINGS = frozenset(("during", "after", "before", "since", "until", "when", "while", "speaking", "talking"))
 _RELATIVES = frozenset(("who", "which", "whose", "whom", "that"))
 _ROLE_HEAD = 4  # words of an appositive that hold its role when a gerund follows ("an economics professor")
 

@@ -330,6 +330,9 @@ def _given_name(res: SpeakerResolver, first: int, before: int) -> bool:
     return load_tagger().tag_forms(forms, stop=1)[0] == "PROPN"
 
 
+_SETTING = re.compile(r",\s+(?:speaking|talking)\s+(?:to|with|on)\b")  # a setting after a name, not an appositive
+
+
 def unnamed_category(res: SpeakerResolver, start: int, end: int, until: int = 0, *, person: bool = False) -> str:
     """The source category of the span ``[start, end)`` without the role words inside a person's name.
 
@@ -356,6 +359,9 @@ def unnamed_category(res: SpeakerResolver, start: int, end: int, until: int = 0,
     >>> unnamed_category(SpeakerResolver(text, tokenize(text)), 0, 10)
     'business'
     """
+    setting = _SETTING.search(res.text, start, end)
+    if setting is not None:
+        end = setting.start()  # "Ravanchi, speaking to Morning Edition host Steve Inskeep": the host is not his role
     hits = res._role_hits(start, end)
     if not hits:
         return "other"
