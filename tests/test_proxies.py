@@ -136,3 +136,13 @@ def test_a_possessive_surname_is_the_person_of_that_name() -> None:
     # near miss: two persons of the surname, no owner
     text = 'Sen. Ada Price and Tom Price met. "It is sound," Price\u2019s office said.'
     assert _speakers(text) == [("Price\u2019s office", "other")]
+
+
+def test_allies_stand_with_their_owner() -> None:
+    # proxies 1.4.0: "ally", "allies" take the category of the person or body they are allies of
+    text = 'Sen. Ada Price won the primary. "She will win again," Price\u2019s allies said.'
+    assert _speakers(text) == [("Price\u2019s allies", "government")]
+    text = 'Sen. Ada Price won. "She will win," said longtime Price ally Tom Berg.'
+    assert _speakers(text) == [("longtime Price ally Tom Berg", "government")]
+    # near miss: allies of no one named stay other
+    assert _speakers('"We will fight on," the Allies said.') == [("the Allies", "other")]

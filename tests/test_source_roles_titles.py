@@ -421,6 +421,9 @@ def test_the_house_of_1_13_0(text: str, speaker: str, category: str) -> None:
         ('"We will vote no," the Rural Caucus said.', "the Rural Caucus", "government"),
         ('"Prices rose," said Mike Tarn, editorial director of Grocer Weekly.', "Mike Tarn", "media"),
         ('"It is a hoax," presidential spokesman Yuri Palov said.', "presidential spokesman Yuri Palov", "government"),
+        ('"We are worried," state leaders said on Monday.', "state leaders", "government"),
+        ('"We are worried," U.S. intelligence leaders said.', "U.S. intelligence leaders", "government"),
+        ('"The valley is clear," the Green Beret leader said.', "the Green Beret leader", "military"),
         # a role of the person outranks the weak head noun of the body
         ('"Talks will fail," said Ann Varga, a senior economist at the Harbor Alliance.', "Ann Varga", "expert"),
         # near misses: the head nouns in lower case are common words ("an alliance", "the forum")
