@@ -71,3 +71,19 @@ def test_a_setting_after_the_name_is_no_role() -> None:
     # near miss: a role before the setting still counts
     text = '"No deal," said Ana Ruiz, a Democratic senator, speaking to CNN host Jake Tapper.'
     assert _speakers(text) == [("Ana Ruiz", "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # "authorities" are the police or prosecutors the text names around them
+        ('Police searched the farm on Monday. "The suspect fled north," authorities said.', "law_enforcement"),
+        ('(KTV) Authorities have charged two men. "They had rifles," the sheriff\u2019s office said, and'
+         ' federal authorities said "more charges may come."', "law_enforcement"),
+        # near misses: no law-enforcement body named around them; authorities of a place or a nation
+        ('The storm hit on Tuesday. "Roads are closed," authorities said.', "government"),
+        ('Police searched the farm on Monday. "The suspect fled north," Danish authorities said.', "government"),
+    ],
+)
+def test_authorities_named_as_police(text: str, category: str) -> None:
+    assert [c for s, c in _speakers(text) if "uthorities" in s] == [category]

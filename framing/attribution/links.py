@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..tagger import load_tagger
 from .calendar import TIMES
-from .evidence import _category, owner_titles
+from .evidence import RoleHit, _category, owner_titles
 from .gazetteers import country_of, demonym, is_place, place_category
 from .phrases import _ORG_HEADS, _STOP, DETERMINERS, _gap_ok, word_set
 
@@ -330,6 +330,31 @@ def _given_name(res: SpeakerResolver, first: int, before: int) -> bool:
     return load_tagger().tag_forms(forms, stop=1)[0] == "PROPN"
 
 
+_AUTHORITIES_REACH = 600  # characters around "authorities" read for a law-enforcement body the article names
+_AUTHORITIES = re.compile(r"(?:(?:the|local|federal|state|city|county|law|enforcement)\s+)*authorities\Z", re.IGNORECASE)
+
+
+def _policing_authorities(res: SpeakerResolver, start: int, end: int, hits: list[RoleHit]) -> bool:
+    """Whether "authorities" at ``[start, end)`` are the police or prosecutors the text names around them.
+
+    "Authorities have arrested three men ... the FBI and local police": bare
+    or generic "authorities" ("the", "local", "federal" before it) are
+    law_enforcement when a ``law_enforcement`` role of ``source_roles``
+    (police, FBI, sheriff, prosecutors) is named within the reach before or
+    after them, else the lexicon's government. Authorities of a place or a
+    nation ("Danish authorities", "Orlando authorities") keep government.
+    """
+    phrase = res.text[start:end]
+    if ")" in phrase:  # "(CNN) Authorities have arrested": the dateline is no part of the phrase
+        start += phrase.rindex(")") + 1
+        hits = [m for m in hits if m.start >= start]
+    if len(hits) != 1 or hits[0].text.lower() != "authorities" or not _AUTHORITIES.match(res.text[start:end].strip()):
+        return False
+    lo, hi = max(0, start - _AUTHORITIES_REACH), min(len(res.text), end + _AUTHORITIES_REACH)
+    return any(m.category == "law_enforcement" and m.weight >= 0.5
+               for m in res._role_hits(lo, start) + res._role_hits(end, hi))
+
+
 _SETTING = re.compile(r",\s+(?:speaking|talking)\s+(?:to|with|on)\b")  # a setting after a name, not an appositive
 
 
@@ -365,6 +390,8 @@ def unnamed_category(res: SpeakerResolver, start: int, end: int, until: int = 0,
     hits = res._role_hits(start, end)
     if not hits:
         return "other"
+    if _policing_authorities(res, start, end, hits):
+        return "law_enforcement"  # "authorities said" after "the FBI and local police"
     toks, ents, text = res.tokens, res.entities(), res.text
     names: list[tuple[int, int]] = []  # (hit index, first token of the person's name)
     for k, m in enumerate(hits):
