@@ -424,10 +424,15 @@ def test_the_house_of_1_13_0(text: str, speaker: str, category: str) -> None:
         ('"We are worried," state leaders said on Monday.', "state leaders", "government"),
         ('"We are worried," U.S. intelligence leaders said.', "U.S. intelligence leaders", "government"),
         ('"The valley is clear," the Green Beret leader said.', "the Green Beret leader", "military"),
+        ('POLITICO reported that the bill will stall.', "POLITICO", "media"),
+        ('The Intercept reported that the memo was real.', "The Intercept", "media"),
+        ('ProPublica found that the agency lost the files.', "ProPublica", "media"),
+        ('"We honour them," US Vice-President Ada Lorne said.', "US Vice-President Ada Lorne", "government"),
         # a role of the person outranks the weak head noun of the body
         ('"Talks will fail," said Ann Varga, a senior economist at the Harbor Alliance.', "Ann Varga", "expert"),
         # near misses: the head nouns in lower case are common words ("an alliance", "the forum")
         ('"The alliance will hold," the minister said.', "the minister", "government"),
+        ('"The vote will be close," Ann Bell said at the roll call.', "Ann Bell", "other"),  # "roll call" is a vote
         # near miss: "foundation" in lower case is a base, not a body
         ('"The foundation of the house cracked," the inspector said.', "the inspector", "other"),
     ],
