@@ -67,7 +67,7 @@ def test_a_proxy_takes_the_category_of_its_owner(text: str, speaker: str, catego
         # a lawyer with no client named stays other (source_roles leaves bare lawyers out)
         ('"He is innocent," said Ana Ruiz, an immigration lawyer.', "Ana Ruiz"),
         # an owner with no category of its own gives nothing
-        ('"Sales are steady," said Mike Dunn, editorial director of Corner Grocer.', "Mike Dunn"),
+        ('"Sales are steady," said Mike Dunn, marketing director of Corner Grocer.', "Mike Dunn"),
     ],
 )
 def test_a_proxy_without_a_known_owner_stays_other(text: str, speaker: str) -> None:
@@ -102,3 +102,47 @@ def test_directors_are_proxies() -> None:
     assert "director" not in rows  # a director has the category of the body directed, not one of its own
     text = 'Gov. Jane Wu spoke first. "Revenue is up," said Lars Kemp, director of Wu\'s budget office.'
     assert ("Lars Kemp", "government") in _speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a bare "the spokesman" speaks for the owner of the last proxy of that post named before
+        ('A White House spokesman spoke on Monday. "We are done," the spokesman said.', "government"),
+        ("Reporters wrote to the newspaper\u2019s spokesperson. \u201cWe stand by it,\u201d the spokesperson wrote.",
+         "media"),
+        ('A Pentagon spokeswoman spoke first. "No troops will move," the spokesperson said.', "military"),
+        ('A spokesman for the Sierra Club spoke first. "We will sue," the spokesman said.', "advocacy"),
+        ('A Fresno spokesperson spoke first. "The water is safe," the spokesperson said.', "government"),
+        ('The lawyer for Gov. Tom Hill filed a brief. "We will win," the lawyer said.', "government"),
+        # a chain of bare ones takes up the first that has an owner
+        ('A Boeing spokesman spoke. "We are done," the spokesman said. "No more," the spokesman added.', "business"),
+    ],
+)
+def test_a_bare_proxy_takes_up_the_proxy_named_before(text: str, category: str) -> None:
+    assert {c for _, c in _speakers(text)} == {category}
+
+
+def test_a_bare_proxy_without_an_earlier_owner_stays_other() -> None:
+    # near misses: no proxy of the post before; an earlier proxy of another post ("lawyer" is not "spokesman")
+    assert _speakers('Tom Berg wrote the report. "We are done," the spokesman said.')[-1] == ("the spokesman", "other")
+    assert _speakers('A Boeing lawyer spoke. "We are done," the spokesman said.') == [("the spokesman", "other")]
+
+
+def test_a_possessive_surname_is_the_person_of_that_name() -> None:
+    # "Durbin's office" is no mention of its own: the one person of that surname owns it
+    text = 'Sen. Ada Price pushed the bill. "It is sound," Price\u2019s office said.'
+    assert _speakers(text) == [("Price\u2019s office", "government")]
+    # near miss: two persons of the surname, no owner
+    text = 'Sen. Ada Price and Tom Price met. "It is sound," Price\u2019s office said.'
+    assert _speakers(text) == [("Price\u2019s office", "other")]
+
+
+def test_allies_stand_with_their_owner() -> None:
+    # proxies 1.4.0: "ally", "allies" take the category of the person or body they are allies of
+    text = 'Sen. Ada Price won the primary. "She will win again," Price\u2019s allies said.'
+    assert _speakers(text) == [("Price\u2019s allies", "government")]
+    text = 'Sen. Ada Price won. "She will win," said longtime Price ally Tom Berg.'
+    assert _speakers(text) == [("longtime Price ally Tom Berg", "government")]
+    # near miss: allies of no one named stay other
+    assert _speakers('"We will fight on," the Allies said.') == [("the Allies", "other")]

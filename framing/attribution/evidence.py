@@ -14,7 +14,7 @@ from typing import NamedTuple, Protocol
 
 from ..lexicon import Lexicon, Matcher, load_lexicon
 from ..text import Tokens
-from .gazetteers import body_category, place_category
+from .gazetteers import body_category, place_category, proxy_head
 from .phrases import _STOP, DETERMINERS, _gap_ok, _verb_forms
 
 __all__ = ["RoleHit", "Roles", "owner_prefix", "owner_titles", "party_label", "personal_body"]
@@ -168,10 +168,14 @@ def _after(
     gap = text[ends[j - 1] : starts[j]].strip()
     if gap in ("(", ",") and _PARTY_LABEL.match(text, starts[j], ends[j] + 1) is not None:
         return role_category(_PARTY_ROLE), 1.0
+    if norms[j - 1] in _SUFFIXES and gap[:1] == ".":
+        gap = gap[1:].strip()  # "Steven Hall Jr., a managing director": the suffix's period
     if gap not in _APPOSITIVE_OPENERS:
         return "other", 0.0
     t = j
-    if norms[t].isdigit() and t + 1 < n and text[ends[t] : starts[t + 1]].strip() == ",":
+    aged = norms[t].isdigit() and t + 1 < n and text[ends[t] : starts[t + 1]].strip() == ","
+    if aged:
+        aged = _MIN_AGE <= int(norms[t]) <= _MAX_AGE
         t += 1  # ", 58, a Democrat from Michigan"
     first = norms[t]
     if first in _SETTINGS:
@@ -183,8 +187,10 @@ def _after(
         return "other", 0.0  # "Trump, Pelosi and Schumer": a list, not an appositive
     end, relative = t, False
     while end < n and end - t < _MAX_APPOSITIVE:
-        if end > t and any(ch in ",.;:!?()\u201c\u201d\"\n\u2014\u2013" for ch in text[ends[end - 1] : starts[end]]):
-            break
+        if end > t and any(ch in ",.;:!?()\u201c\u201d\"\n\u2014\u2013" for ch in text[ends[end - 1] : starts[end]]) and not (
+                not relative and norms[t] not in _RELATIVES and "." in norms[end - 1] and text[ends[end - 1] : starts[end]].strip() == "."
+                and text[starts[end]].islower()):
+            break  # (not the period of "chief U.S. economist")
         if end > t and norms[end] in _RELATIVES:
             if _current(text, _hits(roles, starts[t], ends[end - 1])):
                 break  # "a conservative radio host who remains opposed": the role is said before the clause
@@ -210,6 +216,10 @@ def _after(
         found = found + _hits(roles, starts[end], ends[k - 1])
     if not found and norms[t] in ("a", "an") and any(_AGE.match(norms[u]) for u in range(t + 1, min(end, t + 4))):
         return "citizen", _AGE_WEIGHT  # "Marlowe, a precocious 12-year-old with ...": a person described by age
+    if not found and aged and end > t and not any(proxy_head(norms[u]) for u in range(t, end)):
+        # "Pete Knott, 53, a gun enthusiast from Ohio": an age and a description with no role, a private person
+        # (a proxy, "Jo Park, 45, a spokeswoman for Hill", speaks for its owner: :mod:`.proxies`)
+        return "citizen", _AGE_WEIGHT
     current = _current(text, found)
     if current:
         found = current  # "a left-wing union leader and former coca farmer": the current role
@@ -252,7 +262,10 @@ def _possessive_owner(text: str, toks: Tokens, t: int) -> bool:
 _OWNER_PREPOSITIONS = frozenset(("at", "for", "with"))
 _AGE = re.compile(r"\d{1,3}-year-old\Z")  # the head of "a 12-year-old", "a 34-year-old mother"
 _AGE_WEIGHT = 0.4  # weaker than any role said of the person elsewhere
-_SETTINGS = frozenset(("during", "after", "before", "since", "until", "when", "while"))  # a time, not a role
+_SUFFIXES = frozenset(("jr", "sr"))  # name suffixes written with a period
+_MIN_AGE, _MAX_AGE = 10, 110  # an age set off after a name (", 53,"), not a year or a count
+# a time or a setting, not a role: "during the town hall", "speaking to Morning Edition host Steve Inskeep"
+_SETTINGS = frozenset(("during", "after", "before", "since", "until", "when", "while", "speaking", "talking"))
 _RELATIVES = frozenset(("who", "which", "whose", "whom", "that"))
 _ROLE_HEAD = 4  # words of an appositive that hold its role when a gerund follows ("an economics professor")
 

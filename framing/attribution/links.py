@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..tagger import load_tagger
 from .calendar import TIMES
-from .evidence import _category, owner_titles
+from .evidence import RoleHit, _category, owner_titles
 from .gazetteers import country_of, demonym, is_place, place_category
 from .phrases import _ORG_HEADS, _STOP, DETERMINERS, _gap_ok, word_set
 
@@ -191,6 +191,7 @@ def owner_category(res: SpeakerResolver, i: int, head: int) -> str:
     return "other"
 
 
+
 # proxies a country's name or nationality owns ("the Iranian leader"; not "an Iranian lawyer", "Hispanic leaders")
 _STATE_VOICES = word_set(
     "leader leaders leadership spokesman spokesmen spokeswoman spokeswomen spokesperson spokespersons spokespeople"
@@ -256,11 +257,23 @@ def possessive_owner(res: SpeakerResolver, i: int, head: int) -> tuple[int, str]
             return p, place
         ents = res.entities()
         e = ents.at(p)
+        if e < 0 and " " not in owner and owner[:1].isupper():
+            e = _surname(res, owner)  # "Durbin's office", no mention of its own: the person of that surname
         if e >= 0 and ents.category(e) != "other":
             return p, ents.category(e)
         category = res._term_category(owner)
         return p, "other" if category == "anonymous" else category
     return -1, "other"
+
+
+def _surname(res: SpeakerResolver, word: str) -> int:
+    """The person entity whose name ends in the capitalised ``word`` ("Durbin" for Dick Durbin), else -1.
+
+    Only a surname one person of the article bears: two Kennedys give -1.
+    """
+    ents, low = res.entities(), word.lower()
+    found = [k for k in range(len(ents)) if ents.kind(k) == "person" and ents.name(k).lower().rsplit(None, 1)[-1] == low]
+    return found[0] if len(found) == 1 else -1
 
 
 def owner_title(res: SpeakerResolver, i: int, j: int, category: str) -> str:
@@ -317,6 +330,34 @@ def _given_name(res: SpeakerResolver, first: int, before: int) -> bool:
     return load_tagger().tag_forms(forms, stop=1)[0] == "PROPN"
 
 
+_AUTHORITIES_REACH = 600  # characters around "authorities" read for a law-enforcement body the article names
+_AUTHORITIES = re.compile(r"(?:(?:the|local|federal|state|city|county|law|enforcement)\s+)*authorities\Z", re.IGNORECASE)
+
+
+def _policing_authorities(res: SpeakerResolver, start: int, end: int, hits: list[RoleHit]) -> bool:
+    """Whether "authorities" at ``[start, end)`` are the police or prosecutors the text names around them.
+
+    "Authorities have arrested three men ... the FBI and local police": bare
+    or generic "authorities" ("the", "local", "federal" before it) are
+    law_enforcement when a ``law_enforcement`` role of ``source_roles``
+    (police, FBI, sheriff, prosecutors) is named within the reach before or
+    after them, else the lexicon's government. Authorities of a place or a
+    nation ("Danish authorities", "Orlando authorities") keep government.
+    """
+    phrase = res.text[start:end]
+    if ")" in phrase:  # "(CNN) Authorities have arrested": the dateline is no part of the phrase
+        start += phrase.rindex(")") + 1
+        hits = [m for m in hits if m.start >= start]
+    if len(hits) != 1 or hits[0].text.lower() != "authorities" or not _AUTHORITIES.match(res.text[start:end].strip()):
+        return False
+    lo, hi = max(0, start - _AUTHORITIES_REACH), min(len(res.text), end + _AUTHORITIES_REACH)
+    return any(m.category == "law_enforcement" and m.weight >= 0.5
+               for m in res._role_hits(lo, start) + res._role_hits(end, hi))
+
+
+_SETTING = re.compile(r",\s+(?:speaking|talking)\s+(?:to|with|on)\b")  # a setting after a name, not an appositive
+
+
 def unnamed_category(res: SpeakerResolver, start: int, end: int, until: int = 0, *, person: bool = False) -> str:
     """The source category of the span ``[start, end)`` without the role words inside a person's name.
 
@@ -343,9 +384,14 @@ def unnamed_category(res: SpeakerResolver, start: int, end: int, until: int = 0,
     >>> unnamed_category(SpeakerResolver(text, tokenize(text)), 0, 10)
     'business'
     """
+    setting = _SETTING.search(res.text, start, end)
+    if setting is not None:
+        end = setting.start()  # "Ravanchi, speaking to Morning Edition host Steve Inskeep": the host is not his role
     hits = res._role_hits(start, end)
     if not hits:
         return "other"
+    if _policing_authorities(res, start, end, hits):
+        return "law_enforcement"  # "authorities said" after "the FBI and local police"
     toks, ents, text = res.tokens, res.entities(), res.text
     names: list[tuple[int, int]] = []  # (hit index, first token of the person's name)
     for k, m in enumerate(hits):

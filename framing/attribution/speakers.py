@@ -68,6 +68,7 @@ from .sources import (
     not_a_source,
     poll_share,
 )
+from .takeup import earlier_proxy
 
 __all__ = ["Mention", "SpeakerResolver"]
 
@@ -405,6 +406,7 @@ class SpeakerResolver:
             return Mention(start, end, ents.name(e), ents.category(e), "person", e)
         elif category == "other" and proxy_head(toks.norms[head_t]):
             category = owner_category(self, i, head_t)  # "her spokesman", "Trump's lawyer"
+            category = earlier_proxy(self, i, head_t) if category == "other" else category  # "the spokesman"
         elif toks.norms[head_t] in _ANONYMOUS_HEADS and (
             head_t == i or text[toks.starts[head_t]].islower()
         ):
