@@ -25,12 +25,15 @@ if TYPE_CHECKING:
     from .speakers import SpeakerResolver
 
 __all__ = [
-    "acronym_category", "earlier_owner", "owner_category", "owner_title", "phrase_kind", "possessive_owner",
-    "reflexive_core", "titled_antecedent", "unnamed_category",
+    "acronym_category", "earlier_owner", "linked_kind", "owner_category", "owner_title", "phrase_kind",
+    "possessive_owner", "reflexive_core", "titled_antecedent", "unnamed_category",
 ]
 
 # Plurals without an -s: never "he" or "she" ("people who wish to emigrate ... she told").
 _PLURAL_HEADS = word_set("people men women children police personnel staff folk clergy")
+# Pronouns of quantity heading a speaker phrase ("some call it", "Many say", "Everyone who said"):
+# a crowd, never taken up by "he" or "she"; a closed class of English, like the pronouns of phrases.py.
+_QUANTIFIERS = word_set("some many most several few all both those everyone everybody anyone anybody nobody")
 _EMPHATIC = word_set("himself herself themselves itself")
 _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # "the speaker" takes up the House Speaker: the capitalised title before a name
@@ -415,14 +418,38 @@ def phrase_kind(text: str, toks: Tokens, i: int, j: int) -> str:
     >>> toks = tokenize(text)
     >>> phrase_kind(text, toks, 0, 2), phrase_kind(text, toks, 3, 4), phrase_kind(text, toks, 5, 7)
     ('org', 'group', 'person')
+    >>> text = "some call it; Everyone who said; someone"
+    >>> toks = tokenize(text)
+    >>> phrase_kind(text, toks, 0, 1), phrase_kind(text, toks, 3, 4), phrase_kind(text, toks, 6, 7)
+    ('group', 'group', 'person')
     """
     norms = toks.norms[i:j]
     if not _ORG_HEADS.isdisjoint(norms[-2:]):
         return "org"
     head = norms[-1]
-    if head in _PLURAL_HEADS:
+    if head in _PLURAL_HEADS or head in _QUANTIFIERS:
         return "group"
     plural = head.endswith("s") and not head.endswith(("ss", "'s", "us"))
     if plural and not (text[toks.starts[j - 1]].isupper() and j - i > 1):
         return "group"
     return "person"
+
+
+def linked_kind(res: SpeakerResolver, i: int, j: int) -> str:
+    """The kind of the phrase at tokens ``[i, j)``: its entity's when it ends in a linked name, else :func:`phrase_kind`.
+
+    "the former East Germany" ends in a place (:func:`~.entity_kinds.name_kind`), so no
+    "she" takes it up, whatever its head looks like.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "Ann Lee grew up in the former East Germany. Jane Reed left."
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> linked_kind(res, 5, 9), linked_kind(res, 9, 11)
+    ('org', 'person')
+    """
+    ents = res.entities()
+    e = ents.at(j - 1)
+    return ents.kind(e) if e >= 0 else phrase_kind(res.text, res.tokens, i, j)

@@ -37,6 +37,7 @@ from .gazetteers import document_head, not_speaker, proxy_head
 from .links import (
     acronym_category,
     earlier_owner,
+    linked_kind,
     owner_category,
     owner_title,
     phrase_kind,
@@ -490,7 +491,8 @@ class SpeakerResolver:
                 )
             ):
                 span = _phrase_left(text, toks, t, max(0, t - _MAX_PHRASE), names=True)
-                if span is not None and self._kind(*span) in wanted:
+                if span is not None and self._kind(*span) in wanted and (
+                        "org" in wanted or linked_kind(self, *span) == "person"):  # "East Germany": no "she"
                     s, e = toks.starts[span[0]], toks.ends[span[1] - 1]
                     return Mention(s, e, text[s:e], self.category_of(s, e), self._kind(*span))
             t -= 1
