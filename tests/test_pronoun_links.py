@@ -98,3 +98,22 @@ def test_they_still_takes_up_a_crowd() -> None:
     # near miss: "many" is a group, the antecedent of "they"
     assert names("Many said they were worried. They said the tax was unfair.") == [
         ("Many", "Many"), ("They", "Many")]
+
+
+# -- a name closing a person's appositive ("a worker with Acme") is the person's employer --------
+
+
+def test_the_speaker_is_the_person_whose_appositive_names_the_firm() -> None:
+    text = "Tom Reyes, a senior analyst at PriceWatch, a firm that tracks fuel prices, told me prices would rise."
+    assert [name for _, name in names(text)] == ["Tom Reyes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a letter to Jane Roe, Acme Foods said the plant was safe.",  # no appositive: the firm speaks
+        "After talks with Jane Roe, the mayor of Elton, Acme Foods said the plant was safe.",  # no preposition
+    ],
+)
+def test_a_firm_after_a_person_without_a_role_preposition_speaks_itself(text: str) -> None:
+    assert names(text) == [("Acme Foods", "Acme Foods")]

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .speakers import SpeakerResolver
 
 __all__ = [
-    "acronym_category", "earlier_owner", "linked_kind", "owner_category", "owner_title", "phrase_kind",
+    "acronym_category", "appositive_person", "earlier_owner", "linked_kind", "owner_category", "owner_title", "phrase_kind",
     "possessive_owner", "reflexive_core", "titled_antecedent", "unnamed_category",
 ]
 
@@ -453,3 +453,45 @@ def linked_kind(res: SpeakerResolver, i: int, j: int) -> str:
     ents = res.entities()
     e = ents.at(j - 1)
     return ents.kind(e) if e >= 0 else phrase_kind(res.text, res.tokens, i, j)
+
+
+_WORKS_FOR = word_set("with at for of from")  # "a worker with Acme", "a nurse at ...", "an analyst for ..."
+_MAX_ROLE_WORDS = 5  # lower-case words of the appositive before the preposition
+
+
+def appositive_person(res: SpeakerResolver, i: int) -> int:
+    """The person whose appositive a name-led speaker phrase at token ``i`` closes, else -1.
+
+    "Jane Roe, a worker with Acme Foods, a meat packer, told reporters": the
+    phrase found before the cue starts at "Acme Foods", but the speaker is
+    the person the appositive ", a worker with" describes. Only a short
+    lower-case role after a determiner ("a worker with", "an analyst at")
+    between the person and the name counts.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "Jane Roe, a worker with Acme Foods, a meat packer, told reporters."
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> res.entities().name(appositive_person(res, 5))
+    'Jane Roe'
+    >>> text = "In a letter to Jane Roe, Acme Foods said no."
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> appositive_person(res, 6)
+    -1
+    """
+    toks, text = res.tokens, res.text
+    if i < 3 or toks.norms[i - 1] not in _WORKS_FOR or not text[toks.starts[i]].isupper():
+        return -1
+    for u in range(i - 2, max(0, i - 2 - _MAX_ROLE_WORDS), -1):
+        gap = text[toks.ends[u - 1] : toks.starts[u]]
+        if gap.strip() not in ("", ",") or not text[toks.starts[u]].islower():
+            return -1
+        if gap.strip() == ",":
+            if toks.norms[u] not in ("a", "an", "the"):
+                return -1
+            ents = res.entities()
+            e = ents.at(u - 1)
+            return e if e >= 0 and ents.kind(e) == "person" else -1
+    return -1

@@ -36,6 +36,7 @@ from .evidence import _phrase_category as _phrase_category  # re-exported
 from .gazetteers import document_head, not_speaker, proxy_head
 from .links import (
     acronym_category,
+    appositive_person,
     earlier_owner,
     linked_kind,
     owner_category,
@@ -346,6 +347,8 @@ class SpeakerResolver:
         if j - i == 1 and head == "both":  # "Both said": the two persons named last
             category = both_category(self.entities(), i, _ANTECEDENT_WINDOW, toks.norms)
             return Mention(start, end, text[start:end], category, "group")
+        if (e := appositive_person(self, i)) >= 0:  # "Jane Roe, a worker with Acme Foods, told": Jane Roe
+            return Mention(start, end, self.entities().name(e), self.entities().category(e), "person", e)
         # the head of the name: the last capitalised word before a comma/appositive
         name_end = j
         if "," in text[start:end]:  # (a token never holds a comma)
