@@ -117,3 +117,18 @@ def test_the_speaker_is_the_person_whose_appositive_names_the_firm() -> None:
 )
 def test_a_firm_after_a_person_without_a_role_preposition_speaks_itself(text: str) -> None:
     assert names(text) == [("Acme Foods", "Acme Foods")]
+
+
+# -- a text or data ("the latest estimate") is never "she" ---------------------------------------
+
+
+def test_she_takes_up_no_document() -> None:
+    text = ("Senator Ann Cole spoke in Denver. Spending rose 4%, the latest budget estimate said. "
+            "She said the rise was modest.")
+    assert names(text)[-1] == ("She", "Ann Cole")
+
+
+def test_it_still_takes_up_a_document() -> None:
+    # near miss: a report is "it"
+    text = "Senator Ann Cole spoke in Denver. The audit report said costs rose. It said the plan was late."
+    assert names(text)[-1] == ("It", "The audit report")

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from .speakers import SpeakerResolver
 
 __all__ = [
-    "acronym_category", "appositive_person", "earlier_owner", "linked_kind", "owner_category", "owner_title", "phrase_kind",
-    "possessive_owner", "reflexive_core", "titled_antecedent", "unnamed_category",
+    "acronym_category", "earlier_owner", "owner_category", "owner_title", "phrase_kind", "possessive_owner",
+    "reflexive_core", "titled_antecedent", "unnamed_category",
 ]
 
 # Plurals without an -s: never "he" or "she" ("people who wish to emigrate ... she told").
@@ -420,8 +420,8 @@ def phrase_kind(text: str, toks: Tokens, i: int, j: int) -> str:
     ('org', 'group', 'person')
     >>> text = "some call it; Everyone who said; someone"
     >>> toks = tokenize(text)
-    >>> phrase_kind(text, toks, 0, 1), phrase_kind(text, toks, 3, 4), phrase_kind(text, toks, 6, 7)
-    ('group', 'group', 'person')
+    >>> [phrase_kind(text, toks, i, j) for i, j in ((0, 1), (3, 4), (6, 7))]
+    ['group', 'group', 'person']
     """
     norms = toks.norms[i:j]
     if not _ORG_HEADS.isdisjoint(norms[-2:]):
@@ -433,65 +433,3 @@ def phrase_kind(text: str, toks: Tokens, i: int, j: int) -> str:
     if plural and not (text[toks.starts[j - 1]].isupper() and j - i > 1):
         return "group"
     return "person"
-
-
-def linked_kind(res: SpeakerResolver, i: int, j: int) -> str:
-    """The kind of the phrase at tokens ``[i, j)``: its entity's when it ends in a linked name, else :func:`phrase_kind`.
-
-    "the former East Germany" ends in a place (:func:`~.entity_kinds.name_kind`), so no
-    "she" takes it up, whatever its head looks like.
-
-    Examples
-    --------
-    >>> from framing.text import tokenize
-    >>> from framing.attribution.speakers import SpeakerResolver
-    >>> text = "Ann Lee grew up in the former East Germany. Jane Reed left."
-    >>> res = SpeakerResolver(text, tokenize(text))
-    >>> linked_kind(res, 5, 9), linked_kind(res, 9, 11)
-    ('org', 'person')
-    """
-    ents = res.entities()
-    e = ents.at(j - 1)
-    return ents.kind(e) if e >= 0 else phrase_kind(res.text, res.tokens, i, j)
-
-
-_WORKS_FOR = word_set("with at for of from")  # "a worker with Acme", "a nurse at ...", "an analyst for ..."
-_MAX_ROLE_WORDS = 5  # lower-case words of the appositive before the preposition
-
-
-def appositive_person(res: SpeakerResolver, i: int) -> int:
-    """The person whose appositive a name-led speaker phrase at token ``i`` closes, else -1.
-
-    "Jane Roe, a worker with Acme Foods, a meat packer, told reporters": the
-    phrase found before the cue starts at "Acme Foods", but the speaker is
-    the person the appositive ", a worker with" describes. Only a short
-    lower-case role after a determiner ("a worker with", "an analyst at")
-    between the person and the name counts.
-
-    Examples
-    --------
-    >>> from framing.text import tokenize
-    >>> from framing.attribution.speakers import SpeakerResolver
-    >>> text = "Jane Roe, a worker with Acme Foods, a meat packer, told reporters."
-    >>> res = SpeakerResolver(text, tokenize(text))
-    >>> res.entities().name(appositive_person(res, 5))
-    'Jane Roe'
-    >>> text = "In a letter to Jane Roe, Acme Foods said no."
-    >>> res = SpeakerResolver(text, tokenize(text))
-    >>> appositive_person(res, 6)
-    -1
-    """
-    toks, text = res.tokens, res.text
-    if i < 3 or toks.norms[i - 1] not in _WORKS_FOR or not text[toks.starts[i]].isupper():
-        return -1
-    for u in range(i - 2, max(0, i - 2 - _MAX_ROLE_WORDS), -1):
-        gap = text[toks.ends[u - 1] : toks.starts[u]]
-        if gap.strip() not in ("", ",") or not text[toks.starts[u]].islower():
-            return -1
-        if gap.strip() == ",":
-            if toks.norms[u] not in ("a", "an", "the"):
-                return -1
-            ents = res.entities()
-            e = ents.at(u - 1)
-            return e if e >= 0 and ents.kind(e) == "person" else -1
-    return -1

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ..lexicon import Lexicon, Match, load_lexicon
 from ..tagger import load_tagger
 from ..text import Tokens
+from .antecedents import appositive_person, linked_kind, person_antecedent
 from .calendar import MONTHS as _MONTHS
 from .calendar import TIMES as _TIMES
 from .entities import (
@@ -36,9 +37,7 @@ from .evidence import _phrase_category as _phrase_category  # re-exported
 from .gazetteers import document_head, not_speaker, proxy_head
 from .links import (
     acronym_category,
-    appositive_person,
     earlier_owner,
-    linked_kind,
     owner_category,
     owner_title,
     phrase_kind,
@@ -459,7 +458,7 @@ class SpeakerResolver:
         for prev in reversed(self._history[-12:]):
             if prev.kind in wanted and not (
                 gender and prev.entity >= 0 and ents.gender(prev.entity) not in ("", gender)
-            ):
+            ) and ("org" in wanted or person_antecedent(prev.name)):  # "the estimate": no "she"
                 return Mention(start, end, prev.name, prev.category, prev.kind, prev.entity)
         if wanted == ("person",):
             e = ents.before(i, _ANTECEDENT_WINDOW, wanted, gender)
