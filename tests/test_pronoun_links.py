@@ -132,3 +132,32 @@ def test_it_still_takes_up_a_document() -> None:
     # near miss: a report is "it"
     text = "Senator Ann Cole spoke in Denver. The audit report said costs rose. It said the plan was late."
     assert names(text)[-1] == ("It", "The audit report")
+
+
+# -- the person who opens the sentence wins over the last speaker --------------------------------
+
+_HALE = "Mayor Tom Hale said the budget was tight. "
+
+
+def test_he_takes_up_the_subject_that_opens_his_sentence() -> None:
+    text = _HALE + "Sen. Bill Ross, for instance, drives to work every day, and he said the roads were bad."
+    assert names(text)[-1] == ("he", "Bill Ross")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a quotation the speaker goes on (a cautious reading: no subject is tried)
+        _HALE + 'Sen. Bill Ross, for instance, drives to work every day. "The roads are bad," he said.',
+        # a person named inside the sentence is no subject
+        "Mayor Tom Hale said the budget was tight, and then he met Sen. Bill Ross. He said the talks went well.",
+    ],
+)
+def test_he_keeps_the_speaker_without_a_subject_before_him(text: str) -> None:
+    assert names(text)[-1][1] == "Mayor Tom Hale"
+
+
+def test_she_takes_up_no_subject_of_the_other_gender() -> None:
+    text = ("Mayor Jane Hale said the budget was tight. Mr. Bill Ross, for instance, drives to work every day, "
+            "and she said the roads were bad.")
+    assert names(text)[-1] == ("she", "Mayor Jane Hale")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..lexicon import Lexicon, Match, load_lexicon
 from ..tagger import load_tagger
 from ..text import Tokens
-from .antecedents import appositive_person, linked_kind, person_antecedent
+from .antecedents import appositive_person, linked_kind, person_antecedent, subject_person
 from .calendar import MONTHS as _MONTHS
 from .calendar import TIMES as _TIMES
 from .entities import (
@@ -459,6 +459,8 @@ class SpeakerResolver:
             if prev.kind in wanted and not (
                 gender and prev.entity >= 0 and ents.gender(prev.entity) not in ("", gender)
             ) and ("org" in wanted or person_antecedent(prev.name)):  # "the estimate": no "she"
+                if wanted == ("person",) and (e := subject_person(self, i, gender, prev.end)) >= 0:
+                    return Mention(start, end, ents.name(e), ents.category(e), "person", e)  # "Sanders, for instance,"
                 return Mention(start, end, prev.name, prev.category, prev.kind, prev.entity)
         if wanted == ("person",):
             e = ents.before(i, _ANTECEDENT_WINDOW, wanted, gender)
