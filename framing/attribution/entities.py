@@ -41,6 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..text import Tokens
+from .entity_kinds import name_kind
 from .evidence import (
     _POSSESSIVE_WEIGHT,
     RoleHit,
@@ -64,6 +65,7 @@ from .evidence import (
 from .gazetteers import (
     FIGURE_WEIGHT,
     PLACE_WEIGHT,
+    demonym,
     figure_category,
     is_place,
     name_key,
@@ -436,6 +438,8 @@ def find_entities(
                 c for c in candidates if clusters[c].best[0] > 0.0 and clusters[c].category == category] or candidates
         e = _salient([(c, clusters[c].mentions[0][0], bisect_left(named[c], starts[k]) + added[c])
                       for c in candidates], starts[k])
+        if e < 0 and weight == 0.0 and not gender and demonym(text[starts[k] : ends[k]]) == "singular":
+            continue  # "German officials", "the Western alliance": a modifier, no one (not "Mr. English")
         if e < 0:
             e = len(clusters)
             span = (starts[k], ends[k] - (2 if norms[k].endswith("'s") else 0))
@@ -452,8 +456,7 @@ def find_entities(
     for cluster in clusters:
         if cluster.best[0] == 0.0:
             _known(cluster, text[cluster.name[0] : cluster.name[1]])
-        if cluster.kind == "person" and is_place(text[cluster.name[0] : cluster.name[1]]):
-            cluster.kind = "org"  # "Iraq's military", "Mosul": a place is never "he" or "she"
+        cluster.kind = name_kind(text[cluster.name[0] : cluster.name[1]], cluster.kind)  # "Mosul", "Google": no "he"
     return Entities(text, clusters, token_entity)
 
 

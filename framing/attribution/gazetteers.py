@@ -37,7 +37,8 @@ from .phrases import word_set
 
 __all__ = [
     "body_category", "calendar_word", "country_of", "demonym", "document_head", "figure_category", "is_place",
-    "name_key", "not_speaker", "page_label", "people_head", "place_category", "proxy_head", "us_state",
+    "name_key", "not_speaker", "page_label", "people_head", "place_category", "place_name", "proxy_head",
+    "us_state",
 ]
 
 _PARTICLE = re.compile(r"^(?:al|el|ul|bin|ibn|abu|de|da|di|van|von)-", re.IGNORECASE)
@@ -121,6 +122,32 @@ def is_place(name: str) -> bool:
     if name[:4].lower() == "the ":
         name = name[4:]
     return name in _places() or name in _localities()
+
+
+# Words of direction and extent before a place name ("East Germany", "Northern Syria", "Greater London"):
+# a closed class of English, like the pronouns of phrases.py.
+_DIRECTIONS = word_set(
+    """
+    north south east west central northern southern eastern western northeast northwest southeast
+    southwest northeastern northwestern southeastern southwestern upper lower greater downtown rural
+    """
+)
+
+
+def place_name(name: str) -> bool:
+    """Whether ``name`` is a place: one of the gazetteers (:func:`is_place`), or a direction before one.
+
+    Examples
+    --------
+    >>> place_name("East Germany"), place_name("Northern Syria"), place_name("Mosul"), place_name("East Jones")
+    (True, True, True, False)
+    >>> place_name("West"), place_name("North West")
+    (False, False)
+    """
+    if is_place(name):
+        return True
+    first, _, rest = name.partition(" ")
+    return bool(rest) and first.lower() in _DIRECTIONS and is_place(rest)
 
 
 def us_state(name: str) -> bool:

@@ -31,6 +31,9 @@ __all__ = [
 
 # Plurals without an -s: never "he" or "she" ("people who wish to emigrate ... she told").
 _PLURAL_HEADS = word_set("people men women children police personnel staff folk clergy")
+# Pronouns of quantity heading a speaker phrase ("some call it", "Many say", "Everyone who said"):
+# a crowd, never taken up by "he" or "she"; a closed class of English, like the pronouns of phrases.py.
+_QUANTIFIERS = word_set("some many most several few all both those everyone everybody anyone anybody nobody")
 _EMPHATIC = word_set("himself herself themselves itself")
 _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # "the speaker" takes up the House Speaker: the capitalised title before a name
@@ -461,12 +464,16 @@ def phrase_kind(text: str, toks: Tokens, i: int, j: int) -> str:
     >>> toks = tokenize(text)
     >>> phrase_kind(text, toks, 0, 2), phrase_kind(text, toks, 3, 4), phrase_kind(text, toks, 5, 7)
     ('org', 'group', 'person')
+    >>> text = "some call it; Everyone who said; someone"
+    >>> toks = tokenize(text)
+    >>> [phrase_kind(text, toks, i, j) for i, j in ((0, 1), (3, 4), (6, 7))]
+    ['group', 'group', 'person']
     """
     norms = toks.norms[i:j]
     if not _ORG_HEADS.isdisjoint(norms[-2:]):
         return "org"
     head = norms[-1]
-    if head in _PLURAL_HEADS:
+    if head in _PLURAL_HEADS or head in _QUANTIFIERS:
         return "group"
     plural = head.endswith("s") and not head.endswith(("ss", "'s", "us"))
     if plural and not (text[toks.starts[j - 1]].isupper() and j - i > 1):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ..lexicon import Lexicon, Match, load_lexicon
 from ..tagger import load_tagger
 from ..text import Tokens
+from .antecedents import appositive_person, linked_kind, person_antecedent, subject_person
 from .calendar import MONTHS as _MONTHS
 from .calendar import TIMES as _TIMES
 from .entities import (
@@ -346,6 +347,8 @@ class SpeakerResolver:
         if j - i == 1 and head == "both":  # "Both said": the two persons named last
             category = both_category(self.entities(), i, _ANTECEDENT_WINDOW, toks.norms)
             return Mention(start, end, text[start:end], category, "group")
+        if (e := appositive_person(self, i)) >= 0:  # "Jane Roe, a worker with Acme Foods, told": Jane Roe
+            return Mention(start, end, self.entities().name(e), self.entities().category(e), "person", e)
         # the head of the name: the last capitalised word before a comma/appositive
         name_end = j
         if "," in text[start:end]:  # (a token never holds a comma)
@@ -457,7 +460,9 @@ class SpeakerResolver:
         for prev in reversed(self._history[-12:]):
             if prev.kind in wanted and not (
                 gender and prev.entity >= 0 and ents.gender(prev.entity) not in ("", gender)
-            ):
+            ) and ("org" in wanted or person_antecedent(prev.name)):  # "the estimate": no "she"
+                if wanted == ("person",) and (e := subject_person(self, i, gender, prev.end)) >= 0:
+                    return Mention(start, end, ents.name(e), ents.category(e), "person", e)  # "Sanders, for instance,"
                 return Mention(start, end, prev.name, prev.category, prev.kind, prev.entity)
         if wanted == ("person",):
             e = ents.before(i, _ANTECEDENT_WINDOW, wanted, gender)
@@ -492,7 +497,8 @@ class SpeakerResolver:
                 )
             ):
                 span = _phrase_left(text, toks, t, max(0, t - _MAX_PHRASE), names=True)
-                if span is not None and self._kind(*span) in wanted:
+                if span is not None and self._kind(*span) in wanted and (
+                        "org" in wanted or linked_kind(self, *span) == "person"):  # "East Germany": no "she"
                     s, e = toks.starts[span[0]], toks.ends[span[1] - 1]
                     return Mention(s, e, text[s:e], self.category_of(s, e), self._kind(*span))
             t -= 1

@@ -1,0 +1,164 @@
+"""Antecedents a pronoun may not take, and the person behind an employer's name.
+
+Helpers of :class:`~framing.attribution.speakers.SpeakerResolver` (after
+:mod:`framing.attribution.links`): "she" takes up no place, text or data
+("the former East Germany", "the latest estimate"), and "Jane Roe, a worker
+with Acme Foods, told reporters" is Jane Roe speaking, not the firm. The
+knowledge is the gazetteers' (:mod:`~framing.attribution.gazetteers`) and the
+entity kinds' (:func:`~framing.attribution.entity_kinds.name_kind`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .evidence import _title_abbreviation
+from .gazetteers import document_head
+from .links import phrase_kind
+from .names import _sentence_initial
+from .phrases import word_set
+
+if TYPE_CHECKING:
+    from ..text import Tokens
+    from .speakers import SpeakerResolver
+
+__all__ = ["appositive_person", "linked_kind", "person_antecedent", "subject_person"]
+
+
+def linked_kind(res: SpeakerResolver, i: int, j: int) -> str:
+    """The kind of the phrase at tokens ``[i, j)``: its entity's when it ends in a linked name, else :func:`phrase_kind`.
+
+    "the former East Germany" ends in a place (:func:`~.entity_kinds.name_kind`), so no
+    "she" takes it up, whatever its head looks like.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "Ann Lee grew up in the former East Germany. Jane Reed left."
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> linked_kind(res, 5, 9), linked_kind(res, 9, 11)
+    ('org', 'person')
+    """
+    ents = res.entities()
+    e = ents.at(j - 1)
+    return ents.kind(e) if e >= 0 else phrase_kind(res.text, res.tokens, i, j)
+
+
+_WORKS_FOR = word_set("with at for of from")  # "a worker with Acme", "a nurse at ...", "an analyst for ..."
+_MAX_ROLE_WORDS = 5  # lower-case words of the appositive before the preposition
+
+
+def appositive_person(res: SpeakerResolver, i: int) -> int:
+    """The person whose appositive a name-led speaker phrase at token ``i`` closes, else -1.
+
+    "Jane Roe, a worker with Acme Foods, a meat packer, told reporters": the
+    phrase found before the cue starts at "Acme Foods", but the speaker is
+    the person the appositive ", a worker with" describes. Only a short
+    lower-case role after a determiner ("a worker with", "an analyst at")
+    between the person and the name counts.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "Jane Roe, a worker with Acme Foods, a meat packer, told reporters."
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> res.entities().name(appositive_person(res, 5))
+    'Jane Roe'
+    >>> text = "In a letter to Jane Roe, Acme Foods said no."
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> appositive_person(res, 6)
+    -1
+    """
+    toks, text = res.tokens, res.text
+    if i < 3 or toks.norms[i - 1] not in _WORKS_FOR or not text[toks.starts[i]].isupper():
+        return -1
+    for u in range(i - 2, max(0, i - 2 - _MAX_ROLE_WORDS), -1):
+        gap = text[toks.ends[u - 1] : toks.starts[u]]
+        if gap.strip() not in ("", ",") or not text[toks.starts[u]].islower():
+            return -1
+        if gap.strip() == ",":
+            if toks.norms[u] not in ("a", "an", "the"):
+                return -1
+            ents = res.entities()
+            e = ents.at(u - 1)
+            return e if e >= 0 and ents.kind(e) == "person" else -1
+    return -1
+
+
+def person_antecedent(name: str) -> bool:
+    """Whether a speaker named ``name`` may be taken up by "he", "she" or "I": not a text or data.
+
+    "the latest estimate said ... She also defended": the estimate is a
+    document (the ``documents`` gazetteer), counted as a source, but never a
+    person.
+
+    Examples
+    --------
+    >>> person_antecedent("the latest estimate"), person_antecedent("her tweet"), person_antecedent("Jane Roe")
+    (False, False, True)
+    >>> person_antecedent("The Post")
+    True
+    """
+    head = name.rsplit(None, 1)[-1] if name.strip() else ""
+    return not (head.islower() and document_head(head))
+
+
+_SUBJECT_REACH = 40  # tokens searched back for the subject that opens the pronoun's sentence or the one before
+_QUOTES = "\"\u201c\u201d"
+
+
+def _opens_sentence(text: str, toks: Tokens, t: int) -> bool:
+    """Whether token ``t`` opens a sentence: a mark before it that does not close an abbreviation ("E.", "Sen.")."""
+    return t == 0 or (_sentence_initial(text, toks, t) and not _title_abbreviation(text, toks, t - 1))
+
+
+def subject_person(res: SpeakerResolver, i: int, gender: str, since: int) -> int:
+    """The person named as the subject of the sentence of a pronoun at token ``i`` or the one before, else -1.
+
+    "Sen. Tom Hale, for instance, wants a vote, and he said": a person whose
+    name (with its capitalised titles) opens a sentence, after character
+    ``since`` (the end of the last speaker the pronoun would take up), is the
+    pronoun's antecedent, of the pronoun's ``gender`` when the entity has one.
+    Not when the pronoun follows a quotation ('"...," he said': the speaker
+    goes on), a quotation mark stands between the name and the pronoun, or
+    the name is a parenthetical's ("Hale, he wrote, is"). A person named
+    inside the sentence ("Trump said he met Putin. He added") is not a
+    subject. At most :data:`_SUBJECT_REACH` tokens are read.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "Ann Lee spoke. Sen. Tom Hale, for instance, wants a vote, he said."
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> res.entities().name(subject_person(res, 11, "m", 7))
+    'Tom Hale'
+    >>> text = "Ann Lee said she met Tom Hale. He left."
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> subject_person(res, 7, "m", 7)
+    -1
+    """
+    toks, text = res.tokens, res.text
+    if i == 0 or any(q in text[toks.ends[i - 1] - 1 : toks.starts[i]] for q in _QUOTES):
+        return -1  # '"We will win," he said': the quotation's speaker goes on
+    ents = res.entities()
+    marks = 0
+    for t in range(i - 1, max(-1, i - 1 - _SUBJECT_REACH), -1):
+        if toks.ends[t] <= since or any(q in text[toks.ends[t] : toks.ends[t + 1]] for q in _QUOTES):
+            return -1
+        e = ents.at(t)
+        if e >= 0 and ents.kind(e) == "person" and ents.at(t + 1) != e and t + 1 < i:
+            first = t
+            while first > 0 and not _opens_sentence(text, toks, first) and (ents.at(first - 1) == e or (
+                    text[toks.starts[first - 1]].isupper() and not text[toks.ends[first - 1] : toks.starts[first]].strip(" ."))):
+                first -= 1  # "Sen. Tom Hale": the titles before the name
+            if toks.starts[first] >= since and _opens_sentence(text, toks, first) and (
+                    not gender or ents.gender(e) in ("", gender)):
+                return e
+        if t and _opens_sentence(text, toks, t):
+            marks += 1
+            if marks > 1:
+                return -1
+    return -1
