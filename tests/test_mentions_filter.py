@@ -43,7 +43,8 @@ def test_url_and_handle_fragments_are_no_entities() -> None:
                   "Prokupecz (@ShimonPro) July 28. The latest Marist/NBC/Wall Street Journal poll, compiled by "
                   "RealClearPolitics, shows it.")
     assert "ZkdI3u57yY" not in found and "JZfuAKldCC" not in found and "ShimonPro" not in found
-    assert "Shimon Prokupecz" in found and "Wall Street Journal" in found and "RealClearPolitics" in found
+    assert "Shimon Prokupecz" in found and "Wall Street Journal" in found
+    # "RealClearPolitics" is a one-word outlet of source_roles (1.14.0): as "CNN", an entity when it speaks
 
 
 def test_a_name_cut_after_of_keeps_its_name() -> None:

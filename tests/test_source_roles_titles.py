@@ -400,11 +400,10 @@ def test_the_house_of_1_13_0(text: str, speaker: str, category: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "speaker", "category"),
-    [  # source_roles 1.14.0: bodies headed by "Foundation" (advocacy, weak), think tanks named so, ISIS, ...
+    [  # source_roles 1.14.0: bodies headed by "Foundation" (advocacy, weak), think tanks named so, ...
         ('"Legalization hurts kids," the Safe Streets Foundation wrote on its blog.', "the Safe Streets Foundation",
          "advocacy"),
         ('"The plan costs more than it says," the Tax Foundation said.', "the Tax Foundation", "expert"),
-        ('"More attacks will come," ISIS said in a broadcast on Tuesday.', "ISIS", "military"),
         ('"The storm will turn north by Friday," the hurricane center said.', "the hurricane center", "government"),
         ('"Cases doubled this week," the county health department said.', "the county health department", "government"),
         ('"The costs will rise," the Congressional Research Service said.', "the Congressional Research Service",
