@@ -9,24 +9,11 @@ stage's matches).
 from __future__ import annotations
 
 import pytest
+from speaker_paths import speakers_on_both_paths
 
-from framing.attribution import find_quotes
-from framing.attribution.doc import link_quotes
 from framing.attribution.speakers import SpeakerResolver
 from framing.lexicon import load_lexicon
-from framing.pipeline import Analyzer
-from framing.text import split_sentences, tokenize
-
-_ANALYZER = Analyzer()
-
-
-def _speakers(text: str) -> list[tuple[str, str]]:
-    """(speaker, category) of each quote, the same without and with the analyzer's lexicon matches."""
-    toks = tokenize(text)
-    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
-    found = [(q.speaker.text, q.speaker.category) for q in quotes if q.speaker is not None]
-    assert [(q.speaker.text, q.speaker.category) for q in _ANALYZER(text).quotes if q.speaker is not None] == found
-    return found
+from framing.text import tokenize
 
 
 def _category(text: str, name: str) -> str:
@@ -55,7 +42,7 @@ def _category(text: str, name: str) -> str:
     ],
 )
 def test_a_proxy_takes_the_category_of_its_owner(text: str, speaker: str, category: str) -> None:
-    assert (speaker, category) in _speakers(text)
+    assert (speaker, category) in speakers_on_both_paths(text)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +58,7 @@ def test_a_proxy_takes_the_category_of_its_owner(text: str, speaker: str, catego
     ],
 )
 def test_a_proxy_without_a_known_owner_stays_other(text: str, speaker: str) -> None:
-    assert (speaker, "other") in _speakers(text)
+    assert (speaker, "other") in speakers_on_both_paths(text)
 
 
 def test_a_possessive_proxy_set_off_before_the_name() -> None:
@@ -94,14 +81,14 @@ def test_the_proxy_and_the_name_must_be_one_phrase() -> None:
 def test_a_role_of_the_person_outranks_the_owner() -> None:
     # Kim's own role (an economist) is the person's, whoever the person speaks for
     text = 'Sen. Ada Price wrote the bill. "It will pass," said Lee Kim, an economist and adviser to Price.'
-    assert ("Lee Kim", "expert") in _speakers(text)
+    assert ("Lee Kim", "expert") in speakers_on_both_paths(text)
 
 
 def test_directors_are_proxies() -> None:
     rows = {e.term for e in load_lexicon("source_roles")}
     assert "director" not in rows  # a director has the category of the body directed, not one of its own
     text = 'Gov. Jane Wu spoke first. "Revenue is up," said Lars Kemp, director of Wu\'s budget office.'
-    assert ("Lars Kemp", "government") in _speakers(text)
+    assert ("Lars Kemp", "government") in speakers_on_both_paths(text)
 
 
 @pytest.mark.parametrize(
@@ -120,29 +107,29 @@ def test_directors_are_proxies() -> None:
     ],
 )
 def test_a_bare_proxy_takes_up_the_proxy_named_before(text: str, category: str) -> None:
-    assert {c for _, c in _speakers(text)} == {category}
+    assert {c for _, c in speakers_on_both_paths(text)} == {category}
 
 
 def test_a_bare_proxy_without_an_earlier_owner_stays_other() -> None:
     # near misses: no proxy of the post before; an earlier proxy of another post ("lawyer" is not "spokesman")
-    assert _speakers('Tom Berg wrote the report. "We are done," the spokesman said.')[-1] == ("the spokesman", "other")
-    assert _speakers('A Boeing lawyer spoke. "We are done," the spokesman said.') == [("the spokesman", "other")]
+    assert speakers_on_both_paths('Tom Berg wrote the report. "We are done," the spokesman said.')[-1] == ("the spokesman", "other")
+    assert speakers_on_both_paths('A Boeing lawyer spoke. "We are done," the spokesman said.') == [("the spokesman", "other")]
 
 
 def test_a_possessive_surname_is_the_person_of_that_name() -> None:
     # "Durbin's office" is no mention of its own: the one person of that surname owns it
     text = 'Sen. Ada Price pushed the bill. "It is sound," Price\u2019s office said.'
-    assert _speakers(text) == [("Price\u2019s office", "government")]
+    assert speakers_on_both_paths(text) == [("Price\u2019s office", "government")]
     # near miss: two persons of the surname, no owner
     text = 'Sen. Ada Price and Tom Price met. "It is sound," Price\u2019s office said.'
-    assert _speakers(text) == [("Price\u2019s office", "other")]
+    assert speakers_on_both_paths(text) == [("Price\u2019s office", "other")]
 
 
 def test_allies_stand_with_their_owner() -> None:
     # proxies 1.4.0: "ally", "allies" take the category of the person or body they are allies of
     text = 'Sen. Ada Price won the primary. "She will win again," Price\u2019s allies said.'
-    assert _speakers(text) == [("Price\u2019s allies", "government")]
+    assert speakers_on_both_paths(text) == [("Price\u2019s allies", "government")]
     text = 'Sen. Ada Price won. "She will win," said longtime Price ally Tom Berg.'
-    assert _speakers(text) == [("longtime Price ally Tom Berg", "government")]
+    assert speakers_on_both_paths(text) == [("longtime Price ally Tom Berg", "government")]
     # near miss: allies of no one named stay other
-    assert _speakers('"We will fight on," the Allies said.') == [("the Allies", "other")]
+    assert speakers_on_both_paths('"We will fight on," the Allies said.') == [("the Allies", "other")]

@@ -8,22 +8,7 @@ through the analyzer with the lexicon stage's matches).
 from __future__ import annotations
 
 import pytest
-
-from framing.attribution import find_quotes
-from framing.attribution.doc import link_quotes
-from framing.pipeline import Analyzer
-from framing.text import split_sentences, tokenize
-
-_ANALYZER = Analyzer()
-
-
-def _speakers(text: str) -> list[tuple[str, str]]:
-    """(speaker, category) of each quote, the same without and with the analyzer's lexicon matches."""
-    toks = tokenize(text)
-    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
-    found = [(q.speaker.text, q.speaker.category) for q in quotes if q.speaker is not None]
-    assert [(q.speaker.text, q.speaker.category) for q in _ANALYZER(text).quotes if q.speaker is not None] == found
-    return found
+from speaker_paths import speakers_on_both_paths
 
 
 @pytest.mark.parametrize(
@@ -38,39 +23,39 @@ def _speakers(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_an_age_after_the_name(text: str, category: str) -> None:
-    assert _speakers(text)[0][1] == category
+    assert speakers_on_both_paths(text)[0][1] == category
 
 
 def test_a_number_that_is_no_age_says_nothing() -> None:
     # near miss: a year is no age
-    assert _speakers('"We were relieved," said Ann Bell, 2020, the year of the flood.')[0][1] == "other"
+    assert speakers_on_both_paths('"We were relieved," said Ann Bell, 2020, the year of the flood.')[0][1] == "other"
 
 
 def test_the_period_of_a_name_suffix_opens_the_appositive() -> None:
     text = '"Pay will rise," said Steven Hale Jr., a managing director at a pay consulting firm.'
-    assert _speakers(text) == [("Steven Hale Jr", "business")]
+    assert speakers_on_both_paths(text) == [("Steven Hale Jr", "business")]
 
 
 def test_the_period_of_an_abbreviation_inside_the_appositive() -> None:
     text = '"Rates will fall," said Mona Gable, chief U.S. economist at Barclays in New York.'
-    assert _speakers(text) == [("Mona Gable", "expert")]
+    assert speakers_on_both_paths(text) == [("Mona Gable", "expert")]
     text = '"Talks stall in public," said Tom Kores, a longtime D.C. lobbyist.'
-    assert _speakers(text) == [("Tom Kores", "advocacy")]
+    assert speakers_on_both_paths(text) == [("Tom Kores", "advocacy")]
     # near misses: a relative clause's words after "U.S." are not the person's role; nor a new sentence
     text = '"I know it well," said Ann Tull, who wrote about the state of the U.S. military.'
-    assert [c for _, c in _speakers(text)] == ["other"]
+    assert [c for _, c in speakers_on_both_paths(text)] == ["other"]
     text = '"I know it well," said Ann Tull, who moved to the U.S. Army officers met her.'
-    assert [c for _, c in _speakers(text)] == ["other"]
+    assert [c for _, c in speakers_on_both_paths(text)] == ["other"]
 
 
 def test_a_setting_after_the_name_is_no_role() -> None:
     # "speaking to ... host": the host is the other person, not the speaker's role
     text = 'Iran will act. However, Reza Abadi, speaking to Morning Edition host Steve Inskeep, says Iran is ready.'
-    assert [c for _, c in _speakers(text)] == ["other"]
-    assert _speakers('"No deal," said Ana Ruiz, speaking to CNN host Jake Tapper.') == [("Ana Ruiz", "other")]
+    assert [c for _, c in speakers_on_both_paths(text)] == ["other"]
+    assert speakers_on_both_paths('"No deal," said Ana Ruiz, speaking to CNN host Jake Tapper.') == [("Ana Ruiz", "other")]
     # near miss: a role before the setting still counts
     text = '"No deal," said Ana Ruiz, a Democratic senator, speaking to CNN host Jake Tapper.'
-    assert _speakers(text) == [("Ana Ruiz", "government")]
+    assert speakers_on_both_paths(text) == [("Ana Ruiz", "government")]
 
 
 @pytest.mark.parametrize(
@@ -86,4 +71,4 @@ def test_a_setting_after_the_name_is_no_role() -> None:
     ],
 )
 def test_authorities_named_as_police(text: str, category: str) -> None:
-    assert [c for s, c in _speakers(text) if "uthorities" in s] == [category]
+    assert [c for s, c in speakers_on_both_paths(text) if "uthorities" in s] == [category]

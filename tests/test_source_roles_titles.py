@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from speaker_paths import speakers_on_both_paths
 
 from framing.attribution import find_quotes
 from framing.attribution.doc import link_quotes
@@ -284,16 +285,6 @@ def test_the_head_words_of_1_9_0_are_case_sensitive_and_weak() -> None:
 _ANALYZER = Analyzer()
 
 
-def _speakers_on_both_paths(text: str) -> list[tuple[str, str]]:
-    """(speaker, category) of each quote, the same without and with the analyzer's lexicon matches."""
-    toks = tokenize(text)
-    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
-    found = [(q.speaker.text, q.speaker.category) for q in quotes if q.speaker is not None]
-    quotes = _ANALYZER(text).quotes  # the analyzer's path, with the lexicon stage's matches
-    assert [(q.speaker.text, q.speaker.category) for q in quotes if q.speaker is not None] == found
-    return found
-
-
 @pytest.mark.parametrize(
     ("text", "speaker", "category"),
     [  # source_roles 1.10.0 and names written with a capitalised preposition
@@ -315,7 +306,7 @@ def _speakers_on_both_paths(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_bodies_and_owner_titles_of_1_10_0(text: str, speaker: str, category: str) -> None:
-    assert _speakers_on_both_paths(text) == [(speaker, category)]
+    assert speakers_on_both_paths(text) == [(speaker, category)]
 
 
 @pytest.mark.parametrize(
@@ -353,7 +344,7 @@ def test_a_then_title_is_a_title(text: str, speaker: str, category: str) -> None
     ],
 )
 def test_relatives_trades_and_publicists_of_1_11_0(text: str, speaker: str, category: str) -> None:
-    assert _speakers_on_both_paths(text) == [(speaker, category)]
+    assert speakers_on_both_paths(text) == [(speaker, category)]
 
 
 @pytest.mark.parametrize(
@@ -372,7 +363,7 @@ def test_relatives_trades_and_publicists_of_1_11_0(text: str, speaker: str, cate
     ],
 )
 def test_trades_and_owner_titles_of_1_12_0(text: str, speaker: str, category: str) -> None:
-    assert _speakers_on_both_paths(text) == [(speaker, category)]
+    assert speakers_on_both_paths(text) == [(speaker, category)]
 
 
 def test_the_1_12_0_owner_titles_take_the_category_of_their_organisation() -> None:
@@ -380,7 +371,7 @@ def test_the_1_12_0_owner_titles_take_the_category_of_their_organisation() -> No
     assert {"co-owner", "co-president", "co-chair", "co-chairman"} <= owners
     # a co-chair of a named advocacy group is advocacy, not the title's default (government)
     text = '"We will sue," said Dee Hart, co-chair of the American Civil Liberties Union.'
-    assert _speakers_on_both_paths(text) == [("Dee Hart", "advocacy")]
+    assert speakers_on_both_paths(text) == [("Dee Hart", "advocacy")]
 
 
 @pytest.mark.parametrize(
@@ -395,7 +386,7 @@ def test_the_1_12_0_owner_titles_take_the_category_of_their_organisation() -> No
     ],
 )
 def test_the_house_of_1_13_0(text: str, speaker: str, category: str) -> None:
-    assert _speakers_on_both_paths(text) == [(speaker, category)]
+    assert speakers_on_both_paths(text) == [(speaker, category)]
 
 
 @pytest.mark.parametrize(
@@ -437,4 +428,4 @@ def test_the_house_of_1_13_0(text: str, speaker: str, category: str) -> None:
     ],
 )
 def test_bodies_and_voices_of_1_14_0(text: str, speaker: str, category: str) -> None:
-    assert _speakers_on_both_paths(text) == [(speaker, category)]
+    assert speakers_on_both_paths(text) == [(speaker, category)]

@@ -233,14 +233,20 @@ _YOU_BETWEEN = word_set("have not n't really also just only inevitably never eve
 
 def _generic_you(norms: Sequence[str], i: int) -> bool:
     """Whether the cue at token ``i`` has "you" and a modal before it ("you might ask", "you'd think")."""
-    k = i - 1
-    while k >= 0 and i - k <= 3 and norms[k] in _YOU_BETWEEN:
-        k -= 1
+    k = _subject_end(norms, i, _YOU_BETWEEN)
     if k < 0:
         return False
     if norms[k] in ("you'd", "you'll"):
         return True
     return k > 0 and norms[k] in _YOU_MODALS and norms[k - 1] == "you"
+
+
+def _subject_end(norms: Sequence[str], i: int, between: frozenset[str]) -> int:
+    """The token before the cue at ``i`` past up to three of the words ``between`` (auxiliaries, adverbs), or -1."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and norms[k] in between:
+        k -= 1
+    return k
 
 
 # a subject naming everybody or nobody, which no article quotes: "Everyone knows", "as everybody knows"
@@ -250,9 +256,7 @@ _BEFORE_VERB = word_set("has have had is was does did really ever always already
 
 def _universal_subject(norms: Sequence[str], i: int) -> bool:
     """Whether the cue at token ``i`` has "everyone", "everybody" or "nobody" (not "not everyone") as its subject."""
-    k = i - 1
-    while k >= 0 and i - k <= 3 and norms[k] in _BEFORE_VERB:
-        k -= 1
+    k = _subject_end(norms, i, _BEFORE_VERB)
     if k < 0 or (norms[k] not in _UNIVERSAL and not (k and norms[k - 1] == "no" and norms[k] == "one")):
         return False
     first = k - 1 if norms[k] == "one" else k
@@ -263,9 +267,7 @@ def _no_subject(text: str, tokens: Tokens, i: int) -> bool:
     """Whether the cue at token ``i`` has a subject opened by "no" ("No Republican asked", "No other senator
     said", "no Democratic lawmaker has endorsed"), written without punctuation ("No, Smith said" is a quote)."""
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
-    k = i - 1
-    while k >= 0 and i - k <= 3 and norms[k] in _BEFORE_VERB:
-        k -= 1
+    k = _subject_end(norms, i, _BEFORE_VERB)
     for d in (k - 1, k - 2):
         if d >= 0 and norms[d] == "no" and norms[k] not in _NO_QUANTITIES and all(
             text[ends[t] : starts[t + 1]] == " " for t in range(d, i)
@@ -282,9 +284,7 @@ def author_subject(tokens: Tokens, i: int, quoted: Callable[[int], bool], transc
     "we asked our interview subjects"): outside quote marks (``quoted(offset)`` False) and not in a
     transcript, where "I" is the labelled speaker's."""
     norms = tokens.norms
-    k = i - 1
-    while k >= 0 and i - k <= 3 and norms[k] in BETWEEN:
-        k -= 1
+    k = _subject_end(norms, i, BETWEEN)
     return k >= 0 and norms[k] in ("i", "we") and not transcript and not quoted(tokens.starts[k])
 
 
