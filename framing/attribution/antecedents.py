@@ -12,17 +12,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .calendar import MONTHS, TIMES
 from .evidence import _title_abbreviation
 from .gazetteers import document_head
 from .links import phrase_kind
 from .names import _sentence_initial
-from .phrases import word_set
+from .phrases import (
+    _MAX_PHRASE,
+    _STOP,
+    DETERMINERS,
+    PRONOUNS,
+    _is_capitalised,
+    _phrase_left,
+    word_set,
+)
 
 if TYPE_CHECKING:
     from ..text import Tokens
     from .speakers import SpeakerResolver
 
-__all__ = ["appositive_person", "linked_kind", "person_antecedent", "subject_person"]
+__all__ = ["appositive_person", "linked_kind", "name_antecedent", "person_antecedent", "subject_person"]
 
 
 def linked_kind(res: SpeakerResolver, i: int, j: int) -> str:
@@ -162,3 +171,26 @@ def subject_person(res: SpeakerResolver, i: int, gender: str, since: int) -> int
             if marks > 1:
                 return -1
     return -1
+
+
+def name_antecedent(res: SpeakerResolver, i: int, wanted: tuple[str, ...], window: int) -> tuple[int, int, str] | None:
+    """The closest capitalised name phrase of a wanted kind within ``window`` tokens before token ``i``.
+
+    Its start and end offsets and its kind, for a pronoun with no earlier speaker to take up (the
+    phrase need not be a speaker yet); a "he" or "she" takes up no place ("the former East Germany").
+    """
+    toks, text = res.tokens, res.text
+    for t in range(i - 1, max(0, i - window) - 1, -1):
+        norm = toks.norms[t]
+        if (
+            text[toks.starts[t]].isupper()
+            and norm not in _STOP and norm not in DETERMINERS and norm not in PRONOUNS
+            and norm not in TIMES and norm not in MONTHS
+            and (t + 1 >= len(toks) or t + 1 == i or not _is_capitalised(text, toks.starts[t + 1], toks.ends[t + 1]))
+        ):
+            span = _phrase_left(text, toks, t, max(0, t - _MAX_PHRASE), names=True)
+            if span is not None and (kind := res._kind(*span)) in wanted and (
+                    "org" in wanted or linked_kind(res, *span) == "person"):  # "East Germany": no "she"
+                return toks.starts[span[0]], toks.ends[span[1] - 1], kind
+    return None
+

@@ -34,7 +34,6 @@ entity's one category.
 
 from __future__ import annotations
 
-import threading
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
@@ -57,6 +56,7 @@ from .evidence import (
     _proxied,
     _title_abbreviation,
     _Whole,
+    outlet_name,
     owner_prefix,
     owner_titles,
     party_label,
@@ -67,7 +67,6 @@ from .gazetteers import (
     PLACE_WEIGHT,
     demonym,
     figure_category,
-    is_place,
     name_key,
     page_label,
     place_category,
@@ -77,7 +76,7 @@ from .names import _SENTENCE_MARKS, _runs, _sentence_initial
 from .phrases import _CONNECTORS, _STOP, DETERMINERS, _gap_ok, word_set
 from .records import Entity
 
-__all__ = ["Entities", "RoleHit", "find_entities", "memo_entities"]
+__all__ = ["Entities", "RoleHit", "find_entities"]
 
 
 # Honorifics: they mark a person and a gender, never a source category
@@ -369,8 +368,8 @@ def find_entities(
         if weight == 0.0 and j < n and text[ends[j - 1] : starts[j]] == " ":
             # "the Trump administration", "the Obama campaign": who heads a government body ("NRA's president" not)
             head = _evidence([m for m in _hits(roles, starts[j], ends[j]) if m.text.lower() not in titles])
-            if (head[0] == "government" or (head[0] == "media" and not is_place(text[starts[i] : ends[j - 1]]) and not (j + 1 < n and text[starts[j + 1]].isupper()) and not (i and norms[i - 1] in DETERMINERS))) and head[1] >= 0.7:  # "Time magazine" (not "Chicago newspaper editors", "a British newspaper", "the ISIS magazine Dabiq")
-                category, weight = head[0], 0.3
+            if head[1] >= 0.7 and (head[0] == "government" or (head[0] == "media" and outlet_name(text, tokens, i, j))):
+                category, weight = head[0], 0.3  # "Time magazine": the outlet
         if whole and j - i == 1:
             if any(clusters[c].kind == "person" for c in by_surname.get(_surname(norms[i]), [])):
                 category, weight, whole = "other", 0.0, []  # "Bloomberg" after "Michael Bloomberg": the person
@@ -490,22 +489,3 @@ def _add(c: _Cluster, span: tuple[int, int], category: str, weight: float, gende
         c.gender = gender
     if span[1] - span[0] > c.name[1] - c.name[0]:
         c.name = span
-
-
-_MEMO = threading.local()
-
-
-def memo_entities(text: str, tokens: Tokens, key: object, build: Callable[[], Entities]) -> Entities:
-    """The entities of ``text`` built once per (text, tokens, roles) for this thread.
-
-    The speaker resolver and :func:`link_speakers` read the same object, so
-    the links the resolver made are the ones the quotes get
-    (:func:`~framing.attribution.doc.link_quotes`).
-    """
-    last = getattr(_MEMO, "last", None)
-    if last is not None and last[0] is text and last[1] is tokens and last[2] is key:
-        found: Entities = last[3]
-        return found
-    ents = build()
-    _MEMO.last = (text, tokens, key, ents)
-    return ents

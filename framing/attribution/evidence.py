@@ -14,7 +14,7 @@ from typing import NamedTuple, Protocol
 
 from ..lexicon import Lexicon, Matcher, load_lexicon
 from ..text import Tokens
-from .gazetteers import body_category, place_category, proxy_head
+from .gazetteers import body_category, is_place, place_category, proxy_head
 from .phrases import _STOP, DETERMINERS, _gap_ok, _verb_forms
 
 __all__ = ["RoleHit", "Roles", "owner_prefix", "owner_titles", "party_label", "personal_body"]
@@ -401,3 +401,19 @@ def _former(text: str, found: list[RoleHit]) -> bool:
         return False
     before = text[max(0, best.start - 12) : best.start].lower()
     return before.rstrip().endswith(("former", "ex-", "ex", "then-", "late")) or best.text.lower().startswith(("former", "ex-"))
+
+
+def outlet_name(text: str, toks: Tokens, i: int, j: int) -> bool:
+    """Whether the name at tokens ``[i, j)`` before a media head noun (token ``j``) is the outlet's name.
+
+    "Time magazine", "Reason magazine" are; a place ("Chicago newspaper editors"), a name after a
+    determiner ("a British newspaper") and a name with another after the noun ("the ISIS magazine
+    Dabiq") are modifiers.
+    """
+    starts, ends, norms = toks.starts, toks.ends, toks.norms
+    return not (
+        is_place(text[starts[i] : ends[j - 1]])
+        or (j + 1 < len(norms) and text[starts[j + 1]].isupper())
+        or (i and norms[i - 1] in DETERMINERS)
+    )
+

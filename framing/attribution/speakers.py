@@ -14,23 +14,21 @@ content; see STYLE.md rule 3.
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon, Match, load_lexicon
 from ..tagger import load_tagger
 from ..text import Tokens
-from .antecedents import appositive_person, linked_kind, person_antecedent, subject_person
-from .calendar import MONTHS as _MONTHS
-from .calendar import TIMES as _TIMES
+from .antecedents import appositive_person, name_antecedent, person_antecedent, subject_person
 from .entities import (
     _PRONOUN_GENDER,
     Entities,
     RoleHit,
     _name_key,
     find_entities,
-    memo_entities,
 )
 from .evidence import _category, _Hit, _own_matcher, _phrase_hits
 from .evidence import _phrase_category as _phrase_category  # re-exported
@@ -51,7 +49,6 @@ from .phrases import (
     _ANONYMOUS_HEADS,
     _MAX_PHRASE,
     _ORG_HEADS,
-    _STOP,
     BETWEEN,
     DETERMINERS,
     PRONOUNS,
@@ -209,7 +206,7 @@ class SpeakerResolver:
     def entities(self) -> Entities:
         """The linked name entities of the text (:mod:`framing.attribution.entities`), built once."""
         if self._entities is None:
-            self._entities = memo_entities(
+            self._entities = _memo_entities(
                 self.text, self.tokens, self._key,
                 lambda: speaking_for(find_entities(self.text, self.tokens, self._role_hits, self._term_category),
                                      self.text, self.tokens, self._role_hits),
@@ -468,38 +465,31 @@ class SpeakerResolver:
             e = ents.before(i, _ANTECEDENT_WINDOW, wanted, gender)
             if e >= 0:
                 return Mention(start, end, ents.name(e), ents.category(e), "person", e)
-        found = self._antecedent(i, wanted)
+        found = name_antecedent(self, i, wanted, _ANTECEDENT_WINDOW)
         if found is not None:
-            return Mention(start, end, found.name, found.category, found.kind)
+            s, e, kind = found
+            return Mention(start, end, self.text[s:e], self.category_of(s, e), kind)
         if "org" in wanted:  # "The Danish Security and Intelligence Service described ... It said"
             e = ents.before(i, _ANTECEDENT_WINDOW, ("org",))
             if e >= 0:
                 return Mention(start, end, ents.name(e), ents.category(e), "org", e)
         return Mention(start, end, self.text[start:end], "other", wanted[0])
 
-    def _antecedent(self, i: int, wanted: tuple[str, ...]) -> Mention | None:
-        """The closest earlier name phrase of a wanted kind (not a speaker yet)."""
-        toks, text = self.tokens, self.text
-        t = i - 1
-        while t >= max(0, i - _ANTECEDENT_WINDOW):
-            norm = toks.norms[t]
-            if (
-                text[toks.starts[t]].isupper()
-                and norm not in _STOP
-                and norm not in DETERMINERS
-                and norm not in PRONOUNS
-                and norm not in _TIMES
-                and norm not in _MONTHS
-                and (
-                    t + 1 >= len(toks)
-                    or t + 1 == i
-                    or not _is_capitalised(text, toks.starts[t + 1], toks.ends[t + 1])
-                )
-            ):
-                span = _phrase_left(text, toks, t, max(0, t - _MAX_PHRASE), names=True)
-                if span is not None and self._kind(*span) in wanted and (
-                        "org" in wanted or linked_kind(self, *span) == "person"):  # "East Germany": no "she"
-                    s, e = toks.starts[span[0]], toks.ends[span[1] - 1]
-                    return Mention(s, e, text[s:e], self.category_of(s, e), self._kind(*span))
-            t -= 1
-        return None
+
+_MEMO = threading.local()
+
+
+def _memo_entities(text: str, tokens: Tokens, key: object, build: Callable[[], Entities]) -> Entities:
+    """The entities of ``text`` built once per (text, tokens, roles) for this thread.
+
+    The speaker resolver and :func:`link_speakers` read the same object, so
+    the links the resolver made are the ones the quotes get
+    (:func:`~framing.attribution.doc.link_quotes`).
+    """
+    last = getattr(_MEMO, "last", None)
+    if last is not None and last[0] is text and last[1] is tokens and last[2] is key:
+        found: Entities = last[3]
+        return found
+    ents = build()
+    _MEMO.last = (text, tokens, key, ents)
+    return ents
