@@ -124,6 +124,7 @@ _ATTRIBUTION_PATTERNS: dict[str, tuple[str, float, float]] = {
     "said_that": ("he said that ", 0.1, 20.0),
     "distinct_names": ("", 0.1, 15.0),
     "unbalanced_curly": ("\u201c", 0.25, 5.0),
+    "no_name_subject": ("No Smith said it was over. ", 0.1, 15.0),
     # a pronoun after a speaker and a sentence-opening subject (antecedents.subject_person)
     "subject_pronoun": ("Tom Hale said it. Sen. Ann Lee, for instance, wants a vote, she said. ", 0.1, 20.0),
 }

@@ -275,7 +275,8 @@ def _no_subject(text: str, tokens: Tokens, i: int) -> bool:
                   and norms[t] != "of" for t in range(d + 1, k + 1)):  # "no way of knowing": no subject
             word = text[starts[d + 1] : ends[d + 1]]
             # "No Labels founders think": a name the article writes with "No" inside a sentence too
-            return not (word[:1].isupper() and re.search(r"[a-z,] No " + re.escape(word) + r"\b", text))
+            lo, hi = max(0, starts[d] - _NAME_REACH), starts[d] + _NAME_REACH  # bounded: linear on long texts
+            return not (word[:1].isupper() and re.compile(r"[a-z,] No " + re.escape(word) + r"\b").search(text, lo, hi))
     return False
 
 
@@ -288,6 +289,7 @@ def author_subject(tokens: Tokens, i: int, quoted: Callable[[int], bool], transc
     return k >= 0 and norms[k] in ("i", "we") and not transcript and not quoted(tokens.starts[k])
 
 
+_NAME_REACH = 3000  # characters either side searched for the name written with "No" inside a sentence
 _NO_QUANTITIES = word_set("longer more fewer less doubt matter")  # "no longer", "no doubt": no subject
 
 
