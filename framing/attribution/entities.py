@@ -127,7 +127,7 @@ class Entities:
         self.links: dict[tuple[int, int], int] = {}  # speaker span -> entity index
         self._groups: dict[tuple[str, str], int] = {}  # (name, kind) of speakers that are not names
         self._last: list[tuple[int, int]] | None = None  # (mention end token, entity) sorted
-        self._surnames: dict[str, list[int]] | None = None  # surname -> persons with a full name
+        self._surnames: dict[str, list[int]] | None = None  # surname -> persons
         self._starts: list[list[int]] | None = None  # the sorted mention starts of each entity, when read
 
     def __len__(self) -> int:
@@ -198,17 +198,23 @@ class Entities:
             c.mentions.append(span)
         return entity
 
-    def _capitals(self, name: str, start: int) -> int:
-        """The person whose surname is ``name`` in capitals, chosen as a surname is (:func:`_salient`)."""
+    def persons_named(self, surname: str, *, full: bool = True) -> list[int]:
+        """The persons whose surname is ``surname`` (any case), in the order they were named; with
+        ``full``, only those the article names in full. One index, built on first use."""
         if self._surnames is None:
             self._surnames = {}
             for k, c in enumerate(self._clusters):
-                if c.kind == "person" and c.first:
+                if c.kind == "person":
                     self._surnames.setdefault(c.surname, []).append(k)
+        found = self._surnames.get(name_key(surname.lower()), [])
+        return [k for k in found if self._clusters[k].first] if full else found
+
+    def _capitals(self, name: str, start: int) -> int:
+        """The person whose surname is ``name`` in capitals, chosen as a surname is (:func:`_salient`)."""
         if self._starts is None:
             self._starts = [sorted(s for s, _ in c.mentions) for c in self._clusters]
         return _salient([(k, self._starts[k][0], bisect_left(self._starts[k], start))
-                         for k in self._surnames.get(name_key(name.lower()), ())], start)
+                         for k in self.persons_named(name)], start)
 
     def to_list(self) -> list[Entity]:
         """The entities as records, in the order of their first mention."""

@@ -274,8 +274,7 @@ def _surname(res: SpeakerResolver, word: str) -> int:
 
     Only a surname one person of the article bears: two Kennedys give -1.
     """
-    ents, low = res.entities(), word.lower()
-    found = [k for k in range(len(ents)) if ents.kind(k) == "person" and ents.name(k).lower().rsplit(None, 1)[-1] == low]
+    found = res.entities().persons_named(word, full=False)
     return found[0] if len(found) == 1 else -1
 
 

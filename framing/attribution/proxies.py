@@ -202,8 +202,7 @@ def _before_name(ents: Entities, text: str, toks: Tokens, i: int) -> str:
     if e < 0 and norms[i - 2].endswith(("'s", "\u2019s")) and text[toks.starts[i - 2]].isupper():
         # "Reyes's attorney" opening a sentence is no mention of its own: the person of that surname
         surname = norms[i - 2][:-2]
-        e = next((k for k in range(len(ents)) if ents.kind(k) == "person"
-                  and ents.name(k).lower().rsplit(None, 1)[-1] == surname), -1)
+        e = next(iter(ents.persons_named(surname, full=False)), -1)
     if e < 0 or ents.kind(e) != "person" or ents.category(e) in ("other", "anonymous"):
         return "other"
     return ents.category(e)
