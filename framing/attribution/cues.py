@@ -412,6 +412,9 @@ def _closing_verb(text: str, tokens: Tokens, i: int, j: int) -> bool:
 # 3sg forms that end a clause as plural nouns ("talk shows.", "personal insults,")
 _CLOSING_NOUNS = word_set("shows challenges disputes insults jeers declines notes questions wonders")
 # heads of findings that show something ("the poll shows.")
+# compound nouns whose first word is a cue form ("think tank", "talk show", "report card")
+_COMPOUND_HEADS = {"think": word_set("tank tanks"), "talk": word_set("show shows radio"),
+                   "report": word_set("card cards")}
 _EVIDENCE_HEADS = word_set("poll survey study analysis research data report records count")
 
 
@@ -487,4 +490,6 @@ def _may_be_cue(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str
         norms[i - 1] in NOUN_BEFORE or (norms[i - 1].endswith("'s") and norms[i - 1] != "let's")
     ):
         return False  # "the state", "of attacks", "Trump's remarks": a noun (and no need to tag it)
+    if j < len(norms) and norms[j] in _COMPOUND_HEADS.get(norms[j - 1], ()):
+        return False  # "a liberal think tank", "talk radio": the first word of a compound noun
     return not (j > i + 1 and text[ends[i] : starts[j - 1]].strip(" \t\n-"))

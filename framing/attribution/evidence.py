@@ -178,6 +178,8 @@ def _after(
         aged = _MIN_AGE <= int(norms[t]) <= _MAX_AGE
         t += 1  # ", 58, a Democrat from Michigan"
     first = norms[t]
+    if first[:1].isdigit():
+        return "other", 0.0  # "According to the CDC, 42,000 people died": a clause, not an appositive
     if first in _SETTINGS:
         return "other", 0.0  # "an organizer at Sunrise, during the CNN town hall": a setting, not an appositive
     if (

@@ -401,6 +401,8 @@ def _described_name(text: str, toks: Tokens, i: int, j: int) -> bool:
     return 0 < k - i <= _MAX_DESCRIPTION and k < j and text[starts[j - 1]].isupper()
 
 
+# the rest of a name after "and" or "&", up to the comma or full stop that ends it
+_NAME_TAIL = re.compile(r"(?:,? (?:and|&) (?:(?:of|for|the) )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)(?=[,;.:]?(?:\s|$))")
 _OBJECT_PRONOUNS = word_set("him her them us me")
 _MAX_SOURCE_RUN = 5  # lower-case words of a source after "according to" ("media buying sources")
 
@@ -418,6 +420,11 @@ def _according_source(doc: _Doc, j: int, hi: int) -> tuple[int, int] | None:
     text, toks = doc.text, doc.tokens
     norms, starts, ends = toks.norms, toks.starts, toks.ends
     subj = phrase_after(text, toks, j, hi)
+    if subj is not None and text[starts[subj[1] - 1]].isupper():
+        tail = _NAME_TAIL.match(text, ends[subj[1] - 1])
+        if tail and tail.end() <= (starts[hi] if hi < len(starts) else len(text)):
+            # "the Centers for Disease Control and Prevention,": the name goes on after "and"
+            return (subj[0], bisect_left(starts, tail.end(), subj[1]))
     if subj is None or subj[1] - subj[0] != 1 or not text[starts[subj[0]]].isalpha():
         return subj
     if not text[starts[subj[0]]].islower():
