@@ -36,7 +36,8 @@ the hand-checked sample in docs/attribution.md whose "speaker" said nothing:
   "As I have noted", "as we explained in": no source of the article;
 * a gerund after "accused of", "suspected of", "charged with" ("He's accused of
   threatening a center"): the act alleged, not words of the accused;
-* a byline, "This story was reported by ...", "The article was written by";
+* a byline, "This story was reported by ...", "The article was written by"; a credit line,
+  "CNN's Ian Lee reported from Cairo;" (a place, then the end of the clause);
 * "known as" ("a disease known as silicosis"): a name, nobody's knowledge;
 * the verb of a yes/no question opened by an auxiliary ("Does he want to
   follow the experts?", "Did you know ...?"): asked, not reported (not the
@@ -45,6 +46,8 @@ the hand-checked sample in docs/attribution.md whose "speaker" said nothing:
 """
 
 from __future__ import annotations
+
+import re
 
 from ..text import Tokens
 from .gazetteers import people_head
@@ -238,7 +241,16 @@ def _named_or_done(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: 
         and norms[i - 1] in ("was", "is") and norms[i - 2] in _PIECES
     ):
         return "byline"  # "This story was reported by Jane Doe": who wrote the article
+    if lemma == "report" and form == "past" and nxt == "from" and _CREDIT_PLACE.match(text, tokens.ends[j - 1]):
+        line = text[text.rfind("\n", 0, starts[i]) + 1 : starts[i]]
+        if len(line) <= _CREDIT_NAMES and not any(ch in '"\u201c\u201d' for ch in line):
+            return "credit"  # "CNN's Ian Lee reported from Cairo;": where the article's reporter was
     return None
+
+
+# "reported from Cairo;", "reported from Washington and Atlanta.": a place, then the end of the clause
+_CREDIT_NAMES = 80  # characters of the names a credit line opens with ("CNN's Greg Botelho and Josh Levs")
+_CREDIT_PLACE = re.compile(r" from (?:[A-Z][\w.'-]*(?:,? (?:and )?[A-Z][\w.'-]*)*)\s*(?:[;.]|$)")
 
 
 _QUOTE_MARKS = "\"\u201c\u2018'"
