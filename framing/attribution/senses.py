@@ -22,7 +22,15 @@ from collections.abc import Callable, Sequence
 from ..text import Tokens
 from .actions import action_rule
 from .gazetteers import people_head
-from .phrases import _PREPOSITIONS, _STOP, BETWEEN, DETERMINERS, OBJECT_PRONOUNS, word_set
+from .phrases import (
+    _PREPOSITIONS,
+    _STOP,
+    BETWEEN,
+    DETERMINERS,
+    OBJECT_PRONOUNS,
+    _verb_forms,
+    word_set,
+)
 
 __all__ = ["other_sense", "reports", "sense_rule", "subject_before"]
 
@@ -194,7 +202,22 @@ def sense_rule(
         and norms[i - 1].endswith("s")
     ):
         return "reduced_relative"  # "memos written while he was director": not a finite verb
+    if lemma in _INTENTS and form == "base" and not _SPECULATIVE.isdisjoint(norms[max(0, i - 2) : i]):
+        return "modal_intent"  # "Tehran may also seek to intimidate": the author's forecast of an aim
+    if lemma in _CONJECTURED and i and norms[i - 1] in _CONJECTURE_ADVERBS:
+        return "adverb_conjecture"  # "staff at Google probably think": the author's guess at a belief
+    if lemma == "respond" and nxt == "by" and nxt2.endswith("ing") and nxt2 not in _verb_forms():
+        return "respond_by"  # "Cruz responded by suspending his campaign": an act ("by saying" is not)
+    if lemma == "confirm" and form in ("past", "past_participle") and nxt == "by" and not _CHAMBERS.isdisjoint(
+            norms[j + 1 : j + 5]):
+        return "vote"  # "was confirmed by both the House and Senate": a vote on a nominee
     return None
+
+
+_INTENTS = word_set("seek want hope plan intend try")
+_SPECULATIVE = word_set("may might could")
+_CONJECTURE_ADVERBS = word_set("probably presumably surely doubtless")
+_CHAMBERS = word_set("senate house congress parliament legislature assembly")
 
 
 # the antecedent of a "who" that names a type of person, not a person: "the sort of person who"
@@ -206,7 +229,7 @@ _GENERIC_WHO = re.compile(
 
 
 # a conjecture of the author's with a modal and a generic subject: "You would think", "some might argue"
-_CONJECTURED = word_set("think say argue agree believe claim feel")
+_CONJECTURED = word_set("think say argue agree believe claim feel call")
 _CONJECTURE_MODALS = word_set("may might could would")
 _GENERIC_SUBJECTS = word_set("you one some many few others most")
 
