@@ -1,5 +1,8 @@
 """A credit line, "CNN's Ian Lee reported from Cairo;", says where the article's reporter was: no quote.
 
+Nor is a heading in capitals with a question word after its colon ("CORONAVIRUS: WHAT YOU NEED TO KNOW",
+framing.attribution.layout).
+
 framing.attribution.actions ("credit"): a past "reported" followed by "from" and a capitalised place
 that ends the clause, on a line that opens with the names. "Reported from Cairo that ..." keeps its
 content, and a quotation before the cue its speaker.
@@ -37,3 +40,13 @@ def test_credit_line_is_no_quote(text: str) -> None:
 )
 def test_reporting_from_a_place_with_content_stays(text: str, speaker: str) -> None:
     assert speaker in [s for s, _ in speakers_on_both_paths(text)]
+
+
+def test_capitals_heading_with_a_question_word_is_no_quote() -> None:
+    text = "The state closed its schools.\n\nCORONAVIRUS: WHAT YOU NEED TO KNOW\n\nThe governor said more tests would come."
+    assert speakers_on_both_paths(text) == [("The governor", "government")]
+
+
+def test_capitals_speaker_label_stays_a_quote() -> None:
+    text = "The hearing went on.\n\nTRUMP: We will win this fight.\n\nThe governor said more tests would come."
+    assert [s for s, _ in speakers_on_both_paths(text)] == ["TRUMP", "The governor"]

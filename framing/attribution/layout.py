@@ -78,8 +78,9 @@ _MAX_COLON_NAME = 6
 _VIDEO_LABELS = word_set("just must")  # "JUST WATCHED", "MUST WATCH" before a video's title
 # an imperative before a colon gives the author's example, not a speaker: "Consider World War II: ..."
 _EXAMPLE_VERBS = word_set("consider take remember imagine recall witness")
-# a question word after a colon makes a heading: "ACA Insurers In The Supreme Court: Why Consumers ..."
-_HEADING_AFTER = re.compile(r"(?:Why|How|What|When|Where|Who|Which)\s")
+# a question word after a colon makes a heading: "ACA Insurers In The Supreme Court: Why Consumers ...",
+# "CORONAVIRUS: WHAT YOU NEED TO KNOW"
+_HEADING_AFTER = re.compile(r"(?:Why|How|What|When|Where|Who|Which|WHY|HOW|WHAT|WHEN|WHERE|WHO|WHICH)\s")
 # what may stand before the name of a colon cue: spaces, dashes, opening quotes
 # (a token always holds a character outside this class)
 _NOT_HEAD = re.compile("[^ \t\\-\u2014\u2013\"'\u201c\u2018]")
