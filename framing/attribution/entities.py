@@ -262,7 +262,8 @@ def find_entities(
     for i, j in runs:
         if i and _SENTENCE_MARKS.isdisjoint(text[ends[i - 1] : starts[i]]):  # not _sentence_initial
             inside.add(norms[i])
-        inside.update(norms[i + 1 : j], map(_surname, norms[i + 1 : j]))  # "Trump" after "Donald Trump's"
+        if j - i > 1:  # "Trump" after "Donald Trump's"
+            inside.update(norms[i + 1 : j], map(_surname, norms[i + 1 : j]))
     clusters: list[_Cluster] = []
     token_entity: dict[int, int] = {}
     by_surname: dict[str, list[int]] = {}
