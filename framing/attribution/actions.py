@@ -68,6 +68,10 @@ _IDIOMS: tuple[tuple[tuple[str, ...], int], ...] = (
     (("you", "see"), 1),  # between commas: "Well, you see, she has charisma"
     (("you", "know"), 1),
 )
+# the fixed phrases by their cue word: a cue looks only at those it can be part of
+_IDIOMS_BY_CUE: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _words, _at in _IDIOMS:
+    _IDIOMS_BY_CUE.setdefault(_words[_at], []).append((_words, _at))
 # what may follow "storm" when it reports an outburst: the end of a clause, a quote, "that", "at"
 _STORM_DIRECTIONS = word_set("out off in into through onto past away back up down across toward towards")
 _CLAUSE_WORDS = word_set("that as how what whether why who which where when if")
@@ -122,7 +126,7 @@ def _as_later(text: str, tokens: Tokens, j: int, reach: int = 30) -> bool:
 def _idiom(text: str, tokens: Tokens, i: int) -> bool:
     """Whether the cue at token ``i`` is in one of the fixed phrases, standing as a clause of its own."""
     norms = tokens.norms
-    for words, at in _IDIOMS:
+    for words, at in _IDIOMS_BY_CUE.get(norms[i], ()) if 0 <= i < len(norms) else ():
         first, last = i - at, i - at + len(words)
         if first < 0 or last > len(norms) or tuple(norms[first:last]) != words:
             continue

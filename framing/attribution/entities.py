@@ -262,7 +262,8 @@ def find_entities(
     for i, j in runs:
         if i and _SENTENCE_MARKS.isdisjoint(text[ends[i - 1] : starts[i]]):  # not _sentence_initial
             inside.add(norms[i])
-        inside.update(norms[i + 1 : j], map(_surname, norms[i + 1 : j]))  # "Trump" after "Donald Trump's"
+        if j - i > 1:  # "Trump" after "Donald Trump's"
+            inside.update(norms[i + 1 : j], map(_surname, norms[i + 1 : j]))
     clusters: list[_Cluster] = []
     token_entity: dict[int, int] = {}
     by_surname: dict[str, list[int]] = {}
@@ -329,7 +330,8 @@ def find_entities(
                 break
             p -= 1
         # and a role begun in the capitalised words before ("CIA director Michael Hayden", "RNC Chairwoman")
-        cross = [m for m in _hits(roles, starts[max(p - 2, 0)], name_start) if m.start < starts[p] < m.end]
+        cross = [m for m in _hits(roles, starts[max(p - 2, 0)], name_start) if m.start < starts[p] < m.end] if (
+            p < k) else []  # a hit ends inside its span: none crosses the start of the name itself
         prefix = _hits(roles, starts[p], name_start) + [m for m in found if m.end <= name_start]
         if cross:
             prefix = cross + [m for m in prefix if not any(c.start <= m.start and m.end <= c.end for c in cross)]

@@ -38,6 +38,8 @@ class RoleHit(Protocol):
 Roles = Callable[[int, int], Sequence[RoleHit]]
 
 _MAX_APPOSITIVE = 16  # words of an appositive after a name
+_APPOSITIVE_ENDS = frozenset(",.;:!?()\u201c\u201d\"\n\u2014\u2013")  # a gap holding one ends the appositive
+_SECOND_ENDS = _APPOSITIVE_ENDS - {"\u2014", "\u2013"}  # ... and the second appositive (", an advocacy group")
 _PARTY_LABEL = re.compile(r"[DRI]-[A-Z][A-Za-z.]*\Z")
 _APPOSITIVE_OPENERS = (",", "\u2014", "\u2013", "--")  # "Greene, a businesswoman", "Greene — a businesswoman"
 _PARTY_ROLE = "lawmaker"  # the lexicon term whose category a party label gives
@@ -189,7 +191,7 @@ def _after(
         return "other", 0.0  # "Trump, Pelosi and Schumer": a list, not an appositive
     end, relative = t, False
     while end < n and end - t < _MAX_APPOSITIVE:
-        if end > t and any(ch in ",.;:!?()\u201c\u201d\"\n\u2014\u2013" for ch in text[ends[end - 1] : starts[end]]) and not (
+        if end > t and not _APPOSITIVE_ENDS.isdisjoint(text[ends[end - 1] : starts[end]]) and not (
                 not relative and norms[t] not in _RELATIVES and "." in norms[end - 1] and text[ends[end - 1] : starts[end]].strip() == "."
                 and text[starts[end]].islower()):
             break  # (not the period of "chief U.S. economist")
@@ -212,8 +214,8 @@ def _after(
             norms[u] in ("of", "at", "for", "with") and not text[starts[u + 1]].islower() for u in range(t + 1, end - 1)):
         # ", founder of 314 Action, an advocacy group": the second appositive says what the organisation is
         k = end + 1
-        while k < min(n, end + 8) and norms[k] not in _RELATIVES and not any(
-                ch in ",.;:!?()\u201c\u201d\"\n" for ch in text[ends[k - 1] : starts[k]]):
+        while k < min(n, end + 8) and norms[k] not in _RELATIVES and _SECOND_ENDS.isdisjoint(
+                text[ends[k - 1] : starts[k]]):
             k += 1
         found = found + _hits(roles, starts[end], ends[k - 1])
     if not found and norms[t] in ("a", "an") and any(_AGE.match(norms[u]) for u in range(t + 1, min(end, t + 4))):

@@ -10,6 +10,8 @@ capitals ("WATCH Hillary Clinton") or a trailing day or party label.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
+from operator import and_
 from typing import Any
 
 from .. import text as _text
@@ -136,9 +138,11 @@ def _runs(text: str, toks: Tokens) -> list[tuple[int, int]]:
             or (i + 1 < j and _all_caps(text, starts[i], ends[i]) and not _all_caps(text, starts[i + 1], ends[i + 1]))
         ):
             i += 1  # "The", "But", a label in capitals ("WATCH Hillary Clinton")
-        if j - i > 1 and _sentence_initial(text, toks, i) and _opening_adverb(text, toks, i):
+        if j - i > 1 and (i == 0 or not _SENTENCE_MARKS.isdisjoint(text[ends[i - 1] : starts[i]])) and (
+                _opening_adverb(text, toks, i)):  # (_sentence_initial inline: once per run)
             if pairs is None:  # capitalised word pairs, counted once: "Planned Parenthood" written twice
-                pairs = Counter((_bare(norms[k]), _bare(norms[k + 1])) for k in range(n - 1) if caps[k] and caps[k + 1])
+                both = list(map(and_, caps, caps[1:]))  # tokens k and k + 1 capitalised
+                pairs = Counter(zip(map(_bare, compress(norms, both)), map(_bare, compress(norms[1:], both))))
             if pairs[(_bare(norms[i]), _bare(norms[i + 1]))] < 2:
                 i += 1  # "Sometimes Trump", "Perhaps Biden": the sentence's adverb, not a name
             # else "Planned Parenthood vowed": the article writes the pair again, "Planned" is no verb

@@ -45,7 +45,7 @@ _MAX_WORDS = 12  # words of an appositive read for a proxy and its owner
 _MAX_SECOND = 5  # words of a second appositive read for the owner's head noun ("a nonpartisan watchdog group")
 _MAX_MODIFIERS = 8  # words between the appositive's start and its proxy
 _OWNER_LINKS = frozenset(("for", "of", "at", "with", "to"))  # "a spokesman for", "head of", "director at"
-_STOPS = ",.;:!?()\u201c\u201d\"\n\u2014\u2013"
+_STOPS = frozenset(",.;:!?()\u201c\u201d\"\n\u2014\u2013")
 _RELATIVES = frozenset(("who", "which", "whose", "whom", "that"))
 # a body named for a cause: "Democracy for America", "Ohioans for a Clean Lake" (as evidence._CAUSE_NAME)
 # ... unless its first word names an office of its own: "Centers for Medicare and Medicaid Services"
@@ -143,7 +143,7 @@ def _after_name(ents: Entities, text: str, toks: Tokens, roles: Roles, j: int) -
     t = j + 1 if norms[j].isdigit() and j + 1 < n and _gap(text, toks, j + 1).strip() == "," else j
     end = t
     while end < n and end - t < _MAX_WORDS and norms[end] not in _RELATIVES and not (
-        end > t and any(ch in _STOPS for ch in _gap(text, toks, end))
+        end > t and not _STOPS.isdisjoint(_gap(text, toks, end))
     ):
         end += 1
     proxy = next((p for p in range(t, min(end, t + _MAX_MODIFIERS)) if _proxy(norms, p)), -1)
@@ -162,8 +162,8 @@ def _after_name(ents: Entities, text: str, toks: Tokens, roles: Roles, j: int) -
         if category == "other" and end + 1 < n and _gap(text, toks, end).strip() == "," and norms[end] in ("a", "an"):
             # "head of Forward Now, an advocacy group": the next appositive says what the owner is
             stop = end + 1  # its head: the first few words ("an advocacy group backing the plan")
-            while stop < min(n, end + _MAX_SECOND) and norms[stop] not in _RELATIVES and not any(
-                    ch in _STOPS for ch in _gap(text, toks, stop)):
+            while stop < min(n, end + _MAX_SECOND) and norms[stop] not in _RELATIVES and _STOPS.isdisjoint(
+                    _gap(text, toks, stop)):
                 stop += 1
             category = _evidence(list(_hits(roles, toks.starts[end + 1], toks.ends[stop - 1])))[0]
     return category

@@ -190,9 +190,11 @@ class SpeakerResolver:
             # inside it ("Secretary" of "Defense Secretary"), so the span is then matched on its own
             lo = bisect_left(self._role_starts, start)
             hi = bisect_left(self._role_starts, end, lo)
-            inside: list[RoleHit] = list(self._roles[lo:hi])
-            if not (lo and self._role_ends[lo - 1] > start) and all(m.end <= end for m in inside):
-                return inside
+            if not (lo and self._role_ends[lo - 1] > start):
+                if lo == hi:  # most spans hold no hit: no slice, no scan
+                    return []
+                if max(self._role_ends[lo:hi]) <= end:
+                    return list(self._roles[lo:hi])
         phrase = self.text[start:end]
         found = (
             _phrase_hits(phrase) if self._matcher is None
