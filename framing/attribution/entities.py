@@ -68,6 +68,7 @@ from .gazetteers import (
     demonym,
     figure_category,
     name_key,
+    not_speaker,
     page_label,
     place_category,
     proxy_head,
@@ -156,7 +157,7 @@ class Entities:
 
         ``categories``, when given, says which antecedents fit, from their
         source category and lower-case name ("the group" is no government
-        bureau); entity ``skip`` never does.
+        bureau); entity ``skip`` and names no speaker is ("Oct.", "Friday") never do.
         """
         if self._last is None:
             self._last = sorted(self.token_entity.items())
@@ -166,7 +167,7 @@ class Entities:
             c = self._clusters[e]
             if e != skip and c.kind in kinds and not (gender and c.gender and c.gender != gender) and (
                 categories is None or categories(c.category, self.name(e).lower())
-            ):
+            ) and not not_speaker(self.name(e)):
                 return e
             k -= 1
         return -1

@@ -8,6 +8,7 @@ lexicon's knowledge, these functions only know where to look.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple, Protocol
@@ -17,7 +18,7 @@ from ..text import Tokens
 from .gazetteers import body_category, is_place, place_category, proxy_head
 from .phrases import _STOP, DETERMINERS, _gap_ok, _verb_forms
 
-__all__ = ["RoleHit", "Roles", "owner_prefix", "owner_titles", "party_label", "personal_body"]
+__all__ = ["RELATIONS", "RoleHit", "Roles", "owner_prefix", "owner_titles", "party_label", "personal_body"]
 
 
 class RoleHit(Protocol):
@@ -186,7 +187,7 @@ def _after(
         return "other", 0.0  # "an organizer at Sunrise, during the CNN town hall": a setting, not an appositive
     if (
         text[starts[t]].isupper() and not _hits(roles, starts[t], ends[t]) and first not in DETERMINERS
-        and not _possessive_owner(text, toks, t)
+        and not _possessive_owner(text, toks, t, roles)
     ):
         return "other", 0.0  # "Trump, Pelosi and Schumer": a list, not an appositive
     end, relative = t, False
@@ -224,9 +225,27 @@ def _after(
         # "Pete Knott, 53, a gun enthusiast from Ohio": an age and a description with no role, a private person
         # (a proxy, "Jo Park, 45, a spokeswoman for Hill", speaks for its owner: :mod:`.proxies`)
         return "citizen", _AGE_WEIGHT
+    for u in range(t + 1, end - 1):
+        if norms[u] in _RELATIVES:
+            break
+        if norms[u] == "to" and norms[u - 1] in RELATIONS:
+            # "a political godfather to the junior Republican representatives": their role, not the person's
+            found = [m for m in found if m.end <= starts[u]]
+            break
     current = _current(text, found)
+    if "former" in norms[t : t + 2] and _NOW.isdisjoint(norms[t:end]) and _RELATIVES.union(("and",)).isdisjoint(
+            norms[t:end]):
+        current = []  # "a former inspector for the IAEA": the body too is the former one's
+    former = bool(found) and not current  # ... weaker than a role said now
     if current:
         found = current  # "a left-wing union leader and former coca farmer": the current role
+    elif found and (now := next((u for u in range(bisect_left(starts, max(m.end for m in found)), end)
+                                 if norms[u] in _NOW), -1)) >= 0:
+        # "a former IAEA inspector who is now a fellow at the ... Institute": the role now, read to the clause's end
+        k = now + 1
+        while k < min(n, now + _MAX_APPOSITIVE) and not any(ch in ",.;:!?()\u201c\u201d\"\n" for ch in text[ends[k - 1] : starts[k]]):
+            k += 1
+        found, former = _hits(roles, starts[now], ends[k - 1]), False
     if not found and _possessive_owner(text, toks, t):
         # ", Planned Parenthood’s deputy director": the organisation the person speaks for
         u = t
@@ -241,9 +260,14 @@ def _after(
             if any(m.start < starts[u] < m.end for m in found):
                 continue  # "Center for American Progress": the preposition is inside a name
             if own and _pick(own).text.lower() not in owner_titles():
-                return _evidence(own)
+                return _past(_evidence(own), former)
             break
-    return _evidence(found)
+    return _past(_evidence(found), former)
+
+
+def _past(evidence: tuple[str, float], former: bool) -> tuple[str, float]:
+    """The evidence of a role said only as a former one: below any role said now, above an owner's."""
+    return (evidence[0], min(evidence[1], _FORMER_WEIGHT)) if former else evidence
 
 
 def _current(text: str, found: list[RoleHit]) -> list[RoleHit]:
@@ -251,13 +275,21 @@ def _current(text: str, found: list[RoleHit]) -> list[RoleHit]:
     return [m for m in found if "former" not in text[max(0, m.start - 25) : m.start].lower().split()[-3:]]
 
 
-def _possessive_owner(text: str, toks: Tokens, t: int) -> bool:
-    """Whether the capitalised words from token ``t`` end in a possessive ("Planned Parenthood’s deputy director")."""
+def _possessive_owner(text: str, toks: Tokens, t: int, roles: Roles | None = None) -> bool:
+    """Whether the capitalised words from token ``t`` end in a possessive ("Planned Parenthood’s deputy director").
+
+    With ``roles``, a possessive before a capitalised title counts too
+    ("Michigan’s Secretary of State"; not "Indiana’s Joe Donnelly", a list).
+    """
     for u in range(t, min(t + 4, len(toks.norms))):
         if u > t and not _gap_ok(text, toks, u - 1):
             return False
         if toks.norms[u].endswith("'s") and text[toks.ends[u] - 2] in "'\u2019":
-            return u + 1 < len(toks.norms) and text[toks.starts[u + 1]].islower()
+            if u + 1 >= len(toks.norms):
+                return False
+            after = toks.starts[u + 1]
+            return text[after].islower() or (roles is not None and any(
+                m.start == after for m in _hits(roles, after, toks.ends[min(u + 4, len(toks.norms) - 1)])))
         if not text[toks.starts[u]].isupper():
             return False
     return False
@@ -271,6 +303,14 @@ _MIN_AGE, _MAX_AGE = 10, 110  # an age set off after a name (", 53,"), not a yea
 # a time or a setting, not a role: "during the town hall", "speaking to Morning Edition host Steve Inskeep"
 _SETTINGS = frozenset(("during", "after", "before", "since", "until", "when", "while", "speaking", "talking"))
 _RELATIVES = frozenset(("who", "which", "whose", "whom", "that"))
+_FORMER_WEIGHT = 0.45  # a former role in an appositive ("a former IAEA inspector"): 0.4 is an owner's
+_NOW = frozenset(("now", "currently", "current"))  # a role said after a former one is the one now
+# nouns that name a person by a relation to others ("a mentor to young lawmakers", "heir to a
+# shipping fortune"): the roles after "to" are the others'
+RELATIONS = frozenset(
+    ("godfather", "godmother", "mentor", "heir", "heiress", "rival", "hero", "heroine", "nemesis", "thorn",
+     "confidant", "confidante", "answer", "foil", "muse", "inspiration")
+)
 _ROLE_HEAD = 4  # words of an appositive that hold its role when a gerund follows ("an economics professor")
 
 

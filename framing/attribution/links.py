@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..tagger import load_tagger
 from .calendar import TIMES
-from .evidence import RoleHit, _category, owner_titles
+from .evidence import RELATIONS, RoleHit, _category, owner_titles
 from .gazetteers import country_of, demonym, is_place, place_category
 from .phrases import _ORG_HEADS, _STOP, DETERMINERS, _gap_ok, word_set
 
@@ -358,6 +358,8 @@ def _policing_authorities(res: SpeakerResolver, start: int, end: int, hits: list
 
 
 _SETTING = re.compile(r",\s+(?:speaking|talking)\s+(?:to|with|on)\b")  # a setting after a name, not an appositive
+# "a godfather to the junior Republican representatives": the roles after "to" are the others'
+_RELATION = re.compile(r"\b(?:" + "|".join(sorted(RELATIONS)) + r")\s+to\b", re.IGNORECASE)
 
 
 def unnamed_category(res: SpeakerResolver, start: int, end: int, until: int = 0, *, person: bool = False) -> str:
@@ -389,6 +391,9 @@ def unnamed_category(res: SpeakerResolver, start: int, end: int, until: int = 0,
     setting = _SETTING.search(res.text, start, end)
     if setting is not None:
         end = setting.start()  # "Ravanchi, speaking to Morning Edition host Steve Inskeep": the host is not his role
+    relation = _RELATION.search(res.text, start, end)
+    if relation is not None:
+        end = relation.end() - 2  # "Dane, a mentor to many state senators": the senators are not his role
     hits = res._role_hits(start, end)
     if not hits:
         return "other"

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from .evidence import _evidence, _hits, _owner, owner_titles
 from .gazetteers import body_category, proxy_head
-from .phrases import DETERMINERS
+from .phrases import DETERMINERS, _gap_ok
 
 if TYPE_CHECKING:
     from ..text import Tokens
@@ -90,6 +90,12 @@ def _gap(text: str, toks: Tokens, t: int) -> str:
     return text[toks.ends[t - 1] : toks.starts[t]]
 
 
+def _stop(text: str, toks: Tokens, t: int) -> bool:
+    """Whether the gap before token ``t`` ends an appositive (not the period of "Mr." or "Sen.")."""
+    gap = _gap(text, toks, t)
+    return not _STOPS.isdisjoint(gap) and not (gap.strip() == "." and _gap_ok(text, toks, t - 1))
+
+
 def _entity_category(ents: Entities, text: str, toks: Tokens, lo: int, hi: int) -> str:
     """The category of the first entity named in tokens ``[lo, hi)`` that has one.
 
@@ -143,7 +149,7 @@ def _after_name(ents: Entities, text: str, toks: Tokens, roles: Roles, j: int) -
     t = j + 1 if norms[j].isdigit() and j + 1 < n and _gap(text, toks, j + 1).strip() == "," else j
     end = t
     while end < n and end - t < _MAX_WORDS and norms[end] not in _RELATIVES and not (
-        end > t and not _STOPS.isdisjoint(_gap(text, toks, end))
+        end > t and _stop(text, toks, end)
     ):
         end += 1
     proxy = next((p for p in range(t, min(end, t + _MAX_MODIFIERS)) if _proxy(norms, p)), -1)

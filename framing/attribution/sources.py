@@ -216,15 +216,21 @@ def appositive_owner(text: str, toks: Tokens, ents: Entities, t: int) -> int:
     return -1
 
 
-def both_category(ents: Entities, t: int, window: int, norms: Sequence[str] = ()) -> str:
+def both_category(ents: Entities, t: int, window: int, norms: Sequence[str] = (),
+                  spoken: Sequence[int] = ()) -> str:
     """The category of "Both" at token ``t``: that of the two persons named last, when they share one.
 
     "Frank Baitman, an HHS deputy assistant secretary, and Bryan Sivak, the
     HHS chief technology officer, ... Both said": government. Two persons
     joined by "and" (``norms``, the tokens' norms) are the pair before any
     name named after them ("Rubio and Ryan, both ... POLITICO has learned both
-    will"). Persons of two categories, or fewer than two persons in the
-    ``window`` tokens before, give ``other``.
+    will"). Else the two persons named last, when they share a category;
+    else the two persons quoted last (``spoken``: the entities of the
+    speakers before, in text order), when they share one: "Jo Hale, a
+    White House official, said ... Ann Ruiz, an agency spokeswoman, said ...
+    Both acknowledged" is government though a name without a role ("the
+    Oct. 1 rollout of ObamaCare") comes between. Persons of two categories,
+    or fewer than two persons in the ``window`` tokens before, give ``other``.
     """
     for u in range(t - 2, max(0, t - window), -1):
         if norms and norms[u] == "and" and ents.at(u - 1) >= 0 and ents.at(u + 1) >= 0:
@@ -233,6 +239,11 @@ def both_category(ents: Entities, t: int, window: int, norms: Sequence[str] = ()
                 return ents.category(a) if ents.category(a) == ents.category(b) else "other"
     first = ents.before(t, window, ("person",))
     second = ents.before(t, window, ("person",), skip=first) if first >= 0 else -1
+    if second >= 0 and ents.category(first) == ents.category(second) != "other":
+        return ents.category(first)
+    persons = list(dict.fromkeys(e for e in reversed(spoken) if ents.kind(e) == "person"))[:2]
+    if len(persons) == 2 and ents.category(persons[0]) == ents.category(persons[1]):
+        return ents.category(persons[0])
     if second < 0 or ents.category(first) != ents.category(second):
         return "other"
     return ents.category(first)

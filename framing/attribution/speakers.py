@@ -344,7 +344,9 @@ class SpeakerResolver:
         if j - i == 1 and (head in PRONOUNS or _contracted_pronoun(head)):
             return self._pronoun(head.partition("'")[0], start, end, i)
         if j - i == 1 and head == "both":  # "Both said": the two persons named last
-            category = both_category(self.entities(), i, _ANTECEDENT_WINDOW, toks.norms)
+            lo = toks.starts[max(0, i - _ANTECEDENT_WINDOW)]
+            spoken = [m.entity for m in self._history[-12:] if m.entity >= 0 and lo <= m.start < start]
+            category = both_category(self.entities(), i, _ANTECEDENT_WINDOW, toks.norms, spoken)
             return Mention(start, end, text[start:end], category, "group")
         if (e := appositive_person(self, i)) >= 0:  # "Jane Roe, a worker with Acme Foods, told": Jane Roe
             return Mention(start, end, self.entities().name(e), self.entities().category(e), "person", e)
