@@ -101,6 +101,9 @@ def _said_on_both_paths(text: str) -> list[tuple[str | None, str | None]]:
         # "anyone who ..." opening a clause: the author's generalisation
         ("Anyone who has watched the council – and its endless feuds – knows that the vote will fail.", "know"),
         ("But everyone who has ridden the bus believes the fare is too high.", "believe"),
+        # "threaten" with a bare object that is a thing: a danger
+        ("The new pipeline would threaten the water supply of three towns.", "threaten"),
+        ("Its release still threatens the inquiry into the mayor.", "threaten"),
     ],
 )
 def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
@@ -165,6 +168,10 @@ def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
         # "according to" a person's rules or a body's report; "anyone who" as an object
         ("The vote was valid, according to the state's election board.", ("the state's election board", "according to")),
         ("The mayor told anyone who would listen that the plant was safe.", ("The mayor", "tell")),
+        # a threat spoken: an act threatened, a person threatened, "with", "to"
+        ("The union threatened a strike over the pay cuts.", ("The union", "threaten")),
+        ("The governor threatened Mayor Lee with a lawsuit.", ("The governor", "threaten")),
+        ("The senator threatened to block the bill.", ("The senator", "threaten")),
     ],
 )
 def test_a_close_quote_stays(text: str, said: tuple[str, str]) -> None:

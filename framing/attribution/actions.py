@@ -46,6 +46,10 @@ the hand-checked sample in docs/attribution.md whose "speaker" said nothing:
   wrote for The Washington Post and lived in Virginia", "wrote for herself"): a
   job or a habit, not '"...," he wrote for the Telegraph' (words before it) nor
   "wrote for The Informer that ...";
+* "threaten" with a bare object that is a thing, not a person, a name or an act
+  threatened ("the plant would threaten the air quality", "its release threatens the
+  inquiry"): a danger, not "threatened a lawsuit", "threatened Smith", "threatened
+  them with jail" nor "threatened to resign";
 * the verb after a subject "anyone who ..." / "everyone who ..." opening a clause
   ("anyone who has followed Washington – and its gridlock – knows"): the author's
   generalisation, no one quoted (not "he told anyone who would listen, and said");
@@ -61,7 +65,7 @@ from collections.abc import Sequence
 
 from ..text import Tokens
 from .gazetteers import people_head
-from .phrases import DETERMINERS, OBJECT_PRONOUNS, word_set
+from .phrases import _PREPOSITIONS, DETERMINERS, OBJECT_PRONOUNS, word_set
 
 __all__ = ["action_rule"]
 
@@ -250,6 +254,8 @@ def _named_or_done(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: 
         return "comparison"  # "Limbaugh's criticism echoed that of Trump": the author's comparison
     if lemma == "write" and nxt == "for" and _written_for(text, tokens, i, j):
         return "written_for"  # "who wrote for The Washington Post and lived in Virginia": a job, no words
+    if lemma == "threaten" and j < n and _endangered(text, tokens, j):
+        return "endanger"  # "the plant would threaten the air quality": a danger, nobody's threat
     if _anyone_who(text, tokens, i):
         return "anyone_who"  # "anyone who has followed Washington knows": a generalisation, no source
     if lemma not in _QUESTION_CUES and _in_question(text, tokens, i):
@@ -424,3 +430,37 @@ def _anyone_who(text: str, tokens: Tokens, i: int) -> bool:
             q = k - 1
             return q == 0 or norms[q - 1] in _CLAUSE_OPENERS or bool(text[ends[q - 1] : starts[q]].strip())
     return False
+
+
+# what a threat threatens when it is spoken: "threatened a lawsuit", "threatens sanctions"
+_THREATENED_ACTS = word_set(
+    """
+    attack attacks strike strikes lawsuit lawsuits suit suits veto vetoes shutdown sanctions retaliation
+    action actions war boycott fine fines force violence reprisals consequences punishment prosecution
+    arrest arrests invasion tariffs tariff resignation walkout jail prison legal military
+    """
+)
+_THREAT_BREAKS = word_set("with to that not and or if unless by over")
+_OBJECT_REACH = 6  # words of the object after "threaten"
+
+
+def _endangered(text: str, tokens: Tokens, j: int) -> bool:
+    """Whether the words from token ``j`` after "threaten" are a bare object naming a thing (a danger)."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    if text[ends[j - 1] : starts[j]] != " " or not norms[j].isalpha():
+        return False
+    head = -1
+    for k in range(j, min(len(norms), j + _OBJECT_REACH)):
+        if k > j and text[ends[k - 1] : starts[k]].strip():
+            break  # the object ends at punctuation
+        if norms[k] in _THREAT_BREAKS or norms[k] in _CLAUSE_WORDS or norms[k] in _PREPOSITIONS:
+            if norms[k] in _THREAT_BREAKS:
+                return False  # "threatened them with jail", "threatened to resign", "threaten and cajole"
+            break
+        if text[starts[k]].isupper() or (norms[k] in OBJECT_PRONOUNS and norms[k] != "it"):
+            return False  # "threatened Ohio Gov. John Kasich", "threatening them"
+        head = k
+    return head >= 0 and norms[head] not in _THREATENED_ACTS and not people_head(norms[head]) and (
+        norms[head] not in DETERMINERS
+    )
+
