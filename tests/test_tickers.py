@@ -50,6 +50,23 @@ def test_headline_cues_give_no_quote_and_the_speaker_is_the_name_before() -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # the full name glued to a digit, or set off by a space from a headline opened by the surname
+        ("Rep. Tom Vale Thomas Vale2020 hopefuls court veterans MORE (R-Utah) said the bill was dead.", " Thomas Vale2020"),
+        ("Whip Ann Roe Ann Marie Roe Roe calls the vote a stunt Senate hunts for a deal MORE (D-Md.) said no.",
+         " Ann Marie Roe Roe calls"),
+        # a nickname in brackets between the first name and the surname
+        ("Sen. Jim Ward James (Jim) Alan WardWard backs farm bill MORE (R-Iowa) voted no.", " James (Jim) Alan WardWard"),
+    ],
+)
+def test_the_ticker_starts_after_the_mention(text: str, start: str) -> None:
+    (s, e), = link_tickers(text)
+    assert text[s:e].startswith(start)
+    assert text[s:e].endswith("MORE")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a glued word alone, no "MORE" after it

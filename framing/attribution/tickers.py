@@ -10,10 +10,11 @@ to a cue inside one and reads a speaker phrase running into one from the
 words before it.
 
 A ticker is taken from the end of the name's mention to the closing "MORE"
-when, within :data:`_REACH` characters before that "MORE", a capitalised word
-is glued to the next capital ("DoeDoe", "McCaskillGOP") and the same word
-stands as a word of its own just before ("Jane Doe Jane Q. DoeDoe"): a glued
-word alone ("ObamaCare") or a "MORE" alone is no ticker.
+when, within :data:`_REACH` characters before that "MORE", the mention's last
+word comes again after one to four capitalised words (the full name: "Jane
+Doe Jane Q. Doe", "Jeff Roe Jeffrey (Jeff) Lane Roe"), glued to the headline
+after it ("DoeDoe", "McCaskillGOP", "McCain2020") or not ("Hoyer Hoyer calls");
+a "MORE" alone or a glued word alone ("ObamaCare") is no ticker.
 """
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ from .phrases import subject_before
 __all__ = ["in_ticker", "link_tickers", "ticker_subject"]
 
 _MORE = re.compile(r"(?<![A-Za-z])MORE(?![A-Za-z])")
-# a capitalised word glued to the capital that opens the next word: "DoeDoe", "McCaskillGOP"
-_GLUED = re.compile(r"\b([A-Z][A-Za-z'\u2019-]*?[a-z]{2,})(?=[A-Z][A-Za-z])")
+# a name's last word, one to four capitalised words (or a nickname in brackets), and the word again
+_REPEATED = re.compile(
+    r"\b([A-Z][\w'\u2019-]*[a-z])((?: (?:[A-Z][\w.'\u2019-]*|\([A-Z][\w.'\u2019-]*\))){1,4}) \1(?=[A-Z0-9]| [A-Z])"
+)
 _REACH = 700  # characters a ticker's headlines run before "MORE"
-_NAME_BACK = 80  # characters before the glued word in which the name's mention stands
 
 
 def link_tickers(text: str) -> list[tuple[int, int]]:
@@ -50,13 +52,14 @@ def link_tickers(text: str) -> list[tuple[int, int]]:
     prev = 0
     for more in _MORE.finditer(text):
         lo = max(prev, more.start() - _REACH)
-        for glued in _GLUED.finditer(text, lo, more.start()):
-            name = glued.group(1)
-            back = max(lo, glued.start() - _NAME_BACK)
-            mentions = list(re.finditer(r"\b" + re.escape(name) + r"\b", text[back : glued.start()]))
-            if mentions:
-                spans.append((back + mentions[0].end(), more.end()))
+        name = _REPEATED.search(text, lo, more.start())
+        while name is not None:  # "Mazie Doe Mazie Q. Doe": the last word repeated, not the first name
+            later = _REPEATED.search(text, name.start() + 1, more.start())
+            if later is None or later.start() >= name.end(1) + len(name.group(2)):
                 break
+            name = later
+        if name is not None:
+            spans.append((name.end(1), more.end()))
         prev = more.end()
     return spans
 
