@@ -84,3 +84,18 @@ def test_no_ticker_without_a_glued_name_and_more(text: str) -> None:
 def test_a_quote_after_a_glued_word_alone_stays() -> None:
     text = "Democrats want to save ObamaCare, the senator said. MORE on that vote tomorrow."
     assert ("the senator", "say") in _said(text)
+
+
+def test_a_content_running_through_a_ticker_leaves_it_out() -> None:
+    text = ("The senator said that Gov. Ann Roe Ann Lee RoeRoe signs farm bill House passes budget MORE "
+            "(R-Iowa) would veto the plan.")
+    parts = [q.text for q in find_quotes(text, split_sentences(text), tokenize(text))]
+    assert parts == ["that Gov. Ann Roe", "would veto the plan"]
+    assert [q.text for q in _ANALYZER(text).quotes] == parts
+
+
+def test_a_content_with_no_ticker_is_left_as_it_was() -> None:
+    text = "The senator said that Gov. Ann Roe would veto the plan. MORE on the vote soon."
+    assert [q.text for q in find_quotes(text, split_sentences(text), tokenize(text))] == [
+        "that Gov. Ann Roe would veto the plan"
+    ]

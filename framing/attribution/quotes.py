@@ -65,7 +65,7 @@ from .phrases import (
 from .records import Act, Cue, Quote, Speaker
 from .senses import author_subject, other_sense
 from .speakers import SpeakerResolver
-from .tickers import in_ticker, link_tickers, ticker_subject
+from .tickers import in_ticker, link_tickers, ticker_subject, without_tickers
 
 __all__ = ["find_quotes"]
 
@@ -170,8 +170,10 @@ def find_quotes(
         if found is None:
             continue
         subject, contents = found
-        if tickers and subject is not None:
-            subject = ticker_subject(text, tokens, tickers, subject, lambda p: doc.sentence_of(p).start)
+        if tickers:  # the words of a speaker or a content that run through a ticker
+            contents = without_tickers(text, tickers, contents)
+            if subject is not None:
+                subject = ticker_subject(text, tokens, tickers, subject, lambda p: doc.sentence_of(p).start)
         speaker = None
         if subject is not None:
             if resolver is None:

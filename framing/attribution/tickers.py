@@ -6,8 +6,8 @@ name glued to a run of headlines of its other stories, closed by a capital
 MORE (D-Ohio) said on Tuesday ...". Such headlines report nothing the article
 says ("Doe unveils", "FERC nominees criticized"), and their words are no one's
 name. :func:`link_tickers` finds these spans; the quote finder gives no quote
-to a cue inside one and reads a speaker phrase running into one from the
-words before it.
+to a cue inside one, reads a speaker phrase running into one from the
+words before it and takes a ticker out of a content (:func:`without_tickers`).
 
 A ticker is taken from the end of the name's mention to the closing "MORE"
 when, within :data:`_REACH` characters before that "MORE", the mention's last
@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from operator import itemgetter
 
 from ..text import Tokens
 from .phrases import subject_before
 
-__all__ = ["in_ticker", "link_tickers", "ticker_subject"]
+__all__ = ["in_ticker", "link_tickers", "ticker_subject", "without_tickers"]
 
 _MORE = re.compile(r"(?<![A-Za-z])MORE(?![A-Za-z])")
 # a name's last word, one to four capitalised words (or a nickname in brackets), and the word again
@@ -66,8 +67,18 @@ def link_tickers(text: str) -> list[tuple[int, int]]:
 
 def in_ticker(spans: list[tuple[int, int]], pos: int) -> int:
     """The index of the ticker of ``spans`` (sorted) holding offset ``pos``, else -1."""
-    k = bisect_right([s for s, _ in spans], pos) - 1
+    k = bisect_right(spans, pos, key=itemgetter(0)) - 1
     return k if k >= 0 and spans[k][0] <= pos < spans[k][1] else -1
+
+
+def _overlapping(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The tickers of ``spans`` (sorted, disjoint) that overlap ``[start, end)``, found by bisection."""
+    k = bisect_right(spans, start, key=itemgetter(1))
+    found = []
+    while k < len(spans) and spans[k][0] < end:
+        found.append(spans[k])
+        k += 1
+    return found
 
 
 def ticker_subject(
@@ -82,8 +93,48 @@ def ticker_subject(
     further back than the start of its sentence (``sentence_start`` of an offset), or None.
     """
     first, last = tokens.starts[subject[0]], tokens.ends[subject[1] - 1]
-    for start, end in spans:
-        if start < last and end > first:
-            lo = bisect_left(tokens.starts, sentence_start(start))
-            return subject_before(text, tokens, bisect_left(tokens.starts, start), lo)
+    for start, _ in _overlapping(spans, first, last):
+        lo = bisect_left(tokens.starts, sentence_start(start))
+        return subject_before(text, tokens, bisect_left(tokens.starts, start), lo)
     return subject
+
+
+# the party and state label The Hill prints after a ticker: "(D-Ohio)", "(R-S.C.)", "(Md.)"
+_LABEL = re.compile(r"\s*\([A-Z][\w.-]{0,12}\)")
+_EDGE = " \t\n,;:\u2014\u2013-"
+
+
+def without_tickers(
+    text: str, spans: list[tuple[int, int]], contents: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The content spans ``contents`` with the tickers of ``spans`` (and the label after one) cut out.
+
+    A content holding a ticker becomes the parts before and after it (one quote record each, as a quote
+    interrupted by its attribution); a part with no letter is dropped.
+
+    Examples
+    --------
+    >>> text = "He said Sen. Ann Roe Ann Q. RoeRoe backs farm bill MORE (D-Ohio) will vote no."
+    >>> (s, e), = link_tickers(text)
+    >>> [text[a:b] for a, b in without_tickers(text, [(s, e)], [(8, len(text) - 1)])]
+    ['Sen. Ann Roe', 'will vote no']
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in contents:
+        inside = _overlapping(spans, s, e)
+        if not inside:
+            out.append((s, e))
+            continue
+        parts = [(s, e)]
+        for ts, te in inside:
+            label = _LABEL.match(text, te)
+            te = label.end() if label else te
+            parts = [p for a, b in parts for p in ((a, min(b, ts)), (max(a, te), b)) if p[1] > p[0]]
+        for a, b in parts:
+            while a < b and text[a] in _EDGE:
+                a += 1
+            while b > a and text[b - 1] in _EDGE:
+                b -= 1
+            if any(ch.isalpha() for ch in text[a:b]):
+                out.append((a, b))
+    return out
