@@ -86,6 +86,24 @@ def _said_on_both_paths(text: str) -> list[tuple[str | None, str | None]]:
         ("When the ministry backed out of the treaty, the talks ended.", "back"),
         ("The senator backed down after the vote.", "back"),
         ("The agency has backed away from the estimate.", "back"),
+        # "called in" troops or police: a deployment
+        ("Facing angry crowds, the governor called in the National Guard.", "call"),
+        ("The mayor called in riot police after the second night of looting.", "call"),
+        # "echoed that of": the author's comparison of two views
+        ("The senator's anger echoed that of the governor after the vote.", "echo"),
+        ("Her complaints echo those of many small landlords.", "echo"),
+        # "wrote for" an outlet or a person with no words: a job, a habit
+        ("The critic, who wrote for The Daily Ledger and lived in Ohio, died on Monday.", "write"),
+        ("For years the poet wrote for herself and showed no one.", "write"),
+        # "according to" a possessive's measure: the author's yardstick
+        ("The tax is a theft, according to the governor's standards of fairness.", "according to"),
+        ("By noon the plan had failed, according to his own logic.", "according to"),
+        # "anyone who ..." opening a clause: the author's generalisation
+        ("Anyone who has watched the council – and its endless feuds – knows that the vote will fail.", "know"),
+        ("But everyone who has ridden the bus believes the fare is too high.", "believe"),
+        # "threaten" with a bare object that is a thing: a danger
+        ("The new pipeline would threaten the water supply of three towns.", "threaten"),
+        ("Its release still threatens the inquiry into the mayor.", "threaten"),
     ],
 )
 def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
@@ -140,6 +158,20 @@ def test_the_cue_gives_no_quote(text: str, cue: str) -> None:
         ("So did the mayor inflate the figures, the reporter asked.", ("the reporter", "ask")),
         ("The senator is known for saying that the tax is unfair.", ("The senator", "say")),
         ("The ministry backed the treaty in May.", ("The ministry", "back")),
+        # "called in" a statement, or a call for something; an echo of someone's words
+        ("The mayor called in a statement for calm in the city.", ("The mayor", "call")),
+        ("The union called for a strike on Monday.", ("The union", "call for")),
+        ("The senator echoed the governor's call for new taxes.", ("The senator", "echo")),
+        # "wrote for" an outlet with words: quoted before it, or a that-clause after it
+        ("“The bridge is unsafe,” the engineer wrote for the Daily Ledger.", ("the engineer", "write")),
+        ("The candidate wrote for the Daily Ledger that the city needs a new school.", ("The candidate", "write")),
+        # "according to" a person's rules or a body's report; "anyone who" as an object
+        ("The vote was valid, according to the state's election board.", ("the state's election board", "according to")),
+        ("The mayor told anyone who would listen that the plant was safe.", ("The mayor", "tell")),
+        # a threat spoken: an act threatened, a person threatened, "with", "to"
+        ("The union threatened a strike over the pay cuts.", ("The union", "threaten")),
+        ("The governor threatened Mayor Lee with a lawsuit.", ("The governor", "threaten")),
+        ("The senator threatened to block the bill.", ("The senator", "threaten")),
     ],
 )
 def test_a_close_quote_stays(text: str, said: tuple[str, str]) -> None:

@@ -127,6 +127,9 @@ _ATTRIBUTION_PATTERNS: dict[str, tuple[str, float, float]] = {
     "no_name_subject": ("No Smith said it was over. ", 0.1, 15.0),
     # a pronoun after a speaker and a sentence-opening subject (antecedents.subject_person)
     "subject_pronoun": ("Tom Hale said it. Sen. Ann Lee, for instance, wants a vote, she said. ", 0.1, 20.0),
+    # link tickers (tickers.link_tickers): a name repeated before "MORE", and capitals that never repeat
+    "link_ticker": ("Sen. Ann Roe Ann Q. RoeRoe says tax plan fails MORE (D-Ohio) said it. ", 0.1, 15.0),
+    "ticker_capitals": ("Ann Bo Cy Di Ed Fa MORE ", 0.1, 15.0),
 }
 
 

@@ -39,6 +39,21 @@ the hand-checked sample in docs/attribution.md whose "speaker" said nothing:
 * a byline, "This story was reported by ...", "The article was written by"; a credit line,
   "CNN's Ian Lee reported from Cairo;" (a place, then the end of the clause);
 * "known as" ("a disease known as silicosis"): a name, nobody's knowledge;
+* "called in" troops, police or reinforcements ("the military called in special
+  forces"): a deployment, not "called in a statement for";
+* "echoed that of" / "echo those of" ("Limbaugh's criticism echoed that of
+  Trump"): the author's comparison of two views, not "echoed Trump's call";
+* "wrote for" an outlet, a person or an audience with no content ("Khashoggi, who
+  wrote for The Washington Post and lived in Virginia", "wrote for herself"): a
+  job or a habit, not '"...," he wrote for the Telegraph' (words before it) nor
+  "wrote for The Informer that ...";
+* "threaten" with a bare object that is a thing, not a person, a name or an act
+  threatened ("the plant would threaten the air quality", "its release threatens the
+  inquiry"): a danger, not "threatened a lawsuit", "threatened Smith", "threatened
+  them with jail" nor "threatened to resign";
+* the verb after a subject "anyone who ..." / "everyone who ..." opening a clause
+  ("anyone who has followed Washington – and its gridlock – knows"): the author's
+  generalisation, no one quoted (not "he told anyone who would listen, and said");
 * the verb of a yes/no question opened by an auxiliary ("Does he want to
   follow the experts?", "Did you know ...?"): asked, not reported (not the
   asking verb itself, nor a cue after the question mark: '"Shouldn't we?" said
@@ -48,10 +63,11 @@ the hand-checked sample in docs/attribution.md whose "speaker" said nothing:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..text import Tokens
 from .gazetteers import people_head
-from .phrases import DETERMINERS, OBJECT_PRONOUNS, word_set
+from .phrases import _PREPOSITIONS, DETERMINERS, OBJECT_PRONOUNS, word_set
 
 __all__ = ["action_rule"]
 
@@ -238,6 +254,16 @@ def _named_or_done(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: 
         return "own_words"  # "As we reported earlier, ...": the outlet's own report, no source
     if lemma == "know" and form in ("past", "past_participle") and nxt == "as":
         return "known_as"  # "a disease known as cavernous hemangioma": a name, nobody's knowledge
+    if lemma == "call" and nxt == "in" and _deployed(norms, j + 1):
+        return "call_in"  # "the military called in special forces": a deployment, no words
+    if lemma == "echo" and nxt in ("that", "those") and norms[j + 1 : j + 2] == ["of"]:
+        return "comparison"  # "Limbaugh's criticism echoed that of Trump": the author's comparison
+    if lemma == "write" and nxt == "for" and _written_for(text, tokens, i, j):
+        return "written_for"  # "who wrote for The Washington Post and lived in Virginia": a job, no words
+    if lemma == "threaten" and j < n and _endangered(text, tokens, j):
+        return "endanger"  # "the plant would threaten the air quality": a danger, nobody's threat
+    if _anyone_who(text, tokens, i):
+        return "anyone_who"  # "anyone who has followed Washington knows": a generalisation, no source
     if lemma not in _QUESTION_CUES and _in_question(text, tokens, i):
         return "question"  # "Does he want to follow the experts?", "Did you know ...?": asked, not reported
     if (
@@ -258,6 +284,17 @@ _CREDIT_PLACE = re.compile(r" from (?:[A-Z][\w.'-]*(?:,? (?:and )?[A-Z][\w.'-]*)
 
 
 _QUOTE_MARKS = "\"\u201c\u2018'"
+# what is "called in" when the call is a deployment: "called in special forces", "call in the National Guard"
+_DEPLOYED = word_set(
+    """
+    troops forces force police guard army military marines soldiers reinforcements backup swat
+    firefighters paratroopers units commandos airstrikes strikes squad
+    """
+)
+_DEPLOYED_BEFORE = DETERMINERS | word_set("special federal additional more extra elite riot state national armed local")
+_CONTENT_MARKS = "\"\u201c\u201d\u2018\u2019:"
+_PARAGRAPH_REACH = 400  # characters back in which a quotation before "wrote for" is looked for
+_WRITTEN_REACH = 10  # words after "wrote for" in which a "that" or a quote would open the words written
 _RELATIVE_OBJECTS = word_set("whom which that who")
 _ADDRESSEES = word_set("you me us everyone everybody")
 _THING_WORDS_BACK = 4  # words between "a" and "called" ("a book last year called")
@@ -363,3 +400,82 @@ def _own_words(text: str, tokens: Tokens, i: int) -> bool:
     if k < 1 or norms[k] not in ("we", "i", "we've", "i've") or norms[k - 1] != "as":
         return False
     return _clause_edge(text, tokens, k - 2, after=False)
+
+
+def _deployed(norms: Sequence[str], k: int) -> bool:
+    """Whether the words from token ``k`` (after "called in") name troops or police, past two modifiers."""
+    for t in range(k, min(len(norms), k + 3)):
+        if norms[t] in _DEPLOYED:
+            return True
+        if norms[t] not in _DEPLOYED_BEFORE:
+            return False
+    return False
+
+
+def _written_for(text: str, tokens: Tokens, i: int, j: int) -> bool:
+    """Whether "wrote for" at tokens ``i:j`` holds no words: none quoted before it in its sentence, no "that",
+    colon or quotation mark in the words after "for"."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    if text[ends[j - 1] : starts[j]] != " ":
+        return False  # '"It was a mistake," Mr. Herzog wrote, for the prime minister to ...'
+    opening = max(text.rfind("\n", 0, starts[i]), starts[i] - _PARAGRAPH_REACH)
+    if any(c in "\"\u201c\u201d" for c in text[max(0, opening) : starts[i]]):
+        return False  # '"...," he wrote for the Telegraph': words quoted before the cue in its paragraph
+    for t in range(j + 1, min(len(norms), j + 1 + _WRITTEN_REACH)):
+        if norms[t] == "that" or any(c in _CONTENT_MARKS for c in text[ends[t - 1] : starts[t]]):
+            return False  # "wrote for The Washington Informer that ...", "wrote for Politico: ..."
+        if _SENTENCE_ENDS.intersection(text[ends[t - 1] : starts[t]]) and not _title_dot(text, tokens, t - 1):
+            break
+    return True
+
+
+_ANYONE = word_set("anyone anybody everyone everybody")
+_CLAUSE_OPENERS = word_set("but and so yet because since that")
+_ANYONE_REACH = 30  # words between "anyone who" and the verb of its clause
+_ANYONE_BREAKS = frozenset(",;.?!\n\"\u201c\u201d")
+
+
+def _anyone_who(text: str, tokens: Tokens, i: int) -> bool:
+    """Whether the cue at token ``i`` is the verb of a subject "anyone who ..." (or "everyone who") opening a clause."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    for k in range(i - 1, max(0, i - _ANYONE_REACH), -1):
+        if _ANYONE_BREAKS.intersection(text[ends[k] : starts[k + 1]]):
+            return False  # "He told anyone who would listen, and said": another clause
+        if norms[k] == "who" and norms[k - 1] in _ANYONE:
+            q = k - 1
+            return q == 0 or norms[q - 1] in _CLAUSE_OPENERS or bool(text[ends[q - 1] : starts[q]].strip())
+    return False
+
+
+# what a threat threatens when it is spoken: "threatened a lawsuit", "threatens sanctions"
+_THREATENED_ACTS = word_set(
+    """
+    attack attacks strike strikes lawsuit lawsuits suit suits veto vetoes shutdown sanctions retaliation
+    action actions war boycott fine fines force violence reprisals consequences punishment prosecution
+    arrest arrests invasion tariffs tariff resignation walkout jail prison legal military
+    """
+)
+_THREAT_BREAKS = word_set("with to that not and or if unless by over")
+_OBJECT_REACH = 6  # words of the object after "threaten"
+
+
+def _endangered(text: str, tokens: Tokens, j: int) -> bool:
+    """Whether the words from token ``j`` after "threaten" are a bare object naming a thing (a danger)."""
+    norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
+    if text[ends[j - 1] : starts[j]] != " " or not norms[j].isalpha():
+        return False
+    head = -1
+    for k in range(j, min(len(norms), j + _OBJECT_REACH)):
+        if k > j and text[ends[k - 1] : starts[k]].strip():
+            break  # the object ends at punctuation
+        if norms[k] in _THREAT_BREAKS or norms[k] in _CLAUSE_WORDS or norms[k] in _PREPOSITIONS:
+            if norms[k] in _THREAT_BREAKS:
+                return False  # "threatened them with jail", "threatened to resign", "threaten and cajole"
+            break
+        if text[starts[k]].isupper() or (norms[k] in OBJECT_PRONOUNS and norms[k] != "it"):
+            return False  # "threatened Ohio Gov. John Kasich", "threatening them"
+        head = k
+    return head >= 0 and norms[head] not in _THREATENED_ACTS and not people_head(norms[head]) and (
+        norms[head] not in DETERMINERS
+    )
+

@@ -406,6 +406,8 @@ def _described_name(text: str, toks: Tokens, i: int, j: int) -> bool:
 _NAME_TAIL = re.compile(r"(?:,? (?:and|&) (?:(?:of|for|the) )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)(?=[,;.:]?(?:\s|$))")
 _OBJECT_PRONOUNS = word_set("him her them us me")
 _MAX_SOURCE_RUN = 5  # lower-case words of a source after "according to" ("media buying sources")
+_POSSESSIVES = word_set("his her their its our my your")
+_MEASURES = word_set("standard standards logic reasoning definition definitions criteria yardstick calculus reckoning")
 
 
 def _according_source(doc: _Doc, j: int, hi: int) -> tuple[int, int] | None:
@@ -417,9 +419,16 @@ def _according_source(doc: _Doc, j: int, hi: int) -> tuple[int, int] | None:
     lower-case run the noun-phrase reader stops short of ("media buying
     sources", whose "buying" reads as a verb) is taken to the punctuation
     that ends it when its last word is a plural or a word for people.
+    A possessive's measure ("according to the president's standards of
+    fairness", "according to his own logic") is the author's yardstick, no source.
     """
     text, toks = doc.text, doc.tokens
     norms, starts, ends = toks.norms, toks.starts, toks.ends
+    for k in range(j, min(hi, j + _MAX_SOURCE_RUN) - 1):
+        if norms[k] in _POSSESSIVES or norms[k].endswith(("'s", "\u2019s", "s'")):
+            m = k + 2 if norms[k + 1] == "own" else k + 1
+            if m < hi and norms[m] in _MEASURES:
+                return None  # "according to the president's standards": a yardstick
     subj = phrase_after(text, toks, j, hi)
     if subj is not None and text[starts[subj[1] - 1]].isupper():
         tail = _NAME_TAIL.match(text, ends[subj[1] - 1])

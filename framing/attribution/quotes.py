@@ -65,6 +65,7 @@ from .phrases import (
 from .records import Act, Cue, Quote, Speaker
 from .senses import author_subject, other_sense
 from .speakers import SpeakerResolver
+from .tickers import in_ticker, link_tickers, ticker_subject, without_tickers
 
 __all__ = ["find_quotes"]
 
@@ -141,6 +142,7 @@ def find_quotes(
     if naming:
         cues = sorted([*cues, *naming], key=attrgetter("i"))
     boilerplate = _boilerplate_sentences(doc)
+    tickers = link_tickers(text)  # "Jane Q. DoeDoe unveils tax plan ... MORE": headlines, not the article's words
     resolver: SpeakerResolver | None = None
     quotes: list[Quote] = []
     # (end of the content, speaker) of each attribution, in text order
@@ -157,8 +159,8 @@ def find_quotes(
         k = bisect_right(q_starts, cs) - 1
         if k >= 0 and cs < q_ends[k]:  # doc.quote_at(cs) >= 0
             continue  # a cue inside a quotation belongs to the quoted speaker
-        if boilerplate and doc.sentence_of(cs).start in boilerplate:
-            continue  # "By signing up, you agree to ..."
+        if (boilerplate and doc.sentence_of(cs).start in boilerplate) or (tickers and in_ticker(tickers, cs) >= 0):
+            continue  # "By signing up, you agree to ...", a link ticker's headline
         if c is None:
             ce, lemma, stance = cs + 1, ":", "neutral"
             found = _attribute_colon(doc, cs)
@@ -168,6 +170,10 @@ def find_quotes(
         if found is None:
             continue
         subject, contents = found
+        if tickers:  # the words of a speaker or a content that run through a ticker
+            contents = without_tickers(text, tickers, contents)
+            if subject is not None:
+                subject = ticker_subject(text, tokens, tickers, subject, lambda p: doc.sentence_of(p).start)
         speaker = None
         if subject is not None:
             if resolver is None:
