@@ -61,6 +61,7 @@ from .evidence import (
     owner_titles,
     party_label,
     personal_body,
+    prefix_stop,
 )
 from .gazetteers import (
     FIGURE_WEIGHT,
@@ -325,7 +326,7 @@ def find_entities(
         p = i
         while p > 0 and i - p < _MAX_PREFIX and _gap_ok(text, tokens, p - 1):
             w = norms[p - 1]
-            if w in _STOP or w in DETERMINERS or text[starts[p - 1]].isupper():
+            if w in _STOP or w in DETERMINERS or text[starts[p - 1]].isupper() or prefix_stop(norms, p - 1):
                 break
             p -= 1
         # and a role begun in the capitalised words before ("CIA director Michael Hayden", "RNC Chairwoman")
