@@ -61,6 +61,7 @@ from .evidence import (
     owner_titles,
     party_label,
     personal_body,
+    prefix_stop,
 )
 from .gazetteers import (
     FIGURE_WEIGHT,
@@ -327,12 +328,12 @@ def find_entities(
         p = i
         while p > 0 and i - p < _MAX_PREFIX and _gap_ok(text, tokens, p - 1):
             w = norms[p - 1]
-            if w in _STOP or w in DETERMINERS or text[starts[p - 1]].isupper():
+            if w in _STOP or w in DETERMINERS or text[starts[p - 1]].isupper() or prefix_stop(norms, p - 1):
                 break
             p -= 1
-        # and a role begun in the capitalised words before ("CIA director Michael Hayden", "RNC Chairwoman")
-        cross = [m for m in _hits(roles, starts[max(p - 2, 0)], name_start) if m.start < starts[p] < m.end] if (
-            p < k) else []  # a hit ends inside its span: none crosses the start of the name itself
+        # and a role begun in the capitalised words before ("CIA director Michael Hayden", "RNC Chairwoman"),
+        # if there are any (a hit ends inside its span: none crosses the start of the name itself)
+        cross = [m for m in _hits(roles, starts[max(p - 2, 0)], name_start) if m.start < starts[p] < m.end] if p < k else []
         prefix = _hits(roles, starts[p], name_start) + [m for m in found if m.end <= name_start]
         if cross:
             prefix = cross + [m for m in prefix if not any(c.start <= m.start and m.end <= c.end for c in cross)]

@@ -15,10 +15,10 @@ from typing import NamedTuple, Protocol
 
 from ..lexicon import Lexicon, Matcher, load_lexicon
 from ..text import Tokens
-from .gazetteers import body_category, is_place, place_category, proxy_head
+from .gazetteers import body_category, is_place, people_head, place_category, proxy_head
 from .phrases import _STOP, DETERMINERS, _gap_ok, _verb_forms
 
-__all__ = ["RELATIONS", "RoleHit", "Roles", "owner_prefix", "owner_titles", "party_label", "personal_body"]
+__all__ = ["RELATIONS", "RoleHit", "Roles", "owner_prefix", "owner_titles", "party_label", "personal_body", "prefix_stop"]
 
 
 class RoleHit(Protocol):
@@ -134,6 +134,36 @@ def owner_prefix(text: str, toks: Tokens, p: int, prefix: list[RoleHit], roles: 
     return found + prefix
 
 
+def _plural_noun(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "'s"))
+
+
+def prefix_stop(norms: Sequence[str], t: int) -> bool:
+    """Whether the lower-case word at token ``t`` ends the words searched for a role before a name.
+
+    A reporting verb ("The president confirmed Maraniss's research": the
+    president is not Maraniss), or "of"/"for" after a plural people noun of
+    the ``people`` gazetteer ("fans of Teach for America", "critics of
+    Planned Parenthood": the name is what they are fans of, not one of
+    them; a singular title goes on, "secretary of state John Kerry", and so
+    do bodies, "the governments of Chihuahua and Sonora").
+    """
+    w = norms[t]
+    if w in _verb_forms() and not w.endswith("ing"):
+        return True
+    return w in ("of", "for") and t > 0 and _plural_noun(norms[t - 1]) and people_head(norms[t - 1])
+
+
+def _portfolio(text: str, m: RoleHit) -> bool:
+    """Whether a role hit is the portfolio of a title: a lower-case plural after a bare "of".
+
+    "GLAAD's director of campaigns", "vice president of operations": the
+    campaigns are the person's field of work, not whom they speak for
+    ("director of the campaign" and "chief of police" are not portfolios).
+    """
+    return text[max(0, m.start - 4) : m.start] == " of " and m.text.islower() and _plural_noun(m.text)
+
+
 def party_label(text: str, toks: Tokens, j: int) -> bool:
     """Whether a party label follows the name ending before token ``j``: "Paul Ryan (R-Wis.)", "Pelosi, D-Calif."."""
     if j >= len(toks.starts):
@@ -208,7 +238,7 @@ def _after(
                 break  # "chief economist at the forecasting firm", "a professor speaking broadly": after the role
             return "other", 0.0  # "Backing Donald Trump, the generals said": a subject, not an appositive
         end += 1
-    found = _hits(roles, starts[t], ends[end - 1])
+    found = [m for m in _hits(roles, starts[t], ends[end - 1]) if not _portfolio(text, m)]
     titles = owner_titles()
     if found and end < n and norms[end] in ("a", "an") and text[ends[end - 1] : starts[end]].strip() == "," and all(
             m.text.lower() in titles for m in found) and any(

@@ -79,6 +79,8 @@ def speaking_for(ents: Entities, text: str, toks: Tokens, roles: Roles) -> Entit
             category = _after_name(ents, text, toks, roles, bisect_left(toks.starts, e))
             if category == "other":
                 category = _before_name(ents, text, toks, bisect_left(toks.starts, s))
+            if category == "other":
+                category = _bare_spokesperson(ents, text, toks, roles, bisect_left(toks.starts, s))
             if category != "other":
                 c.category, weight = category, _owner(category)[1]
                 c.best = (weight, -s)
@@ -212,3 +214,59 @@ def _before_name(ents: Entities, text: str, toks: Tokens, i: int) -> str:
     if e < 0 or ents.kind(e) != "person" or ents.category(e) in ("other", "anonymous"):
         return "other"
     return ents.category(e)
+
+
+_SENTENCE_BREAKS = ".!?\n"
+_BODY_WEIGHT = 0.7  # a capitalised lexicon body strong enough to own a bare spokesperson
+_NEIGHBOUR_SENTENCES = 2  # the sentence of a bare spokesperson and the one before it
+
+
+def _bare_spokesperson(ents: Entities, text: str, toks: Tokens, roles: Roles, i: int) -> str:
+    """The category of whom a spokesperson with no owner speaks for: the nearest named one around.
+
+    "Speaker Ryan is the optimist," spokeswoman Ann Bell said: a bare
+    "spokesman", "spokeswoman" or "spokesperson" before the name (no
+    owner word, no possessive before it) speaks for the nearest entity
+    with a category named in its sentence, else in the sentence before
+    ("The White House voiced confidence. ... spokeswoman Jo Park said").
+    """
+    norms, starts = toks.norms, toks.starts
+    if i + 1 < len(norms) and norms[i].startswith("spokes") and ents.at(i) == ents.at(i + 1):
+        i += 1  # "Spokesman Ben Hale said" opening a sentence: the capitalised proxy ran into the name
+    if i < 1 or not norms[i - 1].startswith("spokes") or not _gap(text, toks, i).isspace():
+        return "other"
+    if i >= 2 and _gap(text, toks, i - 1).isspace() and (
+            text[starts[i - 2]].isupper() or norms[i - 2] not in _OPENERS):
+        return "other"  # "a White House spokeswoman", "Bush spokesman Jim McGrath": an owner of its own
+    lo, breaks = i - 1, 0
+    while lo > 0 and breaks < _NEIGHBOUR_SENTENCES:
+        if any(ch in _SENTENCE_BREAKS for ch in _gap(text, toks, lo)) and text[starts[lo]].isupper():
+            breaks += 1
+            if breaks == _NEIGHBOUR_SENTENCES:
+                break
+        lo -= 1
+    hi = i
+    while hi < len(norms) and not (any(ch in _SENTENCE_BREAKS for ch in _gap(text, toks, hi)) and text[starts[hi]].isupper()):
+        hi += 1
+    own, window = ents.at(i), text[starts[lo] : toks.ends[hi - 1]]
+    named = [(t, ents.category(e)) for t in range(lo, hi) if (e := ents.at(t)) >= 0 and e != own and ents.category(e) not in (
+        "other", "anonymous") and (ents.kind(e) == "person" or ents.name(e) in window)]
+    # ... or a body the lexicon names in capitals ("ICE said", "Justice officials"), which is no entity
+    titles = owner_titles()
+    named += [(bisect_left(toks.ends, m.end), m.category) for m in _hits(roles, starts[lo], toks.ends[hi - 1])
+              if m.text[:1].isupper() and m.weight >= _BODY_WEIGHT and m.category != "anonymous"
+              and m.text.lower() not in titles]
+    if not named:
+        return "other"
+    return min(named, key=lambda tc: (_sentence_of(text, toks, tc[0], i), abs(tc[0] - i)))[1]
+
+
+# words a bare proxy follows: a verb, a preposition or a mark ("said spokesman Tom Hill", "according to spokeswoman")
+_OPENERS = frozenset(("said", "says", "to", "added", "told", "wrote", "and", "by", "from", "with"))
+
+
+def _sentence_of(text: str, toks: Tokens, t: int, i: int) -> int:
+    """0 when tokens ``t`` and ``i`` are in one sentence, else 1."""
+    lo, hi = min(t, i), max(t, i)
+    return int(any(any(ch in _SENTENCE_BREAKS for ch in _gap(text, toks, u)) and text[toks.starts[u]].isupper()
+                   for u in range(lo + 1, hi + 1)))
