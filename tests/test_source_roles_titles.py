@@ -89,10 +89,11 @@ def test_plain_nouns_as_speakers_give_the_category(text: str, category: str) -> 
 
 def test_the_version_note_says_what_was_added() -> None:
     lex = load_lexicon("source_roles")
-    assert lex.version == "1.16.0"
+    assert lex.version == "1.17.0"
     terms = {e.term for e in lex}
     assert {"Record", "GLAAD", "Teach for America"} <= terms and "record" not in terms  # 1.16.0
     assert {"CMS", "Ways and Means", "Atlantic Council", "leaners"} <= terms  # 1.15.0
+    assert {"Coca-Cola", "chipmaker", "LLC", "Christian Science Monitor"} <= terms  # 1.17.0
     assert {"fire chief", "CIA director", "campaign chairman", "union boss", "cofounder"} <= terms
     assert {"National Weather Service", "case agent", "Canadians", "respondents"} <= terms
     owners = {e.term for e in lex if e.extra.get("owner") == "org"}
@@ -431,3 +432,22 @@ def test_the_house_of_1_13_0(text: str, speaker: str, category: str) -> None:
 )
 def test_bodies_and_voices_of_1_14_0(text: str, speaker: str, category: str) -> None:
     assert speakers_on_both_paths(text) == [(speaker, category)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # 1.17.0: makers by their product, companies by name and by legal suffix, the Monitor
+        ("The chipmaker said its new plant would open in Arizona.", "business"),
+        ("Truck maker Navistar said it would cut 300 jobs.", "business"),
+        ("Coca-Cola did not respond to questions about the shutoffs.", "business"),
+        ("Lockheed Martin said the jet had passed its last test.", "business"),
+        ("Acme Widgets LLC said the recall would cost millions.", "business"),
+        ("The Christian Science Monitor reported that the talks had stalled.", "media"),
+        ("The Legal Aid Society said the jail had denied visits to its clients.", "advocacy"),
+    ],
+)
+def test_companies_makers_and_outlets_of_1_17(text: str, category: str) -> None:
+    toks = tokenize(text)
+    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
+    assert [q.speaker.category for q in quotes if q.speaker is not None] == [category], quotes
