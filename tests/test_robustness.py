@@ -130,6 +130,8 @@ _ATTRIBUTION_PATTERNS: dict[str, tuple[str, float, float]] = {
     # link tickers (tickers.link_tickers): a name repeated before "MORE", and capitals that never repeat
     "link_ticker": ("Sen. Ann Roe Ann Q. RoeRoe says tax plan fails MORE (D-Ohio) said it. ", 0.1, 15.0),
     "ticker_capitals": ("Ann Bo Cy Di Ed Fa MORE ", 0.1, 15.0),
+    # credit lines (actions._credit_line): a place run with no end, on one long line
+    "credit_capitals": ("JOHN SMITH REPORTED FROM CAIRO AND ALEXANDRIA AND ", 0.1, 15.0),
 }
 
 

@@ -21,6 +21,13 @@ from framing.pipeline import Analyzer
 from framing.text import split_sentences, tokenize
 
 
+def quote_categories(text: str) -> list[str]:
+    """The category of each quote's speaker, in text order (quotes with no speaker left out)."""
+    toks = tokenize(text)
+    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
+    return [q.speaker.category for q in quotes if q.speaker is not None]
+
+
 def categories(text: str) -> dict[str, str]:
     """Entity name -> category of a text."""
     return {e.text: e.category for e in SpeakerResolver(text, tokenize(text)).entities().to_list()}
@@ -82,9 +89,7 @@ def test_compound_titles_give_the_category(text: str, name: str, category: str) 
     ],
 )
 def test_plain_nouns_as_speakers_give_the_category(text: str, category: str) -> None:
-    toks = tokenize(text)
-    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
-    assert [q.speaker.category for q in quotes if q.speaker is not None] == [category], quotes
+    assert quote_categories(text) == [category]
 
 
 def test_the_version_note_says_what_was_added() -> None:
@@ -195,9 +200,7 @@ def test_a_county_clerk_is_government() -> None:
     ],
 )
 def test_strategists_the_opposition_and_a_camp(text: str, category: str) -> None:
-    toks = tokenize(text)
-    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
-    assert [q.speaker.category for q in quotes if q.speaker is not None] == [category], quotes
+    assert quote_categories(text) == [category]
 
 
 
@@ -217,9 +220,7 @@ def test_strategists_the_opposition_and_a_camp(text: str, category: str) -> None
     ],
 )
 def test_newspapers_by_their_head_word_and_the_reserve_banks(text: str, category: str) -> None:
-    toks = tokenize(text)
-    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
-    assert [q.speaker.category for q in quotes if q.speaker is not None] == [category], quotes
+    assert quote_categories(text) == [category]
 
 
 def test_newspaper_head_words_are_case_sensitive() -> None:
@@ -273,9 +274,7 @@ def test_a_second_appositive_says_what_the_title_s_organisation_is(text: str, sp
     ],
 )
 def test_newspaper_head_words_of_1_9_0(text: str, category: str) -> None:
-    toks = tokenize(text)
-    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
-    assert [q.speaker.category for q in quotes if q.speaker is not None] == [category], quotes
+    assert quote_categories(text) == [category]
 
 
 def test_the_head_words_of_1_9_0_are_case_sensitive_and_weak() -> None:
@@ -448,6 +447,4 @@ def test_bodies_and_voices_of_1_14_0(text: str, speaker: str, category: str) -> 
     ],
 )
 def test_companies_makers_and_outlets_of_1_17(text: str, category: str) -> None:
-    toks = tokenize(text)
-    _, quotes = link_quotes(text, toks, find_quotes(text, split_sentences(text), toks))
-    assert [q.speaker.category for q in quotes if q.speaker is not None] == [category], quotes
+    assert quote_categories(text) == [category]

@@ -271,16 +271,27 @@ def _named_or_done(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: 
         and norms[i - 1] in ("was", "is") and norms[i - 2] in _PIECES
     ):
         return "byline"  # "This story was reported by Jane Doe": who wrote the article
-    if lemma == "report" and form == "past" and nxt == "from" and _CREDIT_PLACE.match(text, tokens.ends[j - 1]):
-        line = text[text.rfind("\n", 0, starts[i]) + 1 : starts[i]]
-        if len(line) <= _CREDIT_NAMES and not any(ch in '"\u201c\u201d' for ch in line):
-            return "credit"  # "CNN's Ian Lee reported from Cairo;": where the article's reporter was
+    if lemma == "report" and form == "past" and nxt == "from" and _credit_line(text, starts[i], tokens.ends[j - 1]):
+        return "credit"  # "CNN's Ian Lee reported from Cairo;": where the article's reporter was
     return None
 
 
 # "reported from Cairo;", "reported from Washington and Atlanta.": a place, then the end of the clause
 _CREDIT_NAMES = 80  # characters of the names a credit line opens with ("CNN's Greg Botelho and Josh Levs")
-_CREDIT_PLACE = re.compile(r" from (?:[A-Z][\w.'-]*(?:,? (?:and )?[A-Z][\w.'-]*)*)\s*(?:[;.]|$)")
+_CREDIT_PLACE = re.compile(r" from (?:[A-Z][\w.'-]*(?:,? (?:and )?[A-Z][\w.'-]*)*)\s*(?:[;.]|\n|\Z)")
+_CREDIT_REACH = 100  # characters of the place and what ends it ("from Providence, R.I.")
+
+
+def _credit_line(text: str, line_end: int, cue_end: int) -> bool:
+    """Whether a line of at most :data:`_CREDIT_NAMES` characters and no quotation mark ends at
+    ``line_end`` and a place that ends the clause follows the cue (both scans bounded: linear time)."""
+    place = _CREDIT_PLACE.match(text, cue_end, min(len(text), cue_end + _CREDIT_REACH))
+    if place is None or (place.end() == cue_end + _CREDIT_REACH and place.end() < len(text)):
+        return False  # no place, or one the bound cut
+    begin = text.rfind("\n", max(0, line_end - _CREDIT_NAMES - 1), line_end) + 1
+    if not begin and line_end > _CREDIT_NAMES:
+        return False  # a line longer than a credit's names
+    return not any(ch in '"\u201c\u201d' for ch in text[begin:line_end])
 
 
 _QUOTE_MARKS = "\"\u201c\u2018'"
