@@ -133,3 +133,18 @@ def test_allies_stand_with_their_owner() -> None:
     assert speakers_on_both_paths(text) == [("longtime Price ally Tom Berg", "government")]
     # near miss: allies of no one named stay other
     assert speakers_on_both_paths('"We will fight on," the Allies said.') == [("the Allies", "other")]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a public figure named only before the proxy, at the start of a sentence (no entity of its own)
+        ("Trump spokesman Hogan Gidley said the president was pleased.", "government"),
+        ("Trump's spokesman Hogan Gidley said the president was pleased.", "government"),
+        # a surname that is no public figure gives nothing
+        ("Smith spokesman Jo Park said the vote would happen on Friday.", "other"),
+    ],
+)
+def test_a_public_figure_before_the_proxy_owns_it(text: str, category: str) -> None:
+    ((_, found),) = speakers_on_both_paths(text)
+    assert found == category

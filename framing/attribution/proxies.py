@@ -31,7 +31,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from .evidence import _evidence, _hits, _owner, owner_titles
-from .gazetteers import body_category, proxy_head
+from .gazetteers import body_category, figure_category, proxy_head
 from .phrases import DETERMINERS, _gap_ok
 
 if TYPE_CHECKING:
@@ -211,6 +211,9 @@ def _before_name(ents: Entities, text: str, toks: Tokens, i: int) -> str:
         # "Reyes's attorney" opening a sentence is no mention of its own: the person of that surname
         surname = norms[i - 2][:-2]
         e = next(iter(ents.persons_named(surname, full=False)), -1)
+    if e < 0 and text[toks.starts[i - 2]].isupper():
+        # "Trump spokesman Hogan Gidley": a public figure the article names only before the proxy
+        return figure_category("", norms[i - 2].removesuffix("'s").removesuffix("\u2019s")) or "other"
     if e < 0 or ents.kind(e) != "person" or ents.category(e) in ("other", "anonymous"):
         return "other"
     return ents.category(e)
