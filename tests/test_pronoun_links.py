@@ -13,6 +13,7 @@ from framing.attribution import find_quotes
 from framing.attribution.doc import link_quotes
 from framing.attribution.entity_kinds import name_kind
 from framing.attribution.gazetteers import place_name
+from framing.pipeline import Analyzer
 from framing.text import split_sentences, tokenize
 
 
@@ -161,3 +162,20 @@ def test_she_takes_up_no_subject_of_the_other_gender() -> None:
     text = ("Mayor Jane Hale said the budget was tight. Mr. Bill Ross, for instance, drives to work every day, "
             "and she said the roads were bad.")
     assert names(text)[-1] == ("she", "Mayor Jane Hale")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "category"),
+    [
+        # ", who" after up to three appositives: the person they describe
+        ("Mueller obtained a plea from Michael Cohen, one of the president's closest advisers for more "
+         "than a decade, who admitted giving an untrue account.", "Michael Cohen", "government"),
+        ('"It was working," said Catherine Evans, a stay-at-home mom in Silver Spring, Maryland, who said '
+         "she would vote in May.", "Catherine Evans", "citizen"),
+        # the name right before ", who" stays the antecedent
+        ("The bill was written by Sen. Ann Lee, who said it would pass.", "Sen. Ann Lee", "government"),
+    ],
+)
+def test_who_after_appositives_is_the_person_they_describe(text: str, name: str, category: str) -> None:
+    who = [q.speaker for q in Analyzer()(text).quotes if q.speaker is not None and q.speaker.text == "who"]
+    assert [(s.name, s.category) for s in who] == [(name, category)]

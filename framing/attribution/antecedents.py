@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .calendar import MONTHS, TIMES
 from .evidence import _title_abbreviation
-from .gazetteers import document_head
+from .gazetteers import document_head, is_place
 from .links import phrase_kind
 from .names import _sentence_initial
 from .phrases import (
@@ -26,12 +26,13 @@ from .phrases import (
     _phrase_left,
     word_set,
 )
+from .sources import PREPOSITIONS, appositive_owner
 
 if TYPE_CHECKING:
     from ..text import Tokens
     from .speakers import SpeakerResolver
 
-__all__ = ["appositive_person", "linked_kind", "name_antecedent", "person_antecedent", "subject_person"]
+__all__ = ["appositive_person", "linked_kind", "name_antecedent", "person_antecedent", "relative_antecedent", "subject_person"]
 
 
 def linked_kind(res: SpeakerResolver, i: int, j: int) -> str:
@@ -93,6 +94,69 @@ def appositive_person(res: SpeakerResolver, i: int) -> int:
             ents = res.entities()
             e = ents.at(u - 1)
             return e if e >= 0 and ents.kind(e) == "person" else -1
+    return -1
+
+
+_MAX_APPOSITIVE_BACK = 20  # tokens back from ", who" to the name its appositives describe
+_MAX_APPOSITIVE_COMMAS = 3  # commas of those appositives ("a mom in Silver Spring, Maryland,")
+_APPOSITIVE_OPENERS = frozenset(("a", "an", "the", "one", "his", "her", "their", "its"))
+
+
+def relative_antecedent(res: SpeakerResolver, i: int, a: int) -> int:
+    """The entity a "who" at token ``i`` after the phrase that starts at token ``a`` stands for, else -1.
+
+    "Mr. Ekovich, an analyst, who ...", "Cruz – a lawyer who": the name before
+    the appositive (not a place: "a mom in Silver Spring, Maryland, who");
+    "McHugh, partner at Summit Trail Advisors in New York, who": the owner of
+    the appositive; else the person before up to three appositives
+    (:func:`relative_person`).
+    """
+    toks, text, ents, e = res.tokens, res.text, res.entities(), -1
+    if a and text[toks.ends[a - 1] : toks.starts[a]].strip() in (",", "\u2013", "\u2014", "--"):
+        e = ents.at(a - 1)
+    if e < 0 and a and toks.norms[a - 1] in PREPOSITIONS:
+        e = appositive_owner(text, toks, ents, a - 1)
+    if e < 0 or ents.kind(e) == "place" or is_place(text[toks.starts[a] : toks.ends[i - 1]]):
+        person = relative_person(res, i)  # (the phrase a place: "Silver Spring, Maryland, who")
+        e = person if person >= 0 else e
+    return e
+
+
+def relative_person(res: SpeakerResolver, i: int) -> int:
+    """The person named before the appositives that a ", who" at token ``i`` closes, else -1.
+
+    "Michael Cohen, one of Trump's closest advisers for more than a decade,
+    who admitted ...": the phrase before "who" is "a decade", the speaker is
+    the person the appositive describes. Up to three commas back, within one
+    sentence; an appositive opens with a determiner, "one" or a possessive
+    pronoun ("Catherine Evans, a stay-at-home mom in Silver Spring, Maryland, who said").
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> from framing.attribution.speakers import SpeakerResolver
+    >>> text = "Mueller spoke to Ann Roe, one of the firm's lawyers for a decade, who said it was over."
+    >>> res = SpeakerResolver(text, tokenize(text))
+    >>> res.entities().name(relative_person(res, 14))
+    'Ann Roe'
+    """
+    toks, text = res.tokens, res.text
+    if i < 3 or text[toks.ends[i - 1] : toks.starts[i]].strip() != ",":
+        return -1
+    commas = 0
+    for u in range(i - 1, max(0, i - _MAX_APPOSITIVE_BACK), -1):
+        gap = text[toks.ends[u - 1] : toks.starts[u]]
+        if any(ch in ".!?;:\n\"\u201c\u201d" for ch in gap) and not _title_abbreviation(text, toks, u - 1):
+            return -1  # the sentence (or a quotation) ends: no appositive
+        if gap.strip() != ",":
+            continue
+        commas += 1
+        if commas > _MAX_APPOSITIVE_COMMAS:
+            return -1
+        ents = res.entities()
+        e = ents.at(u - 1)
+        if e >= 0 and ents.kind(e) == "person" and toks.norms[u] in _APPOSITIVE_OPENERS:
+            return e
     return -1
 
 

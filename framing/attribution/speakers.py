@@ -22,7 +22,13 @@ from dataclasses import dataclass
 from ..lexicon import Lexicon, Match, load_lexicon
 from ..tagger import load_tagger
 from ..text import Tokens
-from .antecedents import appositive_person, name_antecedent, person_antecedent, subject_person
+from .antecedents import (
+    appositive_person,
+    name_antecedent,
+    person_antecedent,
+    relative_antecedent,
+    subject_person,
+)
 from .entities import (
     _PRONOUN_GENDER,
     Entities,
@@ -59,9 +65,7 @@ from .phrases import (
 )
 from .proxies import speaking_for
 from .sources import (
-    PREPOSITIONS,
     anaphor_fits,
-    appositive_owner,
     both_category,
     not_a_source,
     poll_share,
@@ -435,11 +439,7 @@ class SpeakerResolver:
             )
             ents = self.entities()
             if span is not None and span[1] == i:
-                toks, a, e = self.tokens, span[0], -1
-                if a and self.text[toks.ends[a - 1] : toks.starts[a]].strip() in (",", "\u2013", "\u2014", "--"):
-                    e = ents.at(a - 1)  # "Mr. Ekovich, an analyst, who ...", "Cruz – a lawyer who": the name
-                if e < 0 and a and toks.norms[a - 1] in PREPOSITIONS:
-                    e = appositive_owner(self.text, toks, ents, a - 1)  # "McHugh, partner at Summit Trail Advisors in New York, who"
+                e = relative_antecedent(self, i, span[0])
                 if e < 0:
                     inner = self._resolve(*span)
                     return Mention(start, end, inner.name, inner.category, inner.kind, inner.entity)
