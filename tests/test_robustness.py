@@ -131,6 +131,8 @@ _ATTRIBUTION_PATTERNS: dict[str, tuple[str, float, float]] = {
     "link_ticker": ("Sen. Ann Roe Ann Q. RoeRoe says tax plan fails MORE (D-Ohio) said it. ", 0.1, 15.0),
     "ticker_capitals": ("Ann Bo Cy Di Ed Fa MORE ", 0.1, 15.0),
     # credit lines (actions._credit_line): a place run with no end, on one long line
+    # a bare spokesperson's owner (proxies._bare_spokesperson) on text with no sentence break
+    "bare_spokesperson": ("the talks went on said spokesman Tom Hill and ", 0.1, 15.0),
     "credit_capitals": ("JOHN SMITH REPORTED FROM CAIRO AND ALEXANDRIA AND ", 0.1, 15.0),
 }
 

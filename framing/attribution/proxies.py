@@ -222,6 +222,7 @@ def _before_name(ents: Entities, text: str, toks: Tokens, i: int) -> str:
 _SENTENCE_BREAKS = ".!?\n"
 _BODY_WEIGHT = 0.7  # a capitalised lexicon body strong enough to own a bare spokesperson
 _NEIGHBOUR_SENTENCES = 2  # the sentence of a bare spokesperson and the one before it
+_MAX_REACH = 120  # tokens either side those sentences are looked for in (linear on unpunctuated text)
 
 
 def _bare_spokesperson(ents: Entities, text: str, toks: Tokens, roles: Roles, i: int) -> str:
@@ -241,15 +242,15 @@ def _bare_spokesperson(ents: Entities, text: str, toks: Tokens, roles: Roles, i:
     if i >= 2 and _gap(text, toks, i - 1).isspace() and (
             text[starts[i - 2]].isupper() or norms[i - 2] not in _OPENERS):
         return "other"  # "a White House spokeswoman", "Bush spokesman Jim McGrath": an owner of its own
-    lo, breaks = i - 1, 0
-    while lo > 0 and breaks < _NEIGHBOUR_SENTENCES:
+    lo, breaks, floor = i - 1, 0, max(0, i - _MAX_REACH)
+    while lo > floor and breaks < _NEIGHBOUR_SENTENCES:
         if any(ch in _SENTENCE_BREAKS for ch in _gap(text, toks, lo)) and text[starts[lo]].isupper():
             breaks += 1
             if breaks == _NEIGHBOUR_SENTENCES:
                 break
         lo -= 1
-    hi = i
-    while hi < len(norms) and not (any(ch in _SENTENCE_BREAKS for ch in _gap(text, toks, hi)) and text[starts[hi]].isupper()):
+    hi, ceiling = i, min(len(norms), i + _MAX_REACH)
+    while hi < ceiling and not (any(ch in _SENTENCE_BREAKS for ch in _gap(text, toks, hi)) and text[starts[hi]].isupper()):
         hi += 1
     own, window = ents.at(i), text[starts[lo] : toks.ends[hi - 1]]
     named = [(t, ents.category(e)) for t in range(lo, hi) if (e := ents.at(t)) >= 0 and e != own and ents.category(e) not in (
