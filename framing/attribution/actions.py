@@ -429,7 +429,8 @@ def _written_for(text: str, tokens: Tokens, i: int, j: int) -> bool:
     norms, starts, ends = tokens.norms, tokens.starts, tokens.ends
     if text[ends[j - 1] : starts[j]] != " ":
         return False  # '"It was a mistake," Mr. Herzog wrote, for the prime minister to ...'
-    opening = max(text.rfind("\n", 0, starts[i]), starts[i] - _PARAGRAPH_REACH)
+    reach = max(0, starts[i] - _PARAGRAPH_REACH)
+    opening = max(text.rfind("\n", reach, starts[i]), reach)  # bounded: linear on one long line
     if any(c in "\"\u201c\u201d" for c in text[max(0, opening) : starts[i]]):
         return False  # '"...," he wrote for the Telegraph': words quoted before the cue in its paragraph
     for t in range(j + 1, min(len(norms), j + 1 + _WRITTEN_REACH)):

@@ -331,8 +331,7 @@ def find_entities(
             if w in _STOP or w in DETERMINERS or text[starts[p - 1]].isupper() or prefix_stop(norms, p - 1):
                 break
             p -= 1
-        # and a role begun in the capitalised words before ("CIA director Michael Hayden", "RNC Chairwoman"),
-        # if there are any (a hit ends inside its span: none crosses the start of the name itself)
+        # and a role begun in capitalised words before ("CIA director Michael Hayden"), if any come before
         cross = [m for m in _hits(roles, starts[max(p - 2, 0)], name_start) if m.start < starts[p] < m.end] if p < k else []
         prefix = _hits(roles, starts[p], name_start) + [m for m in found if m.end <= name_start]
         if cross:

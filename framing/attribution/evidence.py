@@ -273,7 +273,7 @@ def _after(
                                  if norms[u] in _NOW), -1)) >= 0:
         # "a former IAEA inspector who is now a fellow at the ... Institute": the role now, read to the clause's end
         k = now + 1
-        while k < min(n, now + _MAX_APPOSITIVE) and not any(ch in ",.;:!?()\u201c\u201d\"\n" for ch in text[ends[k - 1] : starts[k]]):
+        while k < min(n, now + _MAX_APPOSITIVE) and _SECOND_ENDS.isdisjoint(text[ends[k - 1] : starts[k]]):
             k += 1
         found, former = _hits(roles, starts[now], ends[k - 1]), False
     if not found and _possessive_owner(text, toks, t):
