@@ -41,6 +41,7 @@ _SPEAKER_TITLE = re.compile(r"\bSpeaker\s+(?:of\s+the\s+House\s+)?(?=[A-Z])")
 _NAME_JOINERS = word_set("of for and the on")
 _TITLE_REACH = 3000  # characters searched back for the titled name
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}\Z")
+_DEFINITION = re.compile(r"\(([A-Z][A-Z&]{1,6})\)")
 _MAX_DEFINED_WORDS = 8  # words of the full name before "(ACRONYM)"
 
 
@@ -66,7 +67,11 @@ def acronym_category(res: SpeakerResolver, t: int) -> str:
     form = text[toks.starts[t] : toks.ends[t]]
     if _ACRONYM.match(form) is None:
         return "other"
-    at = text.find("(" + form + ")")
+    if res._defined is None:  # one pass over the text, not one search per acronym
+        res._defined = {}
+        for m in _DEFINITION.finditer(text):
+            res._defined.setdefault(m.group(1), m.start())
+    at = res._defined.get(form, -1)
     if at < 0 or at >= toks.starts[t]:
         return "other"
     end = bisect_left(toks.starts, at)  # the token after the full name

@@ -110,6 +110,7 @@ _MAX_TITLE_QUOTE = 10  # words of a quoted title ("The Myth of Martyrdom")
 _CAP_HYPHEN_LOWER = re.compile(r"(?:^|\s)[A-Z][^-\s]*-[a-z]+\Z")  # "Spanish-language", not "al-Assad"
 _TAIL = re.compile(r"(?:([A-Z][\w'\u2019-]*)|[A-Z][\w-]* and) \Z")  # a capitalised word just before
 _LEADING = re.compile(r"(?:(?:of|for|the)\s+)+(?:The\s+)?(?=[A-Z])|(?i:anti|pro|non|post|pre|neo|mid)-\S+\s+(?=[A-Z])")
+_CHUNK_REACH = 300  # characters looked at either side of a mention for the link it is part of
 
 
 def title_lines(text: str) -> list[tuple[int, int]]:
@@ -293,9 +294,14 @@ def _slash(text: str, s: int, e: int) -> bool:
 
 
 def _chunk(text: str, s: int, e: int) -> str:
-    """The text around a mention up to the spaces either side (a URL it is part of)."""
-    left = max(text.rfind(" ", 0, s), text.rfind("\n", 0, s)) + 1
-    right = min(k for k in (text.find(" ", e), text.find("\n", e), len(text)) if k >= 0)
+    """The text around a mention up to the spaces either side (a URL it is part of).
+
+    The look is bounded by :data:`_CHUNK_REACH` characters either way, so a
+    long line of mentions near slashes costs linear time.
+    """
+    lo, hi = max(0, s - _CHUNK_REACH), min(len(text), e + _CHUNK_REACH)  # a bounded look either side
+    left = max(lo - 1, text.rfind(" ", lo, s), text.rfind("\n", lo, s)) + 1
+    right = min(k for k in (text.find(" ", e, hi), text.find("\n", e, hi), hi) if k >= 0)
     return text[left:right]
 
 

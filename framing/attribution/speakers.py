@@ -141,6 +141,7 @@ class SpeakerResolver:
         self._history: list[Mention] = []
         self._entities: Entities | None = None
         self._lower: set[str] | None = None  # words the text writes in lower case
+        self._defined: dict[str, int] | None = None  # acronym -> offset of its first "(ACRONYM)"
         self._key: object = roles
         shipped = lexicons is None or (len(lexicons) == 1 and lexicons[0] is load_lexicon("source_roles"))
         self._matcher = None if shipped else _own_matcher(tuple(lexicons or ()))
