@@ -38,6 +38,7 @@ from .entities import (
 )
 from .evidence import _category, _Hit, _own_matcher, _phrase_hits
 from .evidence import _phrase_category as _phrase_category  # re-exported
+from .extent import name_start
 from .gazetteers import document_head, not_speaker, proxy_head
 from .links import (
     acronym_category,
@@ -64,12 +65,7 @@ from .phrases import (
     word_set,
 )
 from .proxies import speaking_for
-from .sources import (
-    anaphor_fits,
-    both_category,
-    not_a_source,
-    poll_share,
-)
+from .sources import anaphor_fits, both_category, not_a_source, poll_share
 from .takeup import earlier_proxy
 
 __all__ = ["Mention", "SpeakerResolver"]
@@ -324,6 +320,7 @@ class SpeakerResolver:
         phrase, a function word, a time, a possessive, a thing.
         """
         i, j = self._repair(i, j)
+        i = name_start(self, i, j)  # "Council on Foreign Relations", not "Foreign Relations"
         if self._not_a_source(i, j):
             return None
         mention = self._resolve(i, reflexive_core(self.tokens.norms, i, j))  # "Romney himself": Romney
