@@ -96,6 +96,22 @@ def _opening_adverb(text: str, toks: Tokens, i: int) -> bool:
     return tag in _OPENER_TAGS
 
 
+def tagged_verb(text: str, toks: Tokens, t: int) -> bool:
+    """Whether token ``t`` is tagged VERB among the few words around it.
+
+    Examples
+    --------
+    >>> from framing.text import tokenize
+    >>> text = "Investigating alleged abuses took years. Peter King said it."
+    >>> toks = tokenize(text)
+    >>> tagged_verb(text, toks, 0), tagged_verb(text, toks, toks.norms.index("king"))
+    (True, False)
+    """
+    lo, hi = max(0, t - 3), min(len(toks.norms), t + 3)
+    forms = [text[toks.starts[k] : toks.ends[k]] for k in range(lo, hi)]
+    return bool(load_tagger().tag_forms(forms)[t - lo] == "VERB")
+
+
 def _bare(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from ..text import Tokens
 from .actions import action_rule
 from .gazetteers import people_head
+from .names import tagged_verb
 from .phrases import (
     _PREPOSITIONS,
     _STOP,
@@ -468,14 +469,15 @@ def reports(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) ->
     n = len(norms)
     if i and form in ("past", "past_participle") and norms[i - 1] in DETERMINERS and not subject_before(
         norms, i, form
-    ):
+    ) and not text[tokens.ends[i - 1] : starts[i]].strip():  # "a father of three, said": no modifier
         return False
     if (
         form in ("past", "past_participle") and i and j < n and text[starts[j]].islower()
         and norms[j].isalpha() and norms[j] not in _AFTER_A_VERB and norms[j] not in _WH
         and norms[j] not in _RELATIVES and not text[tokens.ends[i - 1] : starts[i]].strip() and (
             norms[i - 1] in _MODIFIER_PREPOSITIONS
-            or (norms[i - 1].endswith("ing") and norms[i - 1] not in ("having", "being"))
+            or (norms[i - 1].endswith("ing") and norms[i - 1] not in ("having", "being")
+                and (text[starts[i - 1]].islower() or tagged_verb(text, tokens, i - 1)))  # not "King said"
         )
     ):
         return False  # "investigating alleged misconduct", "over alleged abuses": a modifier
