@@ -405,7 +405,8 @@ def test_an_appositive_stops_at_a_relative_pronoun() -> None:
     [
         # a reporting verb right after the comma opens the sentence's predicate, not an appositive:
         # "the Daily Herald" and "the city" are what the person told or said, not who the person is
-        ("Maria Lopez, 31, told the Daily Herald that she would appeal.", "Maria Lopez", "other"),
+        # (the age alone says a private person: citizen, not media)
+        ("Maria Lopez, 31, told the Daily Herald that she would appeal.", "Maria Lopez", "citizen"),
         ("Ed Burns, said the city would appeal.", "Ed Burns", "other"),
         # near miss: an appositive with a role before the verb keeps it
         ("Maria Lopez, a reporter, told the court that she would appeal.", "Maria Lopez", "media"),

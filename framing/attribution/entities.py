@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from ..text import Tokens
 from .entity_kinds import name_kind
 from .evidence import (
+    _AGE_WEIGHT,
     _POSSESSIVE_WEIGHT,
     RoleHit,
     Roles,
@@ -81,8 +82,7 @@ from .records import Entity
 __all__ = ["Entities", "RoleHit", "find_entities"]
 
 
-# Honorifics: they mark a person and a gender, never a source category
-# (a closed class of English, like the pronouns of phrases.py).
+# Honorifics: they mark a person and a gender, never a source category (a closed class of English).
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": ""}
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # Heads that make a name an organisation (linked by its full name, not a surname).
@@ -462,7 +462,7 @@ def find_entities(
         added[e] += 1
         token_entity[k] = e
     for cluster in clusters:
-        if cluster.best[0] == 0.0:
+        if cluster.best[0] == 0.0 or cluster.best[0] == _AGE_WEIGHT:  # an age alone: below a public figure
             _known(cluster, text[cluster.name[0] : cluster.name[1]])
         cluster.kind = name_kind(text[cluster.name[0] : cluster.name[1]], cluster.kind)  # "Mosul", "Google": no "he"
     return Entities(text, clusters, token_entity)
@@ -470,7 +470,7 @@ def find_entities(
 
 def _known(c: _Cluster, name: str) -> None:
     """The gazetteers' category of an entity the article gives no role: a place, a public figure."""
-    place = place_category(name)
+    place = place_category(name) if c.best[0] == 0.0 else None  # an age may give way to a figure only
     if place is not None:
         c.category, c.best, c.kind = place, (PLACE_WEIGHT, 0), "org"
     elif c.kind == "person":

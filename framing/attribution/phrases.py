@@ -414,9 +414,11 @@ def _appositive(text: str, tokens: Tokens, j: int, lo: int) -> tuple[int, int] |
     name = _phrase_left(text, tokens, k - 1, lo)
     if name is None:
         return None
-    if tokens.norms[k] in ("a", "an") and name[0] - 1 > lo and text[starts[name[0]]].islower() and (
-            text[ends[name[0] - 1] : starts[name[0]]].strip() == ","):
-        # "Shaughnessy Naughton, founder of 314 Action, an advocacy group, says": the person before the role
+    if name[0] - 1 > lo and text[ends[name[0] - 1] : starts[name[0]]].strip() == "," and (
+            (tokens.norms[k] in ("a", "an") and text[starts[name[0]]].islower())
+            or (name[1] == k and k - name[0] == 1 and tokens.norms[name[0]].isdecimal())):
+        # "Shaughnessy Naughton, founder of 314 Action, an advocacy group, says", "Jo Walker, 44, a
+        # voter, said": the person before the role or the age
         outer = _phrase_left(text, tokens, name[0] - 1, lo)
         if outer is not None and text[starts[outer[0]]].isupper():
             return (outer[0], j + 1)
