@@ -304,6 +304,26 @@ def test_public_figures_1_1_rows() -> None:
     assert quotes[0].speaker is not None and quotes[0].speaker.category == "media"
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # public_figures 1.2.0: figures quoted with no title, by full name or by a surname only they hold
+        ("Greta Thunberg told the summit that leaders had failed.", "advocacy"),
+        ("Yellen said rates would rise in June.", "government"),
+        ("Jens Stoltenberg said the alliance would respond.", "military"),
+        ("Krugman wrote that the cuts would fail.", "expert"),
+        ("Roger Ailes said the network would not apologise.", "media"),
+        ("Jamie Dimon said the bank would hire.", "business"),
+        ("Joe Arpaio said the raids would go on.", "law_enforcement"),
+        # a role in the article wins over the list
+        ("Greta Thunberg, a student, said the strike would go on.", "citizen"),
+    ],
+)
+def test_public_figures_1_2_rows(text: str, category: str) -> None:
+    _, quotes = linked(text)
+    assert [q.speaker.category for q in quotes if q.speaker is not None] == [category]
+
+
 def test_gazetteers_have_sidecars_with_licence_version_and_sources() -> None:
     from framing.lexicon import lexicon_dir
 
