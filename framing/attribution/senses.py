@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 
 from ..text import Tokens
 from .actions import action_rule
+from .argument import argument_rule
 from .gazetteers import people_head
 from .phrases import (
     _PREPOSITIONS,
@@ -120,7 +121,7 @@ def sense_rule(
     n = len(norms)
     nxt = norms[j] if j < n else ""
     nxt2 = norms[j + 1] if j + 1 < n else ""
-    rule = action_rule(text, tokens, i, j, lemma, form, act)
+    rule = action_rule(text, tokens, i, j, lemma, form, act) or argument_rule(text, tokens, i, j, lemma, form)
     if rule is not None:
         return rule
     if lemma in _RAISING and form in ("past", "past_participle") and nxt == "to" and nxt2 in _RAISED:
