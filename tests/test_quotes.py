@@ -215,7 +215,7 @@ def test_a_setting_after_the_cue_is_content_when_nothing_comes_before() -> None:
     [
         ("The Obama administration argues that the 12-nation Pacific Rim trade accord will open "
          "doors to economic growth.", "The Obama administration", "argue"),
-        ("Today's incident proves that Sharon has lost his patience.", "Today's incident", "prove"),
+        ("Today's report proves that Sharon has lost his patience.", "Today's report", "prove"),
     ],
 )
 def test_a_3sg_verb_before_that_is_a_cue_whatever_the_tagger_reads(text: str, speaker: str, lemma: str) -> None:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 
 from ..text import Tokens
 from .actions import action_rule
+from .argument import argument_rule
 from .gazetteers import people_head
 from .names import tagged_verb
 from .phrases import (
@@ -121,7 +122,7 @@ def sense_rule(
     n = len(norms)
     nxt = norms[j] if j < n else ""
     nxt2 = norms[j + 1] if j + 1 < n else ""
-    rule = action_rule(text, tokens, i, j, lemma, form, act)
+    rule = action_rule(text, tokens, i, j, lemma, form, act) or argument_rule(text, tokens, i, j, lemma, form)
     if rule is not None:
         return rule
     if lemma in _RAISING and form in ("past", "past_participle") and nxt == "to" and nxt2 in _RAISED:
@@ -465,8 +466,7 @@ def reports(text: str, tokens: Tokens, i: int, j: int, lemma: str, form: str) ->
     >>> reports(s, tokenize(s), 3, 4, "say", "past")
     True
     """
-    norms, starts = tokens.norms, tokens.starts
-    n = len(norms)
+    norms, starts, n = tokens.norms, tokens.starts, len(tokens.norms)
     if i and form in ("past", "past_participle") and norms[i - 1] in DETERMINERS and not subject_before(
         norms, i, form
     ) and not text[tokens.ends[i - 1] : starts[i]].strip():  # "a father of three, said": no modifier
